@@ -1,0 +1,101 @@
+/**
+ * What one request gives a use case: the ports, the unit of work over the sheet, the user's
+ * language, and lazily resolved settings and actor (each tab still read once).
+ */
+import { type Actor, resolveActor } from '../core/roles';
+import { readSettings, type SettingProblem, type Settings } from '../core/settings';
+import { type Language, languageOf, type MessageKey, translate } from '../shared/i18n';
+import type {
+  Clock,
+  DocumentStore,
+  Environment,
+  Identity,
+  Lock,
+  Mailer,
+  SheetGateway,
+  Triggers,
+  Ui,
+} from './ports';
+import { Workbook } from './workbook';
+
+/** Every adapter, built once per call by the composition root. */
+export interface Services {
+  readonly gateway: SheetGateway;
+  readonly identity: Identity;
+  readonly clock: Clock;
+  readonly lock: Lock;
+  readonly ui: Ui;
+  readonly triggers: Triggers;
+  readonly mailer: Mailer;
+  readonly environment: Environment;
+  readonly store: DocumentStore;
+  /** The add-on's version, from package.json at build time. */
+  readonly version: string;
+}
+
+export class RequestContext {
+  readonly language: Language;
+  readonly wb: Workbook;
+  private cachedSettings: { settings: Settings; problems: SettingProblem[] } | undefined;
+  private cachedActor: Actor | undefined;
+
+  constructor(readonly services: Services) {
+    this.language = languageOf(services.identity.locale());
+    this.wb = new Workbook(services.gateway, this.language);
+  }
+
+  t(key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
+    return translate(this.language, key, params);
+  }
+
+  /** Settings from Instellingen, defaults where a row is missing. */
+  settings(): Settings {
+    return this.settingsRead().settings;
+  }
+
+  settingProblems(): SettingProblem[] {
+    return this.settingsRead().problems;
+  }
+
+  private settingsRead() {
+    if (!this.cachedSettings) {
+      const rows = this.wb.tryTable('settings')?.records.map((r) => r.value) ?? [];
+      this.cachedSettings = readSettings(rows);
+    }
+    return this.cachedSettings;
+  }
+
+  /**
+   * The acting user and their role. Reads Instellingen and Locaties first; Koppelingen and
+   * Medewerkers only when the user is neither school leader nor chef buddy.
+   */
+  actor(): Actor {
+    if (this.cachedActor) return this.cachedActor;
+    const email = this.services.identity.email();
+    const locations = this.wb.tryTable('locations')?.records.map((r) => r.value) ?? [];
+    const settings = this.settings();
+    const quick = resolveActor(email, {
+      schoolLeaders: settings.schoolLeaders,
+      locations,
+      buddies: [],
+      staff: [],
+    });
+    if (quick.role !== 'onbekend') {
+      this.cachedActor = quick;
+      return quick;
+    }
+    const buddies =
+      this.wb
+        .tryTable('pairings')
+        ?.records.filter((r) => r.value.status === 'actief')
+        .map((r) => ({ email: r.value.buddy, location: r.value.location })) ?? [];
+    const staff = this.wb.tryTable('staff')?.records.map((r) => r.value) ?? [];
+    this.cachedActor = resolveActor(email, {
+      schoolLeaders: settings.schoolLeaders,
+      locations,
+      buddies,
+      staff,
+    });
+    return this.cachedActor;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The ports the use cases need, named by role. Apps Script adapters implement them in `src/gas`;
+ * tests use the in-memory versions in `tests/support`.
+ */
+import type { Cell } from '../core/cells';
+import type { ColumnType } from '../core/schema';
+import type { TablePatch } from '../core/table';
+
+/** One tab as read: its sheet name and its cells (row 0 is the header). */
+export interface TabRead {
+  readonly name: string;
+  readonly grid: Cell[][];
+}
+
+/** How setup wants a tab to look: column types and allowed values, and a frozen header. */
+export interface TabLayout {
+  readonly columns: readonly { header: string; type: ColumnType; choices: readonly string[] }[];
+}
+
+/** The spreadsheet, tab by tab: one read and one write per tab per request. */
+export interface SheetGateway {
+  /** Reads the tab that has one of these names (case, spaces and accents ignored); null when none. */
+  read(names: readonly string[]): TabRead | null;
+  /** Applies a table's changes in one write (plus row deletions, bottom up). */
+  write(name: string, patch: TablePatch): void;
+  /** Creates an empty tab with a header row. */
+  createTab(name: string, header: readonly string[]): void;
+  /** Adds header cells after the last column of a tab. */
+  addColumns(name: string, headers: readonly string[]): void;
+  /** Freezes and styles the header, sets number formats and data validation per column. */
+  applyLayout(name: string, layout: TabLayout): void;
+  /** Makes sure every change is stored before a lock is released. */
+  flush(): void;
+}
+
+/** Who is calling, and in which language. */
+export interface Identity {
+  /** The active user's e-mail, lower case; '' when Google does not reveal it. */
+  email(): string;
+  locale(): string;
+}
+
+/** The current moment, in the spreadsheet's time zone. */
+export interface Clock {
+  /** ISO-8601 with offset, e.g. 2027-01-04T07:30:00+01:00. */
+  now(): string;
+  /** Today's calendar day, `YYYY-MM-DD`. */
+  today(): string;
+  /** Milliseconds since the epoch, for time budgets. */
+  millis(): number;
+}
+
+/** The document lock. */
+export interface Lock {
+  /** Runs `work` holding the lock; returns undefined without running it when the lock is busy. */
+  tryWith<T>(waitMs: number, work: () => T): { ran: true; value: T } | { ran: false };
+}
+
+/** Dialogs and the sidebar. */
+export interface Ui {
+  showSidebar(title: string): void;
+  alert(message: string): void;
+  showDialog(title: string, html: string): void;
+}
+
+/** The one time-driven trigger of this document. */
+export interface Triggers {
+  /** Whether the current user's time-driven trigger for `handler` exists in this document. */
+  installed(handler: string): boolean;
+  /** Installs an hourly trigger unless one exists; returns whether it created one. */
+  installHourly(handler: string): boolean;
+  /** Removes the trigger(s) for `handler`; returns how many. */
+  remove(handler: string): number;
+}
+
+/** A mail to send. Bodies are complete; the mailer adds nothing. */
+export interface OutgoingMail {
+  readonly to: string;
+  readonly cc?: string;
+  readonly replyTo?: string;
+  readonly senderName: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly htmlBody: string;
+  readonly attachments?: readonly { name: string; mimeType: string; content: string }[];
+}
+
+export interface Mailer {
+  send(mail: OutgoingMail): void;
+  remainingQuota(): number;
+}
+
+/** What the deployed environment says about itself, for the self-check. */
+export interface Environment {
+  grantedScopes(): string[] | null;
+  spreadsheetTimeZone(): string;
+  scriptTimeZone(): string;
+}
+
+/** Small key–value state of this document (cursors, mail states). */
+export interface DocumentStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}

@@ -1,0 +1,80 @@
+/**
+ * The unit of work of one request: each tab is read at most once, changes collect in memory, and
+ * `commit` writes each changed tab once. A missing tab or column stops before anything is written.
+ */
+import { UserError } from '../core/errors';
+import { type RowOf, SCHEMA, type TabKey } from '../core/schema';
+import { mapHeader, Table } from '../core/table';
+import type { Language } from '../shared/i18n';
+import type { SheetGateway } from './ports';
+
+export interface TableOptions<K extends TabKey> {
+  /** Optional columns this action cannot do without. */
+  readonly needs?: readonly (keyof RowOf<K> & string)[];
+}
+
+export class Workbook {
+  private readonly tables = new Map<TabKey, Table<TabKey>>();
+  private readonly missing = new Set<TabKey>();
+
+  constructor(
+    readonly gateway: SheetGateway,
+    readonly language: Language,
+  ) {}
+
+  /** The tab's name as the user would know it. */
+  tabName(key: TabKey): string {
+    return this.language === 'en' ? SCHEMA[key].en : SCHEMA[key].nl;
+  }
+
+  /** Reads a tab (once per request). Throws a UserError naming a missing tab or column. */
+  table<K extends TabKey>(key: K, options: TableOptions<K> = {}): Table<K> {
+    const table = this.tryTable(key, options);
+    if (!table) throw new UserError('schema.missingTab', { tab: this.tabName(key) });
+    return table;
+  }
+
+  /** Like `table`, but null when the tab does not exist. */
+  tryTable<K extends TabKey>(key: K, options: TableOptions<K> = {}): Table<K> | null {
+    const cached = this.tables.get(key) as Table<K> | undefined;
+    if (cached) {
+      if (options.needs?.length) mapHeader(key, cached.sheetName, this.headerOf(cached), options.needs);
+      return cached;
+    }
+    if (this.missing.has(key)) return null;
+    const spec = SCHEMA[key];
+    const read = this.gateway.read([spec.nl, spec.en, ...spec.aliases]);
+    if (!read) {
+      this.missing.add(key);
+      return null;
+    }
+    const grid = read.grid.length > 0 ? read.grid : [[]];
+    const columns = mapHeader(key, read.name, grid[0]!, options.needs ?? []);
+    const table = new Table(key, read.name, grid, columns);
+    this.tables.set(key, table as unknown as Table<TabKey>);
+    return table;
+  }
+
+  private headerOf(table: Table<TabKey>): string[] {
+    // Rebuild a header from the known positions, enough to check needed columns again.
+    const header: string[] = new Array(table.width).fill('');
+    const spec = SCHEMA[table.key].columns as Record<string, { nl: string }>;
+    for (const [field, at] of Object.entries(table.columns) as [string, number][])
+      header[at] = spec[field]!.nl;
+    return header;
+  }
+
+  /** Forgets what was read, so the next `table` call reads the sheet again (after setup). */
+  reset(): void {
+    this.tables.clear();
+    this.missing.clear();
+  }
+
+  /** Writes every changed tab once. */
+  commit(): void {
+    for (const table of this.tables.values()) {
+      if (table.changed) this.gateway.write(table.sheetName, table.patch());
+    }
+    this.tables.clear();
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Named errors. A UserError is meant for the person using Wegwijs: it carries a message key and
+ * parameters, translated at the entry point into the user's language. Anything else is a bug.
+ */
+import type { MessageKey } from '../shared/i18n';
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export class UserError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(key);
+    this.name = 'UserError';
+  }
+}
+
+/** Guard clause: throws a UserError when the condition does not hold. */
+export function assertUser(condition: unknown, key: MessageKey, params?: MessageParams): asserts condition {
+  if (!condition) throw new UserError(key, params);
+}

@@ -1,0 +1,285 @@
+/**
+ * The sheet schema: every tab and column Wegwijs reads or writes, with its Dutch header, English
+ * alias, whether it is required, and its type. Tables are found by header text, never by position.
+ */
+
+/** The value types a column can hold, after parsing a cell. */
+export type ColumnType = 'text' | 'email' | 'date' | 'moment' | 'number' | 'boolean' | 'choice';
+
+/** One column of a tab. `V` is the TypeScript type of a parsed value (phantom). */
+export interface ColumnSpec<V = unknown> {
+  /** Dutch header as written by setup. */
+  readonly nl: string;
+  /** English header, written for English-locale users and always accepted when reading. */
+  readonly en: string;
+  /** Further accepted spellings (matched like headers: case, spaces and accents ignored). */
+  readonly aliases: readonly string[];
+  readonly required: boolean;
+  readonly type: ColumnType;
+  /** Allowed values of a `choice` column (canonical Dutch spelling first). */
+  readonly choices: readonly string[];
+  /** Data validation hint for setup; `locations` means "one of the Locaties tab". */
+  readonly validation?: 'locations' | 'locationsOrAll';
+  readonly _value?: V;
+}
+
+interface ColumnOptions {
+  required?: boolean;
+  aliases?: readonly string[];
+  validation?: 'locations' | 'locationsOrAll';
+}
+
+function column<V>(
+  type: ColumnType,
+  nl: string,
+  en: string,
+  options: ColumnOptions = {},
+  choices: readonly string[] = [],
+) {
+  const spec: ColumnSpec<V> = {
+    nl,
+    en,
+    aliases: options.aliases ?? [],
+    required: options.required ?? false,
+    type,
+    choices,
+    ...(options.validation ? { validation: options.validation } : {}),
+  };
+  return spec;
+}
+
+/** Builders for columns; the parsed value types follow from the builder. */
+export const col = {
+  text: (nl: string, en: string, o?: ColumnOptions) => column<string>('text', nl, en, o),
+  email: (nl: string, en: string, o?: ColumnOptions) => column<string>('email', nl, en, o),
+  /** A calendar day, `YYYY-MM-DD` in the domain, a date cell in the sheet; '' when empty. */
+  date: (nl: string, en: string, o?: ColumnOptions) => column<string>('date', nl, en, o),
+  /** An instant, ISO-8601 with offset in the domain; '' when empty. */
+  moment: (nl: string, en: string, o?: ColumnOptions) => column<string>('moment', nl, en, o),
+  number: (nl: string, en: string, o?: ColumnOptions) => column<number | null>('number', nl, en, o),
+  boolean: (nl: string, en: string, o?: ColumnOptions) => column<boolean>('boolean', nl, en, o),
+  choice: <C extends string>(nl: string, en: string, choices: readonly C[], o?: ColumnOptions) =>
+    column<C | ''>('choice', nl, en, o, choices),
+};
+
+/** One tab: its names and its columns, keyed by the field name used in code. */
+export interface TabSpec<C extends Record<string, ColumnSpec> = Record<string, ColumnSpec>> {
+  readonly key: string;
+  readonly nl: string;
+  readonly en: string;
+  readonly aliases: readonly string[];
+  readonly columns: C;
+  /** Generated tabs are rewritten whole by Wegwijs; setup only creates them. */
+  readonly generated?: boolean;
+}
+
+function tab<C extends Record<string, ColumnSpec>>(
+  key: string,
+  nl: string,
+  en: string,
+  columns: C,
+  extra: { aliases?: readonly string[]; generated?: boolean } = {},
+): TabSpec<C> {
+  return {
+    key,
+    nl,
+    en,
+    aliases: extra.aliases ?? [],
+    columns,
+    ...(extra.generated ? { generated: true } : {}),
+  };
+}
+
+/** "alle" in a location column means: every location. */
+export const ALL_LOCATIONS = 'alle';
+
+export const STAFF_STATUSES = ['nieuw', 'actief', 'uit dienst'] as const;
+export type StaffStatus = (typeof STAFF_STATUSES)[number];
+
+export const PAIRING_STATUSES = ['actief', 'afgerond', 'beëindigd'] as const;
+export type PairingStatus = (typeof PAIRING_STATUSES)[number];
+
+export const SCHEDULE_KINDS = [
+  'kennismaking',
+  'meelopen',
+  'taak',
+  'zelfstandig',
+  'check-in',
+  'evaluatie',
+] as const;
+export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
+
+export const WEEKDAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag'] as const;
+
+/** The four phases of the 4D model of Appreciative Inquiry. */
+export const PHASES_4D = ['ontdekken', 'dromen', 'ontwerpen', 'doen'] as const;
+
+/** The seven competencies of the NJI profile for the special-education teacher. */
+export const NJI_COMPETENCIES = [
+  'interpersoonlijk',
+  'orthopedagogisch',
+  'orthodidactisch',
+  'organisatorisch',
+  'samenwerking collega’s',
+  'samenwerking omgeving',
+  'reflectie en ontwikkeling',
+] as const;
+
+export const CLICK_VALUES = ['goed', 'twijfel', 'niet'] as const;
+
+export const MESSAGE_KINDS = [
+  'welkomstpakket',
+  'buddy-koppeling',
+  'check-in-herinnering',
+  'weekoverzicht',
+] as const;
+
+export const SCHEMA = {
+  locations: tab('locations', 'Locaties', 'Locations', {
+    name: col.text('Locatie', 'Location', { required: true }),
+    chiefBuddy: col.email('Chef buddy (e-mail)', 'Chief buddy (email)', {
+      required: true,
+      aliases: ['Chef buddy', 'Chief buddy'],
+    }),
+    collectionDoc: col.text('Verzameldocument (link)', 'Collection document (link)', {
+      aliases: ['Verzameldocument', 'Collection document'],
+    }),
+    schoolGuide: col.text('Schoolgids (link)', 'School guide (link)', {
+      aliases: ['Schoolgids', 'School guide'],
+    }),
+    maxPerBuddy: col.number("Max. nieuwe collega's per buddy", 'Max. newcomers per buddy', {
+      aliases: ['Max per buddy'],
+    }),
+  }),
+  staff: tab(
+    'staff',
+    'Medewerkers',
+    'Staff',
+    {
+      name: col.text('Naam', 'Name', { required: true }),
+      email: col.email('E-mail', 'Email', {
+        required: true,
+        aliases: ['E-mailadres', 'Email address', 'Mail'],
+      }),
+      location: col.text('Locatie', 'Location', { required: true, validation: 'locations' }),
+      role: col.text('Functie', 'Job title', { aliases: ['Function', 'Role'] }),
+      subject: col.text('Sectie/vak', 'Department/subject', { aliases: ['Vak', 'Sectie', 'Subject'] }),
+      startDate: col.date('Startdatum', 'Start date', { required: true }),
+      status: col.choice('Status', 'Status', STAFF_STATUSES, { required: true }),
+      canBuddy: col.boolean('Kan buddy zijn', 'Can be buddy', { aliases: ['Buddy'] }),
+      maxPairings: col.number('Max. koppelingen', 'Max. pairings'),
+      yearsVso: col.number('Jaren ervaring VSO', 'Years of experience (special ed.)', {
+        aliases: ['Ervaring VSO', 'Years experience'],
+      }),
+      coachingAffinity: col.boolean('Affiniteit met begeleiden', 'Affinity with coaching'),
+      absentUntil: col.date('Afwezig tot', 'Absent until'),
+      welcomeStatus: col.text('Welkomstpakket (status)', 'Welcome packet (status)', {
+        aliases: ['Welkomstpakket', 'Welcome packet'],
+      }),
+    },
+    { aliases: ['Personeel', 'Employees'] },
+  ),
+  pairings: tab('pairings', 'Koppelingen', 'Pairings', {
+    newcomer: col.email('Nieuwe collega', 'Newcomer', { required: true }),
+    buddy: col.email('Buddy', 'Buddy', { required: true }),
+    location: col.text('Locatie', 'Location', { required: true, validation: 'locations' }),
+    pairedOn: col.date('Gekoppeld op', 'Paired on', { required: true }),
+    pairedBy: col.email('Gekoppeld door', 'Paired by'),
+    status: col.choice('Status', 'Status', PAIRING_STATUSES, { required: true }),
+    reason: col.text('Reden', 'Reason'),
+    buddyMail: col.text('Buddy-mail (status)', 'Buddy mail (status)', {
+      aliases: ['Buddy-mail', 'Buddy mail'],
+    }),
+  }),
+  schedule: tab('schedule', 'Inwerkschema', 'Onboarding schedule', {
+    newcomer: col.email('Nieuwe collega', 'Newcomer', { required: true }),
+    date: col.date('Datum', 'Date', { required: true }),
+    week: col.number('Week', 'Week', { required: true }),
+    activity: col.text('Activiteit', 'Activity', { required: true }),
+    with: col.text('Met', 'With'),
+    kind: col.choice('Soort', 'Kind', SCHEDULE_KINDS),
+    done: col.boolean('Afgerond', 'Done'),
+  }),
+  templates: tab('templates', 'Schemasjablonen', 'Schedule templates', {
+    location: col.text('Locatie', 'Location', { required: true, validation: 'locationsOrAll' }),
+    week: col.number('Week', 'Week', { required: true }),
+    day: col.choice('Dag', 'Day', WEEKDAYS, { required: true }),
+    activity: col.text('Activiteit', 'Activity', { required: true }),
+    with: col.text('Met', 'With'),
+    kind: col.choice('Soort', 'Kind', SCHEDULE_KINDS),
+  }),
+  checkIns: tab('checkIns', 'Check-ins', 'Check-ins', {
+    newcomer: col.email('Nieuwe collega', 'Newcomer', { required: true }),
+    buddy: col.email('Buddy', 'Buddy'),
+    planned: col.date('Gepland', 'Planned', { required: true }),
+    held: col.date('Gehouden', 'Held'),
+    phase: col.choice('Fase (4D)', 'Phase (4D)', PHASES_4D, { aliases: ['Fase', 'Phase'] }),
+    competency: col.text('Competentie (NJI)', 'Competency (NJI)', { aliases: ['Competentie', 'Competency'] }),
+    wellbeing: col.number('Welbevinden (1–5)', 'Wellbeing (1–5)', { aliases: ['Welbevinden', 'Wellbeing'] }),
+    click: col.choice('Klik', 'Click', CLICK_VALUES),
+    agreements: col.text('Afspraken', 'Agreements'),
+    notes: col.text('Notities', 'Notes'),
+  }),
+  whoToAsk: tab('whoToAsk', 'Wie vraag ik wat', 'Who to ask', {
+    location: col.text('Locatie', 'Location', { required: true, validation: 'locationsOrAll' }),
+    topic: col.text('Onderwerp', 'Topic', { required: true }),
+    person: col.text('Persoon', 'Person', { required: true }),
+    email: col.email('E-mail', 'Email'),
+  }),
+  daysOff: tab('daysOff', 'Vrije dagen', 'Days off', {
+    from: col.date('Van', 'From', { required: true }),
+    until: col.date('Tot en met', 'Until', { required: true, aliases: ['T/m', 'Through'] }),
+    description: col.text('Omschrijving', 'Description'),
+    location: col.text('Locatie', 'Location', { validation: 'locationsOrAll' }),
+  }),
+  messages: tab('messages', 'Berichten', 'Messages', {
+    message: col.choice('Bericht', 'Message', MESSAGE_KINDS, { required: true }),
+    location: col.text('Locatie', 'Location', { validation: 'locationsOrAll' }),
+    subject: col.text('Onderwerp', 'Subject', { required: true }),
+    text: col.text('Tekst', 'Text', { required: true }),
+  }),
+  settings: tab('settings', 'Instellingen', 'Settings', {
+    name: col.text('Instelling', 'Setting', { required: true }),
+    value: col.text('Waarde', 'Value', { required: true }),
+  }),
+  log: tab('log', 'Logboek', 'Log', {
+    at: col.moment('Tijdstip', 'Time', { required: true }),
+    user: col.email('Gebruiker', 'User', { required: true }),
+    action: col.text('Actie', 'Action', { required: true }),
+    details: col.text('Details', 'Details'),
+  }),
+  overview: tab(
+    'overview',
+    'Overzicht',
+    'Overview',
+    {
+      location: col.text('Locatie', 'Location', { required: true }),
+    },
+    { generated: true },
+  ),
+} as const;
+
+export type Schema = typeof SCHEMA;
+export type TabKey = keyof Schema;
+export const TAB_KEYS = Object.keys(SCHEMA) as TabKey[];
+
+/** The parsed row type of a tab: one field per column. */
+export type RowOf<K extends TabKey> = {
+  -readonly [F in keyof Schema[K]['columns']]: Schema[K]['columns'][F] extends ColumnSpec<infer V>
+    ? V
+    : never;
+};
+
+/** Normalises a header or name for matching: case, accents, spaces and punctuation are ignored. */
+export function normalizeName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+}
+
+/** Every accepted spelling of a column or tab, normalised. */
+export function acceptedNames(spec: { nl: string; en: string; aliases: readonly string[] }): string[] {
+  return [spec.nl, spec.en, ...spec.aliases].map(normalizeName);
+}

@@ -1,0 +1,258 @@
+/**
+ * The `Instellingen` tab: one setting per row, found by name (Dutch or English, loosely matched),
+ * with documented defaults. A missing row means the default; an unreadable value is reported.
+ */
+import { normalizeName } from './schema';
+
+type Kind = 'emails' | 'number' | 'numbers' | 'boolean' | 'text' | 'liberation';
+
+interface SettingSpec {
+  readonly nl: string;
+  readonly en: string;
+  readonly kind: Kind;
+  /** Default as written in the sheet. */
+  readonly default: string;
+  /** One line for the README and the sheet's note. */
+  readonly help: string;
+}
+
+function setting(nl: string, en: string, kind: Kind, def: string, help: string): SettingSpec {
+  return { nl, en, kind, default: def, help };
+}
+
+export const SETTINGS = {
+  schoolLeaders: setting(
+    'Schoolleiders (e-mail)',
+    'School leaders (email)',
+    'emails',
+    '',
+    'E-mailadressen van de schoolleiders, gescheiden door komma’s. Zij zien alle locaties.',
+  ),
+  senderName: setting('Afzendernaam', 'Sender name', 'text', 'Wegwijs', 'Naam boven de mails van Wegwijs.'),
+  welcomeWorkdaysBefore: setting(
+    'Welkomstpakket: werkdagen vooraf',
+    'Welcome packet: working days before',
+    'number',
+    '5',
+    'Zoveel werkdagen voor de startdatum gaat het welkomstpakket uit.',
+  ),
+  checkInWeeks: setting(
+    'Check-ins in week',
+    'Check-ins in week',
+    'numbers',
+    '1, 2, 3, 6, 13',
+    'Weken na de start waarin een check-in gepland wordt.',
+  ),
+  checkInGraceDays: setting(
+    'Check-in: dagen speling',
+    'Check-in: days of grace',
+    'number',
+    '3',
+    'Zoveel dagen na de geplande dag telt een check-in als te laat.',
+  ),
+  reminderDaysBefore: setting(
+    'Herinnering: dagen vooraf',
+    'Reminder: days before',
+    'number',
+    '2',
+    'Zoveel dagen voor een check-in krijgt de buddy een herinnering.',
+  ),
+  chiefAlertDaysLate: setting(
+    'Chef buddy melden na dagen te laat',
+    'Alert chief buddy after days late',
+    'number',
+    '7',
+    'Na zoveel dagen te laat krijgt de chef buddy één bericht.',
+  ),
+  defaultMaxPerBuddy: setting(
+    "Max. nieuwe collega's per buddy",
+    'Max. newcomers per buddy',
+    'number',
+    '2',
+    'Standaard, als de locatie of de medewerker niets anders zegt.',
+  ),
+  pairAcrossLocations: setting(
+    'Buddy van andere locatie toestaan',
+    'Allow buddy from another location',
+    'boolean',
+    'nee',
+    'Ja: ook collega’s van andere locaties kunnen buddy zijn.',
+  ),
+  weightExperience: setting(
+    'Gewicht ervaring VSO',
+    'Weight experience',
+    'number',
+    '3',
+    'Hoe zwaar jaren ervaring in het VSO tellen bij het voorstellen van een buddy.',
+  ),
+  weightAffinity: setting(
+    'Gewicht affiniteit met begeleiden',
+    'Weight coaching affinity',
+    'number',
+    '3',
+    'Hoe zwaar affiniteit met begeleiden telt.',
+  ),
+  weightSameRole: setting(
+    'Gewicht zelfde functie',
+    'Weight same job title',
+    'number',
+    '1',
+    'Zelfde functie telt mee.',
+  ),
+  weightSameSubject: setting(
+    'Gewicht zelfde sectie/vak',
+    'Weight same subject',
+    'number',
+    '1',
+    'Zelfde sectie of vak telt mee.',
+  ),
+  weightRoom: setting(
+    'Gewicht ruimte',
+    'Weight free capacity',
+    'number',
+    '2',
+    'Buddies met meer ruimte gaan voor.',
+  ),
+  weightRecent: setting(
+    'Gewicht onlangs buddy',
+    'Weight recently buddy',
+    'number',
+    '1',
+    'Wie onlangs al buddy was, zakt in de lijst.',
+  ),
+  shadowMaxPerWeek: setting(
+    'Meelopen: max. keer per collega per week',
+    'Shadowing: max. times per colleague per week',
+    'number',
+    '2',
+    'Zo vaak per week mag een nieuwe collega bij dezelfde collega meelopen.',
+  ),
+  goodFriday: setting(
+    'Goede Vrijdag vrij',
+    'Good Friday off',
+    'boolean',
+    'ja',
+    'Is Goede Vrijdag een vrije dag?',
+  ),
+  liberationDay: setting(
+    'Bevrijdingsdag vrij',
+    'Liberation Day off',
+    'liberation',
+    'lustrum',
+    'elk jaar, lustrum (2025, 2030, …) of nee.',
+  ),
+  retentionNotesMonths: setting(
+    'Bewaartermijn notities (maanden)',
+    'Retention of notes (months)',
+    'number',
+    '12',
+    'Check-in-notities gaan zoveel maanden na het einde van het inwerken weg.',
+  ),
+  retentionRecordsMonths: setting(
+    'Bewaartermijn inwerkgegevens (maanden)',
+    'Retention of onboarding records (months)',
+    'number',
+    '24',
+    'Afgeronde inwerkgegevens gaan zoveel maanden na uitdiensttreding weg.',
+  ),
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+
+export interface Settings {
+  schoolLeaders: string[];
+  senderName: string;
+  welcomeWorkdaysBefore: number;
+  checkInWeeks: number[];
+  checkInGraceDays: number;
+  reminderDaysBefore: number;
+  chiefAlertDaysLate: number;
+  defaultMaxPerBuddy: number;
+  pairAcrossLocations: boolean;
+  weightExperience: number;
+  weightAffinity: number;
+  weightSameRole: number;
+  weightSameSubject: number;
+  weightRoom: number;
+  weightRecent: number;
+  shadowMaxPerWeek: number;
+  goodFriday: boolean;
+  liberationDay: 'elk jaar' | 'lustrum' | 'nee';
+  retentionNotesMonths: number;
+  retentionRecordsMonths: number;
+}
+
+export interface SettingProblem {
+  readonly setting: string;
+  readonly value: string;
+}
+
+function parse(kind: Kind, text: string): unknown {
+  const t = text.trim();
+  switch (kind) {
+    case 'emails':
+      return t
+        .split(/[,;\s]+/)
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean);
+    case 'number': {
+      const n = Number(t.replace(',', '.'));
+      return t !== '' && Number.isFinite(n) && n >= 0 ? n : undefined;
+    }
+    case 'numbers': {
+      const list = t
+        .split(/[,;\s]+/)
+        .filter(Boolean)
+        .map(Number);
+      return list.every((n) => Number.isInteger(n) && n > 0)
+        ? [...new Set(list)].sort((a, b) => a - b)
+        : undefined;
+    }
+    case 'boolean': {
+      const w = normalizeName(t);
+      if (['ja', 'yes', 'true', 'waar', '1'].includes(w)) return true;
+      if (['nee', 'no', 'false', 'onwaar', '0'].includes(w)) return false;
+      return undefined;
+    }
+    case 'liberation': {
+      const w = normalizeName(t);
+      if (['elkjaar', 'everyyear', 'ja', 'yes'].includes(w)) return 'elk jaar';
+      if (w === 'lustrum') return 'lustrum';
+      if (['nee', 'no', 'never'].includes(w)) return 'nee';
+      return undefined;
+    }
+    case 'text':
+      return t;
+  }
+}
+
+/** Finds which setting a row names, by Dutch or English name. */
+export function settingKeyOf(name: string): SettingKey | undefined {
+  const wanted = normalizeName(name);
+  return (Object.keys(SETTINGS) as SettingKey[]).find(
+    (k) => normalizeName(SETTINGS[k].nl) === wanted || normalizeName(SETTINGS[k].en) === wanted,
+  );
+}
+
+/** Reads the settings rows; defaults fill the gaps and unreadable values are reported. */
+export function readSettings(rows: readonly { name: string; value: string }[]): {
+  settings: Settings;
+  problems: SettingProblem[];
+} {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(SETTINGS) as SettingKey[])
+    out[key] = parse(SETTINGS[key].kind, SETTINGS[key].default);
+  const problems: SettingProblem[] = [];
+  for (const row of rows) {
+    const key = settingKeyOf(row.name);
+    if (!key) continue;
+    const value = parse(SETTINGS[key].kind, row.value);
+    if (
+      value === undefined ||
+      (SETTINGS[key].kind !== 'text' && row.value.trim() === '' && key !== 'schoolLeaders')
+    ) {
+      problems.push({ setting: SETTINGS[key].nl, value: row.value });
+    } else out[key] = value;
+  }
+  return { settings: out as unknown as Settings, problems };
+}

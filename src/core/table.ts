@@ -1,0 +1,168 @@
+/**
+ * Rows through headers: maps a tab's header row to the schema, parses rows into typed records,
+ * and collects changes as one patch per tab. Pure; the sheet adapter applies the patch.
+ */
+import { type Cell, type CellProblem, cellText, parseCell, sameCell, toCell } from './cells';
+import { UserError } from './errors';
+import { acceptedNames, type ColumnSpec, normalizeName, type RowOf, SCHEMA, type TabKey } from './schema';
+
+/** Where each known column sits in the sheet (0-based); absent optional columns are missing. */
+export type ColumnIndex<K extends TabKey> = Partial<Record<keyof RowOf<K> & string, number>>;
+
+/**
+ * Matches a header row against a tab's schema. Throws a UserError naming the tab and column when
+ * a required (or `needed`) column is missing, or when a known column appears twice.
+ */
+export function mapHeader<K extends TabKey>(
+  key: K,
+  sheetName: string,
+  header: readonly Cell[],
+  needed: readonly string[] = [],
+): ColumnIndex<K> {
+  const spec = SCHEMA[key];
+  const normalized = header.map((h) => normalizeName(cellText(h)));
+  const index: Record<string, number> = {};
+  for (const [field, column] of Object.entries(spec.columns) as [string, ColumnSpec][]) {
+    const names = acceptedNames(column);
+    const hits = normalized.flatMap((h, i) => (h !== '' && names.includes(h) ? [i] : []));
+    if (hits.length > 1) {
+      throw new UserError('schema.duplicateColumn', { tab: sheetName, column: column.nl });
+    }
+    if (hits.length === 1) index[field] = hits[0]!;
+    else if (column.required || needed.includes(field)) {
+      throw new UserError('schema.missingColumn', { tab: sheetName, column: column.nl });
+    }
+  }
+  return index as ColumnIndex<K>;
+}
+
+/** One row of a tab, parsed. `sheetRow` is the 1-based row number in the sheet. */
+export interface Record_<K extends TabKey> {
+  readonly sheetRow: number;
+  readonly value: Readonly<RowOf<K>>;
+  /** Cells that could not be read as their column's type. */
+  readonly problems: readonly CellProblem[];
+}
+export type { Record_ as TableRecord };
+
+/** The writes one table needs, in sheet coordinates (rows and columns 1-based). */
+export interface TablePatch {
+  readonly updates: readonly { row: number; column: number; cell: Cell }[];
+  /** Whole rows to add under the last row, as wide as the header. */
+  readonly appends: readonly Cell[][];
+  /** Rows to delete (1-based, ascending). */
+  readonly deletes: readonly number[];
+}
+
+function isBlankRow(row: readonly Cell[]): boolean {
+  return row.every((c) => cellText(c) === '');
+}
+
+/**
+ * A tab read once, parsed into records. Changes are collected and turned into one patch; the
+ * records themselves are immutable so a use case can't half-apply a change.
+ */
+export class Table<K extends TabKey> {
+  readonly records: Record_<K>[] = [];
+  private readonly updates = new Map<number, Map<number, Cell>>();
+  private readonly appends: Cell[][] = [];
+  private readonly deletes = new Set<number>();
+
+  constructor(
+    readonly key: K,
+    readonly sheetName: string,
+    private readonly grid: readonly (readonly Cell[])[],
+    readonly columns: ColumnIndex<K>,
+  ) {
+    const spec = SCHEMA[key];
+    for (let r = 1; r < grid.length; r++) {
+      const cells = grid[r]!;
+      if (isBlankRow(cells)) continue; // blank rows between data are kept, but are no records
+      const value: Record<string, unknown> = {};
+      const problems: CellProblem[] = [];
+      for (const [field, column] of Object.entries(spec.columns) as [string, ColumnSpec][]) {
+        const at = (columns as Record<string, number | undefined>)[field];
+        const parsed = parseCell(column, at === undefined ? '' : (cells[at] ?? ''));
+        value[field] = parsed.value;
+        if (parsed.problem) problems.push({ column: column.nl, code: parsed.problem });
+      }
+      this.records.push({ sheetRow: r + 1, value: value as RowOf<K>, problems });
+    }
+  }
+
+  /** The width of the sheet's header row. */
+  get width(): number {
+    return this.grid[0]?.length ?? 0;
+  }
+
+  /** Whether the sheet has this (optional) column. */
+  has(field: keyof RowOf<K> & string): boolean {
+    return this.columns[field] !== undefined;
+  }
+
+  /** Changes fields of one record. Fields whose column is missing are ignored. */
+  update(record: Record_<K>, patch: Partial<RowOf<K>>): Record_<K> {
+    const spec = SCHEMA[this.key].columns as Record<string, ColumnSpec>;
+    const appended = this.appends[record.sheetRow - this.grid.length - 1];
+    const original = this.grid[record.sheetRow - 1] ?? [];
+    let cells = this.updates.get(record.sheetRow);
+    for (const [field, value] of Object.entries(patch)) {
+      const at = (this.columns as Record<string, number | undefined>)[field];
+      if (at === undefined) continue;
+      const cell = toCell(spec[field]!, value);
+      if (appended) {
+        appended[at] = cell;
+        continue;
+      }
+      if (!cells) {
+        cells = new Map();
+        this.updates.set(record.sheetRow, cells);
+      }
+      if (sameCell(cell, original[at] ?? '')) cells.delete(at);
+      else cells.set(at, cell);
+    }
+    const updated = { ...record, value: { ...record.value, ...patch } };
+    const i = this.records.indexOf(record);
+    if (i >= 0) this.records[i] = updated;
+    return updated;
+  }
+
+  /** Adds a row under the last one; unknown columns stay empty. */
+  append(row: RowOf<K>): void {
+    const spec = SCHEMA[this.key].columns as Record<string, ColumnSpec>;
+    const cells: Cell[] = new Array(this.width).fill('');
+    for (const [field, at] of Object.entries(this.columns) as [string, number][]) {
+      cells[at] = toCell(spec[field]!, (row as Record<string, unknown>)[field]);
+    }
+    this.appends.push(cells);
+    const sheetRow = this.grid.length + this.appends.length;
+    this.records.push({ sheetRow, value: row, problems: [] });
+  }
+
+  /** Removes a record's row from the sheet. */
+  remove(record: Record_<K>): void {
+    this.deletes.add(record.sheetRow);
+    this.updates.delete(record.sheetRow);
+    const i = this.records.indexOf(record);
+    if (i >= 0) this.records.splice(i, 1);
+  }
+
+  get changed(): boolean {
+    return (
+      this.appends.length > 0 || this.deletes.size > 0 || [...this.updates.values()].some((m) => m.size > 0)
+    );
+  }
+
+  /** The collected changes; appended rows that were removed again are dropped. */
+  patch(): TablePatch {
+    const firstAppend = this.grid.length + 1;
+    const updates = [...this.updates.entries()]
+      .filter(([row]) => row < firstAppend)
+      .flatMap(([row, cells]) =>
+        [...cells.entries()].map(([column, cell]) => ({ row, column: column + 1, cell })),
+      );
+    const appends = this.appends.filter((_, i) => !this.deletes.has(firstAppend + i));
+    const deletes = [...this.deletes].filter((r) => r < firstAppend).sort((a, b) => a - b);
+    return { updates, appends, deletes };
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The small adapters: identity and locale (Session), clock (Utilities in the sheet's time zone),
+ * document lock, dialogs, the trigger, mail, environment facts and document properties.
+ */
+import type {
+  Clock,
+  DocumentStore,
+  Environment,
+  Identity,
+  Lock,
+  Mailer,
+  OutgoingMail,
+  Triggers,
+  Ui,
+} from '../app/ports';
+
+export class SessionIdentity implements Identity {
+  email(): string {
+    return (Session.getActiveUser().getEmail() || '').trim().toLowerCase();
+  }
+  locale(): string {
+    return Session.getActiveUserLocale() || 'nl';
+  }
+}
+
+export class SheetClock implements Clock {
+  constructor(private readonly timeZone: () => string) {}
+  now(): string {
+    return Utilities.formatDate(new Date(), this.timeZone(), "yyyy-MM-dd'T'HH:mm:ssXXX");
+  }
+  today(): string {
+    return Utilities.formatDate(new Date(), this.timeZone(), 'yyyy-MM-dd');
+  }
+  millis(): number {
+    return Date.now();
+  }
+}
+
+export class DocumentLock implements Lock {
+  /** `beforeRelease` flushes pending sheet writes, so the next lock holder reads them. */
+  constructor(private readonly beforeRelease: () => void) {}
+  tryWith<T>(waitMs: number, work: () => T): { ran: true; value: T } | { ran: false } {
+    const lock = LockService.getDocumentLock();
+    if (!lock.tryLock(waitMs)) return { ran: false };
+    try {
+      const value = work();
+      this.beforeRelease();
+      return { ran: true, value };
+    } finally {
+      lock.releaseLock();
+    }
+  }
+}
+
+export class SheetsUi implements Ui {
+  showSidebar(title: string): void {
+    const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(title);
+    SpreadsheetApp.getUi().showSidebar(html);
+  }
+  alert(message: string): void {
+    SpreadsheetApp.getUi().alert(message);
+  }
+  showDialog(title: string, html: string): void {
+    const output = HtmlService.createHtmlOutput(html).setWidth(460).setHeight(420);
+    SpreadsheetApp.getUi().showModalDialog(output, title);
+  }
+}
+
+export class ScriptTriggers implements Triggers {
+  private mine(handler: string): GoogleAppsScript.Script.Trigger[] {
+    return ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()).filter(
+      (t) => t.getHandlerFunction() === handler && t.getEventType() === ScriptApp.EventType.CLOCK,
+    );
+  }
+  installed(handler: string): boolean {
+    return this.mine(handler).length > 0;
+  }
+  installHourly(handler: string): boolean {
+    if (this.installed(handler)) return false;
+    ScriptApp.newTrigger(handler).timeBased().everyHours(1).create();
+    return true;
+  }
+  remove(handler: string): number {
+    const triggers = this.mine(handler);
+    for (const t of triggers) ScriptApp.deleteTrigger(t);
+    return triggers.length;
+  }
+}
+
+export class MailAppMailer implements Mailer {
+  send(mail: OutgoingMail): void {
+    MailApp.sendEmail({
+      to: mail.to,
+      ...(mail.cc ? { cc: mail.cc } : {}),
+      ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+      name: mail.senderName,
+      subject: mail.subject,
+      body: mail.body,
+      htmlBody: mail.htmlBody,
+      attachments: (mail.attachments ?? []).map((a) =>
+        a.mimeType === 'application/pdf'
+          ? // HTML to PDF inside Apps Script: no Drive scope needed.
+            Utilities.newBlob(a.content, 'text/html', a.name).getAs('application/pdf').setName(a.name)
+          : Utilities.newBlob(a.content, a.mimeType, a.name),
+      ),
+    });
+  }
+  remainingQuota(): number {
+    return MailApp.getRemainingDailyQuota();
+  }
+}
+
+export class ScriptEnvironment implements Environment {
+  constructor(private readonly sheetZone: () => string) {}
+  grantedScopes(): string[] | null {
+    const info = ScriptApp.getAuthorizationInfo(
+      ScriptApp.AuthMode.FULL,
+    ) as GoogleAppsScript.Script.AuthorizationInfo & {
+      getAuthorizedScopes?: () => string[];
+    };
+    // getAuthorizedScopes is newer than the published type definitions; older runtimes lack it.
+    return typeof info.getAuthorizedScopes === 'function' ? info.getAuthorizedScopes() : null;
+  }
+  spreadsheetTimeZone(): string {
+    return this.sheetZone();
+  }
+  scriptTimeZone(): string {
+    return Session.getScriptTimeZone();
+  }
+}
+
+export class DocumentPropertiesStore implements DocumentStore {
+  private props: GoogleAppsScript.Properties.Properties | undefined;
+  private store(): GoogleAppsScript.Properties.Properties {
+    if (!this.props) this.props = PropertiesService.getDocumentProperties();
+    return this.props;
+  }
+  get(key: string): string | null {
+    return this.store().getProperty(key);
+  }
+  set(key: string, value: string): void {
+    this.store().setProperty(key, value);
+  }
+  delete(key: string): void {
+    this.store().deleteProperty(key);
+  }
+}

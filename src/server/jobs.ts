@@ -1,0 +1,7 @@
+/**
+ * The jobs of the scheduled run, in order. Features add their job here: due buddy notifications,
+ * welcome packets, check-in reminders, the weekly overview and the retention purge.
+ */
+import type { Job } from '../app/jobs';
+
+export const SCHEDULED_JOBS: readonly Job[] = [];

@@ -1,0 +1,92 @@
+/**
+ * The one door to Apps Script: every global that menus, triggers and google.script.run call.
+ * Each is a one-liner into a use case; the build turns every export into a top-level function.
+ */
+import { aboutHtml, getAboutInfo as aboutInfo } from '../app/about';
+import { automationStatus, setAutomaticSending as setAutomation } from '../app/automation';
+import { runScheduledJobs as runJobs } from '../app/jobs';
+import { setupWorkbook as setup } from '../app/setup';
+import { getSidebarState as sidebarState } from '../app/sidebarState';
+import { assertKnown } from '../core/roles';
+import { expectBoolean } from '../core/validate';
+import { buildMenu } from '../gas/menu';
+import type { AboutInfo, AutomationStatus, SidebarApi, SidebarState } from '../shared/api';
+import { languageOf } from '../shared/i18n';
+import { SCHEDULED_JOBS } from './jobs';
+import { handle, handleMenu, REQUIRED_SCOPES } from './root';
+
+/** Simple trigger. In AuthMode.NONE only the menu may be built, so the locale is not read then. */
+export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
+  const limited = e?.authMode !== undefined && e.authMode !== ScriptApp.AuthMode.NONE;
+  buildMenu(limited ? languageOf(Session.getActiveUserLocale()) : 'nl');
+}
+
+export function onInstall(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
+  onOpen(e);
+}
+
+export function showSidebar(): void {
+  handleMenu((ctx) => {
+    ctx.services.ui.showSidebar(ctx.t('app.name'));
+    return null;
+  });
+}
+
+export function setupWorkbook(): string | null {
+  let message: string | null = null;
+  handleMenu((ctx) => {
+    message = setup(ctx).message;
+    return message;
+  });
+  return message;
+}
+
+export function enableAutomaticSending(): void {
+  handleMenu((ctx) => setAutomation(ctx, true).text);
+}
+
+export function disableAutomaticSending(): void {
+  handleMenu((ctx) => setAutomation(ctx, false).text);
+}
+
+export function showAbout(): void {
+  handleMenu((ctx) => {
+    ctx.services.ui.showDialog(ctx.t('about.title'), aboutHtml(ctx, aboutInfo(ctx, REQUIRED_SCOPES)));
+    return null;
+  });
+}
+
+/** The time-driven trigger's handler. */
+export function runScheduledJobs(_event?: unknown): {
+  ran: boolean;
+  jobs: { name: string; done: boolean; summary: string }[];
+} {
+  return handle((ctx) => runJobs(ctx, SCHEDULED_JOBS));
+}
+
+// ---- google.script.run (sidebar) ----
+
+export function getSidebarState(): SidebarState {
+  return handle(sidebarState);
+}
+
+export function getAboutInfo(): AboutInfo {
+  return handle((ctx) => {
+    assertKnown(ctx.actor());
+    return aboutInfo(ctx, REQUIRED_SCOPES);
+  });
+}
+
+export function getAutomationStatus(): AutomationStatus {
+  return handle((ctx) => {
+    assertKnown(ctx.actor());
+    return automationStatus(ctx);
+  });
+}
+
+export function setAutomaticSending(on: unknown): AutomationStatus {
+  return handle((ctx) => setAutomation(ctx, expectBoolean(on, 'on')));
+}
+
+/** Compile-time check that the sidebar contract matches these functions. */
+export const sidebarApi_ = { getSidebarState, getAboutInfo, getAutomationStatus } satisfies SidebarApi;

@@ -1,0 +1,88 @@
+/**
+ * The composition root: builds the Apps Script adapters for one call and runs a use case with
+ * them, turning errors into messages for the user. Nothing here runs at load time.
+ */
+
+import manifest from '../../appsscript.json';
+import { RequestContext, type Services } from '../app/context';
+import { UserError } from '../core/errors';
+import {
+  DocumentLock,
+  DocumentPropertiesStore,
+  MailAppMailer,
+  ScriptEnvironment,
+  ScriptTriggers,
+  SessionIdentity,
+  SheetClock,
+  SheetsUi,
+} from '../gas/services';
+import { SpreadsheetGateway } from '../gas/sheetGateway';
+import { type Language, translate } from '../shared/i18n';
+
+declare const WEGWIJS_VERSION: string | undefined;
+
+/** The add-on's version, stamped in by the build. */
+export const VERSION = typeof WEGWIJS_VERSION === 'string' ? WEGWIJS_VERSION : 'dev';
+
+/** The scopes the manifest asks for; the self-check compares them with what was granted. */
+export const REQUIRED_SCOPES: readonly string[] = manifest.oauthScopes;
+
+export function createServices(): Services {
+  const gateway = new SpreadsheetGateway();
+  const zone = () => gateway.timeZone();
+  return {
+    gateway,
+    identity: new SessionIdentity(),
+    clock: new SheetClock(zone),
+    lock: new DocumentLock(() => gateway.flush()),
+    ui: new SheetsUi(),
+    triggers: new ScriptTriggers(),
+    mailer: new MailAppMailer(),
+    environment: new ScriptEnvironment(zone),
+    store: new DocumentPropertiesStore(),
+    version: VERSION,
+  };
+}
+
+/** Removes e-mail addresses from text that goes to the execution log. */
+export function redact(text: string): string {
+  return text.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '<e-mail>');
+}
+
+/**
+ * Turns any error into one whose message is meant for the user, in their language. Bugs are
+ * logged (without personal data) with a short code the user can report.
+ */
+export function toUserError(error: unknown, language: Language): Error {
+  if (error instanceof UserError) return new Error(translate(language, error.key, error.params));
+  const code = Utilities.getUuid().slice(0, 8);
+  const detail =
+    error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
+  console.error(`[Wegwijs ${code}] ${redact(detail)}`);
+  return new Error(translate(language, 'error.unexpected', { code }));
+}
+
+/** Runs a use case for one call of a public function. */
+export function handle<T>(work: (ctx: RequestContext) => T, services: Services = createServices()): T {
+  let ctx: RequestContext | undefined;
+  try {
+    ctx = new RequestContext(services);
+    return work(ctx);
+  } catch (error) {
+    throw toUserError(error, ctx?.language ?? 'nl');
+  }
+}
+
+/** Like `handle`, for menu items: the outcome or the error is shown in an alert, not thrown. */
+export function handleMenu(
+  work: (ctx: RequestContext) => string | null,
+  services: Services = createServices(),
+): void {
+  let message: string | null;
+  try {
+    message = handle(work, services);
+  } catch (error) {
+    message = error instanceof Error ? error.message : String(error);
+  }
+  if (message) services.ui.alert(message);
+}

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { setupWorkbook } from '../../src/app/setup';
+import { SCHEMA, TAB_KEYS } from '../../src/core/schema';
+import { memoryWorld } from '../support/memory';
+
+const leader = 'leider@school.example';
+
+function snapshot(world: ReturnType<typeof memoryWorld>) {
+  return JSON.stringify([...world.gateway.tabs.entries()]);
+}
+
+describe('setting up an empty spreadsheet', () => {
+  it('creates every tab with Dutch headers and the protocol defaults', () => {
+    const world = memoryWorld({ user: leader, now: '2026-11-28T10:00:00+01:00' });
+    const report = setupWorkbook(world.ctx());
+    expect(report.createdTabs).toEqual(TAB_KEYS.map((k) => SCHEMA[k].nl));
+    expect(world.gateway.tabs.get('Medewerkers')![0]).toEqual(
+      Object.values(SCHEMA.staff.columns).map((c) => c.nl),
+    );
+    expect(world.gateway.rows('Locaties').map((r) => r.Locatie)).toEqual([
+      'Onderbouw vmbo',
+      'Bovenbouw vmbo',
+      'Onderbouw havo',
+      'Bovenbouw havo',
+    ]);
+    const template = world.gateway.rows('Schemasjablonen');
+    expect(new Set(template.map((r) => r.Week))).toEqual(new Set([1, 2, 3]));
+    expect(template.filter((r) => r.Week === 1 && r.Soort === 'meelopen').length).toBeGreaterThanOrEqual(3);
+    expect(template.filter((r) => r.Soort === 'check-in')).toHaveLength(3);
+    expect(world.gateway.rows('Berichten').map((r) => r.Bericht)).toEqual([
+      'welkomstpakket',
+      'buddy-koppeling',
+      'check-in-herinnering',
+      'weekoverzicht',
+    ]);
+    const settings = world.gateway.rows('Instellingen');
+    expect(settings.find((r) => r.Instelling === 'Schoolleiders (e-mail)')?.Waarde).toBe(leader);
+    expect(report.leaderAdded).toBe(true);
+    expect(world.gateway.rows('Logboek')).toHaveLength(1);
+  });
+
+  it('writes the verified school holidays and warns for a school year without them', () => {
+    const world = memoryWorld({ user: leader, now: '2026-11-28T10:00:00+01:00' });
+    const report = setupWorkbook(world.ctx());
+    const daysOff = world.gateway.rows('Vrije dagen');
+    expect(daysOff).toContainEqual(
+      expect.objectContaining({
+        Van: { date: '2027-10-23' },
+        'Tot en met': { date: '2027-10-31' },
+        Omschrijving: 'Herfstvakantie',
+      }),
+    );
+    expect(daysOff).toContainEqual(
+      expect.objectContaining({ Van: { date: '2027-04-27' }, Omschrijving: 'Koningsdag' }),
+    );
+    expect(report.warnings).toEqual([expect.stringContaining('2026–2027')]);
+  });
+
+  it('writes English headers for an English-speaking user', () => {
+    const world = memoryWorld({ user: leader, locale: 'en_GB' });
+    setupWorkbook(world.ctx());
+    expect(world.gateway.tabs.has('Staff')).toBe(true);
+    expect(world.gateway.tabs.get('Staff')![0]![0]).toBe('Name');
+  });
+});
+
+describe('setting up a spreadsheet that is already complete', () => {
+  it('changes nothing the second time and says so', () => {
+    const world = memoryWorld({ user: leader });
+    setupWorkbook(world.ctx());
+    const before = snapshot(world);
+    const writes = world.gateway.writes;
+    const report = setupWorkbook(world.ctx());
+    expect(snapshot(world)).toBe(before);
+    expect(world.gateway.writes).toBe(writes);
+    expect(report.message).toContain('niets gewijzigd');
+  });
+});
+
+describe('setting up a spreadsheet with its own shape', () => {
+  it('keeps reordered and extra columns and adds only what is missing', () => {
+    const world = memoryWorld({
+      user: leader,
+      tabs: {
+        Medewerkers: [
+          ['Eigen kolom', 'E-mail', 'Naam', 'Status', 'Locatie', 'Startdatum'],
+          ['mijn data', 'a@school.example', 'Anna', 'nieuw', 'Onderbouw havo', { date: '2027-01-04' }],
+        ],
+      },
+    });
+    const report = setupWorkbook(world.ctx());
+    const grid = world.gateway.tabs.get('Medewerkers')!;
+    expect(grid[0]!.slice(0, 6)).toEqual([
+      'Eigen kolom',
+      'E-mail',
+      'Naam',
+      'Status',
+      'Locatie',
+      'Startdatum',
+    ]);
+    expect(grid[0]).toContain('Welkomstpakket (status)');
+    expect(grid[1]!.slice(0, 6)).toEqual([
+      'mijn data',
+      'a@school.example',
+      'Anna',
+      'nieuw',
+      'Onderbouw havo',
+      { date: '2027-01-04' },
+    ]);
+    expect(report.addedColumns).toContain('Medewerkers: Functie');
+    expect(report.createdTabs).not.toContain('Medewerkers');
+  });
+
+  it('stops before writing anything when a known column appears twice, and names it', () => {
+    const world = memoryWorld({
+      user: leader,
+      tabs: { Koppelingen: [['Nieuwe collega', 'Buddy', 'buddy', 'Locatie']] },
+    });
+    expect(() => setupWorkbook(world.ctx())).toThrow(
+      expect.objectContaining({
+        key: 'schema.duplicateColumn',
+        params: { tab: 'Koppelingen', column: 'Buddy' },
+      }),
+    );
+    expect([...world.gateway.tabs.keys()]).toEqual(['Koppelingen']);
+    expect(world.gateway.writes).toBe(0);
+  });
+
+  it('leaves filled tabs alone and completes missing settings', () => {
+    const world = memoryWorld({
+      user: leader,
+      tabs: {
+        Locaties: [
+          ['Locatie', 'Chef buddy (e-mail)'],
+          ['Hoofdgebouw', 'chef@school.example'],
+        ],
+        Instellingen: [
+          ['Instelling', 'Waarde'],
+          ['Schoolleiders (e-mail)', leader],
+          ['Check-ins in week', '1, 4'],
+        ],
+      },
+    });
+    setupWorkbook(world.ctx());
+    expect(world.gateway.rows('Locaties').map((r) => r.Locatie)).toEqual(['Hoofdgebouw']);
+    const settings = world.gateway.rows('Instellingen');
+    expect(settings.find((r) => r.Instelling === 'Check-ins in week')?.Waarde).toBe('1, 4');
+    expect(settings.length).toBeGreaterThan(10);
+  });
+});
+
+describe('who may set up', () => {
+  it('refuses anyone but a school leader once leaders are set', () => {
+    const world = memoryWorld({ user: leader });
+    setupWorkbook(world.ctx());
+    world.setUser('iemand@school.example');
+    expect(() => setupWorkbook(world.ctx())).toThrow(expect.objectContaining({ key: 'error.leaderOnly' }));
+  });
+
+  it('refuses a user whose e-mail Google does not reveal', () => {
+    const world = memoryWorld({ user: '' });
+    expect(() => setupWorkbook(world.ctx())).toThrow(expect.objectContaining({ key: 'error.noUser' }));
+    expect(world.gateway.tabs.size).toBe(0);
+  });
+
+  it('says the sheet is busy when another run holds the lock, and writes nothing', () => {
+    const world = memoryWorld({ user: leader });
+    world.lockHeldByOther = true;
+    expect(() => setupWorkbook(world.ctx())).toThrow(expect.objectContaining({ key: 'error.busy' }));
+    expect(world.gateway.tabs.size).toBe(0);
+  });
+});
