@@ -1,18 +1,38 @@
 /**
  * Argument checks for calls from the sidebar: anyone with edit access can call any public
- * function with anything, so every argument is checked on the server.
+ * function with anything, so every argument is checked on the server before anything is read.
  */
+import { isIsoDate } from './dates';
 import { UserError } from './errors';
 
-const MAX_TEXT = 2000;
+/** Longest free text accepted from the sidebar (a note, a reason). */
+export const MAX_TEXT = 2000;
+const EMAIL = /^[^\s@,;<>"']+@[^\s@,;<>"']+\.[a-z]{2,}$/i;
 
 export function expectBoolean(value: unknown, field: string): boolean {
-  if (typeof value !== 'boolean') throw new UserError('error.badArgument', { field, problem: 'ja/nee' });
+  if (typeof value !== 'boolean') throw new UserError('arg.notBoolean', { field });
   return value;
 }
 
 export function expectText(value: unknown, field: string, max = MAX_TEXT): string {
-  if (typeof value !== 'string') throw new UserError('error.badArgument', { field, problem: 'tekst' });
-  if (value.length > max) throw new UserError('error.badArgument', { field, problem: `max ${max}` });
+  if (typeof value !== 'string') throw new UserError('arg.notText', { field });
+  if (value.length > max) throw new UserError('arg.tooLong', { field, max });
   return value.trim();
+}
+
+/** One well-formed e-mail address, lower case. */
+export function expectEmail(value: unknown, field: string): string {
+  const text = expectText(value, field, 254).toLowerCase();
+  if (!EMAIL.test(text)) throw new UserError('arg.notEmail', { field });
+  return text;
+}
+
+export function expectDate(value: unknown, field: string): string {
+  if (!isIsoDate(value)) throw new UserError('arg.notDate', { field });
+  return value;
+}
+
+/** A well-formed single address (no lists, no spaces, no display names). */
+export function isEmail(text: string): boolean {
+  return EMAIL.test(text);
 }

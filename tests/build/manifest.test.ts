@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const manifest = JSON.parse(readFileSync(new URL('../../appsscript.json', import.meta.url), 'utf8')) as {
+  timeZone: string;
+  runtimeVersion: string;
+  exceptionLogging: string;
+  oauthScopes: string[];
+};
+
+/** Every scope must be argued for in the README; a broader one (e.g. all spreadsheets, Gmail) fails here. */
+const APPROVED = [
+  'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  'https://www.googleapis.com/auth/script.container.ui',
+  'https://www.googleapis.com/auth/script.send_mail',
+  'https://www.googleapis.com/auth/script.scriptapp',
+];
+
+describe('the Apps Script manifest', () => {
+  it('runs on V8 in Europe/Amsterdam with exception logging', () => {
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.timeZone).toBe('Europe/Amsterdam');
+    expect(manifest.exceptionLogging).toBe('STACKDRIVER');
+  });
+
+  it('asks only for approved scopes', () => {
+    expect(manifest.oauthScopes.filter((s) => !APPROVED.includes(s))).toEqual([]);
+    expect(new Set(manifest.oauthScopes).size).toBe(manifest.oauthScopes.length);
+  });
+
+  it('is copied unchanged into the build', () => {
+    const built = readFileSync(new URL('../../build/appsscript.json', import.meta.url), 'utf8');
+    expect(JSON.parse(built)).toEqual(manifest);
+  });
+});
