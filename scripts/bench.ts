@@ -1,0 +1,168 @@
+/**
+ * `npm run bench`: runs the built Code.js with the counting fakes on generated workbooks of 100,
+ * 1,000 and 10,000 staff rows, and prints per public server function the SpreadsheetApp calls,
+ * the cells read and written, mails sent and the Node CPU time (median of several runs), plus the
+ * bundle sizes. A report, not a test: nothing here fails on a slow machine.
+ * `npm run bench -- --json` prints the same as JSON; `--sizes 100,1000` picks the sizes.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_LOCATIONS } from '../src/core/defaults';
+import { createGasFakes, type FakeState, type GasFakes, restoreGasFakes } from '../src/sandbox/fakes/index';
+import { loadBundle } from '../src/sandbox/runtime';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const code = readFileSync(`${root}build/Code.js`, 'utf8');
+const sidebar = readFileSync(`${root}build/Sidebar.html`, 'utf8');
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const sizesArg = args[args.indexOf('--sizes') + 1];
+const SIZES = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [100, 1_000, 10_000];
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
+
+export const LEADER = 'schoolleider@bench.example';
+export const chiefOf = (i: number) => `chef${i + 1}@bench.example`;
+const NOW = '2027-01-04T07:30:00+01:00';
+
+/** A deterministic generator, so every run measures the same workbook. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Staff rows: 10% newcomers starting over the next weeks, the rest active, many willing buddies. */
+function staffRows(n: number): string[][] {
+  const rnd = random(n);
+  const functions = ['leraar', 'mentor', 'onderwijsassistent', 'IB-er', 'leraar', 'leraar'];
+  const rows: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const newcomer = i % 10 === 9;
+    const location = DEFAULT_LOCATIONS[i % 4]!;
+    const start = newcomer ? `2027-01-${String(4 + Math.floor(rnd() * 24)).padStart(2, '0')}` : '2015-08-01';
+    rows.push([
+      `Medewerker ${String(i).padStart(5, '0')}`,
+      `m${i}@bench.example`,
+      location,
+      functions[Math.floor(rnd() * functions.length)]!,
+      ['Nederlands', 'Wiskunde', 'Engels', 'LO'][Math.floor(rnd() * 4)]!,
+      start,
+      newcomer ? 'nieuw' : 'actief',
+      !newcomer && rnd() < 0.6 ? 'TRUE' : 'FALSE',
+      '',
+      newcomer ? '0' : String(Math.floor(rnd() * 25)),
+      rnd() < 0.5 ? 'TRUE' : 'FALSE',
+      '',
+      '',
+    ]);
+  }
+  return rows;
+}
+
+/** A workbook set up by the real setupWorkbook, then filled with `n` staff rows. */
+export function workbook(n: number): FakeState {
+  const fakes = createGasFakes({ now: NOW, activeUser: LEADER, htmlFiles: { Sidebar: sidebar } });
+  const runtime = loadBundle(code, fakes);
+  runtime.run('setupWorkbook', [], { user: LEADER });
+  const header = fakes.sheet.json('Medewerkers')[0] as string[];
+  fakes.sheet.paste('Medewerkers', [header, ...staffRows(n)]);
+  const locations = fakes.sheet.json('Locaties') as string[][];
+  fakes.sheet.paste('Locaties', [
+    locations[0]!,
+    ...locations.slice(1).map((row, i) => [row[0]!, chiefOf(i), ...row.slice(2).map(String)]),
+  ]);
+  return fakes.toJSON();
+}
+
+interface Scenario {
+  fn: string;
+  user: string;
+  args: unknown[];
+}
+
+/** One scenario per public server function that reads or writes the workbook. */
+const SCENARIOS: Scenario[] = [
+  { fn: 'getSidebarState', user: LEADER, args: [] },
+  { fn: 'getSidebarState', user: chiefOf(0), args: [] },
+  { fn: 'getAboutInfo', user: LEADER, args: [] },
+  { fn: 'getAutomationStatus', user: LEADER, args: [] },
+  { fn: 'setAutomaticSending', user: LEADER, args: [true] },
+  { fn: 'setupWorkbook', user: LEADER, args: [] },
+  { fn: 'runScheduledJobs', user: LEADER, args: [{}] },
+];
+
+interface Measure {
+  size: number;
+  fn: string;
+  user: string;
+  spreadsheetCalls: number;
+  cellsRead: number;
+  cellsWritten: number;
+  mails: number;
+  cpuMs: number;
+}
+
+function measure(state: FakeState, size: number, scenario: Scenario): Measure {
+  const times: number[] = [];
+  let last: GasFakes | undefined;
+  for (let i = 0; i < RUNS; i++) {
+    const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar } });
+    const runtime = loadBundle(code, fakes);
+    fakes.calls.reset();
+    const before = process.cpuUsage();
+    try {
+      runtime.run(scenario.fn, scenario.args, { user: scenario.user });
+    } catch (error) {
+      throw new Error(`${scenario.fn} failed at ${size} rows: ${(error as Error).message}`);
+    }
+    const used = process.cpuUsage(before);
+    times.push((used.user + used.system) / 1000);
+    last = fakes;
+  }
+  times.sort((a, b) => a - b);
+  return {
+    size,
+    fn: scenario.fn,
+    user: scenario.user.split('@')[0]!,
+    spreadsheetCalls: last!.calls.spreadsheetCalls(),
+    cellsRead: last!.calls.cellsRead,
+    cellsWritten: last!.calls.cellsWritten,
+    mails: last!.calls.count('MailApp.sendEmail'),
+    cpuMs: Math.round(times[Math.floor(times.length / 2)]! * 10) / 10,
+  };
+}
+
+function main(): void {
+  const results: Measure[] = [];
+  for (const size of SIZES) {
+    const state = workbook(size);
+    for (const scenario of SCENARIOS) results.push(measure(state, size, scenario));
+  }
+  const bundle = {
+    codeJsBytes: statSync(`${root}build/Code.js`).size,
+    sidebarHtmlBytes: statSync(`${root}build/Sidebar.html`).size,
+  };
+  if (asJson) {
+    console.log(JSON.stringify({ runs: RUNS, bundle, results }, null, 2));
+    return;
+  }
+  console.log(
+    `Code.js ${(bundle.codeJsBytes / 1024).toFixed(1)} KB, Sidebar.html ${(bundle.sidebarHtmlBytes / 1024).toFixed(1)} KB`,
+  );
+  console.log(`median CPU of ${RUNS} runs per row; calls = SpreadsheetApp-family calls\n`);
+  const head = ['rows', 'function', 'as', 'calls', 'cells read', 'cells written', 'mails', 'CPU ms'];
+  const lines = results.map((r) =>
+    [r.size, r.fn, r.user, r.spreadsheetCalls, r.cellsRead, r.cellsWritten, r.mails, r.cpuMs].map(String),
+  );
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(fmt(head));
+  for (const line of lines) console.log(fmt(line));
+}
+
+main();

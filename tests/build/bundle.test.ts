@@ -1,0 +1,146 @@
+/**
+ * The built Code.js, loaded in a bare vm context holding only the Apps Script fakes: the same
+ * artifact that clasp pushes.
+ */
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createGasFakes, type GasFakes } from '../../src/sandbox/fakes/index';
+import { type AppsScriptRuntime, loadBundle } from '../../src/sandbox/runtime';
+
+const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
+const sidebar = readFileSync(new URL('../../build/Sidebar.html', import.meta.url), 'utf8');
+const leader = 'leider@school.example';
+
+let fakes: GasFakes;
+let runtime: AppsScriptRuntime;
+
+beforeEach(() => {
+  fakes = createGasFakes({
+    now: '2026-11-30T09:00:00+01:00',
+    activeUser: leader,
+    htmlFiles: { Sidebar: sidebar },
+  });
+  runtime = loadBundle(code, fakes);
+});
+
+describe('the bundle in a bare Apps Script-like context', () => {
+  it('exposes every public function as a top-level function, and nothing internal', () => {
+    expect(runtime.globalFunctionNames()).toEqual(
+      [
+        'disableAutomaticSending',
+        'enableAutomaticSending',
+        'getAboutInfo',
+        'getAutomationStatus',
+        'getSidebarState',
+        'onInstall',
+        'onOpen',
+        'runScheduledJobs',
+        'setAutomaticSending',
+        'setupWorkbook',
+        'showAbout',
+        'showSidebar',
+      ].sort(),
+    );
+  });
+
+  it('sees none of the Node or browser globals that Apps Script lacks', () => {
+    const missing = [
+      'require',
+      'process',
+      'setTimeout',
+      'setInterval',
+      'URL',
+      'TextEncoder',
+      'structuredClone',
+      'fetch',
+    ];
+    for (const name of missing) expect(vm.runInContext(`typeof ${name}`, runtime.context)).toBe('undefined');
+  });
+
+  it('touches no service while loading', () => {
+    fakes.calls.reset();
+    loadBundle(code, fakes).globalFunctionNames();
+    expect(fakes.calls.count()).toBe(0);
+  });
+
+  it('builds only the menu in onOpen under AuthMode.NONE', () => {
+    fakes.calls.reset();
+    runtime.run('onOpen', [{ authMode: fakes.globals.ScriptApp.AuthMode.NONE }], { authMode: 'NONE' });
+    const touched = Object.keys(fakes.calls.snapshot());
+    expect(touched.every((name) => /^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(name))).toBe(true);
+    const [menu] = fakes.ui.menus();
+    expect(menu?.items.map((i) => ('caption' in i ? i.caption : '—'))).toEqual([
+      'Zijbalk openen',
+      'Blad inrichten',
+      '—',
+      'Automatisch versturen aan',
+      'Automatisch versturen uit',
+      '—',
+      'Over Wegwijs',
+    ]);
+  });
+
+  it('sets up an empty spreadsheet, and a second run changes nothing', () => {
+    runtime.run('setupWorkbook', [], { user: leader });
+    expect(fakes.ui.alerts().at(-1)?.message).toContain('Blad ingericht');
+    expect(fakes.sheet.tabNames()).toEqual(
+      expect.arrayContaining(['Medewerkers', 'Koppelingen', 'Instellingen']),
+    );
+    expect(fakes.sheet.frozenRows('Medewerkers')).toBe(1);
+    const before = fakes.sheet.tabNames().map((t) => fakes.sheet.json(t));
+    runtime.run('setupWorkbook', [], { user: leader });
+    expect(fakes.sheet.tabNames().map((t) => fakes.sheet.json(t))).toEqual(before);
+    expect(fakes.ui.alerts().at(-1)?.message).toContain('niets gewijzigd');
+  });
+
+  it('answers an unknown user of the sidebar with a message and no data', () => {
+    runtime.run('setupWorkbook', [], { user: leader });
+    const state = runtime.run('getSidebarState', [], { user: 'vreemde@elders.example' }) as {
+      user: { role: string };
+      locations: string[];
+      message: string;
+    };
+    expect(state.user.role).toBe('onbekend');
+    expect(state.locations).toEqual([]);
+    expect(state.message).toContain('Vraag de schoolleider');
+  });
+
+  it('refuses an empty user e-mail with a clear message', () => {
+    runtime.run('setupWorkbook', [], { user: leader });
+    expect(() => runtime.run('getSidebarState', [], { user: '' })).toThrow(/kan niet zien wie je bent/);
+  });
+
+  it('answers in English for an English-speaking user', () => {
+    runtime.run('setupWorkbook', [], { user: leader });
+    expect(() => runtime.run('getSidebarState', [], { user: '', locale: 'en' })).toThrow(
+      /cannot see who you are/,
+    );
+  });
+
+  it('opens the sidebar from the built Sidebar.html', () => {
+    runtime.run('setupWorkbook', [], { user: leader });
+    runtime.run('showSidebar', [], { user: leader });
+    expect(fakes.ui.sidebars().at(-1)).toMatchObject({ title: 'Wegwijs' });
+    expect(fakes.ui.sidebars().at(-1)?.html).toBe(sidebar);
+  });
+
+  it('installs the trigger once however often it is turned on, and removes it', () => {
+    runtime.run('setupWorkbook', [], { user: leader });
+    runtime.run('enableAutomaticSending', [], { user: leader });
+    runtime.run('enableAutomaticSending', [], { user: leader });
+    expect(fakes.triggers.list()).toHaveLength(1);
+    expect(fakes.triggers.list()[0]).toMatchObject({ handler: 'runScheduledJobs', owner: leader });
+    runtime.run('disableAutomaticSending', [], { user: leader });
+    expect(fakes.triggers.list()).toHaveLength(0);
+  });
+
+  it('shows the self-check with the granted scopes', () => {
+    runtime.run('setupWorkbook', [], { user: leader });
+    runtime.run('showAbout', [], { user: leader });
+    const dialog = fakes.ui.dialogs().at(-1);
+    expect(dialog?.title).toBe('Over Wegwijs');
+    expect(dialog?.html).toContain('spreadsheets.currentonly');
+    expect(dialog?.html).toContain('Europe/Amsterdam');
+  });
+});

@@ -1,0 +1,209 @@
+/**
+ * The SpreadsheetGateway adapter against the Apps Script fakes: batching, text guarding, dates in
+ * the spreadsheet's time zone, and formulas kept in cells it does not change.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mapHeader, Table } from '../../src/core/table';
+import { guardText, SpreadsheetGateway } from '../../src/gas/sheetGateway';
+import { createGasFakes, type GasFakes } from '../../src/sandbox/fakes/index';
+
+let fakes: GasFakes;
+const installed: string[] = [];
+
+beforeEach(() => {
+  fakes = createGasFakes({ now: '2027-03-27T12:00:00+01:00' });
+  for (const [name, value] of Object.entries(fakes.globals)) {
+    (globalThis as Record<string, unknown>)[name] = value;
+    installed.push(name);
+  }
+  fakes.beginExecution();
+});
+
+afterEach(() => {
+  fakes.endExecution();
+  for (const name of installed.splice(0)) delete (globalThis as Record<string, unknown>)[name];
+});
+
+const header = ['Naam', 'E-mail', 'Locatie', 'Startdatum', 'Status', 'Eigen kolom'];
+
+function staffTable(gateway: SpreadsheetGateway) {
+  const read = gateway.read(['Medewerkers', 'Staff'])!;
+  return new Table('staff', read.name, read.grid, mapHeader('staff', read.name, read.grid[0]!));
+}
+
+describe('reading a tab', () => {
+  it('costs the same few calls whatever the number of rows', () => {
+    const rows = (n: number) => [
+      header,
+      ...Array.from({ length: n }, (_, i) => [`P${i}`, `p${i}@x.example`, 'L', '2027-01-04', 'actief', '']),
+    ];
+    const callsFor = (n: number) => {
+      fakes.sheet.paste('Medewerkers', rows(n));
+      fakes.calls.reset();
+      new SpreadsheetGateway().read(['Medewerkers']);
+      return fakes.calls.count();
+    };
+    expect(callsFor(10)).toBe(callsFor(2000));
+    expect(fakes.calls.snapshot()['Range.getValues']).toBe(1);
+  });
+
+  it('finds a tab renamed with other case and accents', () => {
+    fakes.sheet.paste('  medewerkers ', [header]);
+    expect(new SpreadsheetGateway().read(['Medewerkers'])?.name).toBe('  medewerkers ');
+  });
+
+  it('returns null for a tab that does not exist', () => {
+    expect(new SpreadsheetGateway().read(['Koppelingen'])).toBeNull();
+  });
+});
+
+describe('writing a tab', () => {
+  it('writes all changes of a request with one setValues', () => {
+    fakes.sheet.paste('Medewerkers', [
+      header,
+      ['Anna', 'a@x.example', 'L', '2027-01-04', 'nieuw', ''],
+      ['Bob', 'b@x.example', 'L', '2027-01-04', 'nieuw', ''],
+    ]);
+    const gateway = new SpreadsheetGateway();
+    const table = staffTable(gateway);
+    table.update(table.records[0]!, { status: 'actief' });
+    table.update(table.records[1]!, { status: 'actief' });
+    table.append({ ...table.records[0]!.value, name: 'Cas', email: 'c@x.example' });
+    fakes.calls.reset();
+    gateway.write(table.sheetName, table.patch());
+    expect(fakes.calls.snapshot()['Range.setValues']).toBe(1);
+    expect(fakes.sheet.json('Medewerkers').map((r) => r[4])).toEqual([
+      'Status',
+      'actief',
+      'actief',
+      'actief',
+    ]);
+  });
+
+  it('stores text exactly, never as a formula, number, date or boolean', () => {
+    const risky = [
+      '=1+1',
+      '+31 6 1234 5678',
+      '-5',
+      '@kantoor',
+      '01234',
+      '06 1234 5678',
+      'TRUE',
+      "'s-Hertogenbosch",
+      '4-1-2027',
+      '\tinspringing',
+      '.5',
+    ];
+    fakes.sheet.paste('Medewerkers', [
+      header,
+      ...risky.map(() => ['x', 'x@x.example', 'L', '', 'actief', '']),
+    ]);
+    const gateway = new SpreadsheetGateway();
+    const table = staffTable(gateway);
+    risky.forEach((text, i) => table.update(table.records[i]!, { name: text }));
+    gateway.write(table.sheetName, table.patch());
+    const stored = fakes.sheet
+      .values('Medewerkers')
+      .slice(1)
+      .map((r) => r[0]);
+    expect(stored).toEqual(risky);
+    const formulas = fakes.globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName('Medewerkers')!
+      .getRange(2, 1, risky.length, 1)
+      .getFormulas();
+    expect(formulas.flat().every((f) => f === '')).toBe(true);
+  });
+
+  it('keeps formulas in cells of the block that it does not change', () => {
+    fakes.sheet.paste('Medewerkers', [
+      header,
+      ['Anna', 'a@x.example', 'L', '2027-01-04', 'nieuw', '=LEN(A2)'],
+      ['Bob', 'b@x.example', 'L', '2027-01-04', 'nieuw', ''],
+    ]);
+    const gateway = new SpreadsheetGateway();
+    const table = staffTable(gateway);
+    table.update(table.records[0]!, { name: 'Anna', status: 'actief' });
+    table.append({ ...table.records[1]!.value, name: 'Cas', email: 'c@x.example' });
+    gateway.write(table.sheetName, table.patch());
+    const sheet = fakes.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Medewerkers')!;
+    expect(sheet.getRange('F2').getFormulas()[0]![0]).toBe('=LEN(A2)');
+  });
+
+  it('deletes rows bottom-up so earlier row numbers stay right', () => {
+    fakes.sheet.paste('Medewerkers', [
+      header,
+      ...['A', 'B', 'C', 'D', 'E'].map((n) => [n, `${n}@x.example`, 'L', '', 'actief', '']),
+    ]);
+    const gateway = new SpreadsheetGateway();
+    const table = staffTable(gateway);
+    const records = [...table.records];
+    for (const i of [0, 2, 3]) table.remove(records[i]!);
+    gateway.write(table.sheetName, table.patch());
+    expect(
+      fakes.sheet
+        .json('Medewerkers')
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['B', 'E']);
+  });
+
+  it('grows the sheet when appended rows pass its last row', () => {
+    fakes.sheet.paste('Logboek', [['Tijdstip', 'Gebruiker', 'Actie', 'Details']]);
+    const sheet = fakes.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Logboek')!;
+    const max = sheet.getMaxRows();
+    const gateway = new SpreadsheetGateway();
+    const read = gateway.read(['Logboek'])!;
+    const log = new Table('log', read.name, read.grid, mapHeader('log', read.name, read.grid[0]!));
+    for (let i = 0; i < max + 5; i++)
+      log.append({ at: '2027-03-27T12:00:00+01:00', user: 'u@x.example', action: `a${i}`, details: '' });
+    gateway.write(read.name, log.patch());
+    expect(sheet.getLastRow()).toBe(max + 6);
+  });
+});
+
+describe('dates in the spreadsheet time zone', () => {
+  it.each(['2026-03-29', '2026-10-25', '2027-03-28', '2027-10-31', '2027-01-04'])(
+    'keeps %s the same calendar day',
+    (day) => {
+      fakes.sheet.paste('Medewerkers', [header, ['Anna', 'a@x.example', 'L', '', 'actief', '']]);
+      const gateway = new SpreadsheetGateway();
+      const table = staffTable(gateway);
+      table.update(table.records[0]!, { startDate: day });
+      gateway.write(table.sheetName, table.patch());
+      expect(fakes.sheet.values('Medewerkers')[1]![3]).toBeInstanceOf(Date);
+      expect(staffTable(new SpreadsheetGateway()).records[0]!.value.startDate).toBe(day);
+    },
+  );
+
+  it('reads date cells and dates typed as text alike', () => {
+    fakes.sheet.paste('Medewerkers', [
+      header,
+      ['Anna', 'a@x.example', 'L', '28-3-2027', 'actief', ''],
+      ['Bob', 'b@x.example', 'L', '2027-10-31', 'actief', ''],
+    ]);
+    const records = staffTable(new SpreadsheetGateway()).records;
+    expect(records.map((r) => r.value.startDate)).toEqual(['2027-03-28', '2027-10-31']);
+  });
+
+  it('reads a moment with its time and offset', () => {
+    fakes.sheet.paste('Logboek', [['Tijdstip', 'Gebruiker', 'Actie', 'Details']]);
+    const gateway = new SpreadsheetGateway();
+    const read = gateway.read(['Logboek'])!;
+    const log = new Table('log', read.name, read.grid, mapHeader('log', read.name, read.grid[0]!));
+    log.append({ at: '2027-03-28T03:15:00+02:00', user: 'u@x.example', action: 'x', details: '' });
+    gateway.write(read.name, log.patch());
+    expect(new SpreadsheetGateway().read(['Logboek'])!.grid[1]![0]).toEqual({
+      date: '2027-03-28T03:15:00+02:00',
+    });
+  });
+});
+
+describe('guarding text', () => {
+  it('adds an apostrophe only where Sheets would change the text', () => {
+    expect(guardText('Anna de Vries')).toBe('Anna de Vries');
+    expect(guardText('=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(guardText('01234')).toBe("'01234");
+    expect(guardText('false')).toBe("'false");
+    expect(guardText('')).toBe('');
+  });
+});
