@@ -100,6 +100,8 @@ export interface Environment {
 /** Small key–value state of this document (cursors, mail states). */
 export interface DocumentStore {
   get(key: string): string | null;
+  /** Every entry, in one call. */
+  all(): Record<string, string>;
   set(key: string, value: string): void;
   delete(key: string): void;
 }

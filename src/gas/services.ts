@@ -138,6 +138,9 @@ export class DocumentPropertiesStore implements DocumentStore {
   get(key: string): string | null {
     return this.store().getProperty(key);
   }
+  all(): Record<string, string> {
+    return this.store().getProperties();
+  }
   set(key: string, value: string): void {
     this.store().setProperty(key, value);
   }

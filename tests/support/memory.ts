@@ -142,6 +142,7 @@ export function memoryWorld(options: MemoryOptions = {}): MemoryWorld {
     },
     store: {
       get: (k) => world.store.get(k) ?? null,
+      all: () => Object.fromEntries(world.store),
       set: (k, v) => void world.store.set(k, v),
       delete: (k) => void world.store.delete(k),
     },
