@@ -1,0 +1,769 @@
+/**
+ * Buddy pairing, the pure core: who may be a newcomer's buddy (and why not), how good a match is
+ * (and why), which newcomers still wait for a buddy, and the best proposal for a whole location.
+ * No I/O: the server re-checks `eligibility` under the document lock with these same functions.
+ */
+import { FlowNetwork } from './assignment';
+import { addDays, daysBetween, type IsoDate, maxDate, minDate } from './dates';
+import { normalizeName, type RowOf } from './schema';
+import type { Settings } from './settings';
+
+type Staff = RowOf<'staff'>;
+type Pairing = RowOf<'pairings'>;
+type LocationRow = RowOf<'locations'>;
+
+/** Parameters of a reason or exclusion, for the translated text. JSON-safe. */
+export type Params = Readonly<Record<string, string | number>>;
+
+/** Everything pairing needs, as read from the sheet. `today` comes from the injected clock. */
+export interface PairingInput {
+  staff: readonly Staff[];
+  pairings: readonly Pairing[];
+  locations: readonly LocationRow[];
+  settings: Settings;
+  today: IsoDate;
+}
+
+/**
+ * Why a colleague cannot be a newcomer's buddy, in this order (the first is the main reason):
+ * - `noEmail` {}: the staff row has no e-mail address.
+ * - `isNewcomer` {}: the colleague is the newcomer.
+ * - `leaving` {}: status 'uit dienst'.
+ * - `notActive` {status}: any other status than 'actief' ('nieuw' or empty).
+ * - `otherLocation` {location}: works at another location and `pairAcrossLocations` is off.
+ * - `notWilling` {}: 'Kan buddy zijn' is not ticked.
+ * - `absent` {until}: 'Afwezig tot' is after the day the newcomer needs a buddy (see `neededFrom`).
+ * - `currentBuddy` {}: already this newcomer's active buddy.
+ * - `atCapacity` {load, capacity}: already buddy of `capacity` newcomers (see `buddyCapacity`).
+ */
+export type ExclusionCode =
+  | 'noEmail'
+  | 'isNewcomer'
+  | 'leaving'
+  | 'notActive'
+  | 'otherLocation'
+  | 'notWilling'
+  | 'absent'
+  | 'currentBuddy'
+  | 'atCapacity';
+
+export interface Exclusion {
+  code: ExclusionCode;
+  params: Params;
+}
+
+/**
+ * One term of a match score. `points` is what it adds (negative: subtracts); the score is the sum
+ * of the points of its reasons. Codes and params:
+ * - `experience` {years}: weightExperience × min(years, 10) / 10. Ten years in the VSO counts as
+ *   fully experienced, so a veteran's 25 years cannot outweigh everything else.
+ * - `affinity` {}: weightAffinity, for 'Affiniteit met begeleiden'.
+ * - `sameRole` {role}: weightSameRole, same Functie (loosely compared; empty never matches).
+ * - `sameSubject` {subject}: weightSameSubject, same Sectie/vak (idem).
+ * - `sameLocation` {location}: SAME_LOCATION_WEIGHT, only when other locations are allowed.
+ * - `room` {load, capacity}: weightRoom × (capacity − load) / capacity: "heeft nog ruimte".
+ * - `recentBuddy` {count, last}: −weightRecent when the colleague was buddy in a pairing made in
+ *   the last RECENT_DAYS days (active or not); `last` is the latest such 'Gekoppeld op'.
+ * - `otherLocation` {location}: 0 points, tells that the buddy works elsewhere.
+ * A reason with 0 points is left out, except `otherLocation`. Reasons are ordered by points,
+ * highest first, then in the order above.
+ */
+export type ReasonCode =
+  | 'experience'
+  | 'affinity'
+  | 'sameRole'
+  | 'sameSubject'
+  | 'sameLocation'
+  | 'room'
+  | 'recentBuddy'
+  | 'otherLocation';
+
+export interface Reason {
+  code: ReasonCode;
+  params: Params;
+  points: number;
+}
+
+/** Years in the VSO at which experience counts in full. */
+export const EXPERIENCE_FULL_YEARS = 10;
+/** A pairing made this many days ago or less makes its buddy a "recent buddy" (six months). */
+export const RECENT_DAYS = 183;
+/** Bonus for a buddy of the newcomer's own location, when other locations are allowed. */
+export const SAME_LOCATION_WEIGHT = 3;
+
+const REASON_ORDER: readonly ReasonCode[] = [
+  'experience',
+  'affinity',
+  'sameRole',
+  'sameSubject',
+  'sameLocation',
+  'room',
+  'recentBuddy',
+  'otherLocation',
+];
+
+/** Compares e-mail addresses the way the sheet does: trimmed, lower case. */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Number of active pairings per buddy, keyed by `emailKey`. */
+export function buddyLoads(pairings: readonly Pairing[]): Map<string, number> {
+  const loads = new Map<string, number>();
+  for (const p of pairings) {
+    if (p.status !== 'actief') continue;
+    const buddy = emailKey(p.buddy);
+    if (buddy) loads.set(buddy, (loads.get(buddy) ?? 0) + 1);
+  }
+  return loads;
+}
+
+function slots(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : null;
+}
+
+/**
+ * How many newcomers a colleague may guide at once: their own 'Max. koppelingen', else their
+ * location's 'Max. nieuwe collega's per buddy', else the setting `defaultMaxPerBuddy`.
+ */
+export function buddyCapacity(
+  candidate: Staff,
+  locations: readonly LocationRow[],
+  settings: Pick<Settings, 'defaultMaxPerBuddy'>,
+): number {
+  const own = slots(candidate.maxPairings);
+  if (own !== null) return own;
+  const where = normalizeName(candidate.location);
+  const location = locations.find((l) => normalizeName(l.name) === where);
+  return slots(location?.maxPerBuddy) ?? slots(settings.defaultMaxPerBuddy) ?? 0;
+}
+
+/**
+ * The day from which a newcomer needs their buddy: the start date, or today when that is later
+ * (or unknown). 'Afwezig tot' reads like Dutch "tot" (not "tot en met"): the colleague is back
+ * on that day, so they are absent for the newcomer when `absentUntil > neededFrom`.
+ */
+export function neededFrom(newcomer: Pick<Staff, 'startDate'>, today: IsoDate): IsoDate {
+  return newcomer.startDate ? maxDate(newcomer.startDate, today) : today;
+}
+
+/** Lookups built once per request, so that ranking thousands of colleagues stays linear. */
+interface Context {
+  readonly input: PairingInput;
+  readonly loads: Map<string, number>;
+  readonly capacities: Map<string, number | null>;
+  readonly activeBuddyOf: Map<string, string>;
+  readonly recent: Map<string, { count: number; last: IsoDate }>;
+  /** `normalizeName`, remembered: it is called for every row, often with the same text. */
+  readonly norm: (text: string) => string;
+}
+
+function contextOf(input: PairingInput): Context {
+  const capacities = new Map<string, number | null>();
+  for (const l of input.locations) {
+    const key = normalizeName(l.name);
+    if (!capacities.has(key)) capacities.set(key, slots(l.maxPerBuddy));
+  }
+  const since = addDays(input.today, -RECENT_DAYS);
+  const activeBuddyOf = new Map<string, string>();
+  const recent = new Map<string, { count: number; last: IsoDate }>();
+  for (const p of input.pairings) {
+    const buddy = emailKey(p.buddy);
+    if (p.status === 'actief') activeBuddyOf.set(emailKey(p.newcomer), buddy);
+    if (buddy && p.pairedOn && p.pairedOn >= since) {
+      const seen = recent.get(buddy);
+      if (!seen) recent.set(buddy, { count: 1, last: p.pairedOn });
+      else {
+        seen.count++;
+        if (p.pairedOn > seen.last) seen.last = p.pairedOn;
+      }
+    }
+  }
+  const normalized = new Map<string, string>();
+  const norm = (text: string) => {
+    let key = normalized.get(text);
+    if (key === undefined) {
+      key = normalizeName(text);
+      normalized.set(text, key);
+    }
+    return key;
+  };
+  return { input, loads: buddyLoads(input.pairings), capacities, activeBuddyOf, recent, norm };
+}
+
+function capacityIn(ctx: Context, candidate: Staff): number {
+  return (
+    slots(candidate.maxPairings) ??
+    ctx.capacities.get(ctx.norm(candidate.location)) ??
+    slots(ctx.input.settings.defaultMaxPerBuddy) ??
+    0
+  );
+}
+
+function sameLocation(ctx: Context, a: Staff, b: Staff): boolean {
+  return ctx.norm(a.location) === ctx.norm(b.location);
+}
+
+/** The outcome of `eligibility`. `load` and `capacity` are the buddy's, before this pairing. */
+export type Eligibility =
+  | { eligible: true; load: number; capacity: number }
+  | { eligible: false; exclusions: Exclusion[]; load: number; capacity: number };
+
+function eligibilityIn(ctx: Context, candidate: Staff, newcomer: Staff): Eligibility {
+  const { settings, today } = ctx.input;
+  const exclusions: Exclusion[] = [];
+  const add = (code: ExclusionCode, params: Params = {}) => exclusions.push({ code, params });
+  const who = emailKey(candidate.email);
+  const newcomerKey = emailKey(newcomer.email);
+  if (!who) add('noEmail');
+  else if (who === newcomerKey) add('isNewcomer');
+  if (candidate.status === 'uit dienst') add('leaving');
+  else if (candidate.status !== 'actief') add('notActive', { status: candidate.status });
+  if (!settings.pairAcrossLocations && !sameLocation(ctx, candidate, newcomer))
+    add('otherLocation', { location: candidate.location });
+  if (!candidate.canBuddy) add('notWilling');
+  if (candidate.absentUntil && candidate.absentUntil > neededFrom(newcomer, today))
+    add('absent', { until: candidate.absentUntil });
+  if (who && ctx.activeBuddyOf.get(newcomerKey) === who) add('currentBuddy');
+  const load = who ? (ctx.loads.get(who) ?? 0) : 0;
+  const capacity = capacityIn(ctx, candidate);
+  if (load >= capacity) add('atCapacity', { load, capacity });
+  return exclusions.length === 0
+    ? { eligible: true, load, capacity }
+    : { eligible: false, exclusions, load, capacity };
+}
+
+/**
+ * May `candidate` become `newcomer`'s buddy now? Lists every reason against, in the order of
+ * `ExclusionCode`. Costs one pass over the pairings: cheap enough to re-check a single pair
+ * under the document lock.
+ */
+export function eligibility(candidate: Staff, newcomer: Staff, input: PairingInput): Eligibility {
+  return eligibilityIn(contextOf(input), candidate, newcomer);
+}
+
+/** Points in thousandths, so sums and comparisons are exact integers. */
+function milli(weight: number, fraction = 1): number {
+  return Math.round(weight * 1000 * fraction);
+}
+
+interface Term {
+  code: ReasonCode;
+  params: Params;
+  milli: number;
+}
+
+/** The part of the score that depends on the buddy alone (room at the given load). */
+function buddyTerms(ctx: Context, candidate: Staff, load: number, capacity: number): Term[] {
+  const s = ctx.input.settings;
+  const terms: Term[] = [];
+  const years = candidate.yearsVso ?? 0;
+  if (years > 0)
+    terms.push({
+      code: 'experience',
+      params: { years },
+      milli: milli(s.weightExperience, Math.min(years, EXPERIENCE_FULL_YEARS) / EXPERIENCE_FULL_YEARS),
+    });
+  if (candidate.coachingAffinity)
+    terms.push({ code: 'affinity', params: {}, milli: milli(s.weightAffinity) });
+  terms.push(roomTerm(ctx, load, capacity));
+  const recent = ctx.recent.get(emailKey(candidate.email));
+  if (recent)
+    terms.push({
+      code: 'recentBuddy',
+      params: { count: recent.count, last: recent.last },
+      milli: -milli(s.weightRecent),
+    });
+  return terms;
+}
+
+function roomTerm(ctx: Context, load: number, capacity: number): Term {
+  const free = capacity > 0 ? Math.max(0, capacity - load) / capacity : 0;
+  return { code: 'room', params: { load, capacity }, milli: milli(ctx.input.settings.weightRoom, free) };
+}
+
+/** The part of the score that depends on how buddy and newcomer match. */
+function matchTerms(ctx: Context, candidate: Staff, newcomer: Staff): Term[] {
+  const s = ctx.input.settings;
+  const terms: Term[] = [];
+  const role = ctx.norm(newcomer.role);
+  if (role && role === ctx.norm(candidate.role))
+    terms.push({ code: 'sameRole', params: { role: newcomer.role }, milli: milli(s.weightSameRole) });
+  const subject = ctx.norm(newcomer.subject);
+  if (subject && subject === ctx.norm(candidate.subject))
+    terms.push({
+      code: 'sameSubject',
+      params: { subject: newcomer.subject },
+      milli: milli(s.weightSameSubject),
+    });
+  if (s.pairAcrossLocations) {
+    if (sameLocation(ctx, candidate, newcomer))
+      terms.push({
+        code: 'sameLocation',
+        params: { location: newcomer.location },
+        milli: milli(SAME_LOCATION_WEIGHT),
+      });
+    else terms.push({ code: 'otherLocation', params: { location: candidate.location }, milli: 0 });
+  }
+  return terms;
+}
+
+function explain(terms: Term[]): { score: number; reasons: Reason[] } {
+  const kept = terms.filter((t) => t.milli !== 0 || t.code === 'otherLocation');
+  kept.sort((a, b) => b.milli - a.milli || REASON_ORDER.indexOf(a.code) - REASON_ORDER.indexOf(b.code));
+  const total = kept.reduce((sum, t) => sum + t.milli, 0);
+  return {
+    score: total / 1000,
+    reasons: kept.map((t) => ({ code: t.code, params: t.params, points: t.milli / 1000 })),
+  };
+}
+
+function scoreIn(ctx: Context, candidate: Staff, newcomer: Staff, load: number, capacity: number) {
+  return explain([...buddyTerms(ctx, candidate, load, capacity), ...matchTerms(ctx, candidate, newcomer)]);
+}
+
+/**
+ * The match score of `candidate` for `newcomer` and its reasons (see `ReasonCode`), at the
+ * buddy's current load plus `extraLoad` (to score pairs one after another). Does not check
+ * eligibility. Scores are multiples of 0.001.
+ */
+export function scoreBuddy(
+  candidate: Staff,
+  newcomer: Staff,
+  input: PairingInput,
+  extraLoad = 0,
+): { score: number; reasons: Reason[]; load: number; capacity: number } {
+  const ctx = contextOf(input);
+  const load = (ctx.loads.get(emailKey(candidate.email)) ?? 0) + extraLoad;
+  const capacity = capacityIn(ctx, candidate);
+  return { ...scoreIn(ctx, candidate, newcomer, load, capacity), load, capacity };
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export interface NewcomerSummary {
+  email: string;
+  name: string;
+  location: string;
+  role: string;
+  subject: string;
+  startDate: IsoDate | '';
+}
+
+function summary(s: Staff): NewcomerSummary {
+  return {
+    email: emailKey(s.email),
+    name: s.name,
+    location: s.location,
+    role: s.role,
+    subject: s.subject,
+    startDate: s.startDate,
+  };
+}
+
+export interface Suggestion {
+  email: string;
+  name: string;
+  score: number;
+  reasons: Reason[];
+  load: number;
+  capacity: number;
+}
+
+export interface Excluded {
+  email: string;
+  name: string;
+  exclusions: Exclusion[];
+}
+
+export interface Suggestions {
+  newcomer: NewcomerSummary & { currentBuddy: string };
+  /** Eligible colleagues: highest score first, then lower load, then name, then e-mail. */
+  suggestions: Suggestion[];
+  /** Everyone else with all their exclusions: fewest exclusions first, then name, then e-mail. */
+  excluded: Excluded[];
+}
+
+function findNewcomer(staff: readonly Staff[], email: string): Staff | undefined {
+  const key = emailKey(email);
+  if (!key) return undefined;
+  const rows = staff.filter((s) => emailKey(s.email) === key);
+  return rows.find((s) => s.status === 'nieuw') ?? rows[0];
+}
+
+/**
+ * Ranked buddy suggestions for one newcomer, and the colleagues left out with why. Returns null
+ * when no staff row has that e-mail (the caller turns that into a UserError). The newcomer's
+ * `currentBuddy` is '' when they have no active buddy; that buddy is excluded as `currentBuddy`.
+ */
+export function suggestBuddies(newcomerEmail: string, input: PairingInput): Suggestions | null {
+  const newcomer = findNewcomer(input.staff, newcomerEmail);
+  if (!newcomer) return null;
+  const ctx = contextOf(input);
+  const suggestions: Suggestion[] = [];
+  const excluded: Excluded[] = [];
+  for (const candidate of input.staff) {
+    const e = eligibilityIn(ctx, candidate, newcomer);
+    const email = emailKey(candidate.email);
+    if (e.eligible)
+      suggestions.push({
+        email,
+        name: candidate.name,
+        ...scoreIn(ctx, candidate, newcomer, e.load, e.capacity),
+        load: e.load,
+        capacity: e.capacity,
+      });
+    else excluded.push({ email, name: candidate.name, exclusions: e.exclusions });
+  }
+  const name = (row: { name: string }) => ctx.norm(row.name);
+  suggestions.sort(
+    (a, b) => b.score - a.score || a.load - b.load || byText(name(a), name(b)) || byText(a.email, b.email),
+  );
+  excluded.sort(
+    (a, b) =>
+      a.exclusions.length - b.exclusions.length || byText(name(a), name(b)) || byText(a.email, b.email),
+  );
+  return {
+    newcomer: { ...summary(newcomer), currentBuddy: ctx.activeBuddyOf.get(emailKey(newcomer.email)) ?? '' },
+    suggestions,
+    excluded,
+  };
+}
+
+export interface WaitingNewcomer extends NewcomerSummary {
+  /** Days from today to the start date (negative once started); null without a start date. */
+  daysUntilStart: number | null;
+  /** True from the start date on: the newcomer is at school without a buddy. */
+  overdue: boolean;
+}
+
+function waitingIn(ctx: Context, location?: string): { row: Staff; waiting: WaitingNewcomer }[] {
+  const { staff, today } = ctx.input;
+  const where = location === undefined ? null : ctx.norm(location);
+  const out: { row: Staff; waiting: WaitingNewcomer }[] = [];
+  const seen = new Set<string>();
+  for (const s of staff) {
+    const email = emailKey(s.email);
+    if (s.status !== 'nieuw' || !email || seen.has(email) || ctx.activeBuddyOf.has(email)) continue;
+    if (where !== null && ctx.norm(s.location) !== where) continue;
+    seen.add(email);
+    const daysUntilStart = s.startDate ? daysBetween(today, s.startDate) : null;
+    out.push({
+      row: s,
+      waiting: { ...summary(s), daysUntilStart, overdue: daysUntilStart !== null && daysUntilStart <= 0 },
+    });
+  }
+  out.sort(
+    (a, b) =>
+      byText(a.waiting.startDate || '9999', b.waiting.startDate || '9999') ||
+      byText(ctx.norm(a.row.name), ctx.norm(b.row.name)) ||
+      byText(a.waiting.email, b.waiting.email),
+  );
+  return out;
+}
+
+/**
+ * "Nieuwe collega's zonder buddy": staff with status 'nieuw' and an e-mail, without an active
+ * pairing, optionally of one location. Soonest start first (no start date last), then name.
+ */
+export function unpairedNewcomers(input: PairingInput, location?: string): WaitingNewcomer[] {
+  return waitingIn(contextOf(input), location).map((w) => w.waiting);
+}
+
+export interface ProposedPair {
+  newcomer: string;
+  newcomerName: string;
+  buddy: string;
+  buddyName: string;
+  /**
+   * The score this pair shows when the proposal's pairs are applied one by one in the listed
+   * order: `load` counts the buddy's earlier pairs in this proposal. The scores sum to
+   * `totals.score`.
+   */
+  score: number;
+  reasons: Reason[];
+  load: number;
+  capacity: number;
+}
+
+export interface Unassigned {
+  newcomer: string;
+  name: string;
+  /** `noEligibleBuddy`: nobody may be their buddy; `allTaken`: every candidate is needed elsewhere. */
+  why: 'noEligibleBuddy' | 'allTaken';
+  /** How many colleagues are eligible for this newcomer on their own. */
+  candidates: number;
+}
+
+export interface Proposal {
+  /** In the order of `unpairedNewcomers`: soonest start first. */
+  pairs: ProposedPair[];
+  unassigned: Unassigned[];
+  /**
+   * The objective, level by level: newcomers paired, total score, and Σ over all buddies of
+   * (active pairings after the proposal)².
+   */
+  totals: { paired: number; score: number; squaredLoads: number };
+}
+
+interface Candidate {
+  row: Staff;
+  email: string;
+  load: number;
+  capacity: number;
+  /** Buddy-only points (experience, affinity, room at current load, recent), milli. */
+  q: number;
+  /** 'Afwezig tot' when it matters for some newcomer of the problem, else ''. */
+  threshold: IsoDate | '';
+  /** Normalised role, subject, location: the attributes a newcomer can match. */
+  attrs: [string, string, string];
+  node: number;
+}
+
+interface Group {
+  bonus: number;
+  members: Candidate[];
+  /** Distinct thresholds, '' first, and the chain node of each. */
+  thresholds: (IsoDate | '')[];
+  nodes: number[];
+}
+
+/** How many entries of `sorted` (ascending) are ≤ value. */
+function countAtMost(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Largest index i with sorted[i] ≤ value (sorted ascending, sorted[0] = ''). */
+function levelOf(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * "Stel koppelingen voor": the best assignment as a whole for the unpaired newcomers of
+ * `location`. Among all assignments that respect eligibility and every buddy's remaining
+ * capacity, it takes, lexicographically:
+ * 1. the most newcomers paired;
+ * 2. then the highest total score, where a buddy's k-th new newcomer (k = 0, 1, …) is scored with
+ *    the room term at load + k: exactly the sum of the scores the suggestion list would show if
+ *    the pairs were made one after another. The falling room term spreads load by the weights;
+ * 3. then the most even load: the smallest Σ over buddies of (load after the proposal)²;
+ * 4. remaining ties go by a fixed order (newcomers by start date, name, e-mail; buddies by
+ *    buddy-only score, load, name, e-mail), so the input order of rows never matters.
+ *
+ * It is solved exactly as a min-cost max-flow (see `FlowNetwork`): source → newcomer (1) →
+ * match group → buddy → sink over one edge per free slot, with the convex per-slot cost
+ * (room lost, load reached). The score is buddy-only points q(b) plus match bonuses (role,
+ * subject, location), so a newcomer does not need an edge to every buddy: it has one edge per
+ * subset of its matchable attributes into a group of the buddies that share that subset, which
+ * carries the subset's bonus; the best route is the true score. Absence splits a group into a
+ * chain by 'Afwezig tot', so a newcomer reaches only buddies present on their day.
+ *
+ * Pruning: in each group, a buddy stays only if fewer than n (newcomers in the problem) members
+ * present on its own threshold day rank before it by (q desc, load asc, name, email). This keeps
+ * an optimum: if a newcomer used a pruned buddy b, the n members ranked before b are reachable on
+ * the same route, the other n − 1 newcomers use at most n − 1 of them, so one, c, is unused;
+ * moving the newcomer to c's first slot gains q(c) ≥ q(b) ≥ what b's last slot was worth, and on
+ * equal points c's load ≤ b's, so no level of the objective gets worse.
+ */
+export function proposePairs(location: string, input: PairingInput): Proposal {
+  const ctx = contextOf(input);
+  const { settings } = input;
+  const waiting = waitingIn(ctx, location);
+  const n = waiting.length;
+  const newcomerEmails = new Set(waiting.map((w) => w.waiting.email));
+  const days = waiting.map((w) => neededFrom(w.row, input.today));
+  const firstDay = days.reduce(minDate, '9999-12-31');
+  const lastDay = days.reduce(maxDate, '');
+  const where = ctx.norm(location);
+
+  // Buddies eligible for at least one newcomer, checked once: of `eligibility`, only absence
+  // depends on the newcomer here (as a threshold day). The location is the same for all, and a
+  // colleague who is also one of these newcomers (a duplicated row) is nobody's buddy.
+  const pool: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const row of input.staff) {
+    const email = emailKey(row.email);
+    if (!email || seen.has(email) || newcomerEmails.has(email)) continue;
+    if (row.status !== 'actief' || !row.canBuddy) continue;
+    if (!settings.pairAcrossLocations && ctx.norm(row.location) !== where) continue;
+    if (row.absentUntil && row.absentUntil > lastDay) continue;
+    const load = ctx.loads.get(email) ?? 0;
+    const capacity = capacityIn(ctx, row);
+    if (load >= capacity) continue;
+    seen.add(email);
+    const q = buddyTerms(ctx, row, load, capacity).reduce((sum, t) => sum + t.milli, 0);
+    const threshold = row.absentUntil && row.absentUntil > firstDay ? row.absentUntil : '';
+    const attrs: [string, string, string] = [
+      ctx.norm(row.role),
+      ctx.norm(row.subject),
+      ctx.norm(row.location),
+    ];
+    pool.push({ row, email, load, capacity, q, threshold, attrs, node: -1 });
+  }
+  pool.sort(
+    (a, b) =>
+      b.q - a.q ||
+      a.load - b.load ||
+      byText(ctx.norm(a.row.name), ctx.norm(b.row.name)) ||
+      byText(a.email, b.email),
+  );
+  const poolThresholds = pool.map((c) => c.threshold).sort(byText);
+
+  const weights = [
+    milli(settings.weightSameRole),
+    milli(settings.weightSameSubject),
+    settings.pairAcrossLocations ? milli(SAME_LOCATION_WEIGHT) : 0,
+  ];
+  const keyOf = (mask: number, attrs: readonly string[]) =>
+    `${mask}|${attrs.map((a, i) => (mask & (1 << i) ? a : '')).join('|')}`;
+
+  // Groups, created in newcomer order, each newcomer with the masks it can match.
+  const groups = new Map<string, Group>();
+  const routes: Group[][] = waiting.map(({ row }) => {
+    const attrs = [ctx.norm(row.role), ctx.norm(row.subject), ctx.norm(row.location)];
+    let matchable = 0;
+    for (let i = 0; i < 3; i++) if (attrs[i] && weights[i]! > 0) matchable |= 1 << i;
+    const out: Group[] = [];
+    for (let mask = 0; mask < 8; mask++) {
+      if ((mask & matchable) !== mask) continue;
+      const key = keyOf(mask, attrs);
+      let group = groups.get(key);
+      if (!group) {
+        let bonus = 0;
+        for (let i = 0; i < 3; i++) if (mask & (1 << i)) bonus += weights[i]!;
+        group = { bonus, members: [], thresholds: [], nodes: [] };
+        groups.set(key, group);
+      }
+      out.push(group);
+    }
+    return out;
+  });
+  for (const c of pool)
+    for (let mask = 0; mask < 8; mask++) {
+      if (c.attrs.some((a, i) => mask & (1 << i) && !a)) continue;
+      groups.get(keyOf(mask, c.attrs))?.members.push(c);
+    }
+
+  const net = new FlowNetwork();
+  const source = net.addNode();
+  const sink = net.addNode();
+  const newcomerNodes = waiting.map(() => net.addNode());
+  for (const node of newcomerNodes) net.addEdge(source, node, 1, 0);
+  const maxQ = pool.reduce((m, c) => Math.max(m, c.q), 0);
+  const maxBonus = weights.reduce((a, b) => a + b, 0);
+  const weightRoom = settings.weightRoom;
+
+  const buddyNode = (c: Candidate): number => {
+    if (c.node >= 0) return c.node;
+    c.node = net.addNode();
+    const first = roomTerm(ctx, c.load, c.capacity).milli;
+    for (let k = 0; k < Math.min(c.capacity - c.load, n); k++)
+      net.addEdge(
+        c.node,
+        sink,
+        1,
+        first - milli(weightRoom, (c.capacity - c.load - k) / c.capacity),
+        c.load + k,
+      );
+    return c.node;
+  };
+
+  for (const group of groups.values()) {
+    group.thresholds = [...new Set(['', ...group.members.map((m) => m.threshold)])].sort(byText);
+    group.nodes = group.thresholds.map(() => net.addNode());
+    for (let j = 1; j < group.nodes.length; j++) net.addEdge(group.nodes[j]!, group.nodes[j - 1]!, n, 0);
+    // Fenwick tree over threshold levels: how many members ranked so far are present by a level.
+    const tree = new Array<number>(group.thresholds.length + 1).fill(0);
+    for (const c of group.members) {
+      const level = levelOf(group.thresholds, c.threshold);
+      let before = 0;
+      for (let i = level + 1; i > 0; i -= i & -i) before += tree[i]!;
+      for (let i = level + 1; i < tree.length; i += i & -i) tree[i]!++;
+      if (before >= n) continue;
+      net.addEdge(group.nodes[level]!, buddyNode(c), n, maxQ - c.q);
+    }
+  }
+  const entry = waiting.map((_, i) =>
+    routes[i]!.map((group) => {
+      const node = group.nodes[levelOf(group.thresholds, days[i]!)]!;
+      return net.addEdge(newcomerNodes[i]!, node, 1, maxBonus - group.bonus);
+    }),
+  );
+
+  net.minCostMaxFlow(source, sink);
+
+  // Follow each newcomer's unit of flow down to its buddy (the network is acyclic).
+  const used = new Map<number, number>();
+  const left = (e: number) => net.flow(e) - (used.get(e) ?? 0);
+  const outs = new Map<number, { edges: number[]; at: number }>();
+  const nextEdge = (node: number): number | undefined => {
+    let out = outs.get(node);
+    if (!out) {
+      out = { edges: net.edgesFrom(node), at: 0 };
+      outs.set(node, out);
+    }
+    while (out.at < out.edges.length && left(out.edges[out.at]!) <= 0) out.at++;
+    return out.edges[out.at];
+  };
+  const byNode = new Map<number, Candidate>();
+  for (const c of pool) if (c.node >= 0) byNode.set(c.node, c);
+  const extra = new Map<string, number>();
+  const pairs: ProposedPair[] = [];
+  const unassigned: Unassigned[] = [];
+  let total = 0;
+  waiting.forEach(({ row, waiting: w }, i) => {
+    let edge = entry[i]!.find((e) => net.flow(e) > 0);
+    let buddy: Candidate | undefined;
+    while (edge !== undefined) {
+      used.set(edge, (used.get(edge) ?? 0) + 1);
+      const node = net.target(edge);
+      buddy = byNode.get(node);
+      if (buddy) break;
+      edge = nextEdge(node);
+    }
+    if (!buddy) {
+      const candidates = countAtMost(poolThresholds, days[i]!);
+      unassigned.push({
+        newcomer: w.email,
+        name: w.name,
+        why: candidates === 0 ? 'noEligibleBuddy' : 'allTaken',
+        candidates,
+      });
+      return;
+    }
+    const k = extra.get(buddy.email) ?? 0;
+    extra.set(buddy.email, k + 1);
+    const load = buddy.load + k;
+    const scored = scoreIn(ctx, buddy.row, row, load, buddy.capacity);
+    total += Math.round(scored.score * 1000);
+    pairs.push({
+      newcomer: w.email,
+      newcomerName: w.name,
+      buddy: buddy.email,
+      buddyName: buddy.row.name,
+      ...scored,
+      load,
+      capacity: buddy.capacity,
+    });
+  });
+  let squaredLoads = 0;
+  for (const [email, load] of ctx.loads) squaredLoads += (load + (extra.get(email) ?? 0)) ** 2;
+  for (const [email, k] of extra) if (!ctx.loads.has(email)) squaredLoads += k * k;
+  return { pairs, unassigned, totals: { paired: pairs.length, score: total / 1000, squaredLoads } };
+}
