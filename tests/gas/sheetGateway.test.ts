@@ -100,7 +100,7 @@ describe('writing a tab', () => {
     ]);
     const gateway = new SpreadsheetGateway();
     const table = staffTable(gateway);
-    risky.forEach((text, i) => table.update(table.records[i]!, { name: text }));
+    for (const [i, text] of risky.entries()) table.update(table.records[i]!, { name: text });
     gateway.write(table.sheetName, table.patch());
     const stored = fakes.sheet
       .values('Medewerkers')
