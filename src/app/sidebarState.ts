@@ -2,10 +2,15 @@
  * The sidebar's first call: who you are, your role and locations, and what needs attention.
  * An unknown user gets a message and no data.
  */
+import { expectText } from '../core/validate';
 import type { SidebarState } from '../shared/api';
 import type { RequestContext } from './context';
+import { pairingOverview } from './pairing';
 
-export function getSidebarState(ctx: RequestContext): SidebarState {
+/** The sidebar's state; `location` picks the location a school leader looks at. */
+export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): SidebarState {
+  const wanted =
+    locationRaw === undefined || locationRaw === null ? '' : expectText(locationRaw, 'locatie', 200);
   const actor = ctx.actor();
   const base = { language: ctx.language, version: ctx.services.version, today: ctx.services.clock.today() };
   if (actor.role === 'onbekend') {
@@ -15,6 +20,7 @@ export function getSidebarState(ctx: RequestContext): SidebarState {
       locations: [],
       warnings: [],
       message: `${ctx.t('error.unknownUser')} ${ctx.t('sidebar.unknownHelp')}`,
+      pairing: null,
     };
   }
   const staff = ctx.wb.tryTable('staff');
@@ -31,11 +37,14 @@ export function getSidebarState(ctx: RequestContext): SidebarState {
       if (l.name && !l.chiefBuddy) warnings.push(ctx.t('sidebar.noChiefBuddy', { location: l.name }));
     }
   }
+  const manages = actor.role === 'schoolleider' || actor.role === 'chefbuddy';
+  const location = wanted || actor.locations[0] || '';
   return {
     ...base,
     user: { email: actor.email, name, role: actor.role, locations: [...actor.locations] },
     locations: locations.map((l) => l.name).filter(Boolean),
     warnings,
     message: '',
+    pairing: manages && location ? pairingOverview(ctx, actor, location) : null,
   };
 }

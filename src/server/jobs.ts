@@ -3,5 +3,6 @@
  * welcome packets, check-in reminders, the weekly overview and the retention purge.
  */
 import type { Job } from '../app/jobs';
+import { pendingBuddyMails } from '../app/pairing';
 
-export const SCHEDULED_JOBS: readonly Job[] = [];
+export const SCHEDULED_JOBS: readonly Job[] = [pendingBuddyMails];

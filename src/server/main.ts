@@ -5,12 +5,21 @@
 import { aboutHtml, getAboutInfo as aboutInfo } from '../app/about';
 import { automationStatus, setAutomaticSending as setAutomation } from '../app/automation';
 import { runScheduledJobs as runJobs } from '../app/jobs';
+import { applyProposal, assign, endPair, propose, suggest } from '../app/pairing';
 import { setupWorkbook as setup } from '../app/setup';
 import { getSidebarState as sidebarState } from '../app/sidebarState';
 import { assertKnown } from '../core/roles';
 import { expectBoolean } from '../core/validate';
 import { buildMenu } from '../gas/menu';
-import type { AboutInfo, AutomationStatus, SidebarApi, SidebarState } from '../shared/api';
+import type {
+  AboutInfo,
+  AutomationStatus,
+  PairingResult,
+  ProposalDto,
+  SidebarApi,
+  SidebarState,
+  SuggestionsDto,
+} from '../shared/api';
 import { languageOf } from '../shared/i18n';
 import { SCHEDULED_JOBS } from './jobs';
 import { handle, handleMenu, REQUIRED_SCOPES } from './root';
@@ -66,8 +75,28 @@ export function runScheduledJobs(_event?: unknown): {
 
 // ---- google.script.run (sidebar) ----
 
-export function getSidebarState(): SidebarState {
-  return handle(sidebarState);
+export function getSidebarState(location?: unknown): SidebarState {
+  return handle((ctx) => sidebarState(ctx, location));
+}
+
+export function suggestBuddies(newcomerEmail: unknown): SuggestionsDto {
+  return handle((ctx) => suggest(ctx, newcomerEmail));
+}
+
+export function assignBuddy(newcomerEmail: unknown, buddyEmail: unknown): PairingResult {
+  return handle((ctx) => assign(ctx, newcomerEmail, buddyEmail));
+}
+
+export function endPairing(newcomerEmail: unknown, reason: unknown): PairingResult {
+  return handle((ctx) => endPair(ctx, newcomerEmail, reason));
+}
+
+export function proposePairs(location: unknown): ProposalDto {
+  return handle((ctx) => propose(ctx, location));
+}
+
+export function applyPairs(location: unknown, pairs: unknown): PairingResult {
+  return handle((ctx) => applyProposal(ctx, location, pairs));
 }
 
 export function getAboutInfo(): AboutInfo {
@@ -89,4 +118,13 @@ export function setAutomaticSending(on: unknown): AutomationStatus {
 }
 
 /** Compile-time check that the sidebar contract matches these functions. */
-export const sidebarApi_ = { getSidebarState, getAboutInfo, getAutomationStatus } satisfies SidebarApi;
+export const sidebarApi_ = {
+  getSidebarState,
+  getAboutInfo,
+  getAutomationStatus,
+  suggestBuddies,
+  assignBuddy,
+  endPairing,
+  proposePairs,
+  applyPairs,
+} satisfies SidebarApi;

@@ -15,6 +15,93 @@ export interface UserDto {
   locations: string[];
 }
 
+/** A newcomer waiting for a buddy. */
+export interface WaitingDto {
+  email: string;
+  name: string;
+  role: string;
+  startDate: string;
+  /** Days until the start date (negative once started); null without a start date. */
+  daysUntilStart: number | null;
+  overdue: boolean;
+}
+
+/** An active pairing, with the state of the buddy's mail. */
+export interface PairDto {
+  newcomer: string;
+  newcomerName: string;
+  buddy: string;
+  buddyName: string;
+  pairedOn: string;
+  /** The state as in the sheet (e.g. "verzonden 2027-01-04 07:30"). */
+  mail: string;
+  mailKind: 'none' | 'pending' | 'sending' | 'sent' | 'failed' | 'unknown' | 'skipped';
+}
+
+export interface LoadDto {
+  email: string;
+  name: string;
+  load: number;
+  capacity: number;
+}
+
+/** What a chef buddy sees of pairing at one location. */
+export interface PairingOverview {
+  location: string;
+  unpaired: WaitingDto[];
+  pairs: PairDto[];
+  /** Buddies with at least one active pairing, fullest first. */
+  loads: LoadDto[];
+}
+
+export interface SuggestionDto {
+  email: string;
+  name: string;
+  /** Rounded to one decimal. */
+  score: number;
+  reasons: string[];
+  load: number;
+  capacity: number;
+}
+
+export interface ExcludedDto {
+  email: string;
+  name: string;
+  reasons: string[];
+}
+
+export interface SuggestionsDto {
+  newcomer: { email: string; name: string; location: string; startDate: string; currentBuddy: string };
+  suggestions: SuggestionDto[];
+  /** Everyone who cannot be buddy, with why (the sidebar shows it on request). */
+  excluded: ExcludedDto[];
+}
+
+export interface ProposalDto {
+  location: string;
+  pairs: {
+    newcomer: string;
+    newcomerName: string;
+    buddy: string;
+    buddyName: string;
+    score: number;
+    reasons: string[];
+  }[];
+  unassigned: { newcomer: string; name: string; why: string }[];
+}
+
+export interface PairInput {
+  newcomer: string;
+  buddy: string;
+}
+
+export interface PairingResult {
+  /** Translated summary for the sidebar. */
+  message: string;
+  applied: number;
+  rejected: { newcomer: string; reason: string }[];
+}
+
 export interface SidebarState {
   language: Language;
   version: string;
@@ -26,6 +113,8 @@ export interface SidebarState {
   warnings: string[];
   /** For an unknown user: what to do; no data is sent. */
   message: string;
+  /** For a school leader or chef buddy: pairing at the chosen (or first) location. */
+  pairing: PairingOverview | null;
 }
 
 export interface AboutCheck {
@@ -47,7 +136,12 @@ export interface AutomationStatus {
 
 /** Functions the sidebar calls through google.script.run. */
 export interface SidebarApi {
-  getSidebarState(): SidebarState;
+  getSidebarState(location?: string): SidebarState;
+  suggestBuddies(newcomerEmail: string): SuggestionsDto;
+  assignBuddy(newcomerEmail: string, buddyEmail: string): PairingResult;
+  endPairing(newcomerEmail: string, reason: string): PairingResult;
+  proposePairs(location: string): ProposalDto;
+  applyPairs(location: string, pairs: PairInput[]): PairingResult;
   getAboutInfo(): AboutInfo;
   getAutomationStatus(): AutomationStatus;
 }

@@ -28,6 +28,11 @@ describe('the bundle in a bare Apps Script-like context', () => {
   it('exposes every public function as a top-level function, and nothing internal', () => {
     expect(runtime.globalFunctionNames()).toEqual(
       [
+        'applyPairs',
+        'assignBuddy',
+        'endPairing',
+        'proposePairs',
+        'suggestBuddies',
         'disableAutomaticSending',
         'enableAutomaticSending',
         'getAboutInfo',

@@ -1,0 +1,441 @@
+/**
+ * Buddy pairing for chef buddies and the school leader: the overview per location, ranked
+ * suggestions with reasons, pairing and ending a pair, and whole-location proposals. Every change
+ * re-checks roles and eligibility under the document lock, and the buddy gets one mail per pair.
+ */
+import { formatDutchDate } from '../core/dates';
+import { BUDDY_TASK_DESCRIPTION } from '../core/defaults';
+import { UserError } from '../core/errors';
+import { formatMailState, mailId, parseMailState } from '../core/mailState';
+import {
+  buddyCapacity,
+  buddyLoads,
+  type Exclusion,
+  eligibility,
+  emailKey,
+  type PairingInput,
+  proposePairs,
+  type Reason,
+  suggestBuddies,
+  unpairedNewcomers,
+} from '../core/pairing';
+import { type Actor, assertCanManage } from '../core/roles';
+import { normalizeName, type RowOf } from '../core/schema';
+import type { TableRecord } from '../core/table';
+import { expectEmail, expectText } from '../core/validate';
+import type {
+  PairDto,
+  PairInput,
+  PairingOverview,
+  PairingResult,
+  ProposalDto,
+  SuggestionsDto,
+} from '../shared/api';
+import type { MessageKey } from '../shared/i18n';
+import { logAction } from './audit';
+import type { RequestContext } from './context';
+import type { Job } from './jobs';
+import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
+import { composeMail, firstName } from './messages';
+
+/** How long a sidebar call may spend sending buddy mails; the rest goes with the scheduled run. */
+const SIDEBAR_MAIL_BUDGET_MS = 60_000;
+/** Most pairs accepted in one `applyPairs` call. */
+export const MAX_PAIRS_PER_CALL = 200;
+
+type Staff = RowOf<'staff'>;
+
+/** Reads what pairing needs: staff, pairings and locations (each tab once). */
+export function pairingInput(ctx: RequestContext): PairingInput {
+  return {
+    staff: ctx.wb.table('staff').records.map((r) => r.value),
+    pairings: ctx.wb.table('pairings').records.map((r) => r.value),
+    locations: ctx.wb.table('locations').records.map((r) => r.value),
+    settings: ctx.settings(),
+    today: ctx.services.clock.today(),
+  };
+}
+
+/** The location as written in Locaties, for a loosely matching name; a UserError when unknown. */
+export function canonicalLocation(ctx: RequestContext, location: string): string {
+  const wanted = normalizeName(location);
+  const found = ctx.wb
+    .table('locations')
+    .records.find((r) => normalizeName(r.value.name) === wanted && wanted !== '');
+  if (!found) throw new UserError('pairing.unknownLocation', { location: location.slice(0, 80) });
+  return found.value.name;
+}
+
+function reasonText(ctx: RequestContext, reason: Reason | Exclusion, prefix: 'reason' | 'excl'): string {
+  const params: Record<string, string | number> = { ...reason.params };
+  for (const key of ['until', 'last']) {
+    const v = params[key];
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) params[key] = formatDutchDate(v);
+  }
+  if (params.status === '') params.status = '—';
+  return ctx.t(`${prefix}.${reason.code}` as MessageKey, params);
+}
+
+function staffByEmail(input: PairingInput): Map<string, Staff> {
+  const map = new Map<string, Staff>();
+  for (const s of input.staff) if (s.email && !map.has(emailKey(s.email))) map.set(emailKey(s.email), s);
+  return map;
+}
+
+/** The pairing overview of one location, for the sidebar. */
+export function pairingOverview(ctx: RequestContext, actor: Actor, location: string): PairingOverview {
+  const name = canonicalLocation(ctx, location);
+  assertCanManage(actor, name);
+  const input = pairingInput(ctx);
+  const people = staffByEmail(input);
+  const here = normalizeName(name);
+  const pairs: PairDto[] = input.pairings
+    .filter((p) => p.status === 'actief' && normalizeName(p.location) === here)
+    .map((p) => {
+      const state = parseMailState(p.buddyMail);
+      return {
+        newcomer: p.newcomer,
+        newcomerName: people.get(emailKey(p.newcomer))?.name ?? p.newcomer,
+        buddy: p.buddy,
+        buddyName: people.get(emailKey(p.buddy))?.name ?? p.buddy,
+        pairedOn: p.pairedOn,
+        mail: p.buddyMail,
+        mailKind: state.kind,
+      };
+    })
+    .sort((a, b) => a.newcomerName.localeCompare(b.newcomerName, 'nl'));
+  const loads = [...buddyLoads(input.pairings.filter((p) => normalizeName(p.location) === here)).entries()]
+    .map(([email, load]) => {
+      const person = people.get(email);
+      const capacity = person
+        ? buddyCapacity(person, input.locations, input.settings)
+        : input.settings.defaultMaxPerBuddy;
+      return { email, name: person?.name ?? email, load, capacity };
+    })
+    .sort((a, b) => b.load / b.capacity - a.load / a.capacity || a.name.localeCompare(b.name, 'nl'));
+  const unpaired = unpairedNewcomers(input, name).map((w) => ({
+    email: w.email,
+    name: w.name,
+    role: w.role,
+    startDate: w.startDate,
+    daysUntilStart: w.daysUntilStart,
+    overdue: w.overdue,
+  }));
+  return { location: name, unpaired, pairs, loads };
+}
+
+/** Ranked suggestions for one newcomer, with reasons; and who cannot be buddy, with why. */
+export function suggest(ctx: RequestContext, newcomerRaw: unknown): SuggestionsDto {
+  const newcomerEmail = expectEmail(newcomerRaw, 'nieuwe collega');
+  const actor = ctx.actor();
+  const input = pairingInput(ctx);
+  const result = suggestBuddies(newcomerEmail, input);
+  if (!result) throw new UserError('pairing.unknownNewcomer');
+  assertCanManage(actor, result.newcomer.location);
+  return {
+    newcomer: {
+      email: result.newcomer.email,
+      name: result.newcomer.name,
+      location: result.newcomer.location,
+      startDate: result.newcomer.startDate,
+      currentBuddy: result.newcomer.currentBuddy,
+    },
+    suggestions: result.suggestions.slice(0, 25).map((s) => ({
+      email: s.email,
+      name: s.name,
+      score: Math.round(s.score * 10) / 10,
+      reasons: s.reasons.map((r) => reasonText(ctx, r, 'reason')),
+      load: s.load,
+      capacity: s.capacity,
+    })),
+    excluded: result.excluded.slice(0, 200).map((e) => ({
+      email: e.email,
+      name: e.name,
+      reasons: e.exclusions.map((x) => reasonText(ctx, x, 'excl')),
+    })),
+  };
+}
+
+/** A whole-location proposal (nothing is written). */
+export function propose(ctx: RequestContext, locationRaw: unknown): ProposalDto {
+  const location = canonicalLocation(ctx, expectText(locationRaw, 'locatie', 200));
+  assertCanManage(ctx.actor(), location);
+  const proposal = proposePairs(location, pairingInput(ctx));
+  return {
+    location,
+    pairs: proposal.pairs.map((p) => ({
+      newcomer: p.newcomer,
+      newcomerName: p.newcomerName,
+      buddy: p.buddy,
+      buddyName: p.buddyName,
+      score: Math.round(p.score * 10) / 10,
+      reasons: p.reasons.map((r) => reasonText(ctx, r, 'reason')),
+    })),
+    unassigned: proposal.unassigned.map((u) => ({
+      newcomer: u.newcomer,
+      name: u.name,
+      why: ctx.t(`unassigned.${u.why}` as MessageKey, { candidates: u.candidates }),
+    })),
+  };
+}
+
+/** The buddy notification for one pairing row, as a mail job. */
+function buddyMailJob(
+  ctx: RequestContext,
+  record: TableRecord<'pairings'>,
+  people: Map<string, Staff>,
+): MailJob {
+  const pairings = ctx.wb.table('pairings');
+  const p = record.value;
+  const newcomer = people.get(emailKey(p.newcomer));
+  const buddy = people.get(emailKey(p.buddy));
+  const location = ctx.wb
+    .table('locations')
+    .records.find((l) => normalizeName(l.value.name) === normalizeName(p.location));
+  const chiefEmail = location?.value.chiefBuddy ?? '';
+  const chief = people.get(emailKey(chiefEmail));
+  return {
+    id: mailId('buddy', p.newcomer, p.buddy, p.pairedOn),
+    state: parseMailState(p.buddyMail),
+    due: true,
+    build: () =>
+      composeMail(ctx, {
+        kind: 'buddy-koppeling',
+        location: p.location,
+        to: p.buddy,
+        replyTo: chiefEmail,
+        values: {
+          'buddy.voornaam': firstName(buddy?.name ?? ''),
+          'buddy.naam': buddy?.name ?? '',
+          'nieuwecollega.naam': newcomer?.name ?? '',
+          'nieuwecollega.voornaam': firstName(newcomer?.name ?? ''),
+          'nieuwecollega.email': p.newcomer,
+          startdatum: newcomer?.startDate ? formatDutchDate(newcomer.startDate) : '',
+          locatie: p.location,
+          'chefbuddy.naam': chief?.name ?? chiefEmail,
+          'chefbuddy.email': chiefEmail,
+          buddytaak: BUDDY_TASK_DESCRIPTION,
+        },
+      }),
+    mark: (state) => {
+      const current = pairings.records.find((r) => r.sheetRow === record.sheetRow);
+      if (current) pairings.update(current, { buddyMail: formatMailState(state) });
+    },
+  };
+}
+
+/** Sends the pending buddy mails among `records`, commits, and clears the journal. */
+function sendBuddyMails(
+  ctx: RequestContext,
+  records: readonly TableRecord<'pairings'>[],
+  deadline: number,
+): DeliveryReport {
+  const people = staffByEmail(pairingInput(ctx));
+  const jobs = records.map((r) => buddyMailJob(ctx, r, people));
+  const report = deliver(ctx, jobs, deadline);
+  ctx.wb.commit();
+  ctx.services.gateway.flush();
+  report.settle();
+  return report;
+}
+
+function mailMessage(ctx: RequestContext, report: DeliveryReport): string {
+  if (report.sent > 0 && report.failed === 0 && report.skipped.length === 0 && report.left === 0) {
+    return ctx.t('pairing.mailSent');
+  }
+  if (report.failed > 0) return ctx.t('pairing.mailFailed');
+  if (report.skipped.length > 0) return ctx.t('pairing.mailSkipped', { reason: report.skipped[0]!.reason });
+  return ctx.t('pairing.mailQueued');
+}
+
+type Checked = { ok: true; newcomer: Staff; buddy: Staff } | { ok: false; reason: string; already?: boolean };
+
+/** Re-checks one pair against the sheet as it is now (called under the lock). */
+function checkPair(ctx: RequestContext, actor: Actor, input: PairingInput, pair: PairInput): Checked {
+  const people = staffByEmail(input);
+  const newcomer = people.get(emailKey(pair.newcomer));
+  if (!newcomer) return { ok: false, reason: ctx.t('pairing.unknownNewcomer') };
+  assertCanManage(actor, newcomer.location);
+  const active = input.pairings.find(
+    (p) => p.status === 'actief' && emailKey(p.newcomer) === emailKey(pair.newcomer),
+  );
+  if (active && emailKey(active.buddy) === emailKey(pair.buddy)) {
+    return {
+      ok: false,
+      already: true,
+      reason: ctx.t('pairing.already', { newcomer: newcomer.name, buddy: active.buddy }),
+    };
+  }
+  if (active) return { ok: false, reason: ctx.t('pairing.alreadyPaired', { name: newcomer.name }) };
+  if (newcomer.status !== 'nieuw')
+    return { ok: false, reason: ctx.t('pairing.notNewcomer', { name: newcomer.name }) };
+  const buddy = people.get(emailKey(pair.buddy));
+  if (!buddy) return { ok: false, reason: ctx.t('pairing.unknownBuddy') };
+  const verdict = eligibility(buddy, newcomer, input);
+  if (!verdict.eligible) {
+    return {
+      ok: false,
+      reason: ctx.t('pairing.notEligible', {
+        name: buddy.name,
+        reason: reasonText(ctx, verdict.exclusions[0]!, 'excl'),
+      }),
+    };
+  }
+  return { ok: true, newcomer, buddy };
+}
+
+/**
+ * Makes the pairs that still pass every check, in order, so each sees the loads of the ones
+ * before: two chef buddies pairing at once can never push a buddy over capacity.
+ */
+function makePairs(
+  ctx: RequestContext,
+  actor: Actor,
+  pairs: readonly PairInput[],
+): { made: TableRecord<'pairings'>[]; rejected: { newcomer: string; reason: string; already?: boolean }[] } {
+  const table = ctx.wb.table('pairings', { needs: ['pairedBy', 'buddyMail', 'reason'] });
+  const input = pairingInput(ctx);
+  const pairings = [...input.pairings];
+  const made: TableRecord<'pairings'>[] = [];
+  const rejected: { newcomer: string; reason: string; already?: boolean }[] = [];
+  for (const pair of pairs) {
+    const checked = checkPair(ctx, actor, { ...input, pairings }, pair);
+    if (!checked.ok) {
+      rejected.push({
+        newcomer: pair.newcomer,
+        reason: checked.reason,
+        ...(checked.already ? { already: true } : {}),
+      });
+      continue;
+    }
+    const row: RowOf<'pairings'> = {
+      newcomer: checked.newcomer.email,
+      buddy: checked.buddy.email,
+      location: checked.newcomer.location,
+      pairedOn: input.today,
+      pairedBy: actor.email,
+      status: 'actief',
+      reason: '',
+      buddyMail: formatMailState({ kind: 'pending', due: '' }),
+    };
+    table.append(row);
+    pairings.push(row);
+    made.push(table.records[table.records.length - 1]!);
+  }
+  return { made, rejected };
+}
+
+function underLock<T>(ctx: RequestContext, work: () => T): T {
+  const outcome = ctx.services.lock.tryWith(10_000, work);
+  if (!outcome.ran) throw new UserError('error.busy');
+  return outcome.value;
+}
+
+/** "Koppel": pairs one newcomer with one buddy. A second identical call changes nothing. */
+export function assign(ctx: RequestContext, newcomerRaw: unknown, buddyRaw: unknown): PairingResult {
+  const pair = {
+    newcomer: expectEmail(newcomerRaw, 'nieuwe collega'),
+    buddy: expectEmail(buddyRaw, 'buddy'),
+  };
+  const actor = ctx.actor();
+  return underLock(ctx, () => {
+    const { made, rejected } = makePairs(ctx, actor, [pair]);
+    const refusal = rejected[0];
+    if (refusal && !refusal.already) throw new UserError('error.plain', { message: refusal.reason });
+    if (refusal?.already) return { message: refusal.reason, applied: 0, rejected: [] };
+    const record = made[0]!;
+    logAction(ctx, ctx.t('log.paired'), record.value.location);
+    const names = staffByEmail(pairingInput(ctx));
+    const assigned = ctx.t('pairing.assigned', {
+      newcomer: names.get(emailKey(pair.newcomer))?.name ?? pair.newcomer,
+      buddy: names.get(emailKey(pair.buddy))?.name ?? pair.buddy,
+    });
+    const report = sendBuddyMails(ctx, made, ctx.services.clock.millis() + SIDEBAR_MAIL_BUDGET_MS);
+    const message = `${assigned} ${mailMessage(ctx, report)}`;
+    return { message, applied: 1, rejected: [] };
+  });
+}
+
+/** "Stel koppelingen voor" → "Toepassen": makes the (possibly edited) proposal in one step. */
+export function applyProposal(ctx: RequestContext, locationRaw: unknown, pairsRaw: unknown): PairingResult {
+  const location = expectText(locationRaw, 'locatie', 200);
+  if (!Array.isArray(pairsRaw)) throw new UserError('arg.notList', { field: 'koppelingen' });
+  if (pairsRaw.length > MAX_PAIRS_PER_CALL)
+    throw new UserError('pairing.tooMany', { max: MAX_PAIRS_PER_CALL });
+  const pairs: PairInput[] = pairsRaw.map((p: unknown, i) => {
+    if (typeof p !== 'object' || p === null)
+      throw new UserError('arg.notObject', { field: `koppelingen[${i}]` });
+    const o = p as Record<string, unknown>;
+    const extra = Object.keys(o).filter((k) => k !== 'newcomer' && k !== 'buddy');
+    if (extra.length)
+      throw new UserError('arg.unknownField', { field: `koppelingen[${i}].${extra[0]!.slice(0, 40)}` });
+    return { newcomer: expectEmail(o.newcomer, 'nieuwe collega'), buddy: expectEmail(o.buddy, 'buddy') };
+  });
+  const actor = ctx.actor();
+  const name = canonicalLocation(ctx, location);
+  assertCanManage(actor, name);
+  return underLock(ctx, () => {
+    const people = staffByEmail(pairingInput(ctx));
+    for (const pair of pairs) {
+      const newcomer = people.get(emailKey(pair.newcomer));
+      if (newcomer && normalizeName(newcomer.location) !== normalizeName(name)) {
+        throw new UserError('error.otherLocation', { location: newcomer.location });
+      }
+    }
+    const { made, rejected } = makePairs(ctx, actor, pairs);
+    if (made.length) logAction(ctx, ctx.t('log.pairsApplied'), `${name}: ${made.length}`);
+    const report = sendBuddyMails(ctx, made, ctx.services.clock.millis() + SIDEBAR_MAIL_BUDGET_MS);
+    const message = [
+      ctx.t('pairing.applied', { count: made.length }),
+      rejected.length ? ctx.t('pairing.rejectedSome', { count: rejected.length }) : '',
+      made.length ? mailMessage(ctx, report) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return {
+      message,
+      applied: made.length,
+      rejected: rejected.map((r) => ({ newcomer: r.newcomer, reason: r.reason })),
+    };
+  });
+}
+
+/** Ends the active pairing of a newcomer, with a reason (history is kept). */
+export function endPair(ctx: RequestContext, newcomerRaw: unknown, reasonRaw: unknown): PairingResult {
+  const newcomer = expectEmail(newcomerRaw, 'nieuwe collega');
+  const reason = expectText(reasonRaw, 'reden', 500);
+  if (!reason) throw new UserError('pairing.reasonRequired');
+  const actor = ctx.actor();
+  return underLock(ctx, () => {
+    const table = ctx.wb.table('pairings', { needs: ['reason'] });
+    const record = table.records.find(
+      (r) => r.value.status === 'actief' && emailKey(r.value.newcomer) === newcomer,
+    );
+    const name = staffByEmail(pairingInput(ctx)).get(newcomer)?.name ?? newcomer;
+    if (!record) throw new UserError('pairing.noActivePair', { name });
+    assertCanManage(actor, record.value.location);
+    table.update(record, { status: 'beëindigd', reason });
+    logAction(ctx, ctx.t('log.pairEnded'), record.value.location);
+    ctx.wb.commit();
+    return { message: ctx.t('pairing.ended', { name }), applied: 0, rejected: [] };
+  });
+}
+
+/** Scheduled job: buddy mails still pending (quota, a failed earlier try that a person reset). */
+export const pendingBuddyMails: Job = {
+  name: 'buddy-mails',
+  run(ctx, deadline) {
+    const table = ctx.wb.tryTable('pairings', { needs: ['buddyMail'] });
+    if (!table) return { done: true, summary: 'no pairings tab' };
+    const waiting = table.records.filter((r) => {
+      const kind = parseMailState(r.value.buddyMail).kind;
+      return r.value.status === 'actief' && (kind === 'pending' || kind === 'sending');
+    });
+    if (!waiting.length) return { done: true, summary: 'nothing due' };
+    const report = sendBuddyMails(ctx, waiting, deadline);
+    return {
+      done: report.stoppedBy === null,
+      summary: `sent ${report.sent}, failed ${report.failed}, skipped ${report.skipped.length}, left ${report.left}`,
+    };
+  },
+};
