@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_LOCATIONS } from '../src/core/defaults';
 import { createGasFakes, type FakeState, type GasFakes, restoreGasFakes } from '../src/sandbox/fakes/index';
-import { loadBundle } from '../src/sandbox/runtime';
+import { type AppsScriptRuntime, loadBundle } from '../src/sandbox/runtime';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const code = readFileSync(`${root}build/Code.js`, 'utf8');
@@ -42,7 +42,7 @@ function staffRows(n: number): string[][] {
   const rows: string[][] = [];
   for (let i = 0; i < n; i++) {
     const newcomer = i % 10 === 9;
-    const location = DEFAULT_LOCATIONS[i % 4]!;
+    const location = DEFAULT_LOCATIONS[(i + Math.floor(i / 10)) % 4]!;
     const start = newcomer ? `2027-01-${String(4 + Math.floor(rnd() * 24)).padStart(2, '0')}` : '2015-08-01';
     rows.push([
       `Medewerker ${String(i).padStart(5, '0')}`,
@@ -81,7 +81,25 @@ export function workbook(n: number): FakeState {
 interface Scenario {
   fn: string;
   user: string;
-  args: unknown[];
+  /** Arguments, possibly looked up in the workbook (not measured). */
+  args: unknown[] | ((runtime: AppsScriptRuntime) => unknown[]);
+}
+
+/** The first unpaired newcomer of the first location, and its best suggested buddy. */
+function firstNewcomer(runtime: AppsScriptRuntime): { newcomer: string; buddy: string } {
+  const state = runtime.run('getSidebarState', [DEFAULT_LOCATIONS[0]], { user: LEADER }) as {
+    pairing: { unpaired: { email: string }[] };
+  };
+  const newcomer = state.pairing.unpaired[0]!.email;
+  const suggestions = runtime.run('suggestBuddies', [newcomer], { user: LEADER }) as { suggestions: { email: string }[] };
+  return { newcomer, buddy: suggestions.suggestions[0]!.email };
+}
+
+function proposalFor(runtime: AppsScriptRuntime): unknown[] {
+  const proposal = runtime.run('proposePairs', [DEFAULT_LOCATIONS[0]], { user: LEADER }) as {
+    pairs: { newcomer: string; buddy: string }[];
+  };
+  return [DEFAULT_LOCATIONS[0], proposal.pairs.slice(0, 200).map((p) => ({ newcomer: p.newcomer, buddy: p.buddy }))];
 }
 
 /** One scenario per public server function that reads or writes the workbook. */
@@ -92,6 +110,11 @@ const SCENARIOS: Scenario[] = [
   { fn: 'getAutomationStatus', user: LEADER, args: [] },
   { fn: 'setAutomaticSending', user: LEADER, args: [true] },
   { fn: 'setupWorkbook', user: LEADER, args: [] },
+  { fn: 'suggestBuddies', user: chiefOf(0), args: (r) => [firstNewcomer(r).newcomer] },
+  { fn: 'assignBuddy', user: chiefOf(0), args: (r) => Object.values(firstNewcomer(r)) },
+  { fn: 'endPairing', user: chiefOf(0), args: [] },
+  { fn: 'proposePairs', user: chiefOf(0), args: [DEFAULT_LOCATIONS[0]] },
+  { fn: 'applyPairs', user: chiefOf(0), args: proposalFor },
   { fn: 'runScheduledJobs', user: LEADER, args: [{}] },
 ];
 
@@ -106,16 +129,29 @@ interface Measure {
   cpuMs: number;
 }
 
-function measure(state: FakeState, size: number, scenario: Scenario): Measure {
+function measure(base: FakeState, size: number, scenario: Scenario): Measure {
   const times: number[] = [];
   let last: GasFakes | undefined;
+  let state = base;
+  let args = Array.isArray(scenario.args) ? scenario.args : [];
+  if (!Array.isArray(scenario.args) || scenario.fn === 'endPairing') {
+    const fakes = restoreGasFakes(base, { htmlFiles: { Sidebar: sidebar } });
+    const runtime = loadBundle(code, fakes);
+    if (scenario.fn === 'endPairing') {
+      // Ending needs a pair: make one first (not measured).
+      const pair = firstNewcomer(runtime);
+      runtime.run('assignBuddy', [pair.newcomer, pair.buddy], { user: LEADER });
+      args = [pair.newcomer, 'geen klik'];
+      state = fakes.toJSON();
+    } else if (typeof scenario.args === 'function') args = scenario.args(runtime);
+  }
   for (let i = 0; i < RUNS; i++) {
     const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar } });
     const runtime = loadBundle(code, fakes);
     fakes.calls.reset();
     const before = process.cpuUsage();
     try {
-      runtime.run(scenario.fn, scenario.args, { user: scenario.user });
+      runtime.run(scenario.fn, args, { user: scenario.user });
     } catch (error) {
       throw new Error(`${scenario.fn} failed at ${size} rows: ${(error as Error).message}`);
     }
