@@ -219,6 +219,10 @@ export const SCHEMA = {
     click: col.choice('Klik', 'Click', CLICK_VALUES),
     agreements: col.text('Afspraken', 'Agreements'),
     notes: col.text('Notities', 'Notes'),
+    skipped: col.text('Overgeslagen (reden)', 'Skipped (reason)', { aliases: ['Overgeslagen', 'Skipped'] }),
+    recordedBy: col.email('Vastgelegd door', 'Recorded by'),
+    reminder: col.text('Herinnering (status)', 'Reminder (status)', { aliases: ['Herinnering', 'Reminder'] }),
+    lateNotice: col.text('Te laat-melding (status)', 'Late notice (status)', { aliases: ['Te laat-melding'] }),
   }),
   whoToAsk: tab('whoToAsk', 'Wie vraag ik wat', 'Who to ask', {
     location: col.text('Locatie', 'Location', { required: true, validation: 'locationsOrAll' }),
