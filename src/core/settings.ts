@@ -125,7 +125,7 @@ export const SETTINGS = {
     'Shadowing: max. times per colleague per week',
     'number',
     '2',
-    'Zo vaak per week mag een nieuwe collega bij dezelfde collega meelopen.',
+    'Zo vaak per week laat dezelfde collega een nieuwe collega meelopen (alle nieuwe collega’s samen).',
   ),
   goodFriday: setting(
     'Goede Vrijdag vrij',
