@@ -35,8 +35,10 @@ import type { MessageKey } from '../shared/i18n';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
+import { canonicalLocation } from './locations';
 import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
 import { composeMail, firstName } from './messages';
+import { refreshSchedulesOf } from './schedule';
 
 /** How long a sidebar call may spend sending buddy mails; the rest goes with the scheduled run. */
 const SIDEBAR_MAIL_BUDGET_MS = 60_000;
@@ -54,16 +56,6 @@ export function pairingInput(ctx: RequestContext): PairingInput {
     settings: ctx.settings(),
     today: ctx.services.clock.today(),
   };
-}
-
-/** The location as written in Locaties, for a loosely matching name; a UserError when unknown. */
-export function canonicalLocation(ctx: RequestContext, location: string): string {
-  const wanted = normalizeName(location);
-  const found = ctx.wb
-    .table('locations')
-    .records.find((r) => normalizeName(r.value.name) === wanted && wanted !== '');
-  if (!found) throw new UserError('pairing.unknownLocation', { location: location.slice(0, 80) });
-  return found.value.name;
 }
 
 function reasonText(ctx: RequestContext, reason: Reason | Exclusion, prefix: 'reason' | 'excl'): string {
@@ -345,6 +337,7 @@ export function assign(ctx: RequestContext, newcomerRaw: unknown, buddyRaw: unkn
     if (refusal?.already) return { message: refusal.reason, applied: 0, rejected: [] };
     const record = made[0]!;
     logAction(ctx, ctx.t('log.paired'), record.value.location);
+    refreshSchedulesOf(ctx, [record.value.newcomer]);
     const names = staffByEmail(pairingInput(ctx));
     const assigned = ctx.t('pairing.assigned', {
       newcomer: names.get(emailKey(pair.newcomer))?.name ?? pair.newcomer,
@@ -384,6 +377,10 @@ export function applyProposal(ctx: RequestContext, locationRaw: unknown, pairsRa
     }
     const { made, rejected } = makePairs(ctx, actor, pairs);
     if (made.length) logAction(ctx, ctx.t('log.pairsApplied'), `${name}: ${made.length}`);
+    refreshSchedulesOf(
+      ctx,
+      made.map((r) => r.value.newcomer),
+    );
     const report = sendBuddyMails(ctx, made, ctx.services.clock.millis() + SIDEBAR_MAIL_BUDGET_MS);
     const message = [
       ctx.t('pairing.applied', { count: made.length }),

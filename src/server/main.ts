@@ -6,6 +6,7 @@ import { aboutHtml, getAboutInfo as aboutInfo } from '../app/about';
 import { automationStatus, setAutomaticSending as setAutomation } from '../app/automation';
 import { runScheduledJobs as runJobs } from '../app/jobs';
 import { applyProposal, assign, endPair, propose, suggest } from '../app/pairing';
+import { generateForLocation, ics, mark, preview, save } from '../app/schedule';
 import { setupWorkbook as setup } from '../app/setup';
 import { getSidebarState as sidebarState } from '../app/sidebarState';
 import { assertKnown } from '../core/roles';
@@ -14,8 +15,11 @@ import { buildMenu } from '../gas/menu';
 import type {
   AboutInfo,
   AutomationStatus,
+  IcsFileDto,
   PairingResult,
   ProposalDto,
+  SchedulePreviewDto,
+  ScheduleResultDto,
   SidebarApi,
   SidebarState,
   SuggestionsDto,
@@ -117,6 +121,31 @@ export function setAutomaticSending(on: unknown): AutomationStatus {
   return handle((ctx) => setAutomation(ctx, expectBoolean(on, 'on')));
 }
 
+export function previewSchedule(newcomerEmail: unknown): SchedulePreviewDto {
+  return handle((ctx) => preview(ctx, newcomerEmail));
+}
+
+export function saveSchedule(newcomerEmail: unknown): ScheduleResultDto {
+  return handle((ctx) => save(ctx, newcomerEmail));
+}
+
+export function markScheduleItem(
+  newcomerEmail: unknown,
+  date: unknown,
+  activity: unknown,
+  done: unknown,
+): ScheduleResultDto {
+  return handle((ctx) => mark(ctx, newcomerEmail, date, activity, done));
+}
+
+export function generateSchedules(location: unknown): ScheduleResultDto {
+  return handle((ctx) => generateForLocation(ctx, location));
+}
+
+export function scheduleIcs(newcomerEmail: unknown): IcsFileDto {
+  return handle((ctx) => ics(ctx, newcomerEmail));
+}
+
 /** Compile-time check that the sidebar contract matches these functions. */
 export const sidebarApi_ = {
   getSidebarState,
@@ -127,4 +156,9 @@ export const sidebarApi_ = {
   endPairing,
   proposePairs,
   applyPairs,
+  previewSchedule,
+  saveSchedule,
+  markScheduleItem,
+  generateSchedules,
+  scheduleIcs,
 } satisfies SidebarApi;

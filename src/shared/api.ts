@@ -102,6 +102,41 @@ export interface PairingResult {
   rejected: { newcomer: string; reason: string }[];
 }
 
+export interface ScheduleItemDto {
+  date: string;
+  week: number;
+  activity: string;
+  with: string;
+  kind: string;
+  done: boolean;
+  /** Against the saved schedule: new, changed, removed, kept (done or edited by hand), same. */
+  status: 'new' | 'changed' | 'removed' | 'kept' | 'same';
+  /** Why the line is not on its template day ('' when it is). */
+  moved: string;
+}
+
+export interface SchedulePreviewDto {
+  newcomer: { email: string; name: string; location: string; startDate: string; start: string };
+  /** Whether a schedule is saved already ("Werk schema bij") or not ("Maak inwerkschema"). */
+  exists: boolean;
+  weeks: { week: number; items: ScheduleItemDto[] }[];
+  removed: ScheduleItemDto[];
+  changes: { added: number; changed: number; removed: number; kept: number };
+  warnings: string[];
+}
+
+export interface ScheduleResultDto {
+  message: string;
+  count: number;
+  warnings: string[];
+}
+
+export interface IcsFileDto {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
 export interface SidebarState {
   language: Language;
   version: string;
@@ -142,6 +177,11 @@ export interface SidebarApi {
   endPairing(newcomerEmail: string, reason: string): PairingResult;
   proposePairs(location: string): ProposalDto;
   applyPairs(location: string, pairs: PairInput[]): PairingResult;
+  previewSchedule(newcomerEmail: string): SchedulePreviewDto;
+  saveSchedule(newcomerEmail: string): ScheduleResultDto;
+  markScheduleItem(newcomerEmail: string, date: string, activity: string, done: boolean): ScheduleResultDto;
+  generateSchedules(location: string): ScheduleResultDto;
+  scheduleIcs(newcomerEmail: string): IcsFileDto;
   getAboutInfo(): AboutInfo;
   getAutomationStatus(): AutomationStatus;
 }

@@ -1,0 +1,503 @@
+/**
+ * Onboarding schedules: preview a newcomer's first weeks on the school's calendar, write them to
+ * `Inwerkschema` (keeping lines that are done or edited by hand), tick lines off, generate for all
+ * newly paired newcomers of a location, and export the schedule as an iCalendar file. Saving a
+ * schedule also plans the check-in moments in `Check-ins`.
+ */
+import { SchoolCalendar } from '../core/calendar';
+import { formatDutchDate } from '../core/dates';
+import { UserError } from '../core/errors';
+import { scheduleToIcs } from '../core/ics';
+import { mailId } from '../core/mailState';
+import { emailKey } from '../core/pairing';
+import { type Actor, assertCanManage, canActOn } from '../core/roles';
+import {
+  type GeneratedSchedule,
+  type PersonRef,
+  type ScheduleDiff,
+  type ScheduleItem,
+  type ScheduleLine,
+  SchedulePlanner,
+  type ScheduleRow,
+  updateSchedule,
+} from '../core/schedule';
+import { normalizeName, type RowOf } from '../core/schema';
+import type { TableRecord } from '../core/table';
+import { expectBoolean, expectDate, expectEmail, expectText } from '../core/validate';
+import type { IcsFileDto, ScheduleItemDto, SchedulePreviewDto, ScheduleResultDto } from '../shared/api';
+import type { MessageKey } from '../shared/i18n';
+import { logAction } from './audit';
+import type { RequestContext } from './context';
+import { canonicalLocation } from './locations';
+
+type Staff = RowOf<'staff'>;
+
+/** Where the lines of the last generation are kept, to tell hand edits from generated lines. */
+const PREVIOUS_KEY = 'schedule:';
+/** Properties hold at most 9 KB per value; a longer generation is simply not remembered. */
+const MAX_PREVIOUS_CHARS = 8_000;
+
+/** One request's view of what schedules need; each tab read once, calendars built once. */
+class ScheduleWorld {
+  readonly staff: Staff[];
+  readonly people = new Map<string, Staff>();
+  private readonly calendars = new Map<string, SchoolCalendar>();
+  private plannerInstance: SchedulePlanner | undefined;
+
+  constructor(readonly ctx: RequestContext) {
+    this.staff = ctx.wb.table('staff').records.map((r) => r.value);
+    for (const s of this.staff)
+      if (s.email && !this.people.has(emailKey(s.email))) this.people.set(emailKey(s.email), s);
+  }
+
+  get scheduleTable() {
+    return this.ctx.wb.table('schedule');
+  }
+
+  planner(): SchedulePlanner {
+    if (!this.plannerInstance) {
+      const settings = this.ctx.settings();
+      this.plannerInstance = new SchedulePlanner({
+        staff: this.staff,
+        templates: this.ctx.wb.table('templates').records.map((r) => r.value),
+        settings,
+        existingSchedule: this.scheduleTable.records.map((r) => r.value),
+      });
+    }
+    return this.plannerInstance;
+  }
+
+  calendar(location: string): SchoolCalendar {
+    const key = normalizeName(location);
+    let calendar = this.calendars.get(key);
+    if (!calendar) {
+      const settings = this.ctx.settings();
+      calendar = new SchoolCalendar(
+        this.ctx.wb.table('daysOff').records.map((r) => r.value),
+        { goodFriday: settings.goodFriday, liberationDay: settings.liberationDay },
+        location,
+      );
+      this.calendars.set(key, calendar);
+    }
+    return calendar;
+  }
+
+  newcomer(email: string): Staff {
+    const person = this.people.get(emailKey(email));
+    if (!person) throw new UserError('pairing.unknownNewcomer');
+    return person;
+  }
+
+  buddyOf(email: string): Staff | null {
+    const pair = this.ctx.wb
+      .table('pairings')
+      .records.find((r) => r.value.status === 'actief' && emailKey(r.value.newcomer) === emailKey(email));
+    return pair ? (this.people.get(emailKey(pair.value.buddy)) ?? null) : null;
+  }
+
+  person(email: string): PersonRef | null {
+    if (!email) return null;
+    return { email, name: this.people.get(emailKey(email))?.name ?? email };
+  }
+
+  chiefOf(location: string): PersonRef | null {
+    const row = this.ctx.wb
+      .table('locations')
+      .records.find((r) => normalizeName(r.value.name) === normalizeName(location));
+    return this.person(row?.value.chiefBuddy ?? '');
+  }
+
+  generate(newcomer: Staff): GeneratedSchedule {
+    return this.planner().generate({
+      newcomer,
+      buddy: this.buddyOf(newcomer.email),
+      chiefBuddy: this.chiefOf(newcomer.location),
+      schoolLeader: this.person(this.ctx.settings().schoolLeaders[0] ?? ''),
+      calendar: this.calendar(newcomer.location),
+    });
+  }
+
+  rowsOf(email: string): TableRecord<'schedule'>[] {
+    return this.scheduleTable.records.filter((r) => emailKey(r.value.newcomer) === emailKey(email));
+  }
+}
+
+function previousLines(ctx: RequestContext, email: string): ScheduleLine[] | undefined {
+  const text = ctx.services.store.get(PREVIOUS_KEY + mailId('s', emailKey(email)));
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as ScheduleLine[];
+  } catch {
+    // A damaged entry only means hand edits are recognised less well; regenerate without it.
+    return undefined;
+  }
+}
+
+function rememberLines(ctx: RequestContext, email: string, items: readonly ScheduleItem[]): void {
+  const lines: ScheduleLine[] = items.map((i) => ({
+    date: i.date,
+    week: i.week,
+    activity: i.activity,
+    with: i.with,
+    kind: i.kind,
+  }));
+  const text = JSON.stringify(lines);
+  const key = PREVIOUS_KEY + mailId('s', emailKey(email));
+  if (text.length <= MAX_PREVIOUS_CHARS) ctx.services.store.set(key, text);
+  else ctx.services.store.delete(key);
+}
+
+/** Removes what schedules remember of a person (used by erasure). */
+export function forgetSchedule(ctx: RequestContext, email: string): void {
+  ctx.services.store.delete(PREVIOUS_KEY + mailId('s', emailKey(email)));
+}
+
+function warningTexts(ctx: RequestContext, generated: GeneratedSchedule): string[] {
+  return generated.warnings.map((w) => {
+    const params: Record<string, string | number> = { ...w.params };
+    for (const key of ['from', 'to', 'date', 'monday']) {
+      const v = params[key];
+      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) params[key] = formatDutchDate(v);
+    }
+    if (w.code === 'startMoved') params.description = params.description ? ` (${params.description})` : '';
+    return ctx.t(`schedule.warn.${w.code}` as MessageKey, params);
+  });
+}
+
+function itemDto(
+  ctx: RequestContext,
+  row: ScheduleRow,
+  status: ScheduleItemDto['status'],
+  moved?: ScheduleItem['moved'],
+): ScheduleItemDto {
+  return {
+    date: row.date,
+    week: row.week ?? 0,
+    activity: row.activity,
+    with: row.with,
+    kind: row.kind,
+    done: row.done,
+    status,
+    moved: moved
+      ? ctx.t(moved.code === 'dayOff' ? 'schedule.movedDayOff' : 'schedule.movedBeforeStart', {
+          from: formatDutchDate(moved.from),
+          description: moved.description,
+        })
+      : '',
+  };
+}
+
+function diffFor(world: ScheduleWorld, newcomer: Staff, generated: GeneratedSchedule): ScheduleDiff {
+  const existing = world.rowsOf(newcomer.email).map((r) => r.value);
+  const next = generated.items.map((i) => ({
+    date: i.date,
+    week: i.week,
+    activity: i.activity,
+    with: i.with,
+    kind: i.kind,
+  }));
+  return updateSchedule(existing, next, previousLines(world.ctx, newcomer.email));
+}
+
+function assertMayPlan(actor: Actor, newcomer: Staff): void {
+  assertCanManage(actor, newcomer.location);
+}
+
+/** What "Maak inwerkschema" / "Werk schema bij" would write, week by week; writes nothing. */
+export function preview(ctx: RequestContext, newcomerRaw: unknown): SchedulePreviewDto {
+  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const actor = ctx.actor();
+  const world = new ScheduleWorld(ctx);
+  const newcomer = world.newcomer(email);
+  assertMayPlan(actor, newcomer);
+  const generated = world.generate(newcomer);
+  const exists = world.rowsOf(email).length > 0;
+  const movedBySlot = new Map(
+    generated.items.map((i) => [`${i.date}|${normalizeName(i.activity)}`, i.moved]),
+  );
+  const moved = (row: ScheduleRow) => movedBySlot.get(`${row.date}|${normalizeName(row.activity)}`);
+  let items: ScheduleItemDto[];
+  let removed: ScheduleItemDto[] = [];
+  const counts = { added: 0, changed: 0, removed: 0, kept: 0 };
+  if (!exists) {
+    items = generated.items.map((i) => itemDto(ctx, { ...i, newcomer: email, done: false }, 'new', i.moved));
+    counts.added = items.length;
+  } else {
+    const diff = diffFor(world, newcomer, generated);
+    const status = new Map<ScheduleRow, ScheduleItemDto['status']>();
+    for (const r of diff.keep) status.set(r, 'same');
+    for (const r of diff.add) status.set(r, 'new');
+    for (const c of diff.change) status.set(c.to, 'changed');
+    const keptByHand = new Set(
+      diff.keep.filter(
+        (r) =>
+          r.done ||
+          !generated.items.some(
+            (i) =>
+              i.date === r.date &&
+              normalizeName(i.activity) === normalizeName(r.activity) &&
+              i.with === r.with,
+          ),
+      ),
+    );
+    items = diff.rows.map((r) =>
+      itemDto(ctx, r, keptByHand.has(r) ? 'kept' : (status.get(r) ?? 'same'), moved(r)),
+    );
+    removed = diff.remove.map((r) => itemDto(ctx, r, 'removed'));
+    counts.added = diff.add.length;
+    counts.changed = diff.change.length;
+    counts.removed = diff.remove.length;
+    counts.kept = keptByHand.size;
+  }
+  const weeks = [...new Set(items.map((i) => i.week))]
+    .sort((a, b) => a - b)
+    .map((week) => ({ week, items: items.filter((i) => i.week === week) }));
+  return {
+    newcomer: {
+      email,
+      name: newcomer.name,
+      location: newcomer.location,
+      startDate: newcomer.startDate,
+      start: generated.start,
+    },
+    exists,
+    weeks,
+    removed,
+    changes: counts,
+    warnings: warningTexts(ctx, generated),
+  };
+}
+
+/**
+ * Writes one newcomer's schedule into the tables (in memory): rows kept, changed in place,
+ * removed, added; and plans the check-ins. Returns what changed.
+ */
+function applySchedule(world: ScheduleWorld, newcomer: Staff, generated: GeneratedSchedule) {
+  const ctx = world.ctx;
+  const table = world.scheduleTable;
+  const records = world.rowsOf(newcomer.email);
+  const recordOf = new Map(records.map((r) => [r.value, r]));
+  const diff = diffFor(world, newcomer, generated);
+  for (const row of diff.remove) {
+    const record = recordOf.get(row);
+    if (record) table.remove(record);
+  }
+  for (const { from, to } of diff.change) {
+    const record = recordOf.get(from);
+    if (record)
+      table.update(record, {
+        date: to.date,
+        week: to.week,
+        activity: to.activity,
+        with: to.with,
+        kind: to.kind,
+      });
+  }
+  for (const row of diff.add) table.append({ ...row, newcomer: emailKey(newcomer.email) });
+  rememberLines(ctx, newcomer.email, generated.items);
+  planCheckIns(world, newcomer, generated);
+  return diff;
+}
+
+/**
+ * Keeps the newcomer's planned check-ins in line with the schedule: open moments move with it,
+ * missing ones are added, held or skipped ones are never touched.
+ */
+function planCheckIns(world: ScheduleWorld, newcomer: Staff, generated: GeneratedSchedule): void {
+  const table = world.ctx.wb.tryTable('checkIns');
+  if (!table) return;
+  const dates = generated.items
+    .filter((i) => i.kind === 'check-in')
+    .map((i) => i.date)
+    .sort();
+  const buddy = world.buddyOf(newcomer.email)?.email ?? '';
+  const mine = table.records
+    .filter((r) => emailKey(r.value.newcomer) === emailKey(newcomer.email))
+    .sort((a, b) => (a.value.planned < b.value.planned ? -1 : 1));
+  const open = mine.filter((r) => !r.value.held && !r.value.skipped);
+  const closed = new Set(mine.filter((r) => r.value.held || r.value.skipped).map((r) => r.value.planned));
+  const wanted = dates.filter((d) => !closed.has(d));
+  wanted.forEach((date, i) => {
+    const record = open[i];
+    if (record) table.update(record, { planned: date, buddy: buddy || record.value.buddy });
+    else {
+      table.append({
+        newcomer: emailKey(newcomer.email),
+        buddy,
+        planned: date,
+        held: '',
+        phase: '',
+        competency: '',
+        wellbeing: null,
+        click: '',
+        agreements: '',
+        notes: '',
+        skipped: '',
+        recordedBy: '',
+        reminder: '',
+        lateNotice: '',
+      });
+    }
+  });
+  for (const extra of open.slice(wanted.length)) {
+    if (!extra.value.notes && !extra.value.agreements) table.remove(extra);
+  }
+}
+
+function underLock<T>(ctx: RequestContext, work: () => T): T {
+  const outcome = ctx.services.lock.tryWith(10_000, work);
+  if (!outcome.ran) throw new UserError('error.busy');
+  return outcome.value;
+}
+
+/** Writes (or updates) one newcomer's schedule. */
+export function save(ctx: RequestContext, newcomerRaw: unknown): ScheduleResultDto {
+  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const actor = ctx.actor();
+  return underLock(ctx, () => {
+    const world = new ScheduleWorld(ctx);
+    const newcomer = world.newcomer(email);
+    assertMayPlan(actor, newcomer);
+    const generated = world.generate(newcomer);
+    if (!generated.items.length)
+      throw new UserError('schedule.empty', { reasons: warningTexts(ctx, generated).join(' ') });
+    const diff = applySchedule(world, newcomer, generated);
+    logAction(ctx, ctx.t('log.scheduleSaved'), newcomer.location);
+    ctx.wb.commit();
+    return {
+      message: ctx.t('schedule.saved', {
+        name: newcomer.name,
+        added: diff.add.length,
+        changed: diff.change.length,
+        removed: diff.remove.length,
+      }),
+      count: 1,
+      warnings: warningTexts(ctx, generated),
+    };
+  });
+}
+
+/**
+ * Updates the existing schedules of these newcomers after a change of buddy, so "buddy nog niet
+ * gekoppeld" fills in (inside the caller's lock; the caller commits).
+ */
+export function refreshSchedulesOf(ctx: RequestContext, emails: readonly string[]): void {
+  const world = new ScheduleWorld(ctx);
+  for (const email of emails) {
+    const newcomer = world.people.get(emailKey(email));
+    if (!newcomer || !world.rowsOf(email).length) continue;
+    const generated = world.generate(newcomer);
+    if (generated.items.length) applySchedule(world, newcomer, generated);
+  }
+}
+
+/** Makes schedules for every newcomer of a location who has a buddy but no schedule yet. */
+export function generateForLocation(ctx: RequestContext, locationRaw: unknown): ScheduleResultDto {
+  const location = canonicalLocation(ctx, expectText(locationRaw, 'locatie', 200));
+  const actor = ctx.actor();
+  assertCanManage(actor, location);
+  return underLock(ctx, () => {
+    const world = new ScheduleWorld(ctx);
+    const paired = new Set(
+      ctx.wb
+        .table('pairings')
+        .records.filter((r) => r.value.status === 'actief')
+        .map((r) => emailKey(r.value.newcomer)),
+    );
+    const withSchedule = new Set(world.scheduleTable.records.map((r) => emailKey(r.value.newcomer)));
+    const due = world.staff.filter(
+      (s) =>
+        s.status === 'nieuw' &&
+        normalizeName(s.location) === normalizeName(location) &&
+        paired.has(emailKey(s.email)) &&
+        !withSchedule.has(emailKey(s.email)),
+    );
+    const warnings: string[] = [];
+    let count = 0;
+    for (const newcomer of due) {
+      const generated = world.generate(newcomer);
+      warnings.push(...warningTexts(ctx, generated).map((w) => `${newcomer.name}: ${w}`));
+      if (!generated.items.length) continue;
+      applySchedule(world, newcomer, generated);
+      count++;
+    }
+    if (count) logAction(ctx, ctx.t('log.schedulesGenerated'), `${location}: ${count}`);
+    ctx.wb.commit();
+    return { message: ctx.t('schedule.generated', { count }), count, warnings: warnings.slice(0, 50) };
+  });
+}
+
+/** Ticks a schedule line off (or on again). The buddy may do this too. */
+export function mark(
+  ctx: RequestContext,
+  newcomerRaw: unknown,
+  dateRaw: unknown,
+  activityRaw: unknown,
+  doneRaw: unknown,
+): ScheduleResultDto {
+  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const date = expectDate(dateRaw, 'datum');
+  const activity = expectText(activityRaw, 'activiteit', 500);
+  const done = expectBoolean(doneRaw, 'afgerond');
+  const actor = ctx.actor();
+  return underLock(ctx, () => {
+    const world = new ScheduleWorld(ctx);
+    const newcomer = world.newcomer(email);
+    assertMayFollow(ctx, actor, newcomer);
+    const record = world
+      .rowsOf(email)
+      .find((r) => r.value.date === date && normalizeName(r.value.activity) === normalizeName(activity));
+    if (!record) throw new UserError('schedule.noSuchItem');
+    world.scheduleTable.update(record, { done });
+    ctx.wb.commit();
+    return { message: ctx.t(done ? 'schedule.markedDone' : 'schedule.markedOpen'), count: 1, warnings: [] };
+  });
+}
+
+/** School leader, the location's chef buddy, or the newcomer's active buddy. */
+export function assertMayFollow(ctx: RequestContext, actor: Actor, newcomer: Staff): void {
+  if (actor.role === 'schoolleider' || (actor.role === 'chefbuddy' && canActOn(actor, newcomer.location)))
+    return;
+  const buddy = ctx.wb
+    .table('pairings')
+    .records.some(
+      (r) =>
+        r.value.status === 'actief' &&
+        emailKey(r.value.newcomer) === emailKey(newcomer.email) &&
+        emailKey(r.value.buddy) === actor.email,
+    );
+  if (!buddy)
+    throw new UserError(actor.role === 'chefbuddy' ? 'error.otherLocation' : 'error.notYourNewcomer', {
+      location: newcomer.location,
+    });
+}
+
+/** The saved schedule as an iCalendar file, for download or as a mail attachment. */
+export function icsFor(ctx: RequestContext, newcomer: Staff, rows: readonly ScheduleRow[]): IcsFileDto {
+  const domain = (newcomer.email.split('@')[1] ?? 'wegwijs.invalid').toLowerCase();
+  const content = scheduleToIcs(rows, {
+    newcomerEmail: newcomer.email,
+    newcomerName: newcomer.name,
+    location: newcomer.location,
+    uidDomain: domain,
+    now: ctx.services.clock.now(),
+  });
+  return {
+    filename: `inwerkschema-${normalizeName(newcomer.name) || 'nieuwe-collega'}.ics`,
+    mimeType: 'text/calendar',
+    content,
+  };
+}
+
+export function ics(ctx: RequestContext, newcomerRaw: unknown): IcsFileDto {
+  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const actor = ctx.actor();
+  const world = new ScheduleWorld(ctx);
+  const newcomer = world.newcomer(email);
+  assertMayFollow(ctx, actor, newcomer);
+  const rows = world.rowsOf(email).map((r) => r.value);
+  if (!rows.length) throw new UserError('schedule.none', { name: newcomer.name });
+  return icsFor(ctx, newcomer, rows);
+}
+
+export { ScheduleWorld };
