@@ -12,7 +12,7 @@ import type { OutgoingMail } from './ports';
 
 const JOURNAL = 'mail:';
 /** Google's message when the daily quota is spent. */
-const QUOTA_MESSAGE = /too many times for one day|quota|te vaak/i;
+const QUOTA_MESSAGE = /too many times for one day/i;
 
 /** One mail that may be due. The caller keeps the sheet row; the outbox only asks and tells. */
 export interface MailJob {

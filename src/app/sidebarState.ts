@@ -4,8 +4,10 @@
  */
 import { expectText } from '../core/validate';
 import type { SidebarState } from '../shared/api';
+import { automationStatus } from './automation';
 import type { RequestContext } from './context';
 import { pairingOverview } from './pairing';
+import { packetRows } from './welcome';
 
 /** The sidebar's state; `location` picks the location a school leader looks at. */
 export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): SidebarState {
@@ -21,6 +23,8 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
       warnings: [],
       message: `${ctx.t('error.unknownUser')} ${ctx.t('sidebar.unknownHelp')}`,
       pairing: null,
+      welcome: null,
+      automation: null,
     };
   }
   const staff = ctx.wb.tryTable('staff');
@@ -46,5 +50,7 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
     warnings,
     message: '',
     pairing: manages && location ? pairingOverview(ctx, actor, location) : null,
+    welcome: manages && location ? packetRows(ctx, location) : null,
+    automation: manages ? automationStatus(ctx) : null,
   };
 }

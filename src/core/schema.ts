@@ -222,7 +222,9 @@ export const SCHEMA = {
     skipped: col.text('Overgeslagen (reden)', 'Skipped (reason)', { aliases: ['Overgeslagen', 'Skipped'] }),
     recordedBy: col.email('Vastgelegd door', 'Recorded by'),
     reminder: col.text('Herinnering (status)', 'Reminder (status)', { aliases: ['Herinnering', 'Reminder'] }),
-    lateNotice: col.text('Te laat-melding (status)', 'Late notice (status)', { aliases: ['Te laat-melding'] }),
+    lateNotice: col.text('Te laat-melding (status)', 'Late notice (status)', {
+      aliases: ['Te laat-melding'],
+    }),
   }),
   whoToAsk: tab('whoToAsk', 'Wie vraag ik wat', 'Who to ask', {
     location: col.text('Locatie', 'Location', { required: true, validation: 'locationsOrAll' }),

@@ -4,5 +4,6 @@
  */
 import type { Job } from '../app/jobs';
 import { pendingBuddyMails } from '../app/pairing';
+import { dueWelcomePackets } from '../app/welcome';
 
-export const SCHEDULED_JOBS: readonly Job[] = [pendingBuddyMails];
+export const SCHEDULED_JOBS: readonly Job[] = [pendingBuddyMails, dueWelcomePackets];

@@ -9,6 +9,7 @@ import { applyProposal, assign, endPair, propose, suggest } from '../app/pairing
 import { generateForLocation, ics, mark, preview, save } from '../app/schedule';
 import { setupWorkbook as setup } from '../app/setup';
 import { getSidebarState as sidebarState } from '../app/sidebarState';
+import { previewPacket, sendNow, sendTest } from '../app/welcome';
 import { assertKnown } from '../core/roles';
 import { expectBoolean } from '../core/validate';
 import { buildMenu } from '../gas/menu';
@@ -23,6 +24,8 @@ import type {
   SidebarApi,
   SidebarState,
   SuggestionsDto,
+  WelcomePreviewDto,
+  WelcomeResultDto,
 } from '../shared/api';
 import { languageOf } from '../shared/i18n';
 import { SCHEDULED_JOBS } from './jobs';
@@ -146,6 +149,18 @@ export function scheduleIcs(newcomerEmail: unknown): IcsFileDto {
   return handle((ctx) => ics(ctx, newcomerEmail));
 }
 
+export function previewWelcome(newcomerEmail: unknown): WelcomePreviewDto {
+  return handle((ctx) => previewPacket(ctx, newcomerEmail));
+}
+
+export function sendWelcomeTest(newcomerEmail: unknown): WelcomeResultDto {
+  return handle((ctx) => sendTest(ctx, newcomerEmail));
+}
+
+export function sendWelcomeNow(newcomerEmail: unknown): WelcomeResultDto {
+  return handle((ctx) => sendNow(ctx, newcomerEmail));
+}
+
 /** Compile-time check that the sidebar contract matches these functions. */
 export const sidebarApi_ = {
   getSidebarState,
@@ -161,4 +176,8 @@ export const sidebarApi_ = {
   markScheduleItem,
   generateSchedules,
   scheduleIcs,
+  previewWelcome,
+  sendWelcomeTest,
+  sendWelcomeNow,
+  setAutomaticSending,
 } satisfies SidebarApi;

@@ -137,6 +137,40 @@ export interface IcsFileDto {
   content: string;
 }
 
+export interface WelcomePreviewDto {
+  to: string;
+  replyTo: string;
+  subject: string;
+  /** The plain-text part, exactly as sent. */
+  text: string;
+  /** The HTML part, exactly as sent (values escaped). */
+  html: string;
+  attachments: { name: string; mimeType: string; size: number }[];
+  /** What blocks sending (translated); empty when the packet can go. */
+  errors: string[];
+  state: string;
+  stateKind: PairDto['mailKind'];
+  /** The day the packet is due ('' without a start date). */
+  due: string;
+}
+
+export interface WelcomeResultDto {
+  message: string;
+  state: string;
+}
+
+/** A newcomer's welcome packet, for the sidebar list. */
+export interface WelcomeRowDto {
+  email: string;
+  name: string;
+  startDate: string;
+  due: string;
+  state: string;
+  stateKind: PairDto['mailKind'];
+  /** Why it cannot go (translated), '' when nothing blocks it. */
+  problem: string;
+}
+
 export interface SidebarState {
   language: Language;
   version: string;
@@ -150,6 +184,10 @@ export interface SidebarState {
   message: string;
   /** For a school leader or chef buddy: pairing at the chosen (or first) location. */
   pairing: PairingOverview | null;
+  /** For a school leader or chef buddy: the welcome packets of that location. */
+  welcome: WelcomeRowDto[] | null;
+  /** For a school leader or chef buddy: whether automatic sending is on. */
+  automation: AutomationStatus | null;
 }
 
 export interface AboutCheck {
@@ -182,6 +220,10 @@ export interface SidebarApi {
   markScheduleItem(newcomerEmail: string, date: string, activity: string, done: boolean): ScheduleResultDto;
   generateSchedules(location: string): ScheduleResultDto;
   scheduleIcs(newcomerEmail: string): IcsFileDto;
+  previewWelcome(newcomerEmail: string): WelcomePreviewDto;
+  sendWelcomeTest(newcomerEmail: string): WelcomeResultDto;
+  sendWelcomeNow(newcomerEmail: string): WelcomeResultDto;
+  setAutomaticSending(on: boolean): AutomationStatus;
   getAboutInfo(): AboutInfo;
   getAutomationStatus(): AutomationStatus;
 }

@@ -31,7 +31,9 @@ describe('the bundle in a bare Apps Script-like context', () => {
       .filter(([name, value]) => typeof value === 'function' && !name.endsWith('_'))
       .map(([name]) => name)
       .sort();
-    expect(exported).toEqual(expect.arrayContaining(['onOpen', 'onInstall', 'showSidebar', 'setupWorkbook', 'runScheduledJobs']));
+    expect(exported).toEqual(
+      expect.arrayContaining(['onOpen', 'onInstall', 'showSidebar', 'setupWorkbook', 'runScheduledJobs']),
+    );
     expect(runtime.globalFunctionNames()).toEqual(exported);
   });
 

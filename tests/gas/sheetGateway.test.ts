@@ -8,20 +8,28 @@ import { guardText, SpreadsheetGateway } from '../../src/gas/sheetGateway';
 import { createGasFakes, type GasFakes } from '../../src/sandbox/fakes/index';
 
 let fakes: GasFakes;
-const installed: string[] = [];
+const saved = new Map<string, unknown>();
+const scope = globalThis as Record<string, unknown>;
 
+// The adapters reach Apps Script through globals, as on Google: install the fakes' services for
+// each test (Node's own console stays; the test runner needs it) and put back what was there.
 beforeEach(() => {
   fakes = createGasFakes({ now: '2027-03-27T12:00:00+01:00' });
   for (const [name, value] of Object.entries(fakes.globals)) {
-    (globalThis as Record<string, unknown>)[name] = value;
-    installed.push(name);
+    if (name === 'console') continue;
+    saved.set(name, scope[name]);
+    scope[name] = value;
   }
   fakes.beginExecution();
 });
 
 afterEach(() => {
   fakes.endExecution();
-  for (const name of installed.splice(0)) delete (globalThis as Record<string, unknown>)[name];
+  for (const [name, value] of saved) {
+    if (value === undefined) delete scope[name];
+    else scope[name] = value;
+  }
+  saved.clear();
 });
 
 const header = ['Naam', 'E-mail', 'Locatie', 'Startdatum', 'Status', 'Eigen kolom'];

@@ -1,0 +1,388 @@
+/**
+ * Welcome packets: one mail per newcomer, before their first day, with their buddy, their first
+ * three weeks, the check-ins, who to ask what and the school's documents, plus the schedule as an
+ * .ics file and a printable PDF. Sent automatically and exactly once (see mailOutbox), or now, or
+ * as a test to the acting user.
+ */
+import { addDays, formatDutchDate, type IsoDate } from '../core/dates';
+import { BUDDY_TASK_DESCRIPTION } from '../core/defaults';
+import { UserError } from '../core/errors';
+import { formatMailState, type MailState, mailId, parseMailState, shortMoment } from '../core/mailState';
+import { emailKey } from '../core/pairing';
+import { assertCanManage } from '../core/roles';
+import { normalizeName, type RowOf } from '../core/schema';
+import type { TableRecord } from '../core/table';
+import { renderTemplate, type TemplateValue } from '../core/template';
+import { expectEmail } from '../core/validate';
+import {
+  checkInLines,
+  packetHtml,
+  scheduleLines,
+  WHAT_A_BUDDY_IS,
+  welcomeDueDate,
+  whoToAskLines,
+} from '../core/welcome';
+import type { WelcomePreviewDto, WelcomeResultDto, WelcomeRowDto } from '../shared/api';
+import { logAction } from './audit';
+import type { RequestContext } from './context';
+import type { Job } from './jobs';
+import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
+import { composeMail, findTemplate, firstName } from './messages';
+import type { OutgoingMail } from './ports';
+import { icsFor, ScheduleWorld } from './schedule';
+
+type Staff = RowOf<'staff'>;
+
+/** A newcomer who started longer ago than this without a packet is not mailed automatically. */
+const LATE_START_DAYS = 10;
+const SIDEBAR_BUDGET_MS = 60_000;
+
+/** Everything a welcome packet needs, read once per request. */
+class WelcomeWorld extends ScheduleWorld {
+  readonly staffTable;
+
+  constructor(ctx: RequestContext) {
+    super(ctx);
+    this.staffTable = ctx.wb.table('staff', { needs: ['welcomeStatus'] });
+  }
+
+  recordOf(email: string): TableRecord<'staff'> {
+    const record = this.staffTable.records.find((r) => emailKey(r.value.email) === emailKey(email));
+    if (!record) throw new UserError('pairing.unknownNewcomer');
+    return record;
+  }
+
+  location(name: string): RowOf<'locations'> | undefined {
+    return this.ctx.wb
+      .table('locations')
+      .records.find((r) => normalizeName(r.value.name) === normalizeName(name))?.value;
+  }
+
+  dueDate(newcomer: Staff): IsoDate | '' {
+    if (!newcomer.startDate) return '';
+    return welcomeDueDate(
+      newcomer.startDate,
+      this.calendar(newcomer.location),
+      this.ctx.settings().welcomeWorkdaysBefore,
+    );
+  }
+
+  /** Makes and saves the schedule of a newcomer who has none yet, so the packet can show it. */
+  ensureSchedule(newcomer: Staff): void {
+    if (this.rowsOf(newcomer.email).length) return;
+    const generated = this.generate(newcomer);
+    if (!generated.items.length) return;
+    const table = this.scheduleTable;
+    for (const row of generated.items) {
+      table.append({
+        newcomer: emailKey(newcomer.email),
+        date: row.date,
+        week: row.week,
+        activity: row.activity,
+        with: row.with,
+        kind: row.kind,
+        done: false,
+      });
+    }
+    const checkIns = this.ctx.wb.tryTable('checkIns');
+    if (checkIns && !checkIns.records.some((r) => emailKey(r.value.newcomer) === emailKey(newcomer.email))) {
+      const buddy = this.buddyOf(newcomer.email)?.email ?? '';
+      for (const item of generated.items.filter((i) => i.kind === 'check-in')) {
+        checkIns.append({
+          newcomer: emailKey(newcomer.email),
+          buddy,
+          planned: item.date,
+          held: '',
+          phase: '',
+          competency: '',
+          wellbeing: null,
+          click: '',
+          agreements: '',
+          notes: '',
+          skipped: '',
+          recordedBy: '',
+          reminder: '',
+          lateNotice: '',
+        });
+      }
+    }
+  }
+
+  /** The packet as a mail to `to`, or why it cannot go yet. */
+  compose(newcomer: Staff, to: string): OutgoingMail | { skip: string } {
+    const ctx = this.ctx;
+    if (!newcomer.startDate) return { skip: ctx.t('welcome.noStartDate') };
+    const location = this.location(newcomer.location);
+    const chiefEmail = location?.chiefBuddy ?? '';
+    if (!chiefEmail) return { skip: ctx.t('welcome.noChiefBuddy', { location: newcomer.location }) };
+    const chief = this.person(chiefEmail)!;
+    const buddy = this.buddyOf(newcomer.email);
+    const schedule = this.rowsOf(newcomer.email).map((r) => r.value);
+    const checkIns = (this.ctx.wb.tryTable('checkIns')?.records ?? [])
+      .map((r) => r.value)
+      .filter((r) => emailKey(r.newcomer) === emailKey(newcomer.email) && !r.skipped);
+    const whoToAsk = (this.ctx.wb.tryTable('whoToAsk')?.records ?? [])
+      .map((r) => r.value)
+      .filter(
+        (r) =>
+          normalizeName(r.location) === normalizeName(newcomer.location) ||
+          normalizeName(r.location) === 'alle',
+      );
+    const link = (url: string, label: string): TemplateValue => ({ link: url, label });
+    const values: Record<string, TemplateValue> = {
+      voornaam: firstName(newcomer.name),
+      naam: newcomer.name,
+      email: newcomer.email,
+      locatie: newcomer.location,
+      startdatum: formatDutchDate(newcomer.startDate),
+      'buddy.naam': buddy?.name ?? '',
+      'buddy.voornaam': firstName(buddy?.name ?? ''),
+      'buddy.email': buddy?.email ?? '',
+      'chefbuddy.naam': chief.name,
+      'chefbuddy.email': chief.email,
+      schema: { lines: scheduleLines(schedule) },
+      checkins: { lines: checkInLines(checkIns) },
+      wievraagikwat: { lines: whoToAskLines(whoToAsk) },
+      schoolgids: link(location?.schoolGuide ?? '', 'Schoolgids'),
+      verzameldocument: link(location?.collectionDoc ?? '', 'Verzameldocument'),
+      buddytaak: WHAT_A_BUDDY_IS,
+    };
+    const mail = composeMail(ctx, {
+      kind: 'welkomstpakket',
+      location: newcomer.location,
+      to,
+      replyTo: chief.email,
+      values,
+    });
+    if ('skip' in mail) return mail;
+    const template = findTemplate(ctx, 'welkomstpakket', newcomer.location)!;
+    const pdf = packetHtml({
+      title: `Welkomstpakket ${newcomer.name}`,
+      messageHtml: renderTemplate(template, values).html,
+      newcomer: { name: newcomer.name, location: newcomer.location, startDate: newcomer.startDate },
+      buddy: { name: buddy?.name ?? '', email: buddy?.email ?? '' },
+      chiefBuddy: chief,
+      schedule,
+      checkIns,
+      whoToAsk,
+      links: [
+        { label: 'Schoolgids', url: location?.schoolGuide ?? '' },
+        { label: 'Verzameldocument', url: location?.collectionDoc ?? '' },
+      ].filter((l) => l.url),
+      buddyTask: `${WHAT_A_BUDDY_IS}\n\n${BUDDY_TASK_DESCRIPTION}`,
+    });
+    const base = `welkomstpakket-${normalizeName(newcomer.name) || 'nieuwe-collega'}`;
+    return {
+      ...mail,
+      attachments: [
+        { name: `${base}.pdf`, mimeType: 'application/pdf', content: pdf },
+        ...(schedule.length ? [{ ...toAttachment(icsFor(ctx, newcomer, schedule)) }] : []),
+      ],
+    };
+  }
+
+  /** The mail job of one newcomer's packet. */
+  job(record: TableRecord<'staff'>, due: boolean): MailJob {
+    const newcomer = record.value;
+    return {
+      id: mailId('welkom', emailKey(newcomer.email), newcomer.startDate),
+      state: parseMailState(newcomer.welcomeStatus),
+      due,
+      build: () => this.compose(newcomer, newcomer.email),
+      mark: (state: MailState) => this.setState(record, state),
+    };
+  }
+
+  setState(record: TableRecord<'staff'>, state: MailState): void {
+    const current = this.staffTable.records.find((r) => r.sheetRow === record.sheetRow);
+    if (current) this.staffTable.update(current, { welcomeStatus: formatMailState(state) });
+  }
+}
+
+function toAttachment(file: { filename: string; mimeType: string; content: string }) {
+  return { name: file.filename, mimeType: file.mimeType, content: file.content };
+}
+
+/** Newcomers with a packet to think about: status nieuw. */
+function newcomersOf(world: WelcomeWorld, location?: string): TableRecord<'staff'>[] {
+  return world.staffTable.records.filter(
+    (r) =>
+      r.value.status === 'nieuw' &&
+      (!location || normalizeName(r.value.location) === normalizeName(location)),
+  );
+}
+
+interface Planned {
+  record: TableRecord<'staff'>;
+  due: boolean;
+  problem: string;
+}
+
+/**
+ * Plans packets: an empty state becomes `gepland <day>`; a stale planned day follows a changed start
+ * date; someone who started long ago is skipped (a person can set `gepland` to send anyway).
+ */
+function plan(world: WelcomeWorld, records: readonly TableRecord<'staff'>[]): Planned[] {
+  const ctx = world.ctx;
+  const today = ctx.services.clock.today();
+  return records.map((record) => {
+    const newcomer = record.value;
+    const state = parseMailState(newcomer.welcomeStatus);
+    if (!newcomer.startDate) return { record, due: false, problem: ctx.t('welcome.noStartDate') };
+    const dueDate = world.dueDate(newcomer);
+    if (state.kind === 'none') {
+      if (newcomer.startDate < addDays(today, -LATE_START_DAYS)) {
+        world.setState(record, {
+          kind: 'skipped',
+          reason: ctx.t('welcome.startedLongAgo', { date: formatDutchDate(newcomer.startDate) }),
+        });
+        return { record, due: false, problem: '' };
+      }
+      world.setState(record, { kind: 'pending', due: dueDate });
+      return { record, due: dueDate <= today, problem: '' };
+    }
+    if (state.kind === 'pending') {
+      if (state.due && state.due !== dueDate) world.setState(record, { kind: 'pending', due: dueDate });
+      return { record, due: dueDate <= today, problem: '' };
+    }
+    return { record, due: false, problem: '' };
+  });
+}
+
+/** Sends the due packets among `planned`; commits once; clears the journal. */
+function sendPackets(world: WelcomeWorld, planned: readonly Planned[], deadline: number): DeliveryReport {
+  const ctx = world.ctx;
+  // A due packet shows the schedule: make it first where there is none yet.
+  for (const p of planned) if (p.due && p.record.value.startDate) world.ensureSchedule(p.record.value);
+  const jobs = planned.map((p) => world.job(world.recordOf(p.record.value.email), p.due));
+  const report = deliver(ctx, jobs, deadline);
+  ctx.wb.commit();
+  ctx.services.gateway.flush();
+  report.settle();
+  return report;
+}
+
+/** Scheduled job: plans and sends the welcome packets that are due. */
+export const dueWelcomePackets: Job = {
+  name: 'welcome-packets',
+  run(ctx, deadline) {
+    const world = new WelcomeWorld(ctx);
+    const planned = plan(world, newcomersOf(world));
+    const report = sendPackets(world, planned, deadline);
+    const skipped = report.skipped.length + planned.filter((p) => p.problem).length;
+    return {
+      done: report.stoppedBy === null,
+      summary: `sent ${report.sent}, failed ${report.failed}, skipped ${skipped}, unknown ${report.unknown}, left ${report.left}`,
+    };
+  },
+};
+
+function underLock<T>(ctx: RequestContext, work: () => T): T {
+  const outcome = ctx.services.lock.tryWith(10_000, work);
+  if (!outcome.ran) throw new UserError('error.busy');
+  return outcome.value;
+}
+
+/** The packet exactly as it will be sent, with what blocks it. */
+export function previewPacket(ctx: RequestContext, newcomerRaw: unknown): WelcomePreviewDto {
+  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const actor = ctx.actor();
+  const world = new WelcomeWorld(ctx);
+  const record = world.recordOf(email);
+  assertCanManage(actor, record.value.location);
+  if (!world.rowsOf(email).length) world.ensureSchedule(record.value); // in memory only: nothing is committed
+  const mail = world.compose(record.value, email);
+  const state = parseMailState(record.value.welcomeStatus);
+  const base = {
+    to: email,
+    state: record.value.welcomeStatus,
+    stateKind: state.kind,
+    due: world.dueDate(record.value),
+  };
+  if ('skip' in mail)
+    return { ...base, subject: '', text: '', html: '', replyTo: '', attachments: [], errors: [mail.skip] };
+  return {
+    ...base,
+    subject: mail.subject,
+    text: mail.body,
+    html: mail.htmlBody,
+    replyTo: mail.replyTo ?? '',
+    attachments: (mail.attachments ?? []).map((a) => ({
+      name: a.name,
+      mimeType: a.mimeType,
+      size: a.content.length,
+    })),
+    errors: [],
+  };
+}
+
+/** "Stuur test naar mij": the packet to the acting user, marked TEST, not recorded as sent. */
+export function sendTest(ctx: RequestContext, newcomerRaw: unknown): WelcomeResultDto {
+  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const actor = ctx.actor();
+  const world = new WelcomeWorld(ctx);
+  const record = world.recordOf(email);
+  assertCanManage(actor, record.value.location);
+  world.ensureSchedule(record.value);
+  const mail = world.compose(record.value, actor.email);
+  if ('skip' in mail) throw new UserError('welcome.cannotSend', { reason: mail.skip });
+  if (ctx.services.mailer.remainingQuota() < 1) throw new UserError('welcome.noQuota');
+  ctx.services.mailer.send({ ...mail, subject: `[TEST] ${mail.subject}` });
+  return { message: ctx.t('welcome.testSent', { to: actor.email }), state: record.value.welcomeStatus };
+}
+
+/** "Nu versturen": sends the packet now, once; refuses when it was sent or may have been. */
+export function sendNow(ctx: RequestContext, newcomerRaw: unknown): WelcomeResultDto {
+  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const actor = ctx.actor();
+  return underLock(ctx, () => {
+    const world = new WelcomeWorld(ctx);
+    const record = world.recordOf(email);
+    assertCanManage(actor, record.value.location);
+    const state = parseMailState(record.value.welcomeStatus);
+    if (state.kind === 'sent') throw new UserError('welcome.alreadySent', { at: shortMoment(state.at) });
+    if (state.kind === 'unknown' || state.kind === 'sending') throw new UserError('welcome.unknownState');
+    if (state.kind !== 'pending') world.setState(record, { kind: 'pending', due: '' });
+    const report = sendPackets(
+      world,
+      [{ record: world.recordOf(email), due: true, problem: '' }],
+      ctx.services.clock.millis() + SIDEBAR_BUDGET_MS,
+    );
+    logAction(ctx, ctx.t('log.welcomeSent'), record.value.location);
+    ctx.wb.commit();
+    const now = world.recordOf(email).value.welcomeStatus;
+    if (report.sent) return { message: ctx.t('welcome.sent'), state: now };
+    if (report.skipped.length)
+      throw new UserError('welcome.cannotSend', { reason: report.skipped[0]!.reason });
+    if (report.stoppedBy === 'quota') return { message: ctx.t('welcome.queued'), state: now };
+    return { message: ctx.t('welcome.failed', { state: now }), state: now };
+  });
+}
+
+/** The packets of a location, for the sidebar: state, due day, and what blocks them. */
+export function packetRows(ctx: RequestContext, location: string): WelcomeRowDto[] {
+  const world = new WelcomeWorld(ctx);
+  return newcomersOf(world, location)
+    .map((record) => {
+      const n = record.value;
+      const state = parseMailState(n.welcomeStatus);
+      const problem = state.kind === 'sent' || state.kind === 'skipped' ? '' : blocking(world, n);
+      return {
+        email: n.email,
+        name: n.name,
+        startDate: n.startDate,
+        due: world.dueDate(n),
+        state: n.welcomeStatus,
+        stateKind: state.kind,
+        problem,
+      };
+    })
+    .sort((a, b) => (a.startDate < b.startDate ? -1 : 1));
+}
+
+/** Why a packet could not go now ('' when nothing blocks it). Composes in memory only. */
+function blocking(world: WelcomeWorld, newcomer: Staff): string {
+  if (!newcomer.startDate) return world.ctx.t('welcome.noStartDate');
+  const mail = world.compose(newcomer, newcomer.email);
+  return 'skip' in mail ? mail.skip : '';
+}
