@@ -5,6 +5,7 @@
  * schedule also plans the check-in moments in `Check-ins`.
  */
 import { SchoolCalendar } from '../core/calendar';
+import { plannedCheckIn } from '../core/checkins';
 import { formatDutchDate } from '../core/dates';
 import { UserError } from '../core/errors';
 import { scheduleToIcs } from '../core/ics';
@@ -119,6 +120,36 @@ class ScheduleWorld {
 
   rowsOf(email: string): TableRecord<'schedule'>[] {
     return this.scheduleTable.records.filter((r) => emailKey(r.value.newcomer) === emailKey(email));
+  }
+
+  /**
+   * Writes one newcomer's schedule into the tables (in memory): rows kept, changed in place,
+   * removed, added; and plans the check-ins. Returns what changed.
+   */
+  apply(newcomer: Staff, generated: GeneratedSchedule): ScheduleDiff {
+    const table = this.scheduleTable;
+    const records = this.rowsOf(newcomer.email);
+    const recordOf = new Map(records.map((r) => [r.value, r]));
+    const diff = diffFor(this, newcomer, generated);
+    for (const row of diff.remove) {
+      const record = recordOf.get(row);
+      if (record) table.remove(record);
+    }
+    for (const { from, to } of diff.change) {
+      const record = recordOf.get(from);
+      if (record)
+        table.update(record, {
+          date: to.date,
+          week: to.week,
+          activity: to.activity,
+          with: to.with,
+          kind: to.kind,
+        });
+    }
+    for (const row of diff.add) table.append({ ...row, newcomer: emailKey(newcomer.email) });
+    rememberLines(this.ctx, newcomer.email, generated.items);
+    planCheckIns(this, newcomer, generated);
+    return diff;
   }
 }
 
@@ -269,37 +300,6 @@ export function preview(ctx: RequestContext, newcomerRaw: unknown): SchedulePrev
 }
 
 /**
- * Writes one newcomer's schedule into the tables (in memory): rows kept, changed in place,
- * removed, added; and plans the check-ins. Returns what changed.
- */
-function applySchedule(world: ScheduleWorld, newcomer: Staff, generated: GeneratedSchedule) {
-  const ctx = world.ctx;
-  const table = world.scheduleTable;
-  const records = world.rowsOf(newcomer.email);
-  const recordOf = new Map(records.map((r) => [r.value, r]));
-  const diff = diffFor(world, newcomer, generated);
-  for (const row of diff.remove) {
-    const record = recordOf.get(row);
-    if (record) table.remove(record);
-  }
-  for (const { from, to } of diff.change) {
-    const record = recordOf.get(from);
-    if (record)
-      table.update(record, {
-        date: to.date,
-        week: to.week,
-        activity: to.activity,
-        with: to.with,
-        kind: to.kind,
-      });
-  }
-  for (const row of diff.add) table.append({ ...row, newcomer: emailKey(newcomer.email) });
-  rememberLines(ctx, newcomer.email, generated.items);
-  planCheckIns(world, newcomer, generated);
-  return diff;
-}
-
-/**
  * Keeps the newcomer's planned check-ins in line with the schedule: open moments move with it,
  * missing ones are added, held or skipped ones are never touched.
  */
@@ -319,25 +319,17 @@ function planCheckIns(world: ScheduleWorld, newcomer: Staff, generated: Generate
   const wanted = dates.filter((d) => !closed.has(d));
   wanted.forEach((date, i) => {
     const record = open[i];
-    if (record) table.update(record, { planned: date, buddy: buddy || record.value.buddy });
-    else {
-      table.append({
-        newcomer: emailKey(newcomer.email),
-        buddy,
+    if (!record) table.append(plannedCheckIn(newcomer.email, buddy, date));
+    else if (record.value.planned !== date) {
+      // A moved check-in is a new moment: its reminders go again for the new day.
+      table.update(record, {
         planned: date,
-        held: '',
-        phase: '',
-        competency: '',
-        wellbeing: null,
-        click: '',
-        agreements: '',
-        notes: '',
-        skipped: '',
-        recordedBy: '',
+        buddy: buddy || record.value.buddy,
         reminder: '',
         lateNotice: '',
+        chiefNotice: '',
       });
-    }
+    } else if (buddy && record.value.buddy !== buddy) table.update(record, { buddy });
   });
   for (const extra of open.slice(wanted.length)) {
     if (!extra.value.notes && !extra.value.agreements) table.remove(extra);
@@ -361,7 +353,7 @@ export function save(ctx: RequestContext, newcomerRaw: unknown): ScheduleResultD
     const generated = world.generate(newcomer);
     if (!generated.items.length)
       throw new UserError('schedule.empty', { reasons: warningTexts(ctx, generated).join(' ') });
-    const diff = applySchedule(world, newcomer, generated);
+    const diff = world.apply(newcomer, generated);
     logAction(ctx, ctx.t('log.scheduleSaved'), newcomer.location);
     ctx.wb.commit();
     return {
@@ -387,7 +379,7 @@ export function refreshSchedulesOf(ctx: RequestContext, emails: readonly string[
     const newcomer = world.people.get(emailKey(email));
     if (!newcomer || !world.rowsOf(email).length) continue;
     const generated = world.generate(newcomer);
-    if (generated.items.length) applySchedule(world, newcomer, generated);
+    if (generated.items.length) world.apply(newcomer, generated);
   }
 }
 
@@ -418,7 +410,7 @@ export function generateForLocation(ctx: RequestContext, locationRaw: unknown): 
       const generated = world.generate(newcomer);
       warnings.push(...warningTexts(ctx, generated).map((w) => `${newcomer.name}: ${w}`));
       if (!generated.items.length) continue;
-      applySchedule(world, newcomer, generated);
+      world.apply(newcomer, generated);
       count++;
     }
     if (count) logAction(ctx, ctx.t('log.schedulesGenerated'), `${location}: ${count}`);

@@ -174,6 +174,14 @@ function fillDefaults(ctx: RequestContext, me: string): { rows: string[]; leader
   fill('locations', defaultLocations);
   fill('templates', defaultTemplate);
   fill('messages', defaultMessages);
+  // Message kinds added in a later version get their school-wide default row.
+  const messages = ctx.wb.table('messages');
+  const kinds = new Set(messages.records.map((r) => r.value.message));
+  const newKinds = defaultMessages().filter((m) => !kinds.has(m.message));
+  if (messages.records.length > 0 && newKinds.length) {
+    for (const row of newKinds) messages.append(row);
+    rows.push(`${messages.sheetName} (${newKinds.length})`);
+  }
   const settings = ctx.settings();
   fill('daysOff', () =>
     defaultDaysOff(ctx.services.clock.today(), {

@@ -67,45 +67,11 @@ class WelcomeWorld extends ScheduleWorld {
     );
   }
 
-  /** Makes and saves the schedule of a newcomer who has none yet, so the packet can show it. */
+  /** Makes the schedule of a newcomer who has none yet (in memory), so the packet can show it. */
   ensureSchedule(newcomer: Staff): void {
     if (this.rowsOf(newcomer.email).length) return;
     const generated = this.generate(newcomer);
-    if (!generated.items.length) return;
-    const table = this.scheduleTable;
-    for (const row of generated.items) {
-      table.append({
-        newcomer: emailKey(newcomer.email),
-        date: row.date,
-        week: row.week,
-        activity: row.activity,
-        with: row.with,
-        kind: row.kind,
-        done: false,
-      });
-    }
-    const checkIns = this.ctx.wb.tryTable('checkIns');
-    if (checkIns && !checkIns.records.some((r) => emailKey(r.value.newcomer) === emailKey(newcomer.email))) {
-      const buddy = this.buddyOf(newcomer.email)?.email ?? '';
-      for (const item of generated.items.filter((i) => i.kind === 'check-in')) {
-        checkIns.append({
-          newcomer: emailKey(newcomer.email),
-          buddy,
-          planned: item.date,
-          held: '',
-          phase: '',
-          competency: '',
-          wellbeing: null,
-          click: '',
-          agreements: '',
-          notes: '',
-          skipped: '',
-          recordedBy: '',
-          reminder: '',
-          lateNotice: '',
-        });
-      }
-    }
+    if (generated.items.length) this.apply(newcomer, generated);
   }
 
   /** The packet as a mail to `to`, or why it cannot go yet. */

@@ -15,11 +15,31 @@ export type Competency = (typeof NJI_COMPETENCIES)[number];
 export type Click = (typeof CLICK_VALUES)[number];
 
 /**
- * A row of `Check-ins`. `chiefNotice` is the state of the one message to the chef buddy (column
- * 'Chef buddy-melding (status)' / 'Chief buddy alert (status)'); optional here until the schema has
- * it. A row without the field never makes a chef buddy notice due, so it cannot be sent twice.
+ * A row of `Check-ins`. `reminder`, `lateNotice` and `chiefNotice` hold the states of its three
+ * mails: the buddy's reminder before, the buddy's notice when late, the chef buddy's alert.
  */
-export type CheckInRow = RowOf<'checkIns'> & { chiefNotice?: string };
+export type CheckInRow = RowOf<'checkIns'>;
+
+/** A planned check-in, not yet held. */
+export function plannedCheckIn(newcomer: string, buddy: string, planned: IsoDate): CheckInRow {
+  return {
+    newcomer: emailKey(newcomer),
+    buddy: emailKey(buddy),
+    planned,
+    held: '',
+    phase: '',
+    competency: '',
+    wellbeing: null,
+    click: '',
+    agreements: '',
+    notes: '',
+    skipped: '',
+    recordedBy: '',
+    reminder: '',
+    lateNotice: '',
+    chiefNotice: '',
+  };
+}
 
 type ScheduleRow = RowOf<'schedule'>;
 

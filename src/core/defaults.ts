@@ -131,6 +131,28 @@ export function defaultMessages(): RowOf<'messages'>[] {
       ].join('\n'),
     },
     {
+      message: 'check-in-te-laat',
+      location: ALL_LOCATIONS,
+      subject: 'De check-in met {{nieuwecollega.naam}} staat nog open',
+      text: [
+        'Beste {{buddy.voornaam}},',
+        '',
+        'De check-in met {{nieuwecollega.naam}} stond gepland op {{datum}} en is nog niet vastgelegd.',
+        'Lukt het niet? Plan een nieuw moment, of leg in de zijbalk vast waarom hij is overgeslagen.',
+      ].join('\n'),
+    },
+    {
+      message: 'check-in-melding-chef',
+      location: ALL_LOCATIONS,
+      subject: 'Check-in van {{nieuwecollega.naam}} is {{dagen}} dagen te laat',
+      text: [
+        'Beste {{chefbuddy.voornaam}},',
+        '',
+        'De check-in van {{nieuwecollega.naam}} met buddy {{buddy.naam}} stond gepland op {{datum}} en is {{dagen}} dagen te laat.',
+        'Misschien kun je even contact opnemen.',
+      ].join('\n'),
+    },
+    {
       message: 'weekoverzicht',
       location: ALL_LOCATIONS,
       subject: 'Wegwijs weekoverzicht {{datum}}',

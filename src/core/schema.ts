@@ -131,6 +131,8 @@ export const MESSAGE_KINDS = [
   'welkomstpakket',
   'buddy-koppeling',
   'check-in-herinnering',
+  'check-in-te-laat',
+  'check-in-melding-chef',
   'weekoverzicht',
 ] as const;
 
@@ -224,6 +226,9 @@ export const SCHEMA = {
     reminder: col.text('Herinnering (status)', 'Reminder (status)', { aliases: ['Herinnering', 'Reminder'] }),
     lateNotice: col.text('Te laat-melding (status)', 'Late notice (status)', {
       aliases: ['Te laat-melding'],
+    }),
+    chiefNotice: col.text('Chef buddy-melding (status)', 'Chief buddy alert (status)', {
+      aliases: ['Chef buddy-melding', 'Chief buddy alert'],
     }),
   }),
   whoToAsk: tab('whoToAsk', 'Wie vraag ik wat', 'Who to ask', {

@@ -31,6 +31,8 @@ describe('setting up an empty spreadsheet', () => {
       'welkomstpakket',
       'buddy-koppeling',
       'check-in-herinnering',
+      'check-in-te-laat',
+      'check-in-melding-chef',
       'weekoverzicht',
     ]);
     const settings = world.gateway.rows('Instellingen');
@@ -146,6 +148,25 @@ describe('setting up a spreadsheet with its own shape', () => {
     const settings = world.gateway.rows('Instellingen');
     expect(settings.find((r) => r.Instelling === 'Check-ins in week')?.Waarde).toBe('1, 4');
     expect(settings.length).toBeGreaterThan(10);
+  });
+});
+
+describe('upgrading a sheet set up by an older version', () => {
+  it('adds message templates of kinds it did not have yet, and keeps the school’s own texts', () => {
+    const world = memoryWorld({
+      user: leader,
+      tabs: {
+        Berichten: [
+          ['Bericht', 'Locatie', 'Onderwerp', 'Tekst'],
+          ['welkomstpakket', 'alle', 'Eigen onderwerp', 'Eigen tekst {{voornaam}}'],
+        ],
+      },
+    });
+    setupWorkbook(world.ctx());
+    const rows = world.gateway.rows('Berichten');
+    expect(rows[0]).toMatchObject({ Onderwerp: 'Eigen onderwerp' });
+    expect(rows.filter((r) => r.Bericht === 'welkomstpakket')).toHaveLength(1);
+    expect(rows.map((r) => r.Bericht)).toContain('check-in-melding-chef');
   });
 });
 

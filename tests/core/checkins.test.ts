@@ -525,11 +525,6 @@ describe('reminders', () => {
     expect(retry.map((r) => r.state)).toEqual([{ kind: 'pending', due: '' }]);
   });
 
-  it('never notifies the chef buddy on a row without the chef buddy column', () => {
-    const { chiefNotice, ...row } = aCheckIn();
-    expect(due([row], '2027-01-20')).toEqual([[0, 'buddyLate', 'lateNotice']]);
-  });
-
   it('reminds only about newcomers still in onboarding, when told who they are', () => {
     const rows = [aCheckIn(), aCheckIn({ newcomer: BEA })];
     const r = dueReminders(rows, '2027-01-07', SETTINGS, { inOnboarding: new Set([BEA]) });
