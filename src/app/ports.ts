@@ -29,6 +29,15 @@ export interface SheetGateway {
   addColumns(name: string, headers: readonly string[]): void;
   /** Freezes and styles the header, sets number formats and data validation per column. */
   applyLayout(name: string, layout: TabLayout): void;
+  /**
+   * Replaces a generated tab's whole contents in one write (creating the tab when missing), with
+   * a column chart of the given columns (1-based) over the first `rows` rows.
+   */
+  rewriteTab(
+    name: string,
+    grid: readonly (readonly Cell[])[],
+    chart: { title: string; columns: number[]; rows: number },
+  ): void;
   /** Makes sure every change is stored before a lock is released. */
   flush(): void;
 }

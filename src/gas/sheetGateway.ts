@@ -234,6 +234,28 @@ export class SpreadsheetGateway implements SheetGateway {
     this.dirty = true;
   }
 
+  rewriteTab(
+    name: string,
+    grid: readonly (readonly Cell[])[],
+    chart: { title: string; columns: number[]; rows: number },
+  ): void {
+    const sheet = this.find([name]) ?? this.spreadsheet().insertSheet(name);
+    const width = Math.max(1, ...grid.map((r) => r.length));
+    const values = grid.map((r) => Array.from({ length: width }, (_, i) => this.toRaw(r[i] ?? '')));
+    sheet.clearContents();
+    if (sheet.getMaxRows() < values.length)
+      sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
+    if (sheet.getMaxColumns() < width)
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+    sheet.getRange(1, 1, values.length, width).setValues(values);
+    sheet.setFrozenRows(1);
+    for (const old of sheet.getCharts()) sheet.removeChart(old);
+    let builder = sheet.newChart().setChartType(Charts.ChartType.COLUMN).setOption('title', chart.title);
+    for (const column of chart.columns) builder = builder.addRange(sheet.getRange(1, column, chart.rows, 1));
+    sheet.insertChart(builder.setPosition(values.length + 2, 1, 0, 0).build());
+    this.dirty = true;
+  }
+
   flush(): void {
     if (this.dirty) SpreadsheetApp.flush();
     this.dirty = false;

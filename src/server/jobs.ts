@@ -2,8 +2,15 @@
  * The jobs of the scheduled run, in order. Features add their job here: due buddy notifications,
  * welcome packets, check-in reminders, the weekly overview and the retention purge.
  */
+import { checkInReminders, weeklyOverview } from '../app/checkins';
 import type { Job } from '../app/jobs';
 import { pendingBuddyMails } from '../app/pairing';
 import { dueWelcomePackets } from '../app/welcome';
 
-export const SCHEDULED_JOBS: readonly Job[] = [pendingBuddyMails, dueWelcomePackets];
+/** In order: what is most urgent first, when the time budget or the mail quota is short. */
+export const SCHEDULED_JOBS: readonly Job[] = [
+  pendingBuddyMails,
+  dueWelcomePackets,
+  checkInReminders,
+  weeklyOverview,
+];

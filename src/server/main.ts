@@ -4,6 +4,7 @@
  */
 import { aboutHtml, getAboutInfo as aboutInfo } from '../app/about';
 import { automationStatus, setAutomaticSending as setAutomation } from '../app/automation';
+import { close, getOverviewFor, getTimeline, record, refreshTab, skip } from '../app/checkins';
 import { runScheduledJobs as runJobs } from '../app/jobs';
 import { applyProposal, assign, endPair, propose, suggest } from '../app/pairing';
 import { generateForLocation, ics, mark, preview, save } from '../app/schedule';
@@ -16,7 +17,10 @@ import { buildMenu } from '../gas/menu';
 import type {
   AboutInfo,
   AutomationStatus,
+  CheckInResultDto,
+  CheckInsDto,
   IcsFileDto,
+  OverviewDto,
   PairingResult,
   ProposalDto,
   SchedulePreviewDto,
@@ -161,6 +165,30 @@ export function sendWelcomeNow(newcomerEmail: unknown): WelcomeResultDto {
   return handle((ctx) => sendNow(ctx, newcomerEmail));
 }
 
+export function getCheckIns(newcomerEmail: unknown): CheckInsDto {
+  return handle((ctx) => getTimeline(ctx, newcomerEmail));
+}
+
+export function recordCheckIn(newcomerEmail: unknown, checkIn: unknown): CheckInResultDto {
+  return handle((ctx) => record(ctx, newcomerEmail, checkIn));
+}
+
+export function skipCheckIn(newcomerEmail: unknown, plannedDate: unknown, reason: unknown): CheckInResultDto {
+  return handle((ctx) => skip(ctx, newcomerEmail, plannedDate, reason));
+}
+
+export function closeOnboarding(newcomerEmail: unknown): CheckInResultDto {
+  return handle((ctx) => close(ctx, newcomerEmail));
+}
+
+export function getOverview(location?: unknown): OverviewDto {
+  return handle((ctx) => getOverviewFor(ctx, location));
+}
+
+export function refreshOverviewTab(): OverviewDto {
+  return handle(refreshTab);
+}
+
 /** Compile-time check that the sidebar contract matches these functions. */
 export const sidebarApi_ = {
   getSidebarState,
@@ -180,4 +208,10 @@ export const sidebarApi_ = {
   sendWelcomeTest,
   sendWelcomeNow,
   setAutomaticSending,
+  getCheckIns,
+  recordCheckIn,
+  skipCheckIn,
+  closeOnboarding,
+  getOverview,
+  refreshOverviewTab,
 } satisfies SidebarApi;

@@ -171,6 +171,79 @@ export interface WelcomeRowDto {
   problem: string;
 }
 
+export interface TimelineCheckInDto {
+  planned: string;
+  held: string;
+  state: 'gepland' | 'gehouden' | 'te laat' | 'overgeslagen';
+  daysLate: number | null;
+  skipped: string;
+  buddy: string;
+  phase: string;
+  competencies: string[];
+  wellbeing: number | null;
+  click: string;
+  agreements: string;
+  /** null when the reader may not see the notes (only the school leader, the chef buddy and their writer may). */
+  notes: string | null;
+}
+
+export interface CheckInsDto {
+  newcomer: { email: string; name: string; location: string; startDate: string };
+  buddy: { email: string; name: string } | null;
+  schedule: { done: number; total: number; byWeek: { week: number | null; done: number; total: number }[] };
+  checkIns: TimelineCheckInDto[];
+  wellbeing: { date: string; value: number }[];
+  lastAgreements: string;
+  lastAgreementsDate: string;
+  nextCheckIn: string | null;
+  /** A suggestion to consider re-pairing (translated), or null. */
+  signal: string | null;
+  canClose: boolean;
+  canManage: boolean;
+}
+
+/** What the sidebar sends to record a check-in. */
+export interface CheckInInput {
+  held: string;
+  phase: string;
+  competencies?: string[];
+  wellbeing: number;
+  click: string;
+  agreements?: string;
+  notes?: string;
+}
+
+export interface CheckInResultDto {
+  message: string;
+  signal: string | null;
+}
+
+export interface FiguresDto {
+  location: string;
+  newcomers: number;
+  withoutBuddy: number;
+  startingSoonWithoutWelcome: number;
+  scheduleDone: number;
+  scheduleTotal: number;
+  checkInsHeld: number;
+  checkInsDue: number;
+  checkInsLate: number;
+  /** Average wellbeing, or null when fewer than three newcomers contributed (never one person's). */
+  wellbeing: number | null;
+  buddyLoadUsed: number;
+  buddyLoadCapacity: number;
+  mailsFailed: number;
+  mailsUnknown: number;
+}
+
+export interface OverviewDto {
+  today: string;
+  locations: FiguresDto[];
+  /** All locations together: for the school leader only. */
+  total: FiguresDto | null;
+  attention: { location: string; code: string; text: string }[];
+}
+
 export interface SidebarState {
   language: Language;
   version: string;
@@ -224,6 +297,12 @@ export interface SidebarApi {
   sendWelcomeTest(newcomerEmail: string): WelcomeResultDto;
   sendWelcomeNow(newcomerEmail: string): WelcomeResultDto;
   setAutomaticSending(on: boolean): AutomationStatus;
+  getCheckIns(newcomerEmail: string): CheckInsDto;
+  recordCheckIn(newcomerEmail: string, checkIn: CheckInInput): CheckInResultDto;
+  skipCheckIn(newcomerEmail: string, plannedDate: string, reason: string): CheckInResultDto;
+  closeOnboarding(newcomerEmail: string): CheckInResultDto;
+  getOverview(location?: string): OverviewDto;
+  refreshOverviewTab(): OverviewDto;
   getAboutInfo(): AboutInfo;
   getAutomationStatus(): AutomationStatus;
 }

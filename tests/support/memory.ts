@@ -64,6 +64,22 @@ export class MemoryGateway implements SheetGateway {
     this.layouts.set(name, layout);
   }
 
+  readonly charts = new Map<string, { title: string; columns: number[]; rows: number }>();
+
+  rewriteTab(
+    name: string,
+    grid: readonly (readonly Cell[])[],
+    chart: { title: string; columns: number[]; rows: number },
+  ): void {
+    this.writes++;
+    const existing = this.find([name]) ?? name;
+    this.tabs.set(
+      existing,
+      grid.map((r) => [...r]),
+    );
+    this.charts.set(existing, chart);
+  }
+
   flush(): void {}
 
   /** A tab's rows as objects keyed by header text, for readable assertions. */
