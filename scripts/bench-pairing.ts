@@ -63,6 +63,8 @@ function school(options: { staff: number; newcomers: number; buddyShare: number;
       coachingAffinity: rnd() < 0.4,
       absentUntil: rnd() < 0.05 ? day(0, 120) : '',
       welcomeStatus: '',
+      leftOn: '',
+      hold: false,
     });
   }
   const pairings: RowOf<'pairings'>[] = [];

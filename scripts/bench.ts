@@ -91,7 +91,9 @@ function firstNewcomer(runtime: AppsScriptRuntime): { newcomer: string; buddy: s
     pairing: { unpaired: { email: string }[] };
   };
   const newcomer = state.pairing.unpaired[0]!.email;
-  const suggestions = runtime.run('suggestBuddies', [newcomer], { user: LEADER }) as { suggestions: { email: string }[] };
+  const suggestions = runtime.run('suggestBuddies', [newcomer], { user: LEADER }) as {
+    suggestions: { email: string }[];
+  };
   return { newcomer, buddy: suggestions.suggestions[0]!.email };
 }
 
@@ -99,7 +101,10 @@ function proposalFor(runtime: AppsScriptRuntime): unknown[] {
   const proposal = runtime.run('proposePairs', [DEFAULT_LOCATIONS[0]], { user: LEADER }) as {
     pairs: { newcomer: string; buddy: string }[];
   };
-  return [DEFAULT_LOCATIONS[0], proposal.pairs.slice(0, 200).map((p) => ({ newcomer: p.newcomer, buddy: p.buddy }))];
+  return [
+    DEFAULT_LOCATIONS[0],
+    proposal.pairs.slice(0, 200).map((p) => ({ newcomer: p.newcomer, buddy: p.buddy })),
+  ];
 }
 
 /** One scenario per public server function that reads or writes the workbook. */

@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as vm from 'node:vm';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'build');
@@ -79,7 +79,12 @@ async function buildSidebar(): Promise<string> {
     define,
     logLevel: 'warning',
   });
-  const css = readFileSync(join(root, 'src/sidebar/sidebar.css'), 'utf8');
+  const css = (
+    await transform(readFileSync(join(root, 'src/sidebar/sidebar.css'), 'utf8'), {
+      loader: 'css',
+      minify: true,
+    })
+  ).code;
   const html = readFileSync(join(root, 'src/sidebar/index.html'), 'utf8');
   // `</script` inside the inlined code would end the element early.
   const script = js.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');

@@ -124,6 +124,11 @@ export function suggest(ctx: RequestContext, newcomerRaw: unknown): SuggestionsD
   const result = suggestBuddies(newcomerEmail, input);
   if (!result) throw new UserError('pairing.unknownNewcomer');
   assertCanManage(actor, result.newcomer.location);
+  const endedBefore = new Map(
+    input.pairings
+      .filter((p) => p.status === 'beëindigd' && emailKey(p.newcomer) === newcomerEmail)
+      .map((p) => [emailKey(p.buddy), p.reason] as const),
+  );
   return {
     newcomer: {
       email: result.newcomer.email,
@@ -132,14 +137,22 @@ export function suggest(ctx: RequestContext, newcomerRaw: unknown): SuggestionsD
       startDate: result.newcomer.startDate,
       currentBuddy: result.newcomer.currentBuddy,
     },
-    suggestions: result.suggestions.slice(0, 25).map((s) => ({
-      email: s.email,
-      name: s.name,
-      score: Math.round(s.score * 10) / 10,
-      reasons: s.reasons.map((r) => reasonText(ctx, r, 'reason')),
-      load: s.load,
-      capacity: s.capacity,
-    })),
+    // A buddy whose pairing with this newcomer ended before comes last, with the reason shown.
+    suggestions: [...result.suggestions]
+      .map((s) => ({ s, ended: endedBefore.get(emailKey(s.email)) }))
+      .sort((a, b) => Number(a.ended !== undefined) - Number(b.ended !== undefined))
+      .slice(0, 25)
+      .map(({ s, ended }) => ({
+        email: s.email,
+        name: s.name,
+        score: Math.round(s.score * 10) / 10,
+        reasons: [
+          ...(ended !== undefined ? [ctx.t('reason.endedBefore', { reason: ended || '—' })] : []),
+          ...s.reasons.map((r) => reasonText(ctx, r, 'reason')),
+        ],
+        load: s.load,
+        capacity: s.capacity,
+      })),
     excluded: result.excluded.slice(0, 200).map((e) => ({
       email: e.email,
       name: e.name,

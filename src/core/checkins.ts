@@ -38,6 +38,7 @@ export function plannedCheckIn(newcomer: string, buddy: string, planned: IsoDate
     reminder: '',
     lateNotice: '',
     chiefNotice: '',
+    hold: false,
   };
 }
 

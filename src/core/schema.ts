@@ -178,6 +178,8 @@ export const SCHEMA = {
       welcomeStatus: col.text('Welkomstpakket (status)', 'Welcome packet (status)', {
         aliases: ['Welkomstpakket', 'Welcome packet'],
       }),
+      leftOn: col.date('Uit dienst per', 'Left on', { aliases: ['Datum uit dienst', 'Leaving date'] }),
+      hold: col.boolean('Bewaren', 'Keep', { aliases: ['Hold'] }),
     },
     { aliases: ['Personeel', 'Employees'] },
   ),
@@ -230,6 +232,7 @@ export const SCHEMA = {
     chiefNotice: col.text('Chef buddy-melding (status)', 'Chief buddy alert (status)', {
       aliases: ['Chef buddy-melding', 'Chief buddy alert'],
     }),
+    hold: col.boolean('Bewaren', 'Keep', { aliases: ['Hold'] }),
   }),
   whoToAsk: tab('whoToAsk', 'Wie vraag ik wat', 'Who to ask', {
     location: col.text('Locatie', 'Location', { required: true, validation: 'locationsOrAll' }),

@@ -1,5 +1,7 @@
+import { fill, type Language } from './language';
+
 /**
- * All user-facing text of the server and the sidebar, Dutch first, English for users whose locale
+ * All user-facing text of the server, Dutch first, English for users whose locale
  * is English. Placeholders are `{name}`. Shared by the bundle and the sidebar, so it stays small.
  */
 
@@ -35,11 +37,6 @@ const nl = {
   'cell.notADate': 'geen geldige datum (gebruik dd-mm-jjjj)',
   'cell.notANumber': 'geen getal',
   'cell.notAChoice': 'geen toegestane waarde',
-  'role.schoolleider': 'schoolleider',
-  'role.chefbuddy': 'chef buddy',
-  'role.buddy': 'buddy',
-  'role.medewerker': 'medewerker',
-  'role.onbekend': 'onbekend',
   'setup.done': 'Blad ingericht. {summary}',
   'setup.nothing': 'Het blad was al helemaal ingericht; er is niets gewijzigd.',
   'setup.createdTabs': 'Nieuwe tabbladen: {tabs}.',
@@ -78,6 +75,7 @@ const nl = {
   'reason.room': 'heeft nog ruimte: {load} van {capacity}',
   'reason.recentBuddy': 'was onlangs al buddy ({last})',
   'reason.otherLocation': 'werkt op {location}',
+  'reason.endedBefore': 'was eerder de buddy (beëindigd: {reason})',
   'excl.noEmail': 'geen e-mailadres',
   'excl.isNewcomer': 'is de nieuwe collega zelf',
   'excl.leaving': 'gaat uit dienst',
@@ -229,14 +227,6 @@ const nl = {
   'overview.nothingNeedsAttention': 'Niets vraagt nu om aandacht.',
   'overview.line':
     '{location}: {newcomers} in inwerktraject, {withoutBuddy} zonder buddy; schema {schedule}% afgerond; check-ins {held} gehouden, {due} open, {late} te laat; {mails} mails mislukt of onbekend.',
-  'sidebar.loading': 'Laden…',
-  'sidebar.you': 'Je bent',
-  'sidebar.role': 'Rol',
-  'sidebar.locations': 'Locatie(s)',
-  'sidebar.allLocations': 'alle vier locaties',
-  'sidebar.retry': 'Opnieuw proberen',
-  'sidebar.refresh': 'Vernieuwen',
-  'sidebar.warnings': 'Let op',
   'sidebar.settingProblem':
     'De instelling "{setting}" heeft een waarde die Wegwijs niet begrijpt; de standaardwaarde geldt.',
   'sidebar.noChiefBuddy': 'Locatie {location} heeft nog geen chef buddy (tabblad Locaties).',
@@ -279,11 +269,6 @@ const en: Messages = {
   'cell.notADate': 'is not a valid date (use dd-mm-yyyy)',
   'cell.notANumber': 'is not a number',
   'cell.notAChoice': 'is not an allowed value',
-  'role.schoolleider': 'school leader',
-  'role.chefbuddy': 'chief buddy',
-  'role.buddy': 'buddy',
-  'role.medewerker': 'staff member',
-  'role.onbekend': 'unknown',
   'setup.done': 'Sheet set up. {summary}',
   'setup.nothing': 'The sheet was already fully set up; nothing was changed.',
   'setup.createdTabs': 'New tabs: {tabs}.',
@@ -321,6 +306,7 @@ const en: Messages = {
   'reason.room': 'has room: {load} of {capacity}',
   'reason.recentBuddy': 'was buddy recently ({last})',
   'reason.otherLocation': 'works at {location}',
+  'reason.endedBefore': 'was the buddy before (ended: {reason})',
   'excl.noEmail': 'no email address',
   'excl.isNewcomer': 'is the newcomer',
   'excl.leaving': 'is leaving',
@@ -471,14 +457,6 @@ const en: Messages = {
   'overview.nothingNeedsAttention': 'Nothing needs attention now.',
   'overview.line':
     '{location}: {newcomers} in onboarding, {withoutBuddy} without buddy; schedule {schedule}% done; check-ins {held} held, {due} open, {late} late; {mails} mails failed or unknown.',
-  'sidebar.loading': 'Loading…',
-  'sidebar.you': 'You are',
-  'sidebar.role': 'Role',
-  'sidebar.locations': 'Location(s)',
-  'sidebar.allLocations': 'all four locations',
-  'sidebar.retry': 'Try again',
-  'sidebar.refresh': 'Refresh',
-  'sidebar.warnings': 'Attention',
   'sidebar.settingProblem':
     'The setting "{setting}" has a value Wegwijs does not understand; the default applies.',
   'sidebar.noChiefBuddy': 'Location {location} has no chief buddy yet (Locations tab).',
@@ -486,12 +464,8 @@ const en: Messages = {
     'Is your email address in the Locations tab (chief buddy) or among the school leaders in Settings? Ask the school leader to add you.',
 };
 
-export type Language = 'nl' | 'en';
-
-/** Dutch unless the locale is English. */
-export function languageOf(locale: string | undefined | null): Language {
-  return /^en(?:[-_]|$)/i.test(locale ?? '') ? 'en' : 'nl';
-}
+export type { Language } from './language';
+export { languageOf } from './language';
 
 /** Translates a message key, filling `{name}` placeholders. */
 export function translate(
@@ -499,8 +473,5 @@ export function translate(
   key: MessageKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  const template = (language === 'en' ? en : nl)[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+  return fill((language === 'en' ? en : nl)[key] ?? key, params);
 }

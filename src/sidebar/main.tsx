@@ -1,34 +1,108 @@
 /**
- * The Wegwijs sidebar: who you are, your role and locations, and what needs attention. Preact
- * renders all text as text, so nothing from the sheet can become markup.
+ * The Wegwijs sidebar: who you are, your role and locations, what needs attention, and for a
+ * school leader or chef buddy the buddy pairing of one location. Preact renders all text as text,
+ * so nothing from the sheet can become markup.
  */
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { SidebarState } from '../shared/api';
-import { type Language, languageOf, type MessageKey, translate } from '../shared/i18n';
+import { type Language, languageOf } from '../shared/language';
+import { Pairing } from './pairing';
 import { call } from './rpc';
+import { type TextKey, text } from './texts';
+
+/** The role's name; typed per role, so a missing text fails the typecheck. */
+const ROLE_TEXT: Record<SidebarState['user']['role'], TextKey> = {
+  schoolleider: 's.role.schoolleider',
+  chefbuddy: 's.role.chefbuddy',
+  buddy: 's.role.buddy',
+  medewerker: 's.role.medewerker',
+  onbekend: 's.role.onbekend',
+};
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; state: SidebarState };
 
+function fetchState(location: string): Promise<SidebarState> {
+  return location ? call('getSidebarState', location) : call('getSidebarState');
+}
+
+/** The locations this user may switch between: all for the school leader, their own for a chef buddy. */
+function switchable(state: SidebarState): string[] {
+  if (!state.pairing) return [];
+  return state.user.role === 'schoolleider' ? state.locations : state.user.locations;
+}
+
 function App() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [updating, setUpdating] = useState(false);
+  const [switchError, setSwitchError] = useState('');
+  // The location asked for last; a ref as well, so reloads after an action keep it.
+  const wanted = useRef('');
+  const [shownWanted, setShownWanted] = useState('');
+  // The location of the pairing on screen.
+  const shown = useRef('');
+  // Only the answer to the latest request is shown, so a quick second switch wins.
+  const latest = useRef(0);
+  const selectId = useId();
   const language: Language = load.kind === 'ready' ? load.state.language : languageOf(navigator.language);
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
+  const t = (key: TextKey, params?: Record<string, string | number>) => text(language, key, params);
 
   const refresh = useCallback(() => {
+    const n = ++latest.current;
     setLoad({ kind: 'loading' });
-    call('getSidebarState').then(
-      (state) => setLoad({ kind: 'ready', state }),
-      (error: Error) => setLoad({ kind: 'error', message: error.message }),
+    setSwitchError('');
+    fetchState(wanted.current).then(
+      (state) => {
+        if (n !== latest.current) return;
+        shown.current = state.pairing?.location ?? '';
+        setLoad({ kind: 'ready', state });
+        setUpdating(false);
+      },
+      (error: Error) => {
+        if (n !== latest.current) return;
+        setLoad({ kind: 'error', message: error.message });
+        setUpdating(false);
+      },
     );
   }, []);
   useEffect(refresh, []);
+
+  /**
+   * Fetches the state again while the current one stays on screen; never rejects. When it fails,
+   * the location on screen stays the one asked for next time.
+   */
+  const reload = useCallback((location: string = wanted.current): Promise<void> => {
+    const n = ++latest.current;
+    setUpdating(true);
+    setSwitchError('');
+    return fetchState(location).then(
+      (state) => {
+        if (n !== latest.current) return;
+        shown.current = state.pairing?.location ?? '';
+        setLoad({ kind: 'ready', state });
+        setUpdating(false);
+      },
+      (error: Error) => {
+        if (n !== latest.current) return;
+        wanted.current = shown.current;
+        setShownWanted(shown.current);
+        setSwitchError(error.message);
+        setUpdating(false);
+      },
+    );
+  }, []);
+
+  const switchTo = (location: string) => {
+    wanted.current = location;
+    setShownWanted(location);
+    void reload(location);
+  };
 
   if (load.kind === 'loading') {
     return (
       <main>
         <p class="spinner" data-testid="loading">
-          {t('sidebar.loading')}
+          {t('s.loading')}
         </p>
       </main>
     );
@@ -40,38 +114,32 @@ function App() {
           {load.message}
         </div>
         <button type="button" onClick={refresh}>
-          {t('sidebar.retry')}
+          {t('s.retry')}
         </button>
       </main>
     );
   }
   const { state } = load;
-  const { user } = state;
+  const { user, pairing } = state;
+  const options = switchable(state);
   return (
     <main>
-      <h1>{t('app.name')}</h1>
-      <section class="card" aria-label={t('sidebar.you')}>
-        {user.name && (
-          <div class="row">
-            <span>{t('sidebar.you')}</span>
-            <span data-testid="user-name">{user.name}</span>
-          </div>
-        )}
-        <div class="row">
-          <span>E-mail</span>
-          <span data-testid="user-email">{user.email}</span>
-        </div>
-        <div class="row">
-          <span>{t('sidebar.role')}</span>
-          <span class="badge" data-testid="user-role">
-            {t(`role.${user.role}` as MessageKey)}
+      <h1>{'Wegwijs'}</h1>
+      <section class="card who" aria-label={t('s.you')}>
+        <div class="line">
+          {user.name ? <strong data-testid="user-name">{user.name}</strong> : <strong>{user.email}</strong>}
+          <span class="badge" data-testid="user-role" title={t('s.role')}>
+            {t(ROLE_TEXT[user.role])}
           </span>
         </div>
+        <div class="small" data-testid="user-email">
+          {user.email}
+        </div>
         {user.role !== 'onbekend' && (
-          <div class="row">
-            <span>{t('sidebar.locations')}</span>
+          <div class="small">
+            {t('s.locations')}:{' '}
             <span data-testid="user-locations">
-              {user.role === 'schoolleider' ? t('sidebar.allLocations') : user.locations.join(', ')}
+              {user.role === 'schoolleider' ? t('s.allLocations') : user.locations.join(', ')}
             </span>
           </div>
         )}
@@ -82,8 +150,8 @@ function App() {
         </p>
       )}
       {state.warnings.length > 0 && (
-        <section aria-label={t('sidebar.warnings')}>
-          <h2>{t('sidebar.warnings')}</h2>
+        <section aria-label={t('s.warnings')}>
+          <h2>{t('s.warnings')}</h2>
           {state.warnings.map((w) => (
             <div class="warning" data-testid="warning" key={w}>
               {w}
@@ -91,9 +159,50 @@ function App() {
           ))}
         </section>
       )}
+      {pairing && (
+        <>
+          <div class="location" aria-busy={updating}>
+            {options.length > 1 ? (
+              <>
+                <label for={selectId}>{text(language, 'p.location')}</label>
+                <select
+                  id={selectId}
+                  data-testid="location-select"
+                  value={shownWanted || pairing.location}
+                  onChange={(e) => switchTo(e.currentTarget.value)}
+                >
+                  {options.map((l) => (
+                    <option key={l} value={l}>
+                      {l}
+                    </option>
+                  ))}
+                </select>
+              </>
+            ) : (
+              <>
+                <span>{text(language, 'p.location')}</span>
+                <strong data-testid="pairing-location">{pairing.location}</strong>
+              </>
+            )}
+            {updating && (
+              <span class="small" data-testid="updating">
+                {text(language, 'p.updating')}
+              </span>
+            )}
+          </div>
+          <div aria-live="polite">
+            {switchError && (
+              <p class="error" role="alert" data-testid="action-error">
+                {switchError}
+              </p>
+            )}
+          </div>
+          <Pairing key={pairing.location} overview={pairing} language={language} reload={reload} />
+        </>
+      )}
       <div class="actions">
         <button type="button" onClick={refresh} data-testid="refresh">
-          {t('sidebar.refresh')}
+          {t('s.refresh')}
         </button>
       </div>
       <p class="muted">

@@ -155,9 +155,9 @@ describe('the timeline and closing the onboarding', () => {
     const planned = rows(w).map((r) => (r.Gepland as { date: string }).date);
     w.setNow(`${planned.at(-1)}T16:00:00+01:00`);
     expect(() => close(w.ctx(), anna.email)).toThrow(expect.objectContaining({ key: 'checkin.notAllHeld' }));
-    planned.forEach((date, i) =>
-      record(w.ctx(), anna.email, good(date, { wellbeing: 2 + (i % 3), agreements: `afspraak ${i}` })),
-    );
+    for (const [i, date] of planned.entries()) {
+      record(w.ctx(), anna.email, good(date, { wellbeing: 2 + (i % 3), agreements: `afspraak ${i}` }));
+    }
     const timeline = getTimeline(w.ctx(), anna.email);
     expect(timeline.wellbeing.map((p) => p.value)).toEqual([2, 3, 4, 2, 3]);
     expect(timeline.lastAgreements).toBe('afspraak 4');

@@ -195,6 +195,15 @@ describe('ending a pair', () => {
     ]);
     expect(world.mails.map((m) => m.to)).toEqual([bram.email, carla.email]);
   });
+
+  it('lists the buddy of an ended pair last, with the reason, when looking for a new one', () => {
+    const world = schoolWorld([anna, bram, carla]);
+    assign(world.ctx(), anna.email, bram.email);
+    endPair(world.ctx(), anna.email, 'geen klik');
+    const result = suggest(world.ctx(), anna.email);
+    expect(result.suggestions.map((s) => s.name)).toEqual(['Carla Jansen', 'Bram de Vries']);
+    expect(result.suggestions[1]!.reasons[0]).toBe('was eerder de buddy (beëindigd: geen klik)');
+  });
 });
 
 describe('proposing pairs for a whole location', () => {

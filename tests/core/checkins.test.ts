@@ -40,6 +40,7 @@ function aCheckIn(patch: Partial<CheckInRow> = {}): CheckInRow {
     reminder: '',
     lateNotice: '',
     chiefNotice: '',
+    hold: false,
     ...patch,
   };
 }

@@ -36,6 +36,8 @@ function staff(name: string, patch: Partial<Staff> = {}): Staff {
     coachingAffinity: false,
     absentUntil: '',
     welcomeStatus: '',
+    leftOn: '',
+    hold: false,
     ...patch,
   };
 }

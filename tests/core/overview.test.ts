@@ -79,6 +79,7 @@ function checkIn(who: string, by: string, planned: string, patch: Partial<CheckI
     reminder: '',
     lateNotice: '',
     chiefNotice: '',
+    hold: false,
     ...patch,
   };
 }

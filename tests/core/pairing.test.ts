@@ -43,6 +43,8 @@ class ColleagueBuilder {
       coachingAffinity: false,
       absentUntil: '',
       welcomeStatus: '',
+      leftOn: '',
+      hold: false,
     };
   }
 

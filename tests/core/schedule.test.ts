@@ -56,6 +56,8 @@ function colleague(name: string, patch: Partial<Staff> = {}): Staff {
     coachingAffinity: false,
     absentUntil: '',
     welcomeStatus: '',
+    leftOn: '',
+    hold: false,
     ...patch,
   };
 }

@@ -30,6 +30,8 @@ class ColleagueBuilder {
       coachingAffinity: true,
       absentUntil: '',
       welcomeStatus: '',
+      leftOn: '',
+      hold: false,
     };
   }
   at(location: string) {

@@ -1,0 +1,360 @@
+/**
+ * Buddy pairing at one location, for a chef buddy or the school leader: newcomers without a
+ * buddy (each opens ranked suggestions), the active pairs (end or replace, with a reason), each
+ * buddy's load, and a whole-location proposal. Every change is followed by a fresh state.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { PairDto, PairingOverview, PairingResult, WaitingDto } from '../shared/api';
+import type { Language } from '../shared/language';
+import { useAction } from './action';
+import { Proposal } from './proposal';
+import { call } from './rpc';
+import { type Newcomer, Suggestions } from './suggestions';
+import { dutchDate, startsIn, type TextKey, text } from './texts';
+
+type Tx = (key: TextKey, params?: Record<string, string | number>) => string;
+
+/** What the last action told the user: the server's message, and any pairs it did not make. */
+interface Notice {
+  message: string;
+  details: string[];
+}
+
+const MAX_REASON = 500;
+
+function Unpaired(props: {
+  w: WaitingDto;
+  open: boolean;
+  tx: Tx;
+  language: Language;
+  onToggle: () => void;
+  children?: ComponentChildren;
+}) {
+  const { w, tx } = props;
+  const when = startsIn(props.language, w.daysUntilStart);
+  return (
+    <li class="item">
+      <button
+        type="button"
+        class="item-main"
+        data-testid="unpaired-item"
+        data-email={w.email}
+        aria-expanded={props.open}
+        onClick={props.onToggle}
+      >
+        <span class="line">
+          <span class="name">{w.name || w.email}</span>
+          <span
+            class={w.overdue ? 'badge late' : 'badge'}
+            data-testid="unpaired-when"
+            data-overdue={String(w.overdue)}
+          >
+            {when}
+          </span>
+        </span>
+        <span class="small">
+          {[w.role, w.startDate ? tx('p.start', { date: dutchDate(w.startDate) }) : '']
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
+      </button>
+      {props.children}
+    </li>
+  );
+}
+
+const MAIL_CLASS: Record<PairDto['mailKind'], string> = {
+  none: 'mail grey',
+  pending: 'mail amber',
+  sending: 'mail amber',
+  sent: 'mail green',
+  failed: 'mail red',
+  unknown: 'mail grey',
+  skipped: 'mail red',
+};
+
+/** An active pair with "Beëindigen" and "Vervangen", both asking for a reason inline. */
+function Pair(props: {
+  p: PairDto;
+  tx: Tx;
+  onEnded: (result: PairingResult, replace: boolean) => Promise<void>;
+}) {
+  const { p, tx } = props;
+  const [mode, setMode] = useState<'end' | 'replace' | null>(null);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const end = useAction();
+  const id = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (mode) field.current?.focus();
+  }, [mode]);
+
+  const open = (m: 'end' | 'replace') => {
+    setMode(mode === m ? null : m);
+    setMissing(false);
+    end.clear();
+  };
+  const confirm = (e: Event) => {
+    e.preventDefault();
+    const text = reason.trim();
+    if (!text) {
+      setMissing(true);
+      return;
+    }
+    const replace = mode === 'replace';
+    end.run(async () => {
+      const result = await call('endPairing', p.newcomer, text);
+      await props.onEnded(result, replace);
+    });
+  };
+
+  return (
+    <li class="item" data-testid="pair" data-newcomer={p.newcomer}>
+      <div>
+        <span class="name">{p.newcomerName}</span> → <span class="name">{p.buddyName}</span>
+      </div>
+      <div class="line small">
+        <span>{tx('p.pairedOn', { date: dutchDate(p.pairedOn) })}</span>
+        <span class={MAIL_CLASS[p.mailKind]} title={p.mail} data-testid="pair-mail" data-kind={p.mailKind}>
+          {tx(`mail.${p.mailKind}`)}
+        </span>
+      </div>
+      <div class="actions">
+        <button
+          type="button"
+          data-testid="end-pair"
+          aria-expanded={mode === 'end'}
+          onClick={() => open('end')}
+        >
+          {tx('p.end')}
+        </button>
+        <button
+          type="button"
+          data-testid="replace-pair"
+          aria-expanded={mode === 'replace'}
+          onClick={() => open('replace')}
+        >
+          {tx('p.replace')}
+        </button>
+      </div>
+      {mode && (
+        <form class="end-form" onSubmit={confirm} noValidate>
+          <label for={id}>{tx('p.reason')}</label>
+          <textarea
+            id={id}
+            ref={field}
+            data-testid="end-reason"
+            rows={3}
+            maxLength={MAX_REASON}
+            aria-required="true"
+            aria-invalid={missing}
+            aria-describedby={`${id}-hint`}
+            value={reason}
+            onInput={(e) => {
+              setReason(e.currentTarget.value);
+              if (e.currentTarget.value.trim()) setMissing(false);
+            }}
+          />
+          <p class="small" id={`${id}-hint`}>
+            {tx('p.reasonHint')} {tx('p.chars', { n: reason.length, max: MAX_REASON })}
+          </p>
+          {missing && (
+            <p class="error" role="alert" data-testid="end-error">
+              {tx('p.reasonNeeded')}
+            </p>
+          )}
+          {end.error && (
+            <p class="error" role="alert" data-testid="action-error">
+              {end.error}
+            </p>
+          )}
+          <div class="actions">
+            <button type="submit" class="danger" data-testid="end-confirm" disabled={end.busy}>
+              {end.busy ? tx('p.busy') : tx(mode === 'replace' ? 'p.confirmReplace' : 'p.confirmEnd')}
+            </button>
+            <button type="button" data-testid="end-cancel" disabled={end.busy} onClick={() => setMode(null)}>
+              {tx('p.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}
+
+/** The pairing sections; `reload` fetches the state again (the parent keeps this mounted). */
+export function Pairing(props: {
+  overview: PairingOverview;
+  language: Language;
+  reload: () => Promise<void>;
+}) {
+  const { overview, language } = props;
+  const tx: Tx = (key, params) => text(language, key, params);
+  const [selected, setSelected] = useState<Newcomer | null>(null);
+  const [proposing, setProposing] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  const done = (message: string, details: string[] = []) => {
+    setNotice({ message, details });
+    return props.reload();
+  };
+  const onAssigned = (result: PairingResult) => {
+    setSelected(null);
+    return done(result.message);
+  };
+  const onEnded = (result: PairingResult, replace: boolean, p: PairDto) => {
+    setSelected(replace ? { email: p.newcomer, name: p.newcomerName, previousBuddy: p.buddy } : null);
+    return done(result.message);
+  };
+  const onApplied = (result: PairingResult, names: Map<string, string>) => {
+    setProposing(false);
+    return done(
+      result.message,
+      result.rejected.map((r) => {
+        // Most reasons already name the newcomer; prefix the name only where they do not.
+        const name = names.get(r.newcomer) ?? r.newcomer;
+        return r.reason.includes(name) ? r.reason : `${name}: ${r.reason}`;
+      }),
+    );
+  };
+  const toggle = (w: WaitingDto) => {
+    setNotice(null);
+    setSelected(selected?.email === w.email ? null : { email: w.email, name: w.name || w.email });
+  };
+
+  const panel = (n: Newcomer) => (
+    <Suggestions
+      key={n.email}
+      newcomer={n}
+      language={language}
+      onAssigned={onAssigned}
+      onClose={() => setSelected(null)}
+    />
+  );
+  const selectedListed = selected !== null && overview.unpaired.some((w) => w.email === selected.email);
+
+  return (
+    <div class="pairing" data-testid="pairing" data-location={overview.location}>
+      <div aria-live="polite" class="live">
+        {notice && (
+          <div class="message" data-testid="action-message">
+            <p>{notice.message}</p>
+            {notice.details.length > 0 && (
+              <>
+                <strong>{tx('p.rejected')}</strong>
+                <ul class="plain">
+                  {notice.details.map((d) => (
+                    <li key={d} data-testid="rejected">
+                      {d}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
+      </div>
+
+      {overview.unpaired.length > 0 && (
+        <div class="actions">
+          <button
+            type="button"
+            data-testid="propose"
+            aria-expanded={proposing}
+            disabled={proposing}
+            onClick={() => {
+              setNotice(null);
+              setSelected(null);
+              setProposing(true);
+            }}
+          >
+            {tx('p.propose')}
+          </button>
+        </div>
+      )}
+      {proposing && (
+        <Proposal
+          location={overview.location}
+          language={language}
+          onApplied={onApplied}
+          onClose={() => setProposing(false)}
+        />
+      )}
+
+      <section aria-labelledby="h-unpaired">
+        <h2 id="h-unpaired">
+          {tx('p.unpaired')} ({overview.unpaired.length})
+        </h2>
+        {selected && !selectedListed && panel(selected)}
+        {overview.unpaired.length === 0 ? (
+          <p class="muted" data-testid="no-unpaired">
+            {tx('p.noUnpaired')}
+          </p>
+        ) : (
+          <ul class="list">
+            {overview.unpaired.map((w) => (
+              <Unpaired
+                key={w.email}
+                w={w}
+                open={selected?.email === w.email}
+                tx={tx}
+                language={language}
+                onToggle={() => toggle(w)}
+              >
+                {selected?.email === w.email && panel(selected)}
+              </Unpaired>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="h-pairs">
+        <h2 id="h-pairs">
+          {tx('p.pairs')} ({overview.pairs.length})
+        </h2>
+        {overview.pairs.length === 0 ? (
+          <p class="muted">{tx('p.noPairs')}</p>
+        ) : (
+          <ul class="list">
+            {overview.pairs.map((p) => (
+              <Pair
+                key={p.newcomer}
+                p={p}
+                tx={tx}
+                onEnded={(result, replace) => onEnded(result, replace, p)}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="h-loads">
+        <h2 id="h-loads">{tx('p.loads')}</h2>
+        {overview.loads.length === 0 ? (
+          <p class="muted">{tx('p.noLoads')}</p>
+        ) : (
+          <ul class="plain">
+            {overview.loads.map((l) => (
+              <li key={l.email} class="load" data-testid="load" data-email={l.email}>
+                <span class="name">{l.name}</span>
+                <span class="meter">
+                  <span class="bar" aria-hidden="true">
+                    <span
+                      class={l.load > l.capacity ? 'red' : l.load === l.capacity ? 'amber' : ''}
+                      style={{
+                        width: `${Math.min(100, Math.round((l.load / Math.max(1, l.capacity)) * 100))}%`,
+                      }}
+                    />
+                  </span>
+                  {tx('p.load', { load: l.load, capacity: l.capacity })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,251 @@
+/**
+ * "Stel koppelingen voor": the server's whole-location proposal as a preview the chef buddy can
+ * change (leave rows out, choose another buddy from that newcomer's suggestions), then applied
+ * in one call. Nothing is written before "Toepassen".
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { PairingResult, ProposalDto } from '../shared/api';
+import type { Language } from '../shared/language';
+import { useAction } from './action';
+import { call } from './rpc';
+import { Score, useSuggestions } from './suggestions';
+import { scoreText, type TextKey, text } from './texts';
+
+type Row = ProposalDto['pairs'][number] & { include: boolean };
+
+type Tx = (key: TextKey, params?: Record<string, string | number>) => string;
+
+/** The select of other buddies, mounted only when the user asks to change: suggestions load lazily. */
+function BuddyChoice(props: {
+  row: Row;
+  language: Language;
+  onChoose: (change: Partial<Row>) => void;
+  onDone: () => void;
+}) {
+  const { row, language } = props;
+  const tx: Tx = (key, params) => text(language, key, params);
+  const loaded = useSuggestions(row.newcomer);
+  const id = useId();
+  const select = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (loaded.kind === 'ready') select.current?.focus();
+  }, [loaded.kind]);
+  if (loaded.kind === 'loading') return <span class="spinner">{tx('p.loadingSuggestions')}</span>;
+  if (loaded.kind === 'error') {
+    return (
+      <span class="error" role="alert" data-testid="action-error">
+        {loaded.message}
+      </span>
+    );
+  }
+  const options = loaded.data.suggestions;
+  const known = options.some((s) => s.email === row.buddy);
+  return (
+    <span class="choice">
+      <label class="sr-only" for={id}>
+        {tx('p.buddyFor', { name: row.newcomerName })}
+      </label>
+      <select
+        id={id}
+        ref={select}
+        data-testid="buddy-select"
+        value={row.buddy}
+        onChange={(e) => {
+          const s = options.find((o) => o.email === e.currentTarget.value);
+          if (s) props.onChoose({ buddy: s.email, buddyName: s.name, score: s.score, reasons: s.reasons });
+        }}
+      >
+        {!known && <option value={row.buddy}>{row.buddyName}</option>}
+        {options.map((s) => (
+          <option key={s.email} value={s.email}>
+            {s.name} ({scoreText(language, s.score)}; {tx('p.load', { load: s.load, capacity: s.capacity })})
+          </option>
+        ))}
+      </select>
+      <button type="button" class="link" onClick={props.onDone}>
+        {tx('p.close')}
+      </button>
+    </span>
+  );
+}
+
+function ProposalRow(props: {
+  row: Row;
+  best: number;
+  language: Language;
+  disabled: boolean;
+  onChange: (change: Partial<Row>) => void;
+}) {
+  const { row, language } = props;
+  const tx: Tx = (key, params) => text(language, key, params);
+  const [editing, setEditing] = useState(false);
+  const id = useId();
+  return (
+    <li
+      class={row.include ? 'proposal-row' : 'proposal-row off'}
+      data-testid="proposal-row"
+      data-newcomer={row.newcomer}
+      data-buddy={row.buddy}
+    >
+      <div class="line">
+        <label for={id} class="check">
+          <input
+            id={id}
+            type="checkbox"
+            data-testid="proposal-include"
+            checked={row.include}
+            disabled={props.disabled}
+            onChange={(e) => props.onChange({ include: e.currentTarget.checked })}
+          />
+          <span class="name">{row.newcomerName}</span>
+        </label>
+        <Score score={row.score} best={props.best} language={language} />
+      </div>
+      <div class="line buddy">
+        <span>
+          →{' '}
+          <span class="name" data-testid="proposal-buddy">
+            {row.buddyName}
+          </span>
+        </span>
+        {!editing && (
+          <button
+            type="button"
+            class="link"
+            data-testid="change-buddy"
+            disabled={props.disabled}
+            aria-label={`${tx('p.change')}: ${tx('p.buddyFor', { name: row.newcomerName })}`}
+            onClick={() => setEditing(true)}
+          >
+            {tx('p.change')}
+          </button>
+        )}
+      </div>
+      {editing && (
+        <BuddyChoice
+          row={row}
+          language={language}
+          onChoose={props.onChange}
+          onDone={() => setEditing(false)}
+        />
+      )}
+      <p class="small" title={row.reasons.join('; ')}>
+        {row.reasons.join(' · ')}
+      </p>
+    </li>
+  );
+}
+
+/** The proposal for `location`, fetched on mount. */
+export function Proposal(props: {
+  location: string;
+  language: Language;
+  onApplied: (result: PairingResult, names: Map<string, string>) => Promise<void>;
+  onClose: () => void;
+}) {
+  const { language } = props;
+  const tx: Tx = (key, params) => text(language, key, params);
+  const [proposal, setProposal] = useState<ProposalDto | null>(null);
+  const [rows, setRows] = useState<Row[]>([]);
+  const load = useAction();
+  const apply = useAction();
+
+  useEffect(() => {
+    load.run(async () => {
+      const p = await call('proposePairs', props.location);
+      setProposal(p);
+      setRows(p.pairs.map((pair) => ({ ...pair, include: true })));
+    });
+  }, [props.location]);
+
+  const chosen = rows.filter((r) => r.include);
+  const onApply = () =>
+    apply.run(async () => {
+      const pairs = chosen.map((r) => ({ newcomer: r.newcomer, buddy: r.buddy }));
+      const result = await call('applyPairs', props.location, pairs);
+      await props.onApplied(result, new Map(rows.map((r) => [r.newcomer, r.newcomerName])));
+    });
+
+  return (
+    <section
+      class="panel"
+      data-testid="proposal"
+      aria-label={tx('p.proposal')}
+      aria-busy={load.busy || apply.busy}
+    >
+      <div class="line">
+        <strong>{tx('p.proposal')}</strong>
+        <button type="button" class="link" onClick={props.onClose} disabled={apply.busy}>
+          {tx('p.close')}
+        </button>
+      </div>
+      {load.busy && (
+        <p class="spinner" data-testid="proposal-loading">
+          {tx('p.proposing')}
+        </p>
+      )}
+      {load.error && (
+        <p class="error" role="alert" data-testid="action-error">
+          {load.error}
+        </p>
+      )}
+      {proposal && (
+        <>
+          {proposal.pairs.length === 0 && proposal.unassigned.length === 0 && (
+            <p class="muted">{tx('p.nothingToPropose')}</p>
+          )}
+          {proposal.pairs.length > 0 && (
+            <>
+              <p class="small">{tx('p.proposalHint')}</p>
+              <ul class="list">
+                {rows.map((row, i) => (
+                  <ProposalRow
+                    key={row.newcomer}
+                    row={row}
+                    best={Math.max(...rows.map((r) => r.score))}
+                    language={language}
+                    disabled={apply.busy}
+                    onChange={(change) => setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)))}
+                  />
+                ))}
+              </ul>
+            </>
+          )}
+          {proposal.unassigned.length > 0 && (
+            <>
+              <h3>{tx('p.unassigned')}</h3>
+              <ul class="plain">
+                {proposal.unassigned.map((u) => (
+                  <li key={u.newcomer} data-testid="unassigned">
+                    <span class="name">{u.name}</span>: {u.why}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {apply.error && (
+            <p class="error" role="alert" data-testid="action-error">
+              {apply.error}
+            </p>
+          )}
+          <div class="actions">
+            {proposal.pairs.length > 0 && (
+              <button
+                type="button"
+                class="primary"
+                data-testid="apply-proposal"
+                disabled={apply.busy || chosen.length === 0}
+                onClick={onApply}
+              >
+                {apply.busy ? tx('p.busy') : tx('p.apply', { n: chosen.length })}
+              </button>
+            )}
+            <button type="button" data-testid="cancel-proposal" disabled={apply.busy} onClick={props.onClose}>
+              {tx('p.cancel')}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * Ranked buddy suggestions for one newcomer, with the reasons, each buddy's load and a "Koppel"
+ * button; who cannot be buddy (and why) only on request.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { PairingResult, SuggestionDto, SuggestionsDto } from '../shared/api';
+import type { Language } from '../shared/language';
+import { useAction } from './action';
+import { call } from './rpc';
+import { scoreText, type TextKey, text } from './texts';
+
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; data: SuggestionsDto };
+
+export interface Newcomer {
+  email: string;
+  name: string;
+  /** The buddy of a pair just ended with "Vervangen", marked in the list. */
+  previousBuddy?: string;
+}
+
+/** Suggestions for a newcomer, fetched once per mount. */
+export function useSuggestions(email: string): Loaded {
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  useEffect(() => {
+    let live = true;
+    setLoaded({ kind: 'loading' });
+    call('suggestBuddies', email).then(
+      (data) => live && setLoaded({ kind: 'ready', data }),
+      (e: Error) => live && setLoaded({ kind: 'error', message: e.message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [email]);
+  return loaded;
+}
+
+/** A score as a short bar against the best suggestion, with the number. */
+export function Score({ score, best, language }: { score: number; best: number; language: Language }) {
+  const width = best > 0 ? Math.max(0, Math.min(100, Math.round((score / best) * 100))) : 0;
+  return (
+    <span class="score" title={`${text(language, 'p.score')} ${scoreText(language, score)}`}>
+      <span class="bar" aria-hidden="true">
+        <span style={{ width: `${width}%` }} />
+      </span>
+      <span data-testid="score">{scoreText(language, score)}</span>
+    </span>
+  );
+}
+
+function Suggestion(props: {
+  s: SuggestionDto;
+  best: number;
+  language: Language;
+  busy: boolean;
+  mine: boolean;
+  previous: boolean;
+  onAssign: (s: SuggestionDto) => void;
+}) {
+  const { s, language } = props;
+  const tx = (key: TextKey, params?: Record<string, string | number>) => text(language, key, params);
+  return (
+    <li class="suggestion" data-testid="suggestion" data-email={s.email}>
+      <div class="line">
+        <span class="name" data-testid="suggestion-name">
+          {s.name}
+        </span>
+        <Score score={s.score} best={props.best} language={language} />
+      </div>
+      <ul class="chips" aria-label={tx('p.reasons')}>
+        {props.previous && <li class="chip warn">{tx('p.previousBuddy')}</li>}
+        {s.reasons.map((r) => (
+          <li class="chip" key={r}>
+            {r}
+          </li>
+        ))}
+      </ul>
+      <div class="line">
+        <span class="muted" data-testid="suggestion-load">
+          {tx('p.load', { load: s.load, capacity: s.capacity })} {tx('p.loadLabel')}
+        </span>
+        <button
+          type="button"
+          class="primary"
+          data-testid="assign"
+          aria-label={tx('p.assignTo', { name: s.name })}
+          disabled={props.busy}
+          onClick={() => props.onAssign(s)}
+        >
+          {props.mine ? tx('p.busy') : tx('p.assign')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** The suggestions panel; `onAssigned` gets the server's result after a successful "Koppel". */
+export function Suggestions(props: {
+  newcomer: Newcomer;
+  language: Language;
+  onAssigned: (result: PairingResult) => Promise<void>;
+  onClose: () => void;
+}) {
+  const { newcomer, language } = props;
+  const tx = (key: TextKey, params?: Record<string, string | number>) => text(language, key, params);
+  const loaded = useSuggestions(newcomer.email);
+  const assign = useAction();
+  const [choice, setChoice] = useState('');
+  const [showExcluded, setShowExcluded] = useState(false);
+
+  const onAssign = (s: SuggestionDto) =>
+    assign.run(async () => {
+      setChoice(s.email);
+      const result = await call('assignBuddy', newcomer.email, s.email);
+      await props.onAssigned(result);
+    });
+
+  return (
+    <section
+      class="panel"
+      data-testid="suggestions"
+      data-newcomer={newcomer.email}
+      aria-label={tx('p.chooseFor', { name: newcomer.name })}
+      aria-busy={loaded.kind === 'loading' || assign.busy}
+    >
+      <div class="line">
+        <strong>{tx('p.chooseFor', { name: newcomer.name })}</strong>
+        <button type="button" class="link" onClick={props.onClose} data-testid="suggestions-close">
+          {tx('p.close')}
+        </button>
+      </div>
+      {loaded.kind === 'loading' && (
+        <p class="spinner" data-testid="suggestions-loading">
+          {tx('p.loadingSuggestions')}
+        </p>
+      )}
+      {loaded.kind === 'error' && (
+        <p class="error" role="alert" data-testid="action-error">
+          {loaded.message}
+        </p>
+      )}
+      {assign.error && (
+        <p class="error" role="alert" data-testid="action-error">
+          {assign.error}
+        </p>
+      )}
+      {loaded.kind === 'ready' && (
+        <>
+          {loaded.data.suggestions.length === 0 ? (
+            <p class="muted">{tx('p.noSuggestions')}</p>
+          ) : (
+            <ol class="list">
+              {loaded.data.suggestions.map((s) => (
+                <Suggestion
+                  key={s.email}
+                  s={s}
+                  best={loaded.data.suggestions[0]!.score}
+                  language={language}
+                  busy={assign.busy}
+                  mine={assign.busy && choice === s.email}
+                  previous={s.email === newcomer.previousBuddy}
+                  onAssign={onAssign}
+                />
+              ))}
+            </ol>
+          )}
+          <button
+            type="button"
+            class="link"
+            aria-expanded={showExcluded}
+            data-testid="show-excluded"
+            onClick={() => setShowExcluded(!showExcluded)}
+          >
+            {tx('p.whoNot')} ({loaded.data.excluded.length})
+          </button>
+          {showExcluded &&
+            (loaded.data.excluded.length === 0 ? (
+              <p class="muted">{tx('p.nobodyExcluded')}</p>
+            ) : (
+              <ul class="excluded" data-testid="excluded">
+                {loaded.data.excluded.map((e) => (
+                  <li key={e.email} data-testid="excluded-item">
+                    <span class="name">{e.name || e.email}</span>: {e.reasons.join('; ')}
+                  </li>
+                ))}
+              </ul>
+            ))}
+        </>
+      )}
+    </section>
+  );
+}
