@@ -2,8 +2,12 @@
  * The sidebar's first call: who you are, your role and locations, and what needs attention.
  * An unknown user gets a message and no data.
  */
+import { checkInState } from '../core/checkins';
+import { emailKey } from '../core/pairing';
+import type { Actor } from '../core/roles';
+import { normalizeName } from '../core/schema';
 import { expectText } from '../core/validate';
-import type { SidebarState } from '../shared/api';
+import type { NewcomerDto, SidebarState } from '../shared/api';
 import { automationStatus } from './automation';
 import type { RequestContext } from './context';
 import { pairingOverview } from './pairing';
@@ -25,6 +29,7 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
       pairing: null,
       welcome: null,
       automation: null,
+      newcomers: [],
     };
   }
   const staff = ctx.wb.tryTable('staff');
@@ -52,5 +57,55 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
     pairing: manages && location ? pairingOverview(ctx, actor, location) : null,
     welcome: manages && location ? packetRows(ctx, location) : null,
     automation: manages ? automationStatus(ctx) : null,
+    newcomers: newcomersFollowed(ctx, actor, manages ? location : ''),
   };
+}
+
+/**
+ * The newcomers this actor follows: those in onboarding at the location (school leader, chef
+ * buddy), or their own newcomers (a buddy). With their buddy, welcome state and check-ins due.
+ */
+function newcomersFollowed(ctx: RequestContext, actor: Actor, location: string): NewcomerDto[] {
+  const staff = ctx.wb.tryTable('staff')?.records.map((r) => r.value) ?? [];
+  const pairings = ctx.wb.tryTable('pairings')?.records.map((r) => r.value) ?? [];
+  const buddyOf = new Map(
+    pairings.filter((p) => p.status === 'actief').map((p) => [emailKey(p.newcomer), emailKey(p.buddy)]),
+  );
+  const names = new Map(staff.map((s) => [emailKey(s.email), s.name]));
+  const mine = (email: string) =>
+    location ? false : actor.role === 'buddy' && buddyOf.get(emailKey(email)) === actor.email;
+  const followed = staff.filter(
+    (s) =>
+      s.status === 'nieuw' &&
+      ((location && normalizeName(s.location) === normalizeName(location)) || mine(s.email)),
+  );
+  if (!followed.length) return [];
+  const today = ctx.services.clock.today();
+  const settings = ctx.settings();
+  const checkIns = ctx.wb.tryTable('checkIns')?.records.map((r) => r.value) ?? [];
+  return followed
+    .map((s) => {
+      const own = checkIns.filter((c) => emailKey(c.newcomer) === emailKey(s.email));
+      const states = own.map((c) => checkInState(c, today, settings).state);
+      const next = own
+        .filter((c) => !c.held && !c.skipped && c.planned)
+        .map((c) => c.planned)
+        .sort()[0];
+      const buddy = buddyOf.get(emailKey(s.email)) ?? '';
+      return {
+        email: s.email,
+        name: s.name,
+        location: s.location,
+        startDate: s.startDate,
+        buddy,
+        buddyName: buddy ? (names.get(buddy) ?? buddy) : '',
+        welcome: s.welcomeStatus,
+        checkInsHeld: states.filter((x) => x === 'gehouden').length,
+        checkInsLate: states.filter((x) => x === 'te laat').length,
+        nextCheckIn: next ?? '',
+      };
+    })
+    .sort((a, b) =>
+      a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.name.localeCompare(b.name, 'nl'),
+    );
 }

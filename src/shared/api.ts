@@ -244,6 +244,22 @@ export interface OverviewDto {
   attention: { location: string; code: string; text: string }[];
 }
 
+/** A newcomer the actor follows (chef buddy, school leader: the location's; buddy: their own). */
+export interface NewcomerDto {
+  email: string;
+  name: string;
+  location: string;
+  startDate: string;
+  buddy: string;
+  buddyName: string;
+  /** The welcome packet's state as in the sheet. */
+  welcome: string;
+  checkInsHeld: number;
+  checkInsLate: number;
+  /** The next open check-in ('' when none). */
+  nextCheckIn: string;
+}
+
 export interface SidebarState {
   language: Language;
   version: string;
@@ -261,6 +277,8 @@ export interface SidebarState {
   welcome: WelcomeRowDto[] | null;
   /** For a school leader or chef buddy: whether automatic sending is on. */
   automation: AutomationStatus | null;
+  /** Newcomers in onboarding this user follows (a buddy: their own), soonest start first. */
+  newcomers: NewcomerDto[];
 }
 
 export interface AboutCheck {
