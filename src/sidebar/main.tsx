@@ -7,7 +7,10 @@ import { render } from 'preact';
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { SidebarState } from '../shared/api';
 import { type Language, languageOf } from '../shared/language';
+import { Newcomers } from './newcomers';
+import { Overview } from './overview';
 import { Pairing } from './pairing';
+import { Privacy } from './privacy';
 import { call } from './rpc';
 import { type TextKey, text } from './texts';
 
@@ -27,6 +30,24 @@ function fetchState(location: string): Promise<SidebarState> {
 }
 
 /** The locations this user may switch between: all for the school leader, their own for a chef buddy. */
+type TabId = 'pairing' | 'newcomers' | 'overview' | 'privacy';
+
+const TAB_TEXT: Record<TabId, TextKey> = {
+  pairing: 'tab.pairing',
+  newcomers: 'tab.newcomers',
+  overview: 'tab.overview',
+  privacy: 'tab.privacy',
+};
+
+/** What this user may open: chef buddies and the school leader all but privacy (leader only). */
+function tabsFor(state: SidebarState): TabId[] {
+  const { role } = state.user;
+  if (role === 'schoolleider') return ['pairing', 'newcomers', 'overview', 'privacy'];
+  if (role === 'chefbuddy') return ['pairing', 'newcomers', 'overview'];
+  if (role === 'buddy') return ['newcomers'];
+  return [];
+}
+
 function switchable(state: SidebarState): string[] {
   if (!state.pairing) return [];
   return state.user.role === 'schoolleider' ? state.locations : state.user.locations;
@@ -44,6 +65,7 @@ function App() {
   // Only the answer to the latest request is shown, so a quick second switch wins.
   const latest = useRef(0);
   const selectId = useId();
+  const [tab, setTab] = useState<TabId>('pairing');
   const language: Language = load.kind === 'ready' ? load.state.language : languageOf(navigator.language);
   const t = (key: TextKey, params?: Record<string, string | number>) => text(language, key, params);
 
@@ -122,6 +144,8 @@ function App() {
   const { state } = load;
   const { user, pairing } = state;
   const options = switchable(state);
+  const tabs = tabsFor(state);
+  const current = tabs.includes(tab) ? tab : (tabs[0] ?? 'newcomers');
   return (
     <main>
       <h1>{'Wegwijs'}</h1>
@@ -197,9 +221,31 @@ function App() {
               </p>
             )}
           </div>
-          <Pairing key={pairing.location} overview={pairing} language={language} reload={reload} />
         </>
       )}
+      {tabs.length > 1 && (
+        <div class="tabs" role="tablist" aria-label="Wegwijs">
+          {tabs.map((id) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={id === current}
+              class={id === current ? 'tab active' : 'tab'}
+              data-testid={`tab-${id}`}
+              onClick={() => setTab(id)}
+            >
+              {t(TAB_TEXT[id])}
+            </button>
+          ))}
+        </div>
+      )}
+      {current === 'pairing' && pairing && (
+        <Pairing key={pairing.location} overview={pairing} language={language} reload={reload} />
+      )}
+      {current === 'newcomers' && <Newcomers state={state} language={language} reload={reload} />}
+      {current === 'overview' && <Overview state={state} language={language} />}
+      {current === 'privacy' && <Privacy state={state} language={language} />}
       <div class="actions">
         <button type="button" onClick={refresh} data-testid="refresh">
           {t('s.refresh')}

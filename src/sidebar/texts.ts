@@ -6,6 +6,10 @@
 import { fill, type Language } from '../shared/language';
 
 const nl = {
+  'tab.pairing': 'Koppelen',
+  'tab.newcomers': "Nieuwe collega's",
+  'tab.overview': 'Overzicht',
+  'tab.privacy': 'Privacy',
   's.role.schoolleider': 'schoolleider',
   's.role.chefbuddy': 'chef buddy',
   's.role.buddy': 'buddy',
@@ -80,6 +84,10 @@ const nl = {
 export type TextKey = keyof typeof nl;
 
 const en: Record<TextKey, string> = {
+  'tab.pairing': 'Pairing',
+  'tab.newcomers': 'Newcomers',
+  'tab.overview': 'Overview',
+  'tab.privacy': 'Privacy',
   's.role.schoolleider': 'school leader',
   's.role.chefbuddy': 'chief buddy',
   's.role.buddy': 'buddy',
