@@ -78,6 +78,8 @@ function school(options: { staff: number; newcomers: number; buddyShare: number;
       status: rnd() < 0.5 ? 'actief' : 'afgerond',
       reason: '',
       buddyMail: '',
+      endedOn: '',
+      hold: false,
     });
   const { settings } = readSettings([]);
   const input: PairingInput = {

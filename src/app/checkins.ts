@@ -213,7 +213,7 @@ export function close(ctx: RequestContext, newcomerRaw: unknown): CheckInResultD
     for (const p of pairings.records.filter(
       (r) => r.value.status === 'actief' && emailKey(r.value.newcomer) === emailKey(newcomer.email),
     )) {
-      pairings.update(p, { status: 'afgerond' });
+      pairings.update(p, { status: 'afgerond', endedOn: ctx.services.clock.today() });
     }
     logAction(ctx, ctx.t('log.onboardingClosed'), newcomer.location);
     ctx.wb.commit();

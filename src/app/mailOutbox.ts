@@ -7,6 +7,7 @@
  * The sheet cell shows the state to people; the journal entry is removed once the sheet has it.
  */
 import type { MailState } from '../core/mailState';
+import { safeReason } from '../core/redact';
 import type { RequestContext } from './context';
 import type { OutgoingMail } from './ports';
 
@@ -45,12 +46,6 @@ function recipientsOf(mail: OutgoingMail): number {
     .join(',')
     .split(',')
     .filter((s) => s.trim()).length;
-}
-
-/** Removes e-mail addresses from an error message before it is stored or logged. */
-function reasonOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '<adres>').slice(0, 200);
 }
 
 /**
@@ -116,7 +111,7 @@ export function deliver(
         report.left++;
         continue;
       }
-      job.mark({ kind: 'failed', reason: reasonOf(error) });
+      job.mark({ kind: 'failed', reason: safeReason(error) });
       report.failed++;
       continue;
     }

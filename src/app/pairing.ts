@@ -322,6 +322,8 @@ function makePairs(
       status: 'actief',
       reason: '',
       buddyMail: formatMailState({ kind: 'pending', due: '' }),
+      endedOn: '',
+      hold: false,
     };
     table.append(row);
     pairings.push(row);
@@ -417,14 +419,14 @@ export function endPair(ctx: RequestContext, newcomerRaw: unknown, reasonRaw: un
   if (!reason) throw new UserError('pairing.reasonRequired');
   const actor = ctx.actor();
   return underLock(ctx, () => {
-    const table = ctx.wb.table('pairings', { needs: ['reason'] });
+    const table = ctx.wb.table('pairings', { needs: ['reason', 'endedOn'] });
     const record = table.records.find(
       (r) => r.value.status === 'actief' && emailKey(r.value.newcomer) === newcomer,
     );
     const name = staffByEmail(pairingInput(ctx)).get(newcomer)?.name ?? newcomer;
     if (!record) throw new UserError('pairing.noActivePair', { name });
     assertCanManage(actor, record.value.location);
-    table.update(record, { status: 'beëindigd', reason });
+    table.update(record, { status: 'beëindigd', reason, endedOn: ctx.services.clock.today() });
     logAction(ctx, ctx.t('log.pairEnded'), record.value.location);
     ctx.wb.commit();
     return { message: ctx.t('pairing.ended', { name }), applied: 0, rejected: [] };

@@ -9,6 +9,7 @@ import { BUDDY_TASK_DESCRIPTION } from '../core/defaults';
 import { UserError } from '../core/errors';
 import { formatMailState, type MailState, mailId, parseMailState, shortMoment } from '../core/mailState';
 import { emailKey } from '../core/pairing';
+import { safeReason } from '../core/redact';
 import { assertCanManage } from '../core/roles';
 import { normalizeName, type RowOf } from '../core/schema';
 import type { TableRecord } from '../core/table';
@@ -29,6 +30,7 @@ import type { Job } from './jobs';
 import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
 import { composeMail, findTemplate, firstName } from './messages';
 import type { OutgoingMail } from './ports';
+import { isErased } from './privacy';
 import { icsFor, ScheduleWorld } from './schedule';
 
 type Staff = RowOf<'staff'>;
@@ -293,7 +295,11 @@ export function sendTest(ctx: RequestContext, newcomerRaw: unknown): WelcomeResu
   const mail = world.compose(record.value, actor.email);
   if ('skip' in mail) throw new UserError('welcome.cannotSend', { reason: mail.skip });
   if (ctx.services.mailer.remainingQuota() < 1) throw new UserError('welcome.noQuota');
-  ctx.services.mailer.send({ ...mail, subject: `[TEST] ${mail.subject}` });
+  try {
+    ctx.services.mailer.send({ ...mail, subject: `[TEST] ${mail.subject}` });
+  } catch (error) {
+    throw new UserError('welcome.testFailed', { reason: safeReason(error) });
+  }
   return { message: ctx.t('welcome.testSent', { to: actor.email }), state: record.value.welcomeStatus };
 }
 

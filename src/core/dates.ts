@@ -53,6 +53,16 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromUtc(d);
 }
 
+/** The same day `months` months later (or earlier); the 31st becomes the month's last day. */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0, 12)).getUTCDate();
+  return makeDate(year, month, Math.min(d, last));
+}
+
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
   return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);

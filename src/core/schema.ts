@@ -194,6 +194,8 @@ export const SCHEMA = {
     buddyMail: col.text('Buddy-mail (status)', 'Buddy mail (status)', {
       aliases: ['Buddy-mail', 'Buddy mail'],
     }),
+    endedOn: col.date('Afgesloten op', 'Ended on', { aliases: ['Beëindigd op', 'Afgerond op'] }),
+    hold: col.boolean('Bewaren', 'Keep', { aliases: ['Hold'] }),
   }),
   schedule: tab('schedule', 'Inwerkschema', 'Onboarding schedule', {
     newcomer: col.email('Nieuwe collega', 'Newcomer', { required: true }),

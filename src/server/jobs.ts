@@ -5,6 +5,7 @@
 import { checkInReminders, weeklyOverview } from '../app/checkins';
 import type { Job } from '../app/jobs';
 import { pendingBuddyMails } from '../app/pairing';
+import { monthlyRetention } from '../app/privacy';
 import { dueWelcomePackets } from '../app/welcome';
 
 /** In order: what is most urgent first, when the time budget or the mail quota is short. */

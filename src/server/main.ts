@@ -7,6 +7,7 @@ import { automationStatus, setAutomaticSending as setAutomation } from '../app/a
 import { close, getOverviewFor, getTimeline, record, refreshTab, skip } from '../app/checkins';
 import { runScheduledJobs as runJobs } from '../app/jobs';
 import { applyProposal, assign, endPair, propose, suggest } from '../app/pairing';
+import { applyPurge, erase, exportPerson, previewErase, previewPurge } from '../app/privacy';
 import { generateForLocation, ics, mark, preview, save } from '../app/schedule';
 import { setupWorkbook as setup } from '../app/setup';
 import { getSidebarState as sidebarState } from '../app/sidebarState';
@@ -19,10 +20,14 @@ import type {
   AutomationStatus,
   CheckInResultDto,
   CheckInsDto,
+  ErasurePreviewDto,
   IcsFileDto,
   OverviewDto,
   PairingResult,
+  PersonExportDto,
+  PrivacyResultDto,
   ProposalDto,
+  RetentionPreviewDto,
   SchedulePreviewDto,
   ScheduleResultDto,
   SidebarApi,
@@ -189,6 +194,26 @@ export function refreshOverviewTab(): OverviewDto {
   return handle(refreshTab);
 }
 
+export function previewRetentionPurge(): RetentionPreviewDto {
+  return handle(previewPurge);
+}
+
+export function applyRetentionPurge(): PrivacyResultDto {
+  return handle(applyPurge);
+}
+
+export function exportPersonData(email: unknown): PersonExportDto {
+  return handle((ctx) => exportPerson(ctx, email));
+}
+
+export function previewErasure(email: unknown): ErasurePreviewDto {
+  return handle((ctx) => previewErase(ctx, email));
+}
+
+export function erasePerson(email: unknown): PrivacyResultDto {
+  return handle((ctx) => erase(ctx, email));
+}
+
 /** Compile-time check that the sidebar contract matches these functions. */
 export const sidebarApi_ = {
   getSidebarState,
@@ -214,4 +239,9 @@ export const sidebarApi_ = {
   closeOnboarding,
   getOverview,
   refreshOverviewTab,
+  previewRetentionPurge,
+  applyRetentionPurge,
+  exportPersonData,
+  previewErasure,
+  erasePerson,
 } satisfies SidebarApi;

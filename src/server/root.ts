@@ -6,6 +6,7 @@
 import manifest from '../../appsscript.json';
 import { RequestContext, type Services } from '../app/context';
 import { UserError } from '../core/errors';
+import { redactEmails } from '../core/redact';
 import {
   DocumentLock,
   DocumentPropertiesStore,
@@ -44,11 +45,6 @@ export function createServices(): Services {
   };
 }
 
-/** Removes e-mail addresses from text that goes to the execution log. */
-export function redact(text: string): string {
-  return text.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '<e-mail>');
-}
-
 /**
  * Turns any error into one whose message is meant for the user, in their language. Bugs are
  * logged (without personal data) with a short code the user can report.
@@ -58,7 +54,7 @@ export function toUserError(error: unknown, language: Language): Error {
   const code = Utilities.getUuid().slice(0, 8);
   const detail =
     error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
-  console.error(`[Wegwijs ${code}] ${redact(detail)}`);
+  console.error(`[Wegwijs ${code}] ${redactEmails(detail)}`);
   return new Error(translate(language, 'error.unexpected', { code }));
 }
 

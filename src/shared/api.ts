@@ -260,6 +260,41 @@ export interface NewcomerDto {
   nextCheckIn: string;
 }
 
+export interface RetentionPreviewDto {
+  /** Per tab and reason: how many rows would be removed or cleared. */
+  items: { tab: string; reason: string; rows: number }[];
+  warnings: string[];
+  total: number;
+}
+
+export interface PrivacyResultDto {
+  message: string;
+  items: { tab: string; reason: string; rows: number }[];
+  journalCleared: number;
+}
+
+export interface PersonExportDto {
+  email: string;
+  name: string;
+  found: boolean;
+  /** One section per row about the person; other people appear as "(andere medewerker)". */
+  sections: { tab: string; role: string; fields: { field: string; value: string }[] }[];
+  /** Automatic mails sent to them, as recorded in the sheet (kind and state with moment). */
+  mails: { kind: string; state: string }[];
+  csv: IcsFileDto;
+  json: IcsFileDto;
+  note: string;
+}
+
+export interface ErasurePreviewDto {
+  email: string;
+  name: string;
+  found: boolean;
+  isSelf: boolean;
+  alreadyErased: boolean;
+  counts: { tab: string; removed: number; anonymised: number }[];
+}
+
 export interface SidebarState {
   language: Language;
   version: string;
@@ -321,6 +356,11 @@ export interface SidebarApi {
   closeOnboarding(newcomerEmail: string): CheckInResultDto;
   getOverview(location?: string): OverviewDto;
   refreshOverviewTab(): OverviewDto;
+  previewRetentionPurge(): RetentionPreviewDto;
+  applyRetentionPurge(): PrivacyResultDto;
+  exportPersonData(email: string): PersonExportDto;
+  previewErasure(email: string): ErasurePreviewDto;
+  erasePerson(email: string): PrivacyResultDto;
   getAboutInfo(): AboutInfo;
   getAutomationStatus(): AutomationStatus;
 }

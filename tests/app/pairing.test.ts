@@ -126,7 +126,7 @@ describe('pairing a newcomer with a buddy', () => {
     assign(world.ctx(), anna.email, bram.email);
     expect(() => assign(world.ctx(), anna.email, carla.email)).toThrow(
       expect.objectContaining({
-        params: { message: 'Anna Nieuw heeft al een buddy. Beëindig die koppeling eerst.' },
+        params: { message: 'Deze nieuwe collega heeft al een buddy. Beëindig die koppeling eerst.' },
       }),
     );
   });
@@ -138,7 +138,7 @@ describe('pairing a newcomer with a buddy', () => {
     assign(world.ctx(), anna.email, carla.email);
     world.setUser(LEADER);
     expect(() => assign(world.ctx(), ben.email, carla.email)).toThrow(
-      expect.objectContaining({ params: { message: 'Carla Jansen kan geen buddy zijn: zit vol: 1 van 1.' } }),
+      expect.objectContaining({ params: { message: 'Deze collega kan geen buddy zijn: zit vol: 1 van 1.' } }),
     );
     expect(rows(world)).toHaveLength(1);
   });
@@ -234,7 +234,7 @@ describe('proposing pairs for a whole location', () => {
     ]);
     expect(result.applied).toBe(1);
     expect(result.rejected).toEqual([
-      { newcomer: ben.email, reason: 'Carla Jansen kan geen buddy zijn: zit vol: 1 van 1.' },
+      { newcomer: ben.email, reason: 'Deze collega kan geen buddy zijn: zit vol: 1 van 1.' },
     ]);
   });
 

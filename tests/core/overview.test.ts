@@ -52,6 +52,8 @@ const pairing = (
   status,
   reason: '',
   buddyMail,
+  endedOn: '',
+  hold: false,
 });
 
 /** The pairings with other buddies for some newcomers: {newcomer name: buddy name}. */

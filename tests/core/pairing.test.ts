@@ -108,6 +108,8 @@ function aPairing(buddy: Staff, newcomer: string, patch: Partial<Pairing> = {}):
     status: 'actief',
     reason: '',
     buddyMail: '',
+    endedOn: '',
+    hold: false,
     ...patch,
   };
 }

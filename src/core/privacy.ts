@@ -1,0 +1,354 @@
+/**
+ * Privacy by design (AVG), the pure rules: what the retention terms remove, everything held about
+ * one person (right of access, with other people left out), and what erasing a person changes.
+ * Plans only: the use cases apply them to the tables, one write per tab.
+ */
+import { addMonths, type IsoDate } from './dates';
+import { emailKey } from './pairing';
+import type { RowOf, TabKey } from './schema';
+import type { Settings } from './settings';
+
+type Staff = RowOf<'staff'>;
+
+export interface PrivacyTables {
+  readonly staff: readonly Staff[];
+  readonly pairings: readonly RowOf<'pairings'>[];
+  readonly schedule: readonly RowOf<'schedule'>[];
+  readonly checkIns: readonly RowOf<'checkIns'>[];
+  readonly whoToAsk: readonly RowOf<'whoToAsk'>[];
+  readonly locations: readonly RowOf<'locations'>[];
+  readonly log: readonly RowOf<'log'>[];
+}
+
+// ---- Retention ----
+
+/**
+ * Why a retention action is taken:
+ * - `notes`: check-in notes, agreements and skip reasons, `retentionNotesMonths` after the
+ *   newcomer's onboarding ended (the latest 'Afgesloten op' of their ended pairings);
+ * - `pairReason`: the reason of an ended pairing, after the same term from 'Afgesloten op';
+ * - `records`: schedule lines, check-ins and pairings of a newcomer who left ('Uit dienst per'),
+ *   `retentionRecordsMonths` after leaving; their welcome packet state is cleared;
+ * - `log`: Logboek rows older than `retentionRecordsMonths`.
+ * A row with 'Bewaren' ticked, or of a person with 'Bewaren' ticked in Medewerkers, is kept.
+ */
+export type RetentionReason = 'notes' | 'pairReason' | 'records' | 'log';
+
+export type RetentionAction =
+  | {
+      readonly tab: TabKey;
+      readonly index: number;
+      readonly reason: RetentionReason;
+      readonly kind: 'delete';
+    }
+  | {
+      readonly tab: TabKey;
+      readonly index: number;
+      readonly reason: RetentionReason;
+      readonly kind: 'clear';
+      readonly fields: readonly string[];
+    };
+
+export interface RetentionPlan {
+  readonly actions: RetentionAction[];
+  /** Staff who left without a 'Uit dienst per' date: their records cannot be dated (emails). */
+  readonly undated: string[];
+}
+
+/** The end of each newcomer's onboarding: the latest 'Afgesloten op' of a closed pairing. */
+function onboardingEnds(tables: PrivacyTables): Map<string, IsoDate> {
+  const stillNew = new Set(tables.staff.filter((s) => s.status === 'nieuw').map((s) => emailKey(s.email)));
+  const ends = new Map<string, IsoDate>();
+  for (const p of tables.pairings) {
+    const who = emailKey(p.newcomer);
+    if (p.status === 'actief' || !p.endedOn || stillNew.has(who)) continue;
+    if (
+      p.status === 'beëindigd' &&
+      tables.pairings.some((q) => q.status === 'actief' && emailKey(q.newcomer) === who)
+    )
+      continue;
+    const last = ends.get(who);
+    if (!last || p.endedOn > last) ends.set(who, p.endedOn);
+  }
+  return ends;
+}
+
+/** What the retention terms remove today. Running it on its own result finds nothing more. */
+export function retentionPlan(
+  tables: PrivacyTables,
+  settings: Pick<Settings, 'retentionNotesMonths' | 'retentionRecordsMonths'>,
+  today: IsoDate,
+): RetentionPlan {
+  const actions: RetentionAction[] = [];
+  const held = new Set(tables.staff.filter((s) => s.hold).map((s) => emailKey(s.email)));
+  const notesBefore = addMonths(today, -Math.round(settings.retentionNotesMonths));
+  const recordsBefore = addMonths(today, -Math.round(settings.retentionRecordsMonths));
+  const ends = onboardingEnds(tables);
+  const left = new Set<string>();
+  const undated: string[] = [];
+  tables.staff.forEach((s, index) => {
+    if (s.status !== 'uit dienst' || held.has(emailKey(s.email))) return;
+    if (!s.leftOn) {
+      undated.push(s.email);
+      return;
+    }
+    if (s.leftOn >= recordsBefore) return;
+    left.add(emailKey(s.email));
+    if (s.welcomeStatus)
+      actions.push({ tab: 'staff', index, reason: 'records', kind: 'clear', fields: ['welcomeStatus'] });
+  });
+  tables.schedule.forEach((r, index) => {
+    if (left.has(emailKey(r.newcomer)))
+      actions.push({ tab: 'schedule', index, reason: 'records', kind: 'delete' });
+  });
+  tables.checkIns.forEach((r, index) => {
+    const who = emailKey(r.newcomer);
+    if (r.hold || held.has(who)) return;
+    if (left.has(who)) {
+      actions.push({ tab: 'checkIns', index, reason: 'records', kind: 'delete' });
+      return;
+    }
+    const end = ends.get(who);
+    const fields = (['notes', 'agreements', 'skipped'] as const).filter((f) => r[f].trim() !== '');
+    if (end && end < notesBefore && fields.length)
+      actions.push({ tab: 'checkIns', index, reason: 'notes', kind: 'clear', fields });
+  });
+  tables.pairings.forEach((p, index) => {
+    const who = emailKey(p.newcomer);
+    if (p.hold || held.has(who)) return;
+    if (left.has(who)) {
+      actions.push({ tab: 'pairings', index, reason: 'records', kind: 'delete' });
+      return;
+    }
+    if (p.status !== 'actief' && p.endedOn && p.endedOn < notesBefore && p.reason.trim()) {
+      actions.push({ tab: 'pairings', index, reason: 'pairReason', kind: 'clear', fields: ['reason'] });
+    }
+  });
+  tables.log.forEach((r, index) => {
+    if (r.at && r.at.slice(0, 10) < recordsBefore)
+      actions.push({ tab: 'log', index, reason: 'log', kind: 'delete' });
+  });
+  return { actions, undated };
+}
+
+/** Counts per tab and reason, for the preview and the Logboek (never what the rows said). */
+export function countActions(
+  actions: readonly RetentionAction[],
+): { tab: TabKey; reason: RetentionReason; rows: number }[] {
+  const counts = new Map<string, { tab: TabKey; reason: RetentionReason; rows: number }>();
+  for (const a of actions) {
+    const key = `${a.tab}|${a.reason}`;
+    const entry = counts.get(key);
+    if (entry) entry.rows++;
+    else counts.set(key, { tab: a.tab, reason: a.reason, rows: 1 });
+  }
+  return [...counts.values()];
+}
+
+// ---- Right of access ----
+
+/** How the person appears in a row. */
+export type PersonRole = 'self' | 'newcomer' | 'buddy' | 'chefbuddy' | 'colleague' | 'author' | 'user';
+
+export interface AccessRow {
+  readonly tab: TabKey;
+  readonly role: PersonRole;
+  /** Field → value; fields naming other people hold OTHER_PERSON instead. */
+  readonly values: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/** What stands in a cell that names someone else. */
+export const OTHER_PERSON = '(andere medewerker)';
+
+/**
+ * Every row about one person, in every tab. Rows about them keep their content (including notes
+ * written about them as newcomer, which the AVG gives them access to) but other people's names
+ * are left out; rows where they only acted (as buddy, host, author) show what they did, not whom
+ * it concerned, and no notes about others.
+ */
+export function personRecords(email: string, name: string, tables: PrivacyTables): AccessRow[] {
+  const me = emailKey(email);
+  const myName = name.trim().toLowerCase();
+  const other = (value: string) =>
+    emailKey(value) === me || value.trim().toLowerCase() === myName || !value ? value : OTHER_PERSON;
+  const rows: AccessRow[] = [];
+  for (const s of tables.staff)
+    if (emailKey(s.email) === me) rows.push({ tab: 'staff', role: 'self', values: { ...s } });
+  for (const p of tables.pairings) {
+    if (emailKey(p.newcomer) === me) {
+      rows.push({
+        tab: 'pairings',
+        role: 'newcomer',
+        values: { ...p, buddy: other(p.buddy), pairedBy: other(p.pairedBy) },
+      });
+    } else if (emailKey(p.buddy) === me) {
+      rows.push({
+        tab: 'pairings',
+        role: 'buddy',
+        values: {
+          newcomer: OTHER_PERSON,
+          buddy: p.buddy,
+          location: p.location,
+          pairedOn: p.pairedOn,
+          status: p.status,
+          endedOn: p.endedOn,
+          buddyMail: p.buddyMail,
+        },
+      });
+    } else if (emailKey(p.pairedBy) === me) {
+      rows.push({
+        tab: 'pairings',
+        role: 'author',
+        values: { location: p.location, pairedOn: p.pairedOn, pairedBy: p.pairedBy },
+      });
+    }
+  }
+  for (const r of tables.schedule) {
+    if (emailKey(r.newcomer) === me)
+      rows.push({ tab: 'schedule', role: 'newcomer', values: { ...r, with: other(r.with) } });
+    else if (myName && r.with.trim().toLowerCase() === myName) {
+      rows.push({
+        tab: 'schedule',
+        role: 'colleague',
+        values: { newcomer: OTHER_PERSON, date: r.date, activity: r.activity, with: r.with },
+      });
+    }
+  }
+  for (const c of tables.checkIns) {
+    if (emailKey(c.newcomer) === me) {
+      rows.push({
+        tab: 'checkIns',
+        role: 'newcomer',
+        values: { ...c, buddy: other(c.buddy), recordedBy: other(c.recordedBy) },
+      });
+    } else if (emailKey(c.buddy) === me || emailKey(c.recordedBy) === me) {
+      rows.push({
+        tab: 'checkIns',
+        role: emailKey(c.buddy) === me ? 'buddy' : 'author',
+        values: {
+          newcomer: OTHER_PERSON,
+          planned: c.planned,
+          held: c.held,
+          reminder: c.reminder,
+          lateNotice: c.lateNotice,
+        },
+      });
+    }
+  }
+  for (const w of tables.whoToAsk) {
+    if (emailKey(w.email) === me || (myName && w.person.trim().toLowerCase() === myName)) {
+      rows.push({ tab: 'whoToAsk', role: 'self', values: { ...w } });
+    }
+  }
+  for (const l of tables.locations) {
+    if (emailKey(l.chiefBuddy) === me)
+      rows.push({ tab: 'locations', role: 'chefbuddy', values: { name: l.name, chiefBuddy: l.chiefBuddy } });
+  }
+  for (const l of tables.log)
+    if (emailKey(l.user) === me) rows.push({ tab: 'log', role: 'user', values: { ...l } });
+  return rows;
+}
+
+/** A CSV cell that no spreadsheet will run as a formula. */
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[";\n\r,]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The access rows as one CSV (semicolon-separated, as Dutch spreadsheets expect). */
+export function accessCsv(
+  rows: readonly AccessRow[],
+  headers: (tab: TabKey, field: string) => string,
+  tabName: (tab: TabKey) => string,
+): string {
+  const lines = [['Tabblad', 'Rol', 'Veld', 'Waarde'].join(';')];
+  for (const row of rows) {
+    for (const [field, value] of Object.entries(row.values)) {
+      if (value === '' || value === null || value === false) continue;
+      lines.push([tabName(row.tab), row.role, headers(row.tab, field), value].map(csvCell).join(';'));
+    }
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+// ---- Erasure ----
+
+export type ErasureAction =
+  | { readonly tab: TabKey; readonly index: number; readonly kind: 'delete' }
+  | {
+      readonly tab: TabKey;
+      readonly index: number;
+      readonly kind: 'set';
+      readonly values: Readonly<Record<string, unknown>>;
+    };
+
+/** What stands where an erased person was named. */
+export const ERASED = '(verwijderd)';
+
+/**
+ * Erasing a person: their own rows go; where they were someone else's buddy, host or author, their
+ * name or e-mail is removed and the other person's history stays. An active pairing whose buddy
+ * is erased ends. Running it again finds nothing.
+ */
+export function erasurePlan(
+  email: string,
+  name: string,
+  tables: PrivacyTables,
+  today: IsoDate,
+): ErasureAction[] {
+  const me = emailKey(email);
+  const myName = name.trim().toLowerCase();
+  const actions: ErasureAction[] = [];
+  const named = (text: string) => myName !== '' && text.trim().toLowerCase() === myName;
+  tables.staff.forEach((s, index) => {
+    if (emailKey(s.email) === me) actions.push({ tab: 'staff', index, kind: 'delete' });
+  });
+  tables.pairings.forEach((p, index) => {
+    if (emailKey(p.newcomer) === me) actions.push({ tab: 'pairings', index, kind: 'delete' });
+    else if (emailKey(p.buddy) === me) {
+      actions.push({
+        tab: 'pairings',
+        index,
+        kind: 'set',
+        values: {
+          buddy: '',
+          ...(emailKey(p.pairedBy) === me ? { pairedBy: '' } : {}),
+          ...(p.status === 'actief'
+            ? { status: 'beëindigd', reason: 'buddy verwijderd (AVG)', endedOn: today }
+            : {}),
+        },
+      });
+    } else if (emailKey(p.pairedBy) === me)
+      actions.push({ tab: 'pairings', index, kind: 'set', values: { pairedBy: '' } });
+  });
+  tables.schedule.forEach((r, index) => {
+    if (emailKey(r.newcomer) === me) actions.push({ tab: 'schedule', index, kind: 'delete' });
+    else if (named(r.with)) actions.push({ tab: 'schedule', index, kind: 'set', values: { with: ERASED } });
+  });
+  tables.checkIns.forEach((c, index) => {
+    if (emailKey(c.newcomer) === me) actions.push({ tab: 'checkIns', index, kind: 'delete' });
+    else if (emailKey(c.buddy) === me || emailKey(c.recordedBy) === me) {
+      actions.push({
+        tab: 'checkIns',
+        index,
+        kind: 'set',
+        values: {
+          ...(emailKey(c.buddy) === me ? { buddy: '' } : {}),
+          ...(emailKey(c.recordedBy) === me ? { recordedBy: '' } : {}),
+        },
+      });
+    }
+  });
+  tables.whoToAsk.forEach((w, index) => {
+    if (emailKey(w.email) === me || named(w.person)) actions.push({ tab: 'whoToAsk', index, kind: 'delete' });
+  });
+  tables.locations.forEach((l, index) => {
+    if (emailKey(l.chiefBuddy) === me)
+      actions.push({ tab: 'locations', index, kind: 'set', values: { chiefBuddy: '' } });
+  });
+  tables.log.forEach((l, index) => {
+    if (emailKey(l.user) === me) actions.push({ tab: 'log', index, kind: 'set', values: { user: ERASED } });
+  });
+  return actions;
+}
