@@ -3,7 +3,7 @@
  * fixed seed. The workbook is made by the bundle's own `setupWorkbook` (headers and defaults), then
  * the generated rows are pasted by header name, so the demo always follows the real schema.
  */
-import { addDays, type IsoDate, isWeekend, mondayOf } from '../core/dates.ts';
+import { addDays, type IsoDate, isWeekend, minDate, mondayOf } from '../core/dates.ts';
 import { DEFAULT_LOCATIONS, defaultTemplate } from '../core/defaults.ts';
 import { acceptedNames, normalizeName, SCHEMA, type TabKey } from '../core/schema.ts';
 import { SETTINGS } from '../core/settings.ts';
@@ -328,6 +328,7 @@ export function generateDemoData(seed = DEMO_SEED, today: IsoDate = DEMO_TODAY):
         status: 'beëindigd',
         reason: 'Geen klik; in overleg een andere buddy gekozen',
         buddyMail: `verzonden ${addDays(start, -10)}`,
+        endedOn: addDays(start, 4),
       });
     }
     const buddy = pickBuddy(p.location, used);
@@ -342,6 +343,8 @@ export function generateDemoData(seed = DEMO_SEED, today: IsoDate = DEMO_TODAY):
       status: stage === 'finished' ? 'afgerond' : 'actief',
       reason: '',
       buddyMail: `verzonden ${index === 6 ? addDays(start, 4) : pairedOn}`,
+      // A finished onboarding closed a week ago at the latest: retention counts from this day.
+      endedOn: stage === 'finished' ? minDate(addDays(start, 91), addDays(today, -7)) : '',
     });
     if (start < today) p.welcomeStatus = `verzonden ${addDays(start, -7)}`;
 
@@ -404,6 +407,7 @@ export function generateDemoData(seed = DEMO_SEED, today: IsoDate = DEMO_TODAY):
     coachingAffinity: p.affinity,
     absentUntil: p.absentUntil,
     welcomeStatus: p.welcomeStatus,
+    leftOn: p.status === 'uit dienst' ? addDays(today, -40) : '',
   }));
 
   const whoToAsk: DemoRow[] = [];

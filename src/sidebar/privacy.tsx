@@ -1,9 +1,300 @@
 /**
- * The Privacy tab of the sidebar.
+ * The Privacy tab (school leader only; the server checks it again): apply the retention terms
+ * after a preview, show and download everything held about one person, and erase a person after
+ * a summary and an explicit confirmation.
  */
-import type { SidebarState } from '../shared/api';
+import { useState } from 'preact/hooks';
+import type {
+  ErasurePreviewDto,
+  IcsFileDto,
+  PersonExportDto,
+  RetentionPreviewDto,
+  SidebarState,
+} from '../shared/api';
 import type { Language } from '../shared/language';
+import { useAction } from './action';
+import { call } from './rpc';
+import { type TextKey, text } from './texts';
 
-export function Privacy(_props: { state: SidebarState; language: Language }) {
-  return <section data-testid="privacy-tab" />;
+interface Props {
+  state: SidebarState;
+  language: Language;
+}
+
+/** A file from the server as a download link (a blob URL; the sidebar frame allows no other way). */
+function Download({ file, label, testId }: { file: IcsFileDto; label: string; testId: string }) {
+  const [url] = useState(() => URL.createObjectURL(new Blob([file.content], { type: file.mimeType })));
+  return (
+    <a
+      class="button-link"
+      href={url}
+      download={file.filename}
+      target="_blank"
+      rel="noopener"
+      data-testid={testId}
+    >
+      {label}
+    </a>
+  );
+}
+
+function Retention({ t }: { t: (key: TextKey, p?: Record<string, string | number>) => string }) {
+  const action = useAction();
+  const [preview, setPreview] = useState<RetentionPreviewDto | null>(null);
+  const [message, setMessage] = useState('');
+  return (
+    <section class="card" aria-labelledby="retention-title">
+      <h2 id="retention-title">{t('v.retention')}</h2>
+      <p class="small">{t('v.retentionHelp')}</p>
+      <div class="actions">
+        <button
+          type="button"
+          data-testid="retention-preview"
+          disabled={action.busy}
+          onClick={() =>
+            action.run(async () => {
+              setMessage('');
+              setPreview(await call('previewRetentionPurge'));
+            })
+          }
+        >
+          {t('v.showPurge')}
+        </button>
+      </div>
+      {preview && (
+        <div data-testid="retention-items">
+          {preview.warnings.map((w) => (
+            <p class="warning" key={w}>
+              {w}
+            </p>
+          ))}
+          {preview.total === 0 ? (
+            <p class="small">{t('v.nothingToPurge')}</p>
+          ) : (
+            <>
+              <ul class="plain">
+                {preview.items.map((i) => (
+                  <li key={`${i.tab}${i.reason}`}>
+                    <strong>{i.tab}</strong>: {i.rows} — {i.reason}
+                  </li>
+                ))}
+              </ul>
+              <button
+                type="button"
+                class="create"
+                data-testid="retention-apply"
+                disabled={action.busy}
+                onClick={() =>
+                  action.run(async () => {
+                    const result = await call('applyRetentionPurge');
+                    setMessage(result.message);
+                    setPreview(null);
+                  })
+                }
+              >
+                {t('v.applyPurge', { count: preview.total })}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      <div aria-live="polite">
+        {message && (
+          <p class="message" data-testid="retention-message">
+            {message}
+          </p>
+        )}
+        {action.error && (
+          <p class="error" role="alert">
+            {action.error}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Person({ t }: { t: (key: TextKey, p?: Record<string, string | number>) => string }) {
+  const lookup = useAction();
+  const erasing = useAction();
+  const [email, setEmail] = useState('');
+  const [data, setData] = useState<PersonExportDto | null>(null);
+  const [erasure, setErasure] = useState<ErasurePreviewDto | null>(null);
+  const [sure, setSure] = useState(false);
+  const [message, setMessage] = useState('');
+  const find = () =>
+    lookup.run(async () => {
+      setMessage('');
+      setErasure(null);
+      setSure(false);
+      setData(await call('exportPersonData', email.trim()));
+    });
+  return (
+    <section class="card" aria-labelledby="person-title">
+      <h2 id="person-title">{t('v.person')}</h2>
+      <form
+        class="row-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          find();
+        }}
+      >
+        <label for="person-email">{t('v.email')}</label>
+        <input
+          id="person-email"
+          type="email"
+          required
+          maxLength={254}
+          value={email}
+          data-testid="person-email"
+          onInput={(e) => setEmail(e.currentTarget.value)}
+        />
+        <button type="submit" data-testid="person-search" disabled={lookup.busy || !email.trim()}>
+          {t('v.find')}
+        </button>
+      </form>
+      {lookup.error && (
+        <p class="error" role="alert">
+          {lookup.error}
+        </p>
+      )}
+      {data && (
+        <div data-testid="person-sections">
+          {!data.found ? (
+            <p class="small">{t('v.notFound')}</p>
+          ) : (
+            <>
+              <p class="small">{data.note}</p>
+              {data.sections.map((s, i) => (
+                <details key={`${s.tab}${i}`}>
+                  <summary>
+                    {s.tab} · {s.role}
+                  </summary>
+                  <dl class="fields">
+                    {s.fields.map((f) => (
+                      <div key={f.field}>
+                        <dt>{f.field}</dt>
+                        <dd>{f.value}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                </details>
+              ))}
+              {data.mails.length > 0 && (
+                <>
+                  <h3>{t('v.mails')}</h3>
+                  <ul class="plain" data-testid="person-mails">
+                    {data.mails.map((m, i) => (
+                      <li key={`${m.kind}${i}`}>
+                        {m.kind}: {m.state}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <div class="actions">
+                <Download
+                  key={`${data.email}csv`}
+                  file={data.csv}
+                  label={t('v.downloadCsv')}
+                  testId="download-csv"
+                />
+                <Download
+                  key={`${data.email}json`}
+                  file={data.json}
+                  label={t('v.downloadJson')}
+                  testId="download-json"
+                />
+              </div>
+            </>
+          )}
+          <div class="actions">
+            <button
+              type="button"
+              class="danger"
+              data-testid="erase-preview"
+              disabled={erasing.busy}
+              onClick={() =>
+                erasing.run(async () => {
+                  setSure(false);
+                  setErasure(await call('previewErasure', data.email));
+                })
+              }
+            >
+              {t('v.erase')}
+            </button>
+          </div>
+        </div>
+      )}
+      {erasure && (
+        <div class="warning" data-testid="erase-summary">
+          {erasure.isSelf ? (
+            <p>{t('v.notYourself')}</p>
+          ) : !erasure.found ? (
+            <p>{t('v.nothingToErase')}</p>
+          ) : (
+            <>
+              <p>{t('v.eraseSummary', { email: erasure.email })}</p>
+              <ul class="plain">
+                {erasure.counts.map((c) => (
+                  <li key={c.tab}>
+                    <strong>{c.tab}</strong>:{' '}
+                    {t('v.counts', { removed: c.removed, anonymised: c.anonymised })}
+                  </li>
+                ))}
+              </ul>
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={sure}
+                  data-testid="erase-confirm"
+                  onChange={(e) => setSure(e.currentTarget.checked)}
+                />{' '}
+                {t('v.sure')}
+              </label>
+              <button
+                type="button"
+                class="danger"
+                data-testid="erase-button"
+                disabled={!sure || erasing.busy}
+                onClick={() =>
+                  erasing.run(async () => {
+                    const result = await call('erasePerson', erasure.email);
+                    setMessage(result.message);
+                    setErasure(null);
+                    setData(null);
+                  })
+                }
+              >
+                {t('v.eraseNow')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      <div aria-live="polite">
+        {message && (
+          <p class="message" data-testid="privacy-message">
+            {message}
+          </p>
+        )}
+        {erasing.error && (
+          <p class="error" role="alert">
+            {erasing.error}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export function Privacy({ state, language }: Props) {
+  const t = (key: TextKey, params?: Record<string, string | number>) => text(language, key, params);
+  if (state.user.role !== 'schoolleider') return null;
+  return (
+    <div data-testid="privacy-tab">
+      <Retention t={t} />
+      <Person t={t} />
+    </div>
+  );
 }
