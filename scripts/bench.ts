@@ -63,18 +63,80 @@ function staffRows(n: number): string[][] {
   return rows;
 }
 
-/** A workbook set up by the real setupWorkbook, then filled with `n` staff rows. */
+/**
+ * A workbook set up by the real setupWorkbook, then filled with `n` staff rows: every other
+ * newcomer paired (so packets are due and others still wait for a buddy), locations with chef
+ * buddies and links, and two check-in rows per staff member of history (20,000 at 10,000 staff).
+ */
 export function workbook(n: number): FakeState {
-  const fakes = createGasFakes({ now: NOW, activeUser: LEADER, htmlFiles: { Sidebar: sidebar } });
+  const fakes = createGasFakes({
+    now: NOW,
+    activeUser: LEADER,
+    htmlFiles: { Sidebar: sidebar },
+    mailQuota: 100_000,
+  });
   const runtime = loadBundle(code, fakes);
   runtime.run('setupWorkbook', [], { user: LEADER });
   const header = fakes.sheet.json('Medewerkers')[0] as string[];
-  fakes.sheet.paste('Medewerkers', [header, ...staffRows(n)]);
+  const staff = staffRows(n);
+  fakes.sheet.paste('Medewerkers', [header, ...staff]);
   const locations = fakes.sheet.json('Locaties') as string[][];
   fakes.sheet.paste('Locaties', [
     locations[0]!,
-    ...locations.slice(1).map((row, i) => [row[0]!, chiefOf(i), ...row.slice(2).map(String)]),
+    ...locations
+      .slice(1)
+      .map((row, i) => [
+        row[0]!,
+        chiefOf(i),
+        'https://intranet.bench.example/regels',
+        'https://bench.example/gids',
+        '3',
+      ]),
   ]);
+  const pairHeader = fakes.sheet.json('Koppelingen')[0] as string[];
+  const buddies = new Map<string, string[]>();
+  for (const r of staff)
+    if (r[6] === 'actief' && r[7] === 'TRUE') buddies.set(r[2]!, [...(buddies.get(r[2]!) ?? []), r[1]!]);
+  const used = new Map<string, number>();
+  const pairs: string[][] = [];
+  staff
+    .filter((r) => r[6] === 'nieuw')
+    .forEach((r, i) => {
+      if (i % 2) return;
+      const pool = buddies.get(r[2]!) ?? [];
+      const buddy = pool.find((b) => (used.get(b) ?? 0) < 2);
+      if (!buddy) return;
+      used.set(buddy, (used.get(buddy) ?? 0) + 1);
+      const row: Record<string, string> = {
+        'Nieuwe collega': r[1]!,
+        Buddy: buddy,
+        Locatie: r[2]!,
+        'Gekoppeld op': '2026-12-15',
+        'Gekoppeld door': chiefOf(0),
+        Status: 'actief',
+        'Buddy-mail (status)': 'verzonden 2026-12-15 10:00',
+      };
+      pairs.push(pairHeader.map((h) => row[h] ?? ''));
+    });
+  fakes.sheet.paste('Koppelingen', [pairHeader, ...pairs]);
+  const checkHeader = fakes.sheet.json('Check-ins')[0] as string[];
+  const history: string[][] = [];
+  for (const r of staff.filter((x) => x[6] === 'actief')) {
+    for (const planned of ['2016-09-02', '2016-09-16']) {
+      const row: Record<string, string> = {
+        'Nieuwe collega': r[1]!,
+        Gepland: planned,
+        Gehouden: planned,
+        'Fase (4D)': 'doen',
+        'Welbevinden (1–5)': '4',
+        Klik: 'goed',
+        Afspraken: 'Samen lessen voorbereiden',
+        Notities: 'Gaat goed',
+      };
+      history.push(checkHeader.map((h) => row[h] ?? ''));
+    }
+  }
+  fakes.sheet.paste('Check-ins', [checkHeader, ...history]);
   return fakes.toJSON();
 }
 
@@ -95,6 +157,24 @@ function firstNewcomer(runtime: AppsScriptRuntime): { newcomer: string; buddy: s
     suggestions: { email: string }[];
   };
   return { newcomer, buddy: suggestions.suggestions[0]!.email };
+}
+
+/** A paired newcomer, looked for location by location (run as the school leader). */
+function pairedNewcomer(runtime: AppsScriptRuntime): string {
+  for (const location of DEFAULT_LOCATIONS) {
+    const state = runtime.run('getSidebarState', [location], { user: LEADER }) as {
+      pairing: { pairs: { newcomer: string }[] };
+    };
+    if (state.pairing.pairs[0]) return state.pairing.pairs[0].newcomer;
+  }
+  throw new Error('no paired newcomer in the bench workbook');
+}
+
+/** A paired newcomer whose schedule is saved first (not measured; the state is kept). */
+function savedSchedule(runtime: AppsScriptRuntime): string {
+  const newcomer = pairedNewcomer(runtime);
+  runtime.run('saveSchedule', [newcomer], { user: LEADER });
+  return newcomer;
 }
 
 function proposalFor(runtime: AppsScriptRuntime): unknown[] {
@@ -120,6 +200,21 @@ const SCENARIOS: Scenario[] = [
   { fn: 'endPairing', user: chiefOf(0), args: [] },
   { fn: 'proposePairs', user: chiefOf(0), args: [DEFAULT_LOCATIONS[0]] },
   { fn: 'applyPairs', user: chiefOf(0), args: proposalFor },
+  { fn: 'previewSchedule', user: LEADER, args: (r) => [pairedNewcomer(r)] },
+  { fn: 'saveSchedule', user: LEADER, args: (r) => [pairedNewcomer(r)] },
+  { fn: 'generateSchedules', user: chiefOf(0), args: [DEFAULT_LOCATIONS[0]] },
+  { fn: 'scheduleIcs', user: LEADER, args: (r) => [savedSchedule(r)] },
+  { fn: 'previewWelcome', user: LEADER, args: (r) => [pairedNewcomer(r)] },
+  { fn: 'getCheckIns', user: LEADER, args: (r) => [savedSchedule(r)] },
+  {
+    fn: 'recordCheckIn',
+    user: LEADER,
+    args: (r) => [savedSchedule(r), { held: '2027-01-04', phase: 'doen', wellbeing: 4, click: 'goed' }],
+  },
+  { fn: 'getOverview', user: LEADER, args: [] },
+  { fn: 'refreshOverviewTab', user: LEADER, args: [] },
+  { fn: 'previewRetentionPurge', user: LEADER, args: [] },
+  { fn: 'exportPersonData', user: LEADER, args: ['m5@bench.example'] },
   { fn: 'runScheduledJobs', user: LEADER, args: [{}] },
 ];
 
@@ -148,7 +243,10 @@ function measure(base: FakeState, size: number, scenario: Scenario): Measure {
       runtime.run('assignBuddy', [pair.newcomer, pair.buddy], { user: LEADER });
       args = [pair.newcomer, 'geen klik'];
       state = fakes.toJSON();
-    } else if (typeof scenario.args === 'function') args = scenario.args(runtime);
+    } else if (typeof scenario.args === 'function') {
+      args = scenario.args(runtime);
+      state = fakes.toJSON();
+    }
   }
   for (let i = 0; i < RUNS; i++) {
     const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar } });
@@ -206,4 +304,4 @@ function main(): void {
   for (const line of lines) console.log(fmt(line));
 }
 
-main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();
