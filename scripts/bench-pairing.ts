@@ -6,17 +6,7 @@ import { DEFAULT_LOCATIONS, defaultLocations } from '../src/core/defaults';
 import { type PairingInput, proposePairs, suggestBuddies, unpairedNewcomers } from '../src/core/pairing';
 import type { RowOf } from '../src/core/schema';
 import { readSettings } from '../src/core/settings';
-
-/** mulberry32: a small seeded generator, so every run measures the same school. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../src/sandbox/demo';
 
 const ROLES = [
   'docent',
@@ -39,7 +29,7 @@ const SUBJECTS = [
 ];
 
 function school(options: { staff: number; newcomers: number; buddyShare: number; across: boolean }) {
-  const rnd = random(42);
+  const rnd = mulberry32(42);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   const day = (from: number, span: number) => {
     const d = new Date(Date.UTC(2027, 0, 4 + from + Math.floor(rnd() * span), 12));

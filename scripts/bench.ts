@@ -8,6 +8,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_LOCATIONS } from '../src/core/defaults';
+import { mulberry32 } from '../src/sandbox/demo';
 import { createGasFakes, type FakeState, type GasFakes, restoreGasFakes } from '../src/sandbox/fakes/index';
 import { type AppsScriptRuntime, loadBundle } from '../src/sandbox/runtime';
 
@@ -24,20 +25,9 @@ export const LEADER = 'schoolleider@bench.example';
 export const chiefOf = (i: number) => `chef${i + 1}@bench.example`;
 const NOW = '2027-01-04T07:30:00+01:00';
 
-/** A deterministic generator, so every run measures the same workbook. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Staff rows: 10% newcomers starting over the next weeks, the rest active, many willing buddies. */
 function staffRows(n: number): string[][] {
-  const rnd = random(n);
+  const rnd = mulberry32(n);
   const functions = ['leraar', 'mentor', 'onderwijsassistent', 'IB-er', 'leraar', 'leraar'];
   const rows: string[][] = [];
   for (let i = 0; i < n; i++) {
