@@ -8,6 +8,7 @@
 import {
   type CheckInRow,
   checkInFields,
+  compareCheckIns,
   dueReminders,
   plannedCheckIn,
   repairSignal,
@@ -86,9 +87,12 @@ export function getTimeline(ctx: RequestContext, newcomerRaw: unknown): CheckIns
   const newcomer = newcomerOf(ctx, newcomerRaw);
   assertMayFollow(ctx, actor, newcomer);
   const table = checkInsTable(ctx);
+  // Sorted here in the timeline's own order (planned, then held), so that the timeline's entries
+  // and these rows pair up one to one: notes must never land on another check-in.
   const mine = table.records
     .map((r) => r.value)
-    .filter((r) => emailKey(r.newcomer) === emailKey(newcomer.email));
+    .filter((r) => emailKey(r.newcomer) === emailKey(newcomer.email))
+    .sort(compareCheckIns);
   const line = timeline(newcomer.email, {
     schedule: ctx.wb.table('schedule').records.map((r) => r.value),
     checkIns: mine,
@@ -96,7 +100,6 @@ export function getTimeline(ctx: RequestContext, newcomerRaw: unknown): CheckIns
     settings: ctx.settings(),
   });
   const buddy = activeBuddy(ctx, newcomer.email);
-  const sorted = [...mine].sort((a, b) => (a.planned || '9999').localeCompare(b.planned || '9999'));
   const manager =
     actor.role === 'schoolleider' || (actor.role === 'chefbuddy' && canActOn(actor, newcomer.location));
   return {
@@ -110,7 +113,7 @@ export function getTimeline(ctx: RequestContext, newcomerRaw: unknown): CheckIns
     schedule: line.schedule,
     checkIns: line.checkIns.map((c, i) => ({
       ...c,
-      notes: maySeeNotes(actor, newcomer, sorted[i]!) ? sorted[i]!.notes : null,
+      notes: maySeeNotes(actor, newcomer, mine[i]!) ? mine[i]!.notes : null,
     })),
     wellbeing: line.wellbeing,
     lastAgreements: line.lastAgreements,

@@ -268,7 +268,10 @@ function checkPair(ctx: RequestContext, actor: Actor, input: PairingInput, pair:
     return {
       ok: false,
       already: true,
-      reason: ctx.t('pairing.already', { newcomer: newcomer.name, buddy: active.buddy }),
+      reason: ctx.t('pairing.already', {
+        newcomer: newcomer.name,
+        buddy: people.get(emailKey(active.buddy))?.name ?? active.buddy,
+      }),
     };
   }
   if (active) return { ok: false, reason: ctx.t('pairing.alreadyPaired', { name: newcomer.name }) };

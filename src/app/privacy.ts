@@ -140,7 +140,7 @@ function purgeNow(ctx: RequestContext): PrivacyResultDto {
   const items = summarize(ctx, result.actions);
   const leavers = result.actions
     .filter((a) => a.tab === 'staff' && a.reason === 'records')
-    .map((a) => (tables.staff.records[a.index]?.value as { email: string }).email);
+    .map((a) => (tables.staff.records[a.index]!.value as { email: string }).email);
   applyActions(tables, result.actions);
   for (const email of leavers) forgetSchedule(ctx, email);
   const journal = clearStaleJournal(ctx);

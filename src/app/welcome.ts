@@ -173,10 +173,13 @@ function toAttachment(file: { filename: string; mimeType: string; content: strin
 
 /** Newcomers with a packet to think about: status nieuw. */
 function newcomersOf(world: WelcomeWorld, location?: string): TableRecord<'staff'>[] {
+  // Someone erased under the AVG and typed in again is never mailed automatically.
+  const stored = world.ctx.services.store.all();
   return world.staffTable.records.filter(
     (r) =>
       r.value.status === 'nieuw' &&
-      (!location || normalizeName(r.value.location) === normalizeName(location)),
+      (!location || normalizeName(r.value.location) === normalizeName(location)) &&
+      !isErased(world.ctx, r.value.email, stored),
   );
 }
 

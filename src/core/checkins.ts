@@ -396,9 +396,7 @@ export function timeline(newcomerEmail: string, input: TimelineInput): Timeline 
   );
 
   const rows = input.checkIns.filter((r) => who && emailKey(r.newcomer) === who);
-  rows.sort(
-    (a, b) => byText(a.planned || '9999', b.planned || '9999') || byText(a.held || '9999', b.held || '9999'),
-  );
+  rows.sort(compareCheckIns);
   const lateDay = lateBefore(input.today, input.settings);
   const checkIns = rows.map((r): TimelineCheckIn => {
     const s = stateAt(r, input.today, lateDay);
@@ -446,6 +444,11 @@ export function timeline(newcomerEmail: string, input: TimelineInput): Timeline 
 
 function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The timeline's order of a newcomer's check-ins: by planned day, then by held day. */
+export function compareCheckIns(a: CheckInRow, b: CheckInRow): number {
+  return byText(a.planned || '9999', b.planned || '9999') || byText(a.held || '9999', b.held || '9999');
 }
 
 // ---------------------------------------------------------------------------------------------

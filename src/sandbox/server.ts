@@ -370,7 +370,16 @@ const ROUTES: Route[] = [
     pattern: /^\/api\/workbook$/,
     mutates: false,
     handle: ({ world }) => ({
-      json: { tabs: Object.fromEntries(world.tabNames().map((tab) => [tab, world.fakes.sheet.json(tab)])) },
+      json: {
+        tabs: Object.fromEntries(world.tabNames().map((tab) => [tab, world.fakes.sheet.json(tab)])),
+        // Embedded charts per tab (only tabs that have one), so the page can draw them under the grid.
+        charts: Object.fromEntries(
+          world
+            .tabNames()
+            .map((tab) => [tab, world.fakes.sheet.charts(tab)] as const)
+            .filter(([, charts]) => charts.length > 0),
+        ),
+      },
     }),
   },
   {

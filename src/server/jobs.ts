@@ -14,4 +14,5 @@ export const SCHEDULED_JOBS: readonly Job[] = [
   dueWelcomePackets,
   checkInReminders,
   weeklyOverview,
+  monthlyRetention,
 ];

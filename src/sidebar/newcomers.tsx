@@ -1,9 +1,260 @@
 /**
- * The Newcomers tab of the sidebar.
+ * The Newcomers tab: the newcomers this user follows (a buddy: their own), each opening a detail
+ * view with the schedule, the welcome packet (managers) and the check-ins. A chef buddy or the
+ * school leader also makes all missing schedules of the location at once and sees whether
+ * automatic sending is on; the school leader can switch it.
  */
-import type { SidebarState } from '../shared/api';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AutomationStatus, NewcomerDto, SidebarState, WelcomeRowDto } from '../shared/api';
 import type { Language } from '../shared/language';
+import { useAction } from './action';
+import { CheckInsSection } from './newcomer-checkins';
+import { LoadState, Said, Section, type Tx, txFor, useLoad } from './newcomer-parts';
+import { ScheduleSection } from './newcomer-schedule';
+import { PACKET_CLASS, WelcomeSection } from './newcomer-welcome';
+import { call } from './rpc';
+import { dutchDate } from './texts';
 
-export function Newcomers(_props: { state: SidebarState; language: Language; reload: () => Promise<void> }) {
-  return <section data-testid="newcomers-tab" />;
+function isManager(state: SidebarState): boolean {
+  return state.user.role === 'schoolleider' || state.user.role === 'chefbuddy';
+}
+
+/**
+ * Whether the status needs attention. The server sends `on` and a text only; a trigger that has not
+ * run for hours is "on" with a text that says so (until the status carries a kind of its own).
+ */
+function needsAttention(status: AutomationStatus): boolean {
+  return !status.on || /\b(niet|not)\b/i.test(status.text);
+}
+
+function NewcomerItem(props: { n: NewcomerDto; row: WelcomeRowDto | undefined; tx: Tx; onOpen: () => void }) {
+  const { n, row, tx } = props;
+  const kind = row?.stateKind ?? (n.welcome ? 'unknown' : 'none');
+  return (
+    <li class="item">
+      <button
+        type="button"
+        class="item-main"
+        data-testid="newcomer-item"
+        data-email={n.email}
+        onClick={props.onOpen}
+      >
+        <span class="line">
+          <span class="name">{n.name || n.email}</span>
+          <span class="small">
+            {n.startDate ? tx('p.start', { date: dutchDate(n.startDate) }) : tx('p.noStart')}
+          </span>
+        </span>
+        <span class="small" data-testid="newcomer-buddy">
+          {n.buddy ? tx('n.buddy', { name: n.buddyName }) : tx('n.noBuddy')}
+        </span>
+        <span class="line small">
+          <span
+            class={row ? PACKET_CLASS[kind] : n.welcome ? 'mail grey' : PACKET_CLASS.none}
+            data-testid="newcomer-packet"
+            data-kind={row ? kind : ''}
+            title={n.welcome}
+          >
+            {n.welcome ? tx('n.packet', { state: n.welcome }) : tx('n.packetNone')}
+          </span>
+        </span>
+        <span class="small" data-testid="newcomer-checkins">
+          {tx('n.held', { n: n.checkInsHeld })}
+          {n.checkInsLate > 0 && (
+            <>
+              {' · '}
+              <span class="late-text">{tx('n.lateCount', { n: n.checkInsLate })}</span>
+            </>
+          )}
+          {n.nextCheckIn && ` · ${tx('n.next', { date: dutchDate(n.nextCheckIn) })}`}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+/** "Maak schema's voor alle nieuw gekoppelde collega's" and the automation status, for managers. */
+function ManagerTools(props: { state: SidebarState; tx: Tx; reload: () => Promise<void> }) {
+  const { state, tx } = props;
+  const generate = useAction();
+  const toggle = useAction();
+  const [said, setSaid] = useState<{ text: string; details: string[] } | null>(null);
+  const [status, setStatus] = useState<AutomationStatus | null>(state.automation);
+  useEffect(() => setStatus(state.automation), [state.automation]);
+  const location = state.pairing?.location ?? '';
+  const leader = state.user.role === 'schoolleider';
+  return (
+    <div>
+      {location && (
+        <div class="actions">
+          <button
+            type="button"
+            data-testid="generate-schedules"
+            disabled={generate.busy}
+            onClick={() => {
+              setSaid(null);
+              generate.run(async () => {
+                const result = await call('generateSchedules', location);
+                setSaid({ text: result.message, details: result.warnings });
+                await props.reload();
+              });
+            }}
+          >
+            {generate.busy ? tx('p.busy') : tx('n.generate')}
+          </button>
+        </div>
+      )}
+      <Said id="generate" message={said?.text} details={said?.details} error={generate.error} />
+      {status && (
+        <div
+          class={needsAttention(status) ? 'warning' : 'card'}
+          data-testid="automation"
+          data-on={String(status.on)}
+        >
+          {leader ? (
+            <label class="check">
+              <input
+                type="checkbox"
+                role="switch"
+                aria-checked={status.on}
+                data-testid="automation-toggle"
+                checked={status.on}
+                disabled={toggle.busy}
+                aria-busy={toggle.busy}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  toggle.run(async () => setStatus(await call('setAutomaticSending', on)));
+                }}
+              />
+              <strong>{tx('n.automation')}</strong>
+            </label>
+          ) : (
+            <strong>{tx('n.automation')}</strong>
+          )}
+          <div class="small" data-testid="automation-text" aria-live="polite">
+            {status.text}
+          </div>
+          <Said id="automation" error={toggle.error} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** One newcomer: three collapsible sections, and a link back to the list. */
+function Detail(props: {
+  n: NewcomerDto;
+  state: SidebarState;
+  tx: Tx;
+  onBack: () => void;
+  reload: () => Promise<void>;
+}) {
+  const { n, state, tx } = props;
+  const manager = isManager(state);
+  const checkIns = useLoad(() => call('getCheckIns', n.email), n.email);
+  const back = useRef<HTMLButtonElement>(null);
+  useEffect(() => back.current?.focus(), []);
+  const changed = async () => {
+    await Promise.all([checkIns.reload(), props.reload()]);
+  };
+  const data = checkIns.loaded.kind === 'ready' ? checkIns.loaded.data : null;
+  return (
+    <div data-testid="newcomer-detail" data-email={n.email}>
+      <button type="button" class="link" ref={back} data-testid="back" onClick={props.onBack}>
+        {tx('n.back')}
+      </button>
+      <h2 class="nc-name">{n.name || n.email}</h2>
+      <p class="small">
+        {[
+          n.location,
+          n.startDate ? tx('p.start', { date: dutchDate(n.startDate) }) : tx('p.noStart'),
+          n.buddy ? tx('n.buddy', { name: n.buddyName }) : tx('n.noBuddy'),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      <Section id="schedule" title={tx('n.schedule')}>
+        <ScheduleSection
+          email={n.email}
+          manager={manager}
+          checkIns={data}
+          tx={tx}
+          onChanged={() => void changed()}
+        />
+      </Section>
+      {manager && (
+        <Section id="welcome" title={tx('n.welcome')}>
+          <WelcomeSection
+            email={n.email}
+            row={state.welcome?.find((w) => w.email === n.email)}
+            tx={tx}
+            onChanged={props.reload}
+          />
+        </Section>
+      )}
+      <Section id="checkins" title={tx('n.checkIns')}>
+        {data ? (
+          <CheckInsSection email={n.email} data={data} today={state.today} tx={tx} onChanged={changed} />
+        ) : (
+          <LoadState loaded={checkIns.loaded} tx={tx} retry={checkIns.reload} id="checkins" />
+        )}
+      </Section>
+    </div>
+  );
+}
+
+export function Newcomers(props: { state: SidebarState; language: Language; reload: () => Promise<void> }) {
+  const { state } = props;
+  const tx = txFor(props.language);
+  // The newcomer on screen is kept as it was opened, so the view stays when the onboarding closes.
+  const [open, setOpen] = useState<NewcomerDto | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const lastOpened = useRef('');
+  useEffect(() => {
+    if (open || !lastOpened.current) return;
+    list.current?.querySelector<HTMLElement>(`[data-email="${CSS.escape(lastOpened.current)}"]`)?.focus();
+  }, [open]);
+
+  if (open) {
+    const fresh = state.newcomers.find((x) => x.email === open.email) ?? open;
+    return (
+      <section data-testid="newcomers-tab">
+        <Detail
+          key={open.email}
+          n={fresh}
+          state={state}
+          tx={tx}
+          onBack={() => setOpen(null)}
+          reload={props.reload}
+        />
+      </section>
+    );
+  }
+  const manager = isManager(state);
+  return (
+    <section data-testid="newcomers-tab" aria-labelledby="h-newcomers">
+      {manager && <ManagerTools state={state} tx={tx} reload={props.reload} />}
+      <h2 id="h-newcomers">{tx('n.list', { n: state.newcomers.length })}</h2>
+      {state.newcomers.length === 0 ? (
+        <p class="muted" data-testid="no-newcomers">
+          {tx('n.none')}
+        </p>
+      ) : (
+        <ul class="list" ref={list}>
+          {state.newcomers.map((n) => (
+            <NewcomerItem
+              key={n.email}
+              n={n}
+              row={state.welcome?.find((w) => w.email === n.email)}
+              tx={tx}
+              onOpen={() => {
+                lastOpened.current = n.email;
+                setOpen(n);
+              }}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }

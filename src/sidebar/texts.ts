@@ -7,7 +7,8 @@ import { fill, type Language } from '../shared/language';
 
 const nl = {
   'v.retention': 'Bewaartermijnen',
-  'v.retentionHelp': 'Notities van check-ins gaan na de bewaartermijn weg, net als inwerkgegevens van collega’s die lang geleden vertrokken. Eerst zie je wat er weg zou gaan.',
+  'v.retentionHelp':
+    'Notities van check-ins gaan na de bewaartermijn weg, net als inwerkgegevens van collega’s die lang geleden vertrokken. Eerst zie je wat er weg zou gaan.',
   'v.showPurge': 'Bewaartermijnen toepassen…',
   'v.nothingToPurge': 'Er is niets over de bewaartermijn heen.',
   'v.applyPurge': 'Verwijder deze {count} rij(en)',
@@ -21,7 +22,8 @@ const nl = {
   'v.erase': 'Verwijder persoon…',
   'v.notYourself': 'Je kunt jezelf niet verwijderen. Vraag een andere schoolleider.',
   'v.nothingToErase': 'Er staat niets (meer) over deze persoon in Wegwijs.',
-  'v.eraseSummary': 'Dit gebeurt als je {email} verwijdert. Het is niet terug te draaien (behalve via de versiegeschiedenis van het blad).',
+  'v.eraseSummary':
+    'Dit gebeurt als je {email} verwijdert. Het is niet terug te draaien (behalve via de versiegeschiedenis van het blad).',
   'v.counts': '{removed} weg, {anonymised} zonder naam',
   'v.sure': 'Ik weet het zeker',
   'v.eraseNow': 'Verwijderen',
@@ -181,7 +183,6 @@ const nl = {
   'n.yesSend': 'Ja, nu versturen',
   'n.checkIns': 'Check-ins',
   'n.progress': 'Inwerkschema: {done} van {total} afgerond',
-  'n.weekProgress': 'week {week}: {done} van {total}',
   'n.nextCheckIn': 'Volgende check-in: {date}',
   'n.cs.gepland': 'gepland',
   'n.cs.gehouden': 'gehouden',
@@ -236,7 +237,8 @@ export type TextKey = keyof typeof nl;
 
 const en: Record<TextKey, string> = {
   'v.retention': 'Retention',
-  'v.retentionHelp': 'Check-in notes go after the retention term, as do onboarding records of colleagues who left long ago. You first see what would go.',
+  'v.retentionHelp':
+    'Check-in notes go after the retention term, as do onboarding records of colleagues who left long ago. You first see what would go.',
   'v.showPurge': 'Apply retention terms…',
   'v.nothingToPurge': 'Nothing is past its retention term.',
   'v.applyPurge': 'Remove these {count} row(s)',
@@ -250,7 +252,8 @@ const en: Record<TextKey, string> = {
   'v.erase': 'Erase person…',
   'v.notYourself': 'You cannot erase yourself. Ask another school leader.',
   'v.nothingToErase': 'Nothing (left) about this person in Wegwijs.',
-  'v.eraseSummary': 'This happens when you erase {email}. It cannot be undone (except through the sheet’s version history).',
+  'v.eraseSummary':
+    'This happens when you erase {email}. It cannot be undone (except through the sheet’s version history).',
   'v.counts': '{removed} removed, {anonymised} without name',
   'v.sure': 'I am sure',
   'v.eraseNow': 'Erase',
@@ -409,7 +412,6 @@ const en: Record<TextKey, string> = {
   'n.yesSend': 'Yes, send now',
   'n.checkIns': 'Check-ins',
   'n.progress': 'Schedule: {done} of {total} done',
-  'n.weekProgress': 'week {week}: {done} of {total}',
   'n.nextCheckIn': 'Next check-in: {date}',
   'n.cs.gepland': 'planned',
   'n.cs.gehouden': 'held',

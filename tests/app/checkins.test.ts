@@ -149,6 +149,24 @@ describe('who sees notes', () => {
   });
 });
 
+describe('notes in the timeline', () => {
+  it('stay with their own check-in when two share a planned day', () => {
+    const w = world();
+    const grid = w.gateway.tabs.get('Check-ins')!;
+    const header = grid[0]!.map(String);
+    const col = (name: string) => header.indexOf(name);
+    const first = grid[1]!;
+    const planned = first[col('Gepland')];
+    const twin = [...first];
+    twin[col('Gehouden')] = planned!;
+    twin[col('Notities')] = MARKER;
+    twin[col('Vastgelegd door')] = bram.email;
+    grid.push(twin);
+    const timeline = getTimeline(w.ctx(), anna.email);
+    for (const c of timeline.checkIns) expect(c.notes === MARKER).toBe(c.held !== '');
+  });
+});
+
 describe('the timeline and closing the onboarding', () => {
   it('shows progress, wellbeing over time and last agreements, and closes when every check-in is done', () => {
     const w = world();

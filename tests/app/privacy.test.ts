@@ -11,7 +11,7 @@ import {
   previewPurge,
 } from '../../src/app/privacy';
 import { save } from '../../src/app/schedule';
-import { dueWelcomePackets } from '../../src/app/welcome';
+import { dueWelcomePackets, previewPacket } from '../../src/app/welcome';
 import type { Cell } from '../../src/core/cells';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
@@ -188,6 +188,20 @@ describe('erasing a person', () => {
     row[header.indexOf('Startdatum')] = { date: '2027-01-11' };
     row[header.indexOf('Status')] = 'nieuw';
     w.gateway.tabs.get('Medewerkers')!.push(row);
+    // …and paired again by hand, so that nothing else would stop the packet.
+    const pairHeader = w.gateway.tabs.get('Koppelingen')![0]!.map(String);
+    const pair: Cell[] = pairHeader.map(() => '');
+    pair[pairHeader.indexOf('Nieuwe collega')] = anna.email;
+    pair[pairHeader.indexOf('Buddy')] = bram.email;
+    pair[pairHeader.indexOf('Locatie')] = HAVO;
+    pair[pairHeader.indexOf('Gekoppeld op')] = { date: '2027-01-04' };
+    pair[pairHeader.indexOf('Status')] = 'actief';
+    w.gateway.tabs.get('Koppelingen')!.push(pair);
+    const links = w.gateway.tabs.get('Locaties')!.find((r) => r[0] === HAVO)!;
+    links[2] = 'https://x.example/regels';
+    links[3] = 'https://x.example/gids';
+    const preview = previewPacket(w.ctx(), anna.email);
+    expect(preview.errors).toEqual([]);
     runScheduledJobs(w.ctx(), [dueWelcomePackets]);
     expect(w.mails).toEqual([]);
   });

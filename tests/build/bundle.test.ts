@@ -128,6 +128,18 @@ describe('the bundle in a bare Apps Script-like context', () => {
     expect(fakes.triggers.list()).toHaveLength(0);
   });
 
+  it('runs every scheduled job from the trigger', () => {
+    runtime.run('setupWorkbook', [], { user: leader });
+    const report = runtime.run('runScheduledJobs', [{}], { user: leader }) as { jobs: { name: string }[] };
+    expect(report.jobs.map((j) => j.name)).toEqual([
+      'buddy-mails',
+      'welcome-packets',
+      'check-in-reminders',
+      'weekly-overview',
+      'retention',
+    ]);
+  });
+
   it('shows the self-check with the granted scopes', () => {
     runtime.run('setupWorkbook', [], { user: leader });
     runtime.run('showAbout', [], { user: leader });

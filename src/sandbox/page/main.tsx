@@ -5,6 +5,7 @@
  */
 import { render } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type SheetChart, SheetCharts } from './charts.tsx';
 import type { HostMessage, RpcRequestMessage, RpcResultMessage } from './shim.ts';
 
 type Cell = string | number | boolean | null;
@@ -177,6 +178,7 @@ function GridCell(props: {
 function SheetGrid(props: {
   tab: string;
   values: Grid;
+  charts: readonly SheetChart[];
   extraRows: number;
   onCommit: (row: number, col: number, text: string) => void;
   onPasteBlock: (row: number, col: number, rows: string[][]) => void;
@@ -215,6 +217,7 @@ function SheetGrid(props: {
         </thead>
         <tbody>{lines}</tbody>
       </table>
+      <SheetCharts charts={props.charts} />
     </div>
   );
 }
@@ -376,6 +379,7 @@ function App() {
   const [clock, setClock] = useState<Clock | null>(null);
   const [menus, setMenus] = useState<Menu[]>([]);
   const [tabs, setTabs] = useState<Record<string, Grid>>({});
+  const [charts, setCharts] = useState<Record<string, SheetChart[]>>({});
   const [activeTab, setActiveTab] = useState<string>('');
   const [extraRows, setExtraRows] = useState<Record<string, number>>({});
   const [mails, setMails] = useState<Mail[]>([]);
@@ -401,8 +405,12 @@ function App() {
   }, []);
 
   const loadWorkbook = useCallback(async () => {
-    const data = await api<{ tabs: Record<string, Grid> }>('GET', '/api/workbook');
+    const data = await api<{ tabs: Record<string, Grid>; charts?: Record<string, SheetChart[]> }>(
+      'GET',
+      '/api/workbook',
+    );
     setTabs(data.tabs);
+    setCharts(data.charts ?? {});
     setActiveTab((current) =>
       current && current in data.tabs ? current : (Object.keys(data.tabs)[0] ?? ''),
     );
@@ -761,6 +769,7 @@ function App() {
                 <SheetGrid
                   tab={activeTab}
                   values={values}
+                  charts={charts[activeTab] ?? []}
                   extraRows={extraRows[activeTab] ?? 0}
                   onCommit={(r, c, t) => void commitCell(r, c, t)}
                   onPasteBlock={(r, c, rows) => void pasteBlock(r, c, rows)}

@@ -1,0 +1,462 @@
+/**
+ * A newcomer's check-ins in the 4D model: schedule progress, the check-ins with their state (late
+ * ones in red), wellbeing over time as a small line, last time's agreements, the re-pairing signal,
+ * and recording, skipping (with a reason) and closing the onboarding. Notes show only when the
+ * server sends them, which it does only to those who may read them.
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { CheckInsDto, TimelineCheckInDto } from '../shared/api';
+import { useAction } from './action';
+import { Confirm, Said, type Tx } from './newcomer-parts';
+import { call } from './rpc';
+import { dutchDate, type TextKey } from './texts';
+
+const PHASES = ['ontdekken', 'dromen', 'ontwerpen', 'doen'] as const;
+/** The NJI profile's seven competencies, exactly as the server knows them, with their label. */
+const COMPETENCIES: readonly [string, TextKey][] = [
+  ['interpersoonlijk', 'n.c.1'],
+  ['orthopedagogisch', 'n.c.2'],
+  ['orthodidactisch', 'n.c.3'],
+  ['organisatorisch', 'n.c.4'],
+  ['samenwerking collega’s', 'n.c.5'],
+  ['samenwerking omgeving', 'n.c.6'],
+  ['reflectie en ontwikkeling', 'n.c.7'],
+];
+const CLICKS = ['goed', 'twijfel', 'niet'] as const;
+const MAX_REASON = 500;
+
+const STATE_CLASS: Record<TimelineCheckInDto['state'], string> = {
+  gepland: 'badge',
+  gehouden: 'badge ok',
+  'te laat': 'badge late',
+  overgeslagen: 'badge grey',
+};
+
+function known<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}
+
+function competencyLabel(tx: Tx, value: string): string {
+  const found = COMPETENCIES.find(([v]) => v === value);
+  return found ? tx(found[1]) : value;
+}
+
+/** A bar with "12 van 20 afgerond". */
+function Progress({ done, total, tx }: { done: number; total: number; tx: Tx }) {
+  const width = total > 0 ? Math.round((done / total) * 100) : 0;
+  return (
+    <div class="progress" data-testid="progress" data-done={done} data-total={total}>
+      <span class="bar wide" aria-hidden="true">
+        <span style={{ width: `${width}%` }} />
+      </span>
+      <span class="small">{tx('n.progress', { done, total })}</span>
+    </div>
+  );
+}
+
+/** Wellbeing over time as a tiny line (1 at the bottom, 5 at the top); the values are in its label. */
+function Sparkline({ points, tx }: { points: CheckInsDto['wellbeing']; tx: Tx }) {
+  if (!points.length) return null;
+  const w = 120;
+  const h = 28;
+  const xy = points.map((p, i) => ({
+    x: points.length === 1 ? w / 2 : 4 + (i * (w - 8)) / (points.length - 1),
+    y: 4 + ((5 - p.value) * (h - 8)) / 4,
+  }));
+  const label = `${tx('n.wellbeingLine')}: ${points.map((p) => `${dutchDate(p.date)} ${p.value}`).join(', ')}`;
+  return (
+    <div class="spark line">
+      <span class="small">{tx('n.wellbeingLine')}</span>
+      <svg
+        width={w}
+        height={h}
+        viewBox={`0 0 ${w} ${h}`}
+        role="img"
+        aria-label={label}
+        data-testid="sparkline"
+        data-values={points.map((p) => p.value).join(',')}
+      >
+        <polyline points={xy.map((p) => `${p.x},${p.y}`).join(' ')} fill="none" stroke="#1a73e8" />
+        {xy.map((p, i) => (
+          <circle key={points[i]!.date + i} cx={p.x} cy={p.y} r="2" fill="#1a73e8" />
+        ))}
+      </svg>
+      <strong>{points[points.length - 1]!.value}</strong>
+    </div>
+  );
+}
+
+/** One check-in; an open one has "Overslaan", which asks for a reason inline. */
+function CheckInItem(props: {
+  c: TimelineCheckInDto;
+  email: string;
+  tx: Tx;
+  onDone: (message: string) => void;
+}) {
+  const { c, tx } = props;
+  const [skipping, setSkipping] = useState(false);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const skip = useAction();
+  const id = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (skipping) field.current?.focus();
+  }, [skipping]);
+  const open = c.state === 'gepland' || c.state === 'te laat';
+  const details = c.held
+    ? [
+        tx('n.heldOn', { date: dutchDate(c.held) }),
+        known(PHASES, c.phase) ? tx(`n.ph.${c.phase}`) : c.phase,
+        ...c.competencies.map((x) => competencyLabel(tx, x)),
+        c.wellbeing !== null ? tx('n.wb', { n: c.wellbeing }) : '',
+        known(CLICKS, c.click) ? tx('n.klik', { k: tx(`n.k.${c.click}`) }) : '',
+      ].filter(Boolean)
+    : [];
+  const confirm = (e: Event) => {
+    e.preventDefault();
+    const text = reason.trim();
+    if (!text) {
+      setMissing(true);
+      return;
+    }
+    skip.run(async () => {
+      const result = await call('skipCheckIn', props.email, c.planned, text);
+      setSkipping(false);
+      props.onDone(result.message);
+    });
+  };
+  return (
+    <li class="item" data-testid="checkin" data-planned={c.planned} data-state={c.state}>
+      <div class="line">
+        <span>{c.planned ? tx('n.plannedOn', { date: dutchDate(c.planned) }) : ''}</span>
+        <span class={STATE_CLASS[c.state]} data-testid="checkin-state">
+          {c.state === 'te laat' && c.daysLate !== null
+            ? tx('n.daysLate', { n: c.daysLate })
+            : tx(`n.cs.${c.state}`)}
+        </span>
+      </div>
+      {details.length > 0 && <div class="small">{details.join(' · ')}</div>}
+      {c.skipped && <div class="small">{tx('n.skippedWhy', { reason: c.skipped })}</div>}
+      {c.agreements && <div class="small">{tx('n.agreed', { text: c.agreements })}</div>}
+      {c.notes !== null && c.notes !== '' && (
+        <div class="notes" data-testid="checkin-notes">
+          <span class="small">{tx('n.notesOf')}: </span>
+          {c.notes}
+        </div>
+      )}
+      {open && !skipping && (
+        <div class="actions">
+          <button type="button" data-testid="skip" onClick={() => setSkipping(true)}>
+            {tx('n.skip')}
+          </button>
+        </div>
+      )}
+      {skipping && (
+        <form class="end-form" onSubmit={confirm} noValidate data-testid="skip-form">
+          <label for={id}>{tx('n.skipReason')}</label>
+          <textarea
+            id={id}
+            ref={field}
+            rows={2}
+            maxLength={MAX_REASON}
+            data-testid="skip-reason"
+            aria-required="true"
+            aria-invalid={missing}
+            value={reason}
+            onInput={(e) => {
+              setReason(e.currentTarget.value);
+              if (e.currentTarget.value.trim()) setMissing(false);
+            }}
+          />
+          {missing && (
+            <p class="error" role="alert" data-testid="skip-missing">
+              {tx('p.reasonNeeded')}
+            </p>
+          )}
+          <Said id="skip" error={skip.error} />
+          <div class="actions">
+            <button type="submit" class="danger" data-testid="skip-confirm" disabled={skip.busy}>
+              {skip.busy ? tx('p.busy') : tx('n.confirmSkip')}
+            </button>
+            <button type="button" disabled={skip.busy} onClick={() => setSkipping(false)}>
+              {tx('p.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}
+
+/** "Check-in vastleggen": the 4D phase, NJI competencies, wellbeing, klik, agreements and notes. */
+function RecordForm(props: {
+  email: string;
+  today: string;
+  tx: Tx;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const { tx } = props;
+  const id = useId();
+  const [held, setHeld] = useState(props.today);
+  const [phase, setPhase] = useState('');
+  const [competencies, setCompetencies] = useState<string[]>([]);
+  const [wellbeing, setWellbeing] = useState(0);
+  const [click, setClick] = useState('');
+  const [agreements, setAgreements] = useState('');
+  const [notes, setNotes] = useState('');
+  const save = useAction();
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    save.run(async () => {
+      const result = await call('recordCheckIn', props.email, {
+        held,
+        phase,
+        competencies,
+        wellbeing,
+        click,
+        agreements,
+        notes,
+      });
+      props.onDone(result.message);
+    });
+  };
+  const toggle = (value: string, on: boolean) =>
+    setCompetencies((list) => (on ? [...list, value] : list.filter((x) => x !== value)));
+
+  return (
+    <form class="panel checkin-form" data-testid="checkin-form" onSubmit={submit}>
+      <label for={`${id}-held`}>{tx('n.heldDate')}</label>
+      <input
+        id={`${id}-held`}
+        ref={first}
+        type="date"
+        data-testid="held"
+        required
+        max={props.today}
+        value={held}
+        onInput={(e) => setHeld(e.currentTarget.value)}
+      />
+      <label for={`${id}-phase`}>{tx('n.phase')}</label>
+      <select
+        id={`${id}-phase`}
+        data-testid="phase"
+        required
+        value={phase}
+        onChange={(e) => setPhase(e.currentTarget.value)}
+      >
+        <option value="">{tx('n.choose')}</option>
+        {PHASES.map((p) => (
+          <option key={p} value={p}>
+            {tx(`n.ph.${p}`)}
+          </option>
+        ))}
+      </select>
+      <fieldset>
+        <legend>{tx('n.competencies')}</legend>
+        {COMPETENCIES.map(([value, key]) => (
+          <label key={value} class="check">
+            <input
+              type="checkbox"
+              data-testid="competency"
+              value={value}
+              checked={competencies.includes(value)}
+              onChange={(e) => toggle(value, e.currentTarget.checked)}
+            />
+            {tx(key)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{tx('n.wellbeing')}</legend>
+        <div class="radios">
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n} class="check">
+              <input
+                type="radio"
+                name={`${id}-wellbeing`}
+                data-testid="wellbeing"
+                value={n}
+                required
+                checked={wellbeing === n}
+                onChange={() => setWellbeing(n)}
+              />
+              {n}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{tx('n.click')}</legend>
+        <div class="radios">
+          {CLICKS.map((k) => (
+            <label key={k} class="check">
+              <input
+                type="radio"
+                name={`${id}-click`}
+                data-testid="click"
+                value={k}
+                required
+                checked={click === k}
+                onChange={() => setClick(k)}
+              />
+              {tx(`n.k.${k}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label for={`${id}-agreements`}>{tx('n.agreements')}</label>
+      <textarea
+        id={`${id}-agreements`}
+        data-testid="agreements"
+        rows={2}
+        maxLength={2000}
+        value={agreements}
+        onInput={(e) => setAgreements(e.currentTarget.value)}
+      />
+      <label for={`${id}-notes`}>{tx('n.notes')}</label>
+      <textarea
+        id={`${id}-notes`}
+        data-testid="notes"
+        rows={3}
+        maxLength={5000}
+        aria-describedby={`${id}-notes-hint`}
+        value={notes}
+        onInput={(e) => setNotes(e.currentTarget.value)}
+      />
+      <p class="small" id={`${id}-notes-hint`}>
+        {tx('n.notesHint')}
+      </p>
+      <Said id="record" error={save.error} />
+      <div class="actions">
+        <button type="submit" class="primary" data-testid="record-submit" disabled={save.busy}>
+          {save.busy ? tx('p.busy') : tx('n.submit')}
+        </button>
+        <button type="button" disabled={save.busy} onClick={props.onCancel}>
+          {tx('p.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** "Inwerken afronden", after a confirmation. */
+function CloseOnboarding(props: { email: string; name: string; tx: Tx; onDone: (message: string) => void }) {
+  const { tx } = props;
+  const [confirming, setConfirming] = useState(false);
+  const close = useAction();
+  return (
+    <div>
+      <div class="actions">
+        <button
+          type="button"
+          data-testid="close-onboarding"
+          aria-expanded={confirming}
+          onClick={() => setConfirming(!confirming)}
+        >
+          {tx('n.close')}
+        </button>
+      </div>
+      {confirming && (
+        <Confirm
+          id="close"
+          text={tx('n.confirmClose', { name: props.name })}
+          yes={tx('n.yesClose')}
+          tx={tx}
+          busy={close.busy}
+          error={close.error}
+          onYes={() =>
+            close.run(async () => {
+              const result = await call('closeOnboarding', props.email);
+              setConfirming(false);
+              props.onDone(result.message);
+            })
+          }
+          onNo={() => setConfirming(false)}
+        />
+      )}
+    </div>
+  );
+}
+
+export function CheckInsSection(props: {
+  email: string;
+  data: CheckInsDto;
+  today: string;
+  tx: Tx;
+  /** After a change: fetch the timeline and the sidebar state again. */
+  onChanged: () => Promise<void>;
+}) {
+  const { data, tx } = props;
+  const [recording, setRecording] = useState(false);
+  const [message, setMessage] = useState('');
+  const done = (text: string) => {
+    setMessage(text);
+    setRecording(false);
+    void props.onChanged();
+  };
+  return (
+    <div>
+      <Said id="checkins" message={message} />
+      {data.signal && (
+        <div class="warning" role="status" data-testid="signal">
+          {data.signal}
+        </div>
+      )}
+      <Progress done={data.schedule.done} total={data.schedule.total} tx={tx} />
+      {data.nextCheckIn && <p class="small">{tx('n.nextCheckIn', { date: dutchDate(data.nextCheckIn) })}</p>}
+      <Sparkline points={data.wellbeing} tx={tx} />
+      {data.lastAgreements && (
+        <div class="card" data-testid="last-agreements">
+          <div class="small">{tx('n.lastAgreements', { date: dutchDate(data.lastAgreementsDate) })}</div>
+          <div>{data.lastAgreements}</div>
+        </div>
+      )}
+      {data.checkIns.length === 0 ? (
+        <p class="muted">{tx('n.noCheckIns')}</p>
+      ) : (
+        <ul class="list">
+          {data.checkIns.map((c, i) => (
+            <CheckInItem
+              key={`${c.planned}|${c.held}|${i}`}
+              c={c}
+              email={props.email}
+              tx={tx}
+              onDone={done}
+            />
+          ))}
+        </ul>
+      )}
+      {recording ? (
+        <RecordForm
+          email={props.email}
+          today={props.today}
+          tx={tx}
+          onDone={done}
+          onCancel={() => setRecording(false)}
+        />
+      ) : (
+        <div class="actions">
+          <button
+            type="button"
+            class="primary"
+            data-testid="record-open"
+            onClick={() => {
+              setMessage('');
+              setRecording(true);
+            }}
+          >
+            {tx('n.record')}
+          </button>
+        </div>
+      )}
+      {data.canClose && (
+        <CloseOnboarding email={props.email} name={data.newcomer.name} tx={tx} onDone={done} />
+      )}
+    </div>
+  );
+}

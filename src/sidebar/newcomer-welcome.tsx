@@ -1,0 +1,175 @@
+/**
+ * A newcomer's welkomstpakket, for a chef buddy or the school leader: its state and sending day, a
+ * preview exactly as it will be sent (the HTML part only inside a frame without scripts), a test
+ * to oneself, and "Nu versturen" after a confirmation.
+ */
+import { useState } from 'preact/hooks';
+import type { WelcomePreviewDto, WelcomeRowDto } from '../shared/api';
+import { useAction } from './action';
+import { Confirm, Said, type Tx } from './newcomer-parts';
+import { call } from './rpc';
+import { dutchDate } from './texts';
+
+export const PACKET_CLASS: Record<WelcomeRowDto['stateKind'], string> = {
+  none: 'mail grey',
+  pending: 'mail amber',
+  sending: 'mail amber',
+  sent: 'mail green',
+  failed: 'mail red',
+  unknown: 'mail red',
+  skipped: 'mail red',
+};
+
+function PreviewView({ data, tx }: { data: WelcomePreviewDto; tx: Tx }) {
+  return (
+    <div class="panel" data-testid="welcome-preview">
+      {data.errors.length > 0 && (
+        <div class="error">
+          <strong>{tx('n.blocked')}</strong>
+          <ul class="plain">
+            {data.errors.map((e) => (
+              <li key={e} data-testid="welcome-error">
+                {e}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {data.subject && (
+        <>
+          <div class="row">
+            <span>{tx('n.to')}</span>
+            <span>{data.to}</span>
+          </div>
+          {data.replyTo && (
+            <div class="row">
+              <span>{tx('n.replyTo')}</span>
+              <span>{data.replyTo}</span>
+            </div>
+          )}
+          <div class="row">
+            <span>{tx('n.subject')}</span>
+            <strong data-testid="welcome-subject">{data.subject}</strong>
+          </div>
+          {/* sandbox="" without allow-scripts: the mail's HTML is shown, nothing in it can run. */}
+          <iframe
+            sandbox=""
+            srcdoc={data.html}
+            title={tx('n.frame')}
+            class="welcome-frame"
+            data-testid="welcome-frame"
+          />
+          <h5>{tx('n.attachments')}</h5>
+          <ul class="plain">
+            {data.attachments.map((a) => (
+              <li key={a.name} data-testid="welcome-attachment" data-type={a.mimeType}>
+                {a.name}{' '}
+                <span class="small">({tx('n.kb', { n: Math.max(1, Math.round(a.size / 1024)) })})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function WelcomeSection(props: {
+  email: string;
+  row: WelcomeRowDto | undefined;
+  tx: Tx;
+  onChanged: () => Promise<void>;
+}) {
+  const { email, row, tx } = props;
+  const [preview, setPreview] = useState<WelcomePreviewDto | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState('');
+  const show = useAction();
+  const test = useAction();
+  const send = useAction();
+  const busy = show.busy || test.busy || send.busy;
+
+  const state = row?.state || preview?.state || '';
+  const due = row?.due ?? preview?.due ?? '';
+  const kind = row?.stateKind ?? preview?.stateKind ?? 'none';
+  const problem = row?.problem ?? '';
+
+  const togglePreview = () => {
+    if (preview) {
+      setPreview(null);
+      return;
+    }
+    show.run(async () => setPreview(await call('previewWelcome', email)));
+  };
+  const sendTest = () => {
+    setMessage('');
+    test.run(async () => setMessage((await call('sendWelcomeTest', email)).message));
+  };
+  const sendNow = () => {
+    setMessage('');
+    send.run(async () => {
+      try {
+        setMessage((await call('sendWelcomeNow', email)).message);
+      } finally {
+        setConfirming(false);
+        setPreview(null);
+        await props.onChanged();
+      }
+    });
+  };
+
+  return (
+    <div>
+      <p>
+        <span class={PACKET_CLASS[kind]} data-testid="welcome-state" data-kind={kind} title={state}>
+          {tx('n.welcomeState', { state: state || tx('n.notSent') })}
+        </span>
+      </p>
+      <p class="small" data-testid="welcome-due">
+        {due ? tx('n.due', { date: dutchDate(due) }) : tx('n.noDue')}
+      </p>
+      {problem && !preview && <p class="error small">{problem}</p>}
+      <div class="actions">
+        <button
+          type="button"
+          data-testid="welcome-preview-toggle"
+          aria-expanded={preview !== null}
+          disabled={show.busy}
+          onClick={togglePreview}
+        >
+          {show.busy ? tx('s.loading') : tx('n.preview')}
+        </button>
+        <button type="button" data-testid="welcome-test" disabled={busy} onClick={sendTest}>
+          {test.busy ? tx('p.busy') : tx('n.sendTest')}
+        </button>
+        <button
+          type="button"
+          class="primary"
+          data-testid="welcome-send"
+          aria-expanded={confirming}
+          disabled={busy || kind === 'sent'}
+          onClick={() => {
+            setMessage('');
+            setConfirming(!confirming);
+          }}
+        >
+          {tx('n.sendNow')}
+        </button>
+      </div>
+      {confirming && (
+        <Confirm
+          id="welcome"
+          text={tx('n.confirmSend', { to: email })}
+          yes={tx('n.yesSend')}
+          tx={tx}
+          busy={send.busy}
+          error=""
+          onYes={sendNow}
+          onNo={() => setConfirming(false)}
+        />
+      )}
+      <Said id="welcome" message={message} error={show.error || test.error || send.error} />
+      {preview && <PreviewView data={preview} tx={tx} />}
+    </div>
+  );
+}
