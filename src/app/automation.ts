@@ -18,15 +18,19 @@ export function automationStatus(ctx: RequestContext): AutomationStatus {
   const { store, triggers, clock } = ctx.services;
   const owner = store.get(OWNER_KEY);
   const mine = triggers.installed(SCHEDULED_HANDLER);
-  if (!owner && !mine) return { on: false, text: ctx.t('automation.off') };
+  if (!owner && !mine) return { on: false, state: 'off', text: ctx.t('automation.off') };
   if (owner === ctx.services.identity.email() && !mine) {
-    return { on: false, text: ctx.t('automation.missing') };
+    return { on: false, state: 'missing', text: ctx.t('automation.missing') };
   }
   const lastRun = store.get(LAST_RUN_KEY);
   if (lastRun && clock.millis() - Date.parse(lastRun) > STALE_MS) {
-    return { on: true, text: ctx.t('automation.stale', { since: lastRun.slice(0, 16).replace('T', ' ') }) };
+    return {
+      on: true,
+      state: 'stale',
+      text: ctx.t('automation.stale', { since: lastRun.slice(0, 16).replace('T', ' ') }),
+    };
   }
-  return { on: true, text: ctx.t('automation.on') };
+  return { on: true, state: 'on', text: ctx.t('automation.on') };
 }
 
 /** Turns the trigger on or off; safe to repeat. Only a school leader may. */

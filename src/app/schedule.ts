@@ -342,6 +342,40 @@ function underLock<T>(ctx: RequestContext, work: () => T): T {
   return outcome.value;
 }
 
+/**
+ * The schedule as saved in `Inwerkschema`, week by week, for everyone who follows the newcomer
+ * (their buddy too, who may tick lines off). Writes nothing and generates nothing.
+ */
+export function saved(ctx: RequestContext, newcomerRaw: unknown): SchedulePreviewDto {
+  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const actor = ctx.actor();
+  const world = new ScheduleWorld(ctx);
+  const newcomer = world.newcomer(email);
+  assertMayFollow(ctx, actor, newcomer);
+  const rows = world
+    .rowsOf(email)
+    .map((r) => r.value)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const items = rows.map((r) => itemDto(ctx, r, 'same'));
+  const weeks = [...new Set(items.map((i) => i.week))]
+    .sort((a, b) => a - b)
+    .map((week) => ({ week, items: items.filter((i) => i.week === week) }));
+  return {
+    newcomer: {
+      email,
+      name: newcomer.name,
+      location: newcomer.location,
+      startDate: newcomer.startDate,
+      start: rows[0]?.date ?? '',
+    },
+    exists: rows.length > 0,
+    weeks,
+    removed: [],
+    changes: { added: 0, changed: 0, removed: 0, kept: 0 },
+    warnings: [],
+  };
+}
+
 /** Writes (or updates) one newcomer's schedule. */
 export function save(ctx: RequestContext, newcomerRaw: unknown): ScheduleResultDto {
   const email = expectEmail(newcomerRaw, 'nieuwe collega');

@@ -8,7 +8,7 @@ import { close, getOverviewFor, getTimeline, record, refreshTab, skip } from '..
 import { runScheduledJobs as runJobs } from '../app/jobs';
 import { applyProposal, assign, endPair, propose, suggest } from '../app/pairing';
 import { applyPurge, erase, exportPerson, previewErase, previewPurge } from '../app/privacy';
-import { generateForLocation, ics, mark, preview, save } from '../app/schedule';
+import { generateForLocation, ics, mark, preview, save, saved } from '../app/schedule';
 import { setupWorkbook as setup } from '../app/setup';
 import { getSidebarState as sidebarState } from '../app/sidebarState';
 import { previewPacket, sendNow, sendTest } from '../app/welcome';
@@ -137,6 +137,10 @@ export function previewSchedule(newcomerEmail: unknown): SchedulePreviewDto {
   return handle((ctx) => preview(ctx, newcomerEmail));
 }
 
+export function getSchedule(newcomerEmail: unknown): SchedulePreviewDto {
+  return handle((ctx) => saved(ctx, newcomerEmail));
+}
+
 export function saveSchedule(newcomerEmail: unknown): ScheduleResultDto {
   return handle((ctx) => save(ctx, newcomerEmail));
 }
@@ -225,6 +229,7 @@ export const sidebarApi_ = {
   proposePairs,
   applyPairs,
   previewSchedule,
+  getSchedule,
   saveSchedule,
   markScheduleItem,
   generateSchedules,

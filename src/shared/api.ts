@@ -329,6 +329,8 @@ export interface AboutInfo {
 
 export interface AutomationStatus {
   on: boolean;
+  /** on; off; missing: turned on, but this user's trigger is gone; stale: on, but not run for hours. */
+  state: 'on' | 'off' | 'missing' | 'stale';
   /** Translated explanation for the sidebar. */
   text: string;
 }
@@ -342,6 +344,7 @@ export interface SidebarApi {
   proposePairs(location: string): ProposalDto;
   applyPairs(location: string, pairs: PairInput[]): PairingResult;
   previewSchedule(newcomerEmail: string): SchedulePreviewDto;
+  getSchedule(newcomerEmail: string): SchedulePreviewDto;
   saveSchedule(newcomerEmail: string): ScheduleResultDto;
   markScheduleItem(newcomerEmail: string, date: string, activity: string, done: boolean): ScheduleResultDto;
   generateSchedules(location: string): ScheduleResultDto;

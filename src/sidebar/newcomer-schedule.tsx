@@ -305,15 +305,20 @@ function ManagedSchedule(props: { email: string; tx: Tx; onChanged: () => void }
   );
 }
 
-/** For a buddy: the lines are the chef buddy's to make (the progress is under Check-ins); the download. */
-function FollowedSchedule(props: { email: string; checkIns: CheckInsDto | null; tx: Tx }) {
-  return (
+/** For a buddy: the saved lines to tick off (the chef buddy makes them), and the download. */
+function FollowedSchedule(props: { email: string; tx: Tx; onChanged: () => void }) {
+  const { email, tx } = props;
+  const { loaded, reload } = useLoad(() => call('getSchedule', email), email);
+  if (loaded.kind !== 'ready') return <LoadState loaded={loaded} tx={tx} retry={reload} id="schedule" />;
+  return loaded.data.exists ? (
     <div>
-      <p class="small">{props.tx('n.onlyManagers')}</p>
-      {props.checkIns && props.checkIns.schedule.total > 0 && (
-        <IcsDownload email={props.email} tx={props.tx} />
-      )}
+      <Saved email={email} data={loaded.data} tx={tx} onChanged={props.onChanged} />
+      <IcsDownload email={email} tx={tx} />
     </div>
+  ) : (
+    <p class="small" data-testid="no-schedule">
+      {tx('n.onlyManagers')}
+    </p>
   );
 }
 
@@ -327,6 +332,6 @@ export function ScheduleSection(props: {
   return props.manager ? (
     <ManagedSchedule email={props.email} tx={props.tx} onChanged={props.onChanged} />
   ) : (
-    <FollowedSchedule email={props.email} checkIns={props.checkIns} tx={props.tx} />
+    <FollowedSchedule email={props.email} tx={props.tx} onChanged={props.onChanged} />
   );
 }

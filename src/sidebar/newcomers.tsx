@@ -19,12 +19,9 @@ function isManager(state: SidebarState): boolean {
   return state.user.role === 'schoolleider' || state.user.role === 'chefbuddy';
 }
 
-/**
- * Whether the status needs attention. The server sends `on` and a text only; a trigger that has not
- * run for hours is "on" with a text that says so (until the status carries a kind of its own).
- */
+/** Whether the status needs attention: off, missing, or on but not running. */
 function needsAttention(status: AutomationStatus): boolean {
-  return !status.on || /\b(niet|not)\b/i.test(status.text);
+  return status.state !== 'on';
 }
 
 function NewcomerItem(props: { n: NewcomerDto; row: WelcomeRowDto | undefined; tx: Tx; onOpen: () => void }) {

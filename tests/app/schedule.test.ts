@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { assign } from '../../src/app/pairing';
-import { generateForLocation, ics, mark, preview, save } from '../../src/app/schedule';
+import { generateForLocation, ics, mark, preview, save, saved } from '../../src/app/schedule';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
 const HAVO = 'Onderbouw havo';
@@ -169,6 +169,21 @@ describe('ticking off schedule lines', () => {
     expect(() => mark(world.ctx(), anna.email, '11-01-2027', 'x', true)).toThrow(
       expect.objectContaining({ key: 'arg.notDate' }),
     );
+  });
+});
+
+describe('reading the saved schedule', () => {
+  it('shows the buddy the saved lines week by week, and refuses others', () => {
+    const world = schoolWorld(staff);
+    assign(world.ctx(), anna.email, bram.email);
+    save(world.ctx(), anna.email);
+    world.setUser(bram.email);
+    const view = saved(world.ctx(), anna.email);
+    expect(view.exists).toBe(true);
+    expect(view.weeks.map((w) => w.week)).toEqual([1, 2, 3, 6, 13]);
+    expect(view.weeks.flatMap((w) => w.items)).toHaveLength(scheduleRows(world).length);
+    world.setUser(hosts[0]!.email);
+    expect(() => saved(world.ctx(), anna.email)).toThrow(expect.objectContaining({ key: 'error.notYourNewcomer' }));
   });
 });
 

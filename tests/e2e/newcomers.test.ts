@@ -393,6 +393,19 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
     // A buddy sees the schedule's progress, not the packet.
     expect(await frame.$('[data-testid=section-welcome]')).toBeNull();
     await frame.waitForSelector('[data-testid=progress]');
+    // …and the saved schedule, whose lines the buddy may tick off.
+    const open = frame
+      .locator('[data-testid=schedule-saved] [data-testid=schedule-item][data-done=false]')
+      .first();
+    await open.waitFor();
+    const date = await open.getAttribute('data-date');
+    const activity = await open.getAttribute('data-activity');
+    await open.locator('[data-testid=schedule-check]').check();
+    await frame.waitForSelector('[data-testid=mark-message]');
+    const ticked = (await rowsOf('Inwerkschema', ines)).find(
+      (r) => r.Datum === date && r.Activiteit === activity,
+    );
+    expect(ticked?.Afgerond).toBe(true);
 
     await frame.click('[data-testid=record-open]');
     const form = frame.locator('[data-testid=checkin-form]');
