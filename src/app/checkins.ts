@@ -134,17 +134,11 @@ function invalid<T>(ctx: RequestContext, result: Validation<T>): T {
   throw new UserError(`checkin.invalid.${result.code}` as MessageKey, { field, ...result.params });
 }
 
-function underLock<T>(ctx: RequestContext, work: () => T): T {
-  const outcome = ctx.services.lock.tryWith(10_000, work);
-  if (!outcome.ran) throw new UserError('error.busy');
-  return outcome.value;
-}
-
 /** Records a held check-in on the newcomer's first open planned moment (or a new one). */
 export function record(ctx: RequestContext, newcomerRaw: unknown, input: unknown): CheckInResultDto {
   const actor = ctx.actor();
   const value = invalid(ctx, validateCheckIn(input, ctx.services.clock.today()));
-  return underLock(ctx, () => {
+  return ctx.locked(() => {
     const newcomer = newcomerOf(ctx, newcomerRaw);
     assertMayFollow(ctx, actor, newcomer);
     const table = checkInsTable(ctx);
@@ -178,7 +172,7 @@ export function skip(
   const actor = ctx.actor();
   const planned = expectDate(plannedRaw, 'gepland');
   const reason = invalid(ctx, validateSkipReason(reasonRaw));
-  return underLock(ctx, () => {
+  return ctx.locked(() => {
     const newcomer = newcomerOf(ctx, newcomerRaw);
     assertMayFollow(ctx, actor, newcomer);
     const table = checkInsTable(ctx);
@@ -199,7 +193,7 @@ export function skip(
 /** Ends the onboarding once every check-in is held or skipped: pair afgerond, newcomer actief. */
 export function close(ctx: RequestContext, newcomerRaw: unknown): CheckInResultDto {
   const actor = ctx.actor();
-  return underLock(ctx, () => {
+  return ctx.locked(() => {
     const newcomer = newcomerOf(ctx, newcomerRaw);
     assertCanManage(actor, newcomer.location);
     const mine = checkInsTable(ctx)
@@ -426,7 +420,7 @@ function writeOverviewTab(ctx: RequestContext, dto: OverviewDto): void {
 /** Rewrites the Overzicht tab now (school leader). */
 export function refreshTab(ctx: RequestContext): OverviewDto {
   assertSchoolLeader(ctx.actor());
-  return underLock(ctx, () => {
+  return ctx.locked(() => {
     const dto = getOverviewFor(ctx);
     writeOverviewTab(ctx, dto);
     return dto;

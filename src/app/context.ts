@@ -2,6 +2,7 @@
  * What one request gives a use case: the ports, the unit of work over the sheet, the user's
  * language, and lazily resolved settings and actor (each tab still read once).
  */
+import { UserError } from '../core/errors';
 import { type Actor, resolveActor } from '../core/roles';
 import { readSettings, type SettingProblem, type Settings } from '../core/settings';
 import { type Language, languageOf, type MessageKey, translate } from '../shared/i18n';
@@ -42,6 +43,16 @@ export class RequestContext {
   constructor(readonly services: Services) {
     this.language = languageOf(services.identity.locale());
     this.wb = new Workbook(services.gateway, this.language);
+  }
+
+  /**
+   * Runs `work` holding the document lock (waiting up to 10 s), so that concurrent actions and
+   * the hourly run never interleave; says the sheet is busy when it cannot get the lock.
+   */
+  locked<T>(work: () => T): T {
+    const outcome = this.services.lock.tryWith(10_000, work);
+    if (!outcome.ran) throw new UserError('error.busy');
+    return outcome.value;
   }
 
   t(key: MessageKey, params?: Readonly<Record<string, string | number>>): string {

@@ -335,12 +335,6 @@ function makePairs(
   return { made, rejected };
 }
 
-function underLock<T>(ctx: RequestContext, work: () => T): T {
-  const outcome = ctx.services.lock.tryWith(10_000, work);
-  if (!outcome.ran) throw new UserError('error.busy');
-  return outcome.value;
-}
-
 /** "Koppel": pairs one newcomer with one buddy. A second identical call changes nothing. */
 export function assign(ctx: RequestContext, newcomerRaw: unknown, buddyRaw: unknown): PairingResult {
   const pair = {
@@ -348,7 +342,7 @@ export function assign(ctx: RequestContext, newcomerRaw: unknown, buddyRaw: unkn
     buddy: expectEmail(buddyRaw, 'buddy'),
   };
   const actor = ctx.actor();
-  return underLock(ctx, () => {
+  return ctx.locked(() => {
     const { made, rejected } = makePairs(ctx, actor, [pair]);
     const refusal = rejected[0];
     if (refusal && !refusal.already) throw new UserError('error.plain', { message: refusal.reason });
@@ -385,7 +379,7 @@ export function applyProposal(ctx: RequestContext, locationRaw: unknown, pairsRa
   const actor = ctx.actor();
   const name = canonicalLocation(ctx, location);
   assertCanManage(actor, name);
-  return underLock(ctx, () => {
+  return ctx.locked(() => {
     const people = staffByEmail(pairingInput(ctx));
     for (const pair of pairs) {
       const newcomer = people.get(emailKey(pair.newcomer));
@@ -421,7 +415,7 @@ export function endPair(ctx: RequestContext, newcomerRaw: unknown, reasonRaw: un
   const reason = expectText(reasonRaw, 'reden', 500);
   if (!reason) throw new UserError('pairing.reasonRequired');
   const actor = ctx.actor();
-  return underLock(ctx, () => {
+  return ctx.locked(() => {
     const table = ctx.wb.table('pairings', { needs: ['reason', 'endedOn'] });
     const record = table.records.find(
       (r) => r.value.status === 'actief' && emailKey(r.value.newcomer) === newcomer,

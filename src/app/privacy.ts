@@ -161,16 +161,10 @@ function purgeNow(ctx: RequestContext): PrivacyResultDto {
   };
 }
 
-function underLock<T>(ctx: RequestContext, work: () => T): T {
-  const outcome = ctx.services.lock.tryWith(10_000, work);
-  if (!outcome.ran) throw new UserError('error.busy');
-  return outcome.value;
-}
-
 /** "Bewaartermijnen toepassen", step 2: removes what the preview showed. A second run removes nothing. */
 export function applyPurge(ctx: RequestContext): PrivacyResultDto {
   assertSchoolLeader(ctx.actor());
-  return underLock(ctx, () => purgeNow(ctx));
+  return ctx.locked(() => purgeNow(ctx));
 }
 
 /** Scheduled job: applies the retention terms once a month. */
@@ -296,7 +290,7 @@ export function erase(ctx: RequestContext, emailRaw: unknown): PrivacyResultDto 
   assertSchoolLeader(actor);
   const email = expectEmail(emailRaw, 'e-mailadres');
   if (email === actor.email) throw new UserError('privacy.notYourself');
-  return underLock(ctx, () => {
+  return ctx.locked(() => {
     const { tables, data } = tablesOf(ctx);
     const name = personName(data, email);
     const actions = erasurePlan(email, name, data, ctx.services.clock.today());

@@ -218,6 +218,13 @@ function itemDto(
   };
 }
 
+/** Items grouped by protocol week, in week order. */
+function byWeek(items: ScheduleItemDto[]): { week: number; items: ScheduleItemDto[] }[] {
+  return [...new Set(items.map((i) => i.week))]
+    .sort((a, b) => a - b)
+    .map((week) => ({ week, items: items.filter((i) => i.week === week) }));
+}
+
 function diffFor(world: ScheduleWorld, newcomer: Staff, generated: GeneratedSchedule): ScheduleDiff {
   const existing = world.rowsOf(newcomer.email).map((r) => r.value);
   const next = generated.items.map((i) => ({
@@ -280,9 +287,7 @@ export function preview(ctx: RequestContext, newcomerRaw: unknown): SchedulePrev
     counts.removed = diff.remove.length;
     counts.kept = keptByHand.size;
   }
-  const weeks = [...new Set(items.map((i) => i.week))]
-    .sort((a, b) => a - b)
-    .map((week) => ({ week, items: items.filter((i) => i.week === week) }));
+  const weeks = byWeek(items);
   return {
     newcomer: {
       email,
@@ -336,12 +341,6 @@ function planCheckIns(world: ScheduleWorld, newcomer: Staff, generated: Generate
   }
 }
 
-function underLock<T>(ctx: RequestContext, work: () => T): T {
-  const outcome = ctx.services.lock.tryWith(10_000, work);
-  if (!outcome.ran) throw new UserError('error.busy');
-  return outcome.value;
-}
-
 /**
  * The schedule as saved in `Inwerkschema`, week by week, for everyone who follows the newcomer
  * (their buddy too, who may tick lines off). Writes nothing and generates nothing.
@@ -357,9 +356,7 @@ export function saved(ctx: RequestContext, newcomerRaw: unknown): SchedulePrevie
     .map((r) => r.value)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const items = rows.map((r) => itemDto(ctx, r, 'same'));
-  const weeks = [...new Set(items.map((i) => i.week))]
-    .sort((a, b) => a - b)
-    .map((week) => ({ week, items: items.filter((i) => i.week === week) }));
+  const weeks = byWeek(items);
   return {
     newcomer: {
       email,
@@ -380,7 +377,7 @@ export function saved(ctx: RequestContext, newcomerRaw: unknown): SchedulePrevie
 export function save(ctx: RequestContext, newcomerRaw: unknown): ScheduleResultDto {
   const email = expectEmail(newcomerRaw, 'nieuwe collega');
   const actor = ctx.actor();
-  return underLock(ctx, () => {
+  return ctx.locked(() => {
     const world = new ScheduleWorld(ctx);
     const newcomer = world.newcomer(email);
     assertMayPlan(actor, newcomer);
@@ -422,7 +419,7 @@ export function generateForLocation(ctx: RequestContext, locationRaw: unknown): 
   const location = canonicalLocation(ctx, expectText(locationRaw, 'locatie', 200));
   const actor = ctx.actor();
   assertCanManage(actor, location);
-  return underLock(ctx, () => {
+  return ctx.locked(() => {
     const world = new ScheduleWorld(ctx);
     const paired = new Set(
       ctx.wb
@@ -466,7 +463,7 @@ export function mark(
   const activity = expectText(activityRaw, 'activiteit', 500);
   const done = expectBoolean(doneRaw, 'afgerond');
   const actor = ctx.actor();
-  return underLock(ctx, () => {
+  return ctx.locked(() => {
     const world = new ScheduleWorld(ctx);
     const newcomer = world.newcomer(email);
     assertMayFollow(ctx, actor, newcomer);

@@ -101,7 +101,7 @@ export function setupWorkbook(ctx: RequestContext): SetupReport {
   const leaders = ctx.settings().schoolLeaders;
   if (leaders.length > 0) assertSchoolLeader(ctx.actor());
 
-  const outcome = ctx.services.lock.tryWith(10_000, () => {
+  const r = ctx.locked(() => {
     const gateway = ctx.services.gateway;
     const plans = plan(ctx);
     for (const p of plans) {
@@ -139,8 +139,6 @@ export function setupWorkbook(ctx: RequestContext): SetupReport {
     );
     return { ...report, warnings, changed };
   });
-  if (!outcome.ran) throw new UserError('error.busy');
-  const r = outcome.value;
   const parts = [
     r.createdTabs.length ? ctx.t('setup.createdTabs', { tabs: r.createdTabs.join(', ') }) : '',
     r.addedColumns.length ? ctx.t('setup.addedColumns', { columns: r.addedColumns.join(', ') }) : '',

@@ -248,12 +248,6 @@ export const dueWelcomePackets: Job = {
   },
 };
 
-function underLock<T>(ctx: RequestContext, work: () => T): T {
-  const outcome = ctx.services.lock.tryWith(10_000, work);
-  if (!outcome.ran) throw new UserError('error.busy');
-  return outcome.value;
-}
-
 /** The packet exactly as it will be sent, with what blocks it. */
 export function previewPacket(ctx: RequestContext, newcomerRaw: unknown): WelcomePreviewDto {
   const email = expectEmail(newcomerRaw, 'nieuwe collega');
@@ -310,7 +304,7 @@ export function sendTest(ctx: RequestContext, newcomerRaw: unknown): WelcomeResu
 export function sendNow(ctx: RequestContext, newcomerRaw: unknown): WelcomeResultDto {
   const email = expectEmail(newcomerRaw, 'nieuwe collega');
   const actor = ctx.actor();
-  return underLock(ctx, () => {
+  return ctx.locked(() => {
     const world = new WelcomeWorld(ctx);
     const record = world.recordOf(email);
     assertCanManage(actor, record.value.location);
