@@ -4,17 +4,11 @@
  * after the clock moves, one notice per check-in, the overview and the Overzicht tab with its
  * chart following along; the weekly mail once, without notes.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHOOL_LEADER } from '../../src/sandbox/demo.ts';
 import type { FiguresDto, OverviewDto } from '../../src/shared/api.ts';
-import {
-  launchChromium,
-  type PageWatch,
-  screenshotPath,
-  sidebarShowing,
-  watchPage,
-} from './support/browser.ts';
+import { type PageWatch, screenshotPath, sidebarShowing } from './support/browser.ts';
 import {
   expectedFields,
   openOverview,
@@ -23,15 +17,18 @@ import {
   readChart,
   refreshOverview,
 } from './support/overview.ts';
-import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
+import type { TestSandbox } from './support/sandbox.ts';
+import {
+  chiefAt,
+  sidebarAs as openSidebarAs,
+  type Session,
+  type SwitcherUser,
+  sidebarShot,
+  startSession,
+  stopSession,
+} from './support/session.ts';
 import { readTab } from './support/workbook.ts';
 
-interface SwitcherUser {
-  email: string;
-  name: string;
-  role: string;
-  location: string;
-}
 interface Mail {
   to: string;
   subject: string;
@@ -52,53 +49,26 @@ const NEWCOMER = 'ines.terhorst@vso-demo.example';
 const LOCATION = 'Bovenbouw vmbo';
 
 let sandbox: TestSandbox;
-let browser: Browser;
 let page: Page;
 let watch: PageWatch;
 let users: SwitcherUser[];
 /** Server functions the sidebar called, in order. */
-const rpcCalls: string[] = [];
+let rpcCalls: string[] = [];
+let session: Session | undefined;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'nl-NL' });
-  watch = await watchPage(page, sandbox.url);
-  page.on('request', (request) => {
-    const match = /\/rpc\/([^/?]+)/.exec(request.url());
-    if (match && request.method() === 'POST') rpcCalls.push(match[1]!);
-  });
-  users = (await sandbox.api('GET', '/api/users')).body.users;
-  await page.goto(sandbox.url);
-  await sidebarShowing(page, 'user-email', SCHOOL_LEADER);
+  session = await startSession();
+  ({ sandbox, page, watch, users } = session);
+  rpcCalls = session.rpcCalls;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+afterAll(() => stopSession(session));
 
-function chiefOf(location: string): SwitcherUser {
-  const chief = users.find((u) => u.role === 'chef buddy' && u.location === location);
-  if (!chief) throw new Error(`no chef buddy for ${location}`);
-  return chief;
-}
+const chiefOf = (location: string): SwitcherUser => chiefAt(users, location);
 
-/** The sidebar as `email`, freshly loaded (switching user remounts it; the same user refreshes). */
-async function sidebarAs(email: string): Promise<Frame> {
-  const current = await page.$eval('[data-testid=user-switcher]', (s) => (s as HTMLSelectElement).value);
-  if (current === email) {
-    const frame = await sidebarShowing(page, 'user-email', email);
-    await frame.click('[data-testid=refresh]');
-  } else {
-    await page.selectOption('[data-testid=user-switcher]', email);
-  }
-  return sidebarShowing(page, 'user-email', email);
-}
+const sidebarAs = (email: string): Promise<Frame> => openSidebarAs(page, email);
 
-async function shot(name: string): Promise<void> {
-  await page.locator('[data-testid=sidebar-frame]').screenshot({ path: screenshotPath(name) });
-}
+const shot = (name: string): Promise<void> => sidebarShot(page, name);
 
 /** What `getOverview` answers as `user` (and throws when it refuses). */
 async function overviewAs(user: string, location?: string): Promise<OverviewDto> {

@@ -3,25 +3,22 @@
  * the suggestions, ends and replaces a pair, applies a proposal; the school leader switches
  * location; names from the sheet stay text; one buddy mail per pair.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHOOL_LEADER } from '../../src/sandbox/demo.ts';
+import { type PageWatch, sidebarShowing } from './support/browser.ts';
+import type { TestSandbox } from './support/sandbox.ts';
 import {
-  launchChromium,
-  type PageWatch,
-  screenshotPath,
-  sidebarShowing,
-  watchPage,
-} from './support/browser.ts';
-import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
+  chiefAt,
+  sidebarAs as openSidebarAs,
+  type Session,
+  type SwitcherUser,
+  sidebarShot,
+  startSession,
+  stopSession,
+} from './support/session.ts';
 import { addRows, type Cell, readTab, setCell } from './support/workbook.ts';
 
-interface SwitcherUser {
-  email: string;
-  name: string;
-  role: string;
-  location: string;
-}
 interface Mail {
   to: string;
   subject: string;
@@ -29,53 +26,26 @@ interface Mail {
 }
 
 let sandbox: TestSandbox;
-let browser: Browser;
 let page: Page;
 let watch: PageWatch;
 let users: SwitcherUser[];
 /** Server functions the sidebar called, in order. */
-const rpcCalls: string[] = [];
+let rpcCalls: string[] = [];
+let session: Session | undefined;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'nl-NL' });
-  watch = await watchPage(page, sandbox.url);
-  page.on('request', (request) => {
-    const match = /\/rpc\/([^/?]+)/.exec(request.url());
-    if (match && request.method() === 'POST') rpcCalls.push(match[1]!);
-  });
-  users = (await sandbox.api('GET', '/api/users')).body.users;
-  await page.goto(sandbox.url);
-  await sidebarShowing(page, 'user-email', SCHOOL_LEADER);
+  session = await startSession();
+  ({ sandbox, page, watch, users } = session);
+  rpcCalls = session.rpcCalls;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+afterAll(() => stopSession(session));
 
-function chiefOf(location: string): SwitcherUser {
-  const chief = users.find((u) => u.role === 'chef buddy' && u.location === location);
-  if (!chief) throw new Error(`no chef buddy for ${location}`);
-  return chief;
-}
+const chiefOf = (location: string): SwitcherUser => chiefAt(users, location);
 
-/** The sidebar as `email`, freshly loaded (switching user remounts it; the same user refreshes). */
-async function sidebarAs(email: string): Promise<Frame> {
-  const current = await page.$eval('[data-testid=user-switcher]', (s) => (s as HTMLSelectElement).value);
-  if (current === email) {
-    const frame = await sidebarShowing(page, 'user-email', email);
-    await frame.click('[data-testid=refresh]');
-  } else {
-    await page.selectOption('[data-testid=user-switcher]', email);
-  }
-  return sidebarShowing(page, 'user-email', email);
-}
+const sidebarAs = (email: string): Promise<Frame> => openSidebarAs(page, email);
 
-async function shot(name: string): Promise<void> {
-  await page.locator('[data-testid=sidebar-frame]').screenshot({ path: screenshotPath(name) });
-}
+const shot = (name: string): Promise<void> => sidebarShot(page, name);
 
 async function outbox(): Promise<Mail[]> {
   return (await sandbox.api('GET', '/api/outbox')).body as Mail[];

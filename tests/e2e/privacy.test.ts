@@ -3,37 +3,25 @@
  * the retention terms, looks up one person and downloads the export, and erases a person after a
  * summary; later scheduled runs do not mail them. Other roles get no Privacy tab and no answer.
  */
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHOOL_LEADER } from '../../src/sandbox/demo.ts';
-import {
-  launchChromium,
-  type PageWatch,
-  screenshotPath,
-  sidebarShowing,
-  watchPage,
-} from './support/browser.ts';
-import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
+import { type PageWatch, screenshotPath, sidebarShowing } from './support/browser.ts';
+import type { TestSandbox } from './support/sandbox.ts';
+import { type Session, startSession, stopSession } from './support/session.ts';
 import { readTab } from './support/workbook.ts';
 
+let session: Session | undefined;
 let sandbox: TestSandbox;
-let browser: Browser;
 let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'nl-NL' });
-  watch = await watchPage(page, sandbox.url);
-  await page.goto(sandbox.url);
-  await sidebarShowing(page, 'user-email', SCHOOL_LEADER);
+  session = await startSession();
+  ({ sandbox, page, watch } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+afterAll(() => stopSession(session));
 
 async function privacyTab(): Promise<Frame> {
   const frame = await sidebarShowing(page, 'user-email', SCHOOL_LEADER);

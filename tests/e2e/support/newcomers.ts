@@ -1,6 +1,5 @@
 /** Drives the sidebar's "Nieuwe collega's" tab and reads what the sandbox sent, for the browser tests. */
-import type { Frame, Page } from 'playwright-core';
-import { sidebarShowing } from './browser.ts';
+import type { Frame } from 'playwright-core';
 import type { TestSandbox } from './sandbox.ts';
 
 export interface Mail {
@@ -16,17 +15,7 @@ export async function outbox(sandbox: TestSandbox): Promise<Mail[]> {
   return (await sandbox.api('GET', '/api/outbox')).body as Mail[];
 }
 
-/** The sidebar as `email`, freshly loaded (switching user remounts it; the same user refreshes). */
-export async function sidebarAs(page: Page, email: string): Promise<Frame> {
-  const current = await page.$eval('[data-testid=user-switcher]', (s) => (s as HTMLSelectElement).value);
-  if (current === email) {
-    const frame = await sidebarShowing(page, 'user-email', email);
-    await frame.click('[data-testid=refresh]');
-  } else {
-    await page.selectOption('[data-testid=user-switcher]', email);
-  }
-  return sidebarShowing(page, 'user-email', email);
-}
+export { sidebarAs } from './session.ts';
 
 /** Opens the tab (a buddy has no tab bar: it is the only one) and waits for the list. */
 export async function openNewcomersTab(frame: Frame): Promise<void> {
