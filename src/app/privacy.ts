@@ -32,7 +32,6 @@ import type { MessageKey } from '../shared/i18n';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
-import { forgetSchedule } from './schedule';
 
 /** Properties key of an erased person (a hash: the key itself holds no personal data). */
 const ERASED_PREFIX = 'erased:';
@@ -142,7 +141,6 @@ function purgeNow(ctx: RequestContext): PrivacyResultDto {
     .filter((a) => a.tab === 'staff' && a.reason === 'records')
     .map((a) => (tables.staff.records[a.index]!.value as { email: string }).email);
   applyActions(tables, result.actions);
-  for (const email of leavers) forgetSchedule(ctx, email);
   const journal = clearStaleJournal(ctx);
   logAction(
     ctx,
@@ -303,7 +301,6 @@ export function erase(ctx: RequestContext, emailRaw: unknown): PrivacyResultDto 
       const rest = ctx.settings().schoolLeaders.filter((e) => e !== email);
       settings.update(leaderRow, { value: rest.join(', ') });
     }
-    forgetSchedule(ctx, email);
     ctx.services.store.set(erasedKey(email), ctx.services.clock.today());
     logAction(
       ctx,

@@ -14,6 +14,7 @@ import { emailKey } from '../core/pairing';
 import { type Actor, assertCanManage, canActOn } from '../core/roles';
 import {
   type GeneratedSchedule,
+  generatedLines,
   type PersonRef,
   type ScheduleDiff,
   type ScheduleItem,
@@ -32,11 +33,6 @@ import type { RequestContext } from './context';
 import { canonicalLocation } from './locations';
 
 type Staff = RowOf<'staff'>;
-
-/** Where the lines of the last generation are kept, to tell hand edits from generated lines. */
-const PREVIOUS_KEY = 'schedule:';
-/** Properties hold at most 9 KB per value; a longer generation is simply not remembered. */
-const MAX_PREVIOUS_CHARS = 8_000;
 
 /** One request's view of what schedules need; each tab read once, calendars built once. */
 class ScheduleWorld {
@@ -144,43 +140,13 @@ class ScheduleWorld {
           activity: to.activity,
           with: to.with,
           kind: to.kind,
+          check: to.check,
         });
     }
     for (const row of diff.add) table.append({ ...row, newcomer: emailKey(newcomer.email) });
-    rememberLines(this.ctx, newcomer.email, generated.items);
     planCheckIns(this, newcomer, generated);
     return diff;
   }
-}
-
-function previousLines(ctx: RequestContext, email: string): ScheduleLine[] | undefined {
-  const text = ctx.services.store.get(PREVIOUS_KEY + mailId('s', emailKey(email)));
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as ScheduleLine[];
-  } catch {
-    // A damaged entry only means hand edits are recognised less well; regenerate without it.
-    return undefined;
-  }
-}
-
-function rememberLines(ctx: RequestContext, email: string, items: readonly ScheduleItem[]): void {
-  const lines: ScheduleLine[] = items.map((i) => ({
-    date: i.date,
-    week: i.week,
-    activity: i.activity,
-    with: i.with,
-    kind: i.kind,
-  }));
-  const text = JSON.stringify(lines);
-  const key = PREVIOUS_KEY + mailId('s', emailKey(email));
-  if (text.length <= MAX_PREVIOUS_CHARS) ctx.services.store.set(key, text);
-  else ctx.services.store.delete(key);
-}
-
-/** Removes what schedules remember of a person (used by erasure). */
-export function forgetSchedule(ctx: RequestContext, email: string): void {
-  ctx.services.store.delete(PREVIOUS_KEY + mailId('s', emailKey(email)));
 }
 
 function warningTexts(ctx: RequestContext, generated: GeneratedSchedule): string[] {
@@ -234,7 +200,7 @@ function diffFor(world: ScheduleWorld, newcomer: Staff, generated: GeneratedSche
     with: i.with,
     kind: i.kind,
   }));
-  return updateSchedule(existing, next, previousLines(world.ctx, newcomer.email));
+  return updateSchedule(existing, next, generatedLines(existing));
 }
 
 function assertMayPlan(actor: Actor, newcomer: Staff): void {
@@ -258,7 +224,9 @@ export function preview(ctx: RequestContext, newcomerRaw: unknown): SchedulePrev
   let removed: ScheduleItemDto[] = [];
   const counts = { added: 0, changed: 0, removed: 0, kept: 0 };
   if (!exists) {
-    items = generated.items.map((i) => itemDto(ctx, { ...i, newcomer: email, done: false }, 'new', i.moved));
+    items = generated.items.map((i) =>
+      itemDto(ctx, { ...i, newcomer: email, done: false, check: '' }, 'new', i.moved),
+    );
     counts.added = items.length;
   } else {
     const diff = diffFor(world, newcomer, generated);

@@ -811,15 +811,24 @@ export function generateSchedule(input: ScheduleInput & PlannerContext): Generat
 /** The `Inwerkschema` rows of a generated schedule (not done). */
 export function toScheduleRows(newcomerEmail: string, items: readonly ScheduleItem[]): ScheduleRow[] {
   const newcomer = emailKey(newcomerEmail);
-  return items.map((i) => ({
-    newcomer,
-    date: i.date,
-    week: i.week,
-    activity: i.activity,
-    with: i.with,
-    kind: i.kind,
-    done: false,
-  }));
+  return items.map((i) => {
+    const line = { date: i.date, week: i.week, activity: i.activity, with: i.with, kind: i.kind };
+    return { newcomer, ...line, done: false, check: lineCheck(line) };
+  });
+}
+
+/**
+ * A short fingerprint of a line as Wegwijs wrote it (day, activity, with whom). Kept in the row's
+ * `Controle` cell: when a person edits the line, the fingerprint no longer matches, and
+ * regeneration keeps their edit. Stored in the sheet, so it scales with the sheet.
+ */
+export function lineCheck(line: Pick<ScheduleLine, 'date' | 'activity' | 'with'>): string {
+  return hashText(`${line.date}|${normalizeName(line.activity)}|${line.with.trim()}`).toString(36);
+}
+
+/** The lines of the last generation: rows whose fingerprint still matches them. */
+export function generatedLines(rows: readonly ScheduleRow[]): ScheduleLine[] {
+  return rows.filter((r) => r.check !== '' && r.check === lineCheck(r));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -892,6 +901,7 @@ export function updateSchedule(
     with: line.with,
     kind: line.kind,
     done: false,
+    check: lineCheck(line),
   });
   for (const row of byDate(existing)) {
     const list = slots.get(slotKey(row));

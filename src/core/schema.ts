@@ -205,6 +205,7 @@ export const SCHEMA = {
     with: col.text('Met', 'With'),
     kind: col.choice('Soort', 'Kind', SCHEDULE_KINDS),
     done: col.boolean('Afgerond', 'Done'),
+    check: col.text('Controle (Wegwijs)', 'Check (Wegwijs)', { aliases: ['Controle', 'Check'] }),
   }),
   templates: tab('templates', 'Schemasjablonen', 'Schedule templates', {
     location: col.text('Locatie', 'Location', { required: true, validation: 'locationsOrAll' }),

@@ -183,7 +183,9 @@ describe('reading the saved schedule', () => {
     expect(view.weeks.map((w) => w.week)).toEqual([1, 2, 3, 6, 13]);
     expect(view.weeks.flatMap((w) => w.items)).toHaveLength(scheduleRows(world).length);
     world.setUser(hosts[0]!.email);
-    expect(() => saved(world.ctx(), anna.email)).toThrow(expect.objectContaining({ key: 'error.notYourNewcomer' }));
+    expect(() => saved(world.ctx(), anna.email)).toThrow(
+      expect.objectContaining({ key: 'error.notYourNewcomer' }),
+    );
   });
 });
 
@@ -201,6 +203,28 @@ describe('generating schedules for a location', () => {
     );
     expect(world.gateway.writes - writes).toBeLessThanOrEqual(3);
     expect(generateForLocation(world.ctx(), HAVO).count).toBe(0);
+  });
+});
+
+describe('schedules at scale', () => {
+  it('keep what they need in the sheet, not in document properties (500 KB for the whole document)', () => {
+    const many = Array.from({ length: 60 }, (_, i) =>
+      aColleague(`Nieuw ${i}`)
+        .at(HAVO)
+        .newcomer()
+        .startingOn('2027-01-18')
+        .withEmail(`n${i}@school.example`)
+        .build(),
+    );
+    const buddies = Array.from({ length: 30 }, (_, i) =>
+      aColleague(`Buddy ${i}`).at(HAVO).years(10).max(2).withEmail(`b${i}@school.example`).build(),
+    );
+    const world = schoolWorld([...staff, ...many, ...buddies]);
+    for (const [i, n] of many.entries()) assign(world.ctx(), n.email, buddies[i % 30]!.email);
+    generateForLocation(world.ctx(), HAVO);
+    expect(new Set(scheduleRows(world).map((r) => r['Nieuwe collega'])).size).toBe(60);
+    expect(scheduleRows(world).every((r) => String(r['Controle (Wegwijs)']).length > 0)).toBe(true);
+    expect(JSON.stringify([...world.store.entries()]).length).toBeLessThan(1_000);
   });
 });
 

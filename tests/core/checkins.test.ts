@@ -363,6 +363,7 @@ describe("a newcomer's timeline", () => {
     with: '',
     kind: 'meelopen',
     done,
+    check: '',
   });
   const schedule = [
     sched(2, false),

@@ -101,6 +101,7 @@ function schedule(who: string, items: [week: number, done: boolean][]): RowOf<'s
     with: '',
     kind: 'meelopen',
     done,
+    check: '',
   }));
 }
 const times = (n: number, item: [number, boolean]) => Array.from({ length: n }, () => item);

@@ -481,6 +481,7 @@ describe('shadow hosts', () => {
       with: 'Host 0',
       kind: 'meelopen',
       done: false,
+      check: '',
     }));
     const newcomers = [0, 1, 2].map((i) => newcomer(i));
     const planner = new SchedulePlanner(
