@@ -9,14 +9,15 @@ import { logAction } from './audit';
 import type { RequestContext } from './context';
 
 export const SCHEDULED_HANDLER = 'runScheduledJobs';
-const OWNER_KEY = 'automation.owner';
+/** Who turned automatic sending on (their e-mail): a user can only see their own triggers. */
+export const AUTOMATION_OWNER_KEY = 'automation.owner';
 export const LAST_RUN_KEY = 'automation.lastRun';
 /** An hourly trigger that has not run for this long is reported as not running. */
 const STALE_MS = 3 * 3_600_000;
 
 export function automationStatus(ctx: RequestContext): AutomationStatus {
   const { store, triggers, clock } = ctx.services;
-  const owner = store.get(OWNER_KEY);
+  const owner = store.get(AUTOMATION_OWNER_KEY);
   const mine = triggers.installed(SCHEDULED_HANDLER);
   if (!owner && !mine) return { on: false, state: 'off', text: ctx.t('automation.off') };
   if (owner === ctx.services.identity.email() && !mine) {
@@ -40,10 +41,10 @@ export function setAutomaticSending(ctx: RequestContext, on: boolean): Automatio
   const me = ctx.services.identity.email();
   if (on) {
     triggers.installHourly(SCHEDULED_HANDLER);
-    store.set(OWNER_KEY, me);
+    store.set(AUTOMATION_OWNER_KEY, me);
   } else {
     triggers.remove(SCHEDULED_HANDLER);
-    store.delete(OWNER_KEY);
+    store.delete(AUTOMATION_OWNER_KEY);
   }
   logAction(ctx, on ? ctx.t('log.automationOn') : ctx.t('log.automationOff'));
   ctx.wb.commit();

@@ -30,6 +30,7 @@ import type {
 } from '../shared/api';
 import type { MessageKey } from '../shared/i18n';
 import { logAction } from './audit';
+import { AUTOMATION_OWNER_KEY } from './automation';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
 
@@ -302,6 +303,8 @@ export function erase(ctx: RequestContext, emailRaw: unknown): PrivacyResultDto 
       settings.update(leaderRow, { value: rest.join(', ') });
     }
     ctx.services.store.set(erasedKey(email), ctx.services.clock.today());
+    if (ctx.services.store.get(AUTOMATION_OWNER_KEY) === email)
+      ctx.services.store.delete(AUTOMATION_OWNER_KEY);
     logAction(
       ctx,
       ctx.t('log.personErased'),

@@ -211,8 +211,10 @@ describe('erasing a person', () => {
     const settings = w.gateway.tabs.get('Instellingen')!;
     const leaders = settings.find((r) => r[0] === 'Schoolleiders (e-mail)')!;
     leaders[1] = `${LEADER}, tweede@school.example`;
+    w.store.set('automation.owner', 'tweede@school.example');
     erase(w.ctx(), 'tweede@school.example');
     expect(leaders[1]).toBe(LEADER);
+    expect(w.store.has('automation.owner')).toBe(false);
     expect(() => erase(w.ctx(), LEADER)).toThrow(expect.objectContaining({ key: 'privacy.notYourself' }));
   });
 });
