@@ -390,6 +390,16 @@ interface Draft {
 interface Colleague {
   readonly staff: Staff;
   readonly email: string;
+  /** hashText(email), once per planner: the tie-break mixes it with the newcomer's hash. */
+  readonly hash: number;
+}
+
+/** A well-spread 32-bit mix of two hashes (murmur3's finaliser), for per-newcomer tie-breaks. */
+function mixHashes(a: number, b: number): number {
+  let h = (a ^ b) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 const NONE: ReadonlyMap<string, number> = new Map();
@@ -502,7 +512,7 @@ export class SchedulePlanner {
       if (name && !this.byName.has(name)) this.byName.set(name, s);
       if (s.status !== 'actief' || !email) continue;
       const loc = normalizeName(s.location);
-      getOrAdd(this.activeByLocation, loc, () => []).push({ staff: s, email });
+      getOrAdd(this.activeByLocation, loc, () => []).push({ staff: s, email, hash: hashText(email) });
     }
     // Values below 1 would make shadowing impossible; they count as 1.
     this.maxPerWeek = Math.max(1, Math.floor(context.settings.shadowMaxPerWeek) || 1);
@@ -626,7 +636,7 @@ export class SchedulePlanner {
 
     const usedHosts = new Set<string>();
     const sticky: { ib?: Colleague; backup?: Colleague } = {};
-    const hashes = new Map<string, number>();
+    const meHash = hashText(me);
     const buddyEmail = input.buddy ? emailKey(input.buddy.email) : '';
     const earlier = new Map<string, Staff[]>();
     for (const [key, people] of this.planned.get(me) ?? []) earlier.set(key, [...people]);
@@ -660,14 +670,8 @@ export class SchedulePlanner {
         const c = previous && pool.find((x) => x.staff === previous);
         return c && ok(c) ? c : undefined;
       };
-      const tieBreak = (c: Colleague) => {
-        let hash = hashes.get(c.email);
-        if (hash === undefined) {
-          hash = hashText(`${me}|${c.email}`);
-          hashes.set(c.email, hash);
-        }
-        return hash;
-      };
+      // Deterministic, and different for every newcomer, so first choices spread over colleagues.
+      const tieBreak = (c: Colleague) => mixHashes(meHash, c.hash);
       let who: Who;
       switch (role) {
         case 'buddy':

@@ -47,6 +47,19 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** The wall-clock fields of `ms` in `timeZone`, with the zone's real rules (DST included). */
 export function zonedParts(ms: number, timeZone: string): ZonedParts {
+  // formatToParts is slow and the same instants (date cells at midnight) come back all the time.
+  const key = `${timeZone}|${ms}`;
+  const known = zoned.get(key);
+  if (known) return { ...known };
+  const result = computeZonedParts(ms, timeZone);
+  if (zoned.size > 50_000) zoned.clear();
+  zoned.set(key, result);
+  return { ...result };
+}
+
+const zoned = new Map<string, ZonedParts>();
+
+function computeZonedParts(ms: number, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
   const year = Number(parts.year);
@@ -386,13 +399,21 @@ export function dayFirst(locale: string): boolean {
 
 /** Decimal separator of a spreadsheet locale (`,` in nl_NL). */
 export function decimalSeparator(locale: string): string {
-  try {
-    const part = new Intl.NumberFormat(bcp47(locale)).formatToParts(1.5).find((p) => p.type === 'decimal');
-    return part?.value ?? '.';
-  } catch {
-    return '.';
+  // Building an Intl.NumberFormat is slow, and this is asked for every typed cell: once per locale.
+  let separator = separators.get(locale);
+  if (separator === undefined) {
+    try {
+      const part = new Intl.NumberFormat(bcp47(locale)).formatToParts(1.5).find((p) => p.type === 'decimal');
+      separator = part?.value ?? '.';
+    } catch {
+      separator = '.';
+    }
+    separators.set(locale, separator);
   }
+  return separator;
 }
+
+const separators = new Map<string, string>();
 
 /** Sheets' automatic date format for a locale (nl_NL shows `4-1-2027`). */
 export function defaultDateFormat(locale: string, withTime: boolean): string {
