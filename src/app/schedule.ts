@@ -114,8 +114,25 @@ class ScheduleWorld {
     });
   }
 
+  /** Rows per newcomer, built once and dropped whenever this world changes the tables. */
+  private byNewcomer: Map<string, TableRecord<'schedule'>[]> | undefined;
+
   rowsOf(email: string): TableRecord<'schedule'>[] {
-    return this.scheduleTable.records.filter((r) => emailKey(r.value.newcomer) === emailKey(email));
+    if (!this.byNewcomer) {
+      this.byNewcomer = new Map();
+      for (const r of this.scheduleTable.records) {
+        const key = emailKey(r.value.newcomer);
+        const list = this.byNewcomer.get(key);
+        if (list) list.push(r);
+        else this.byNewcomer.set(key, [r]);
+      }
+    }
+    return [...(this.byNewcomer.get(emailKey(email)) ?? [])];
+  }
+
+  /** Forgets the per-newcomer indexes after a change. */
+  protected changed(): void {
+    this.byNewcomer = undefined;
   }
 
   /**
@@ -145,6 +162,7 @@ class ScheduleWorld {
     }
     for (const row of diff.add) table.append({ ...row, newcomer: emailKey(newcomer.email) });
     planCheckIns(this, newcomer, generated);
+    this.changed();
     return diff;
   }
 }

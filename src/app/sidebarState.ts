@@ -5,7 +5,7 @@
 import { checkInState } from '../core/checkins';
 import { emailKey } from '../core/pairing';
 import type { Actor } from '../core/roles';
-import { normalizeName } from '../core/schema';
+import { normalizeName, type RowOf } from '../core/schema';
 import { expectText } from '../core/validate';
 import type { NewcomerDto, SidebarState } from '../shared/api';
 import { automationStatus } from './automation';
@@ -82,10 +82,16 @@ function newcomersFollowed(ctx: RequestContext, actor: Actor, location: string):
   if (!followed.length) return [];
   const today = ctx.services.clock.today();
   const settings = ctx.settings();
-  const checkIns = ctx.wb.tryTable('checkIns')?.records.map((r) => r.value) ?? [];
+  const checkIns = new Map<string, RowOf<'checkIns'>[]>();
+  for (const r of ctx.wb.tryTable('checkIns')?.records ?? []) {
+    const key = emailKey(r.value.newcomer);
+    const list = checkIns.get(key);
+    if (list) list.push(r.value);
+    else checkIns.set(key, [r.value]);
+  }
   return followed
     .map((s) => {
-      const own = checkIns.filter((c) => emailKey(c.newcomer) === emailKey(s.email));
+      const own = checkIns.get(emailKey(s.email)) ?? [];
       const states = own.map((c) => checkInState(c, today, settings).state);
       const next = own
         .filter((c) => !c.held && !c.skipped && c.planned)

@@ -48,6 +48,27 @@ class WelcomeWorld extends ScheduleWorld {
     this.staffTable = ctx.wb.table('staff', { needs: ['welcomeStatus'] });
   }
 
+  private checkInIndex: Map<string, RowOf<'checkIns'>[]> | undefined;
+
+  /** A newcomer's check-ins, from an index built once (dropped when the tables change). */
+  checkInsOf(email: string): RowOf<'checkIns'>[] {
+    if (!this.checkInIndex) {
+      this.checkInIndex = new Map();
+      for (const r of this.ctx.wb.tryTable('checkIns')?.records ?? []) {
+        const key = emailKey(r.value.newcomer);
+        const list = this.checkInIndex.get(key);
+        if (list) list.push(r.value);
+        else this.checkInIndex.set(key, [r.value]);
+      }
+    }
+    return this.checkInIndex.get(emailKey(email)) ?? [];
+  }
+
+  protected override changed(): void {
+    super.changed();
+    this.checkInIndex = undefined;
+  }
+
   recordOf(email: string): TableRecord<'staff'> {
     const record = this.staffTable.records.find((r) => emailKey(r.value.email) === emailKey(email));
     if (!record) throw new UserError('pairing.unknownNewcomer');
@@ -77,7 +98,7 @@ class WelcomeWorld extends ScheduleWorld {
   }
 
   /** The packet as a mail to `to`, or why it cannot go yet. */
-  compose(newcomer: Staff, to: string): OutgoingMail | { skip: string } {
+  compose(newcomer: Staff, to: string, withAttachments = true): OutgoingMail | { skip: string } {
     const ctx = this.ctx;
     if (!newcomer.startDate) return { skip: ctx.t('welcome.noStartDate') };
     const location = this.location(newcomer.location);
@@ -86,9 +107,7 @@ class WelcomeWorld extends ScheduleWorld {
     const chief = this.person(chiefEmail)!;
     const buddy = this.buddyOf(newcomer.email);
     const schedule = this.rowsOf(newcomer.email).map((r) => r.value);
-    const checkIns = (this.ctx.wb.tryTable('checkIns')?.records ?? [])
-      .map((r) => r.value)
-      .filter((r) => emailKey(r.newcomer) === emailKey(newcomer.email) && !r.skipped);
+    const checkIns = this.checkInsOf(newcomer.email).filter((r) => !r.skipped);
     const whoToAsk = (this.ctx.wb.tryTable('whoToAsk')?.records ?? [])
       .map((r) => r.value)
       .filter(
@@ -122,7 +141,7 @@ class WelcomeWorld extends ScheduleWorld {
       replyTo: chief.email,
       values,
     });
-    if ('skip' in mail) return mail;
+    if ('skip' in mail || !withAttachments) return mail;
     const template = findTemplate(ctx, 'welkomstpakket', newcomer.location)!;
     const pdf = packetHtml({
       title: `Welkomstpakket ${newcomer.name}`,
@@ -352,6 +371,7 @@ export function packetRows(ctx: RequestContext, location: string): WelcomeRowDto
 /** Why a packet could not go now ('' when nothing blocks it). Composes in memory only. */
 function blocking(world: WelcomeWorld, newcomer: Staff): string {
   if (!newcomer.startDate) return world.ctx.t('welcome.noStartDate');
-  const mail = world.compose(newcomer, newcomer.email);
+  // Whether it could go is decided by the message alone; the attachments are not made here.
+  const mail = world.compose(newcomer, newcomer.email, false);
   return 'skip' in mail ? mail.skip : '';
 }
