@@ -34,7 +34,8 @@ export function getAboutInfo(ctx: RequestContext, requiredScopes: readonly strin
     value: `${sheetZone} / ${scriptZone}`,
     ok: sheetZone === 'Europe/Amsterdam' && scriptZone === 'Europe/Amsterdam',
   });
-  const quota = mailer.remainingQuota();
+  // Without the mail scope even the quota cannot be read; the scope line above names it.
+  const quota = ctx.hasPermission('mail') ? mailer.remainingQuota() : 0;
   checks.push({ label: ctx.t('about.mailQuota'), value: String(quota), ok: quota > 0 });
   const automation = automationStatus(ctx);
   checks.push({ label: ctx.t('about.trigger'), value: automation.text, ok: automation.on });

@@ -17,6 +17,9 @@ const STALE_MS = 3 * 3_600_000;
 
 export function automationStatus(ctx: RequestContext): AutomationStatus {
   const { store, triggers, clock } = ctx.services;
+  if (!ctx.hasPermission('triggers')) {
+    return { on: false, state: 'noPermission', text: ctx.t('automation.noPermission') };
+  }
   const owner = store.get(AUTOMATION_OWNER_KEY);
   const mine = triggers.installed(SCHEDULED_HANDLER);
   if (!owner && !mine) return { on: false, state: 'off', text: ctx.t('automation.off') };
@@ -37,6 +40,7 @@ export function automationStatus(ctx: RequestContext): AutomationStatus {
 /** Turns the trigger on or off; safe to repeat. Only a school leader may. */
 export function setAutomaticSending(ctx: RequestContext, on: boolean): AutomationStatus {
   assertSchoolLeader(ctx.actor());
+  ctx.requirePermission('triggers');
   const { store, triggers } = ctx.services;
   const me = ctx.services.identity.email();
   if (on) {

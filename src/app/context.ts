@@ -3,6 +3,7 @@
  * language, and lazily resolved settings and actor (each tab still read once).
  */
 import { UserError } from '../core/errors';
+import { PERMISSION_SCOPES, type Permission, shortScope } from '../core/permissions';
 import { type Actor, resolveActor } from '../core/roles';
 import { readSettings, type SettingProblem, type Settings } from '../core/settings';
 import { type Language, languageOf, type MessageKey, translate } from '../shared/i18n';
@@ -37,12 +38,72 @@ export interface Services {
 export class RequestContext {
   readonly language: Language;
   readonly wb: Workbook;
+  /**
+   * The adapters, with identity, mail and triggers behind a permission check: a user may have
+   * declined that scope (granular consent), and then the feature says so instead of failing.
+   */
+  readonly services: Services;
   private cachedSettings: { settings: Settings; problems: SettingProblem[] } | undefined;
   private cachedActor: Actor | undefined;
+  private cachedGranted: string[] | null | undefined;
 
-  constructor(readonly services: Services) {
+  constructor(services: Services) {
+    this.services = this.guarded(services);
     this.language = languageOf(services.identity.locale());
     this.wb = new Workbook(services.gateway, this.language);
+  }
+
+  /** Whether the user granted `permission`; true when the runtime cannot tell (no scope list). */
+  hasPermission(permission: Permission): boolean {
+    if (this.cachedGranted === undefined) this.cachedGranted = this.servicesRaw.environment.grantedScopes();
+    return this.cachedGranted === null || this.cachedGranted.includes(PERMISSION_SCOPES[permission]);
+  }
+
+  /** Throws a UserError naming the permission and what to do when it was not granted. */
+  requirePermission(permission: Permission): void {
+    if (!this.hasPermission(permission)) throw permissionError(permission, this.language);
+  }
+
+  private servicesRaw!: Services;
+
+  private guarded(services: Services): Services {
+    this.servicesRaw = services;
+    const need = (p: Permission) => this.requirePermission(p);
+    const { identity, mailer, triggers } = services;
+    return {
+      ...services,
+      identity: {
+        email: () => {
+          need('identity');
+          return identity.email();
+        },
+        locale: () => identity.locale(),
+      },
+      mailer: {
+        send: (mail) => {
+          need('mail');
+          mailer.send(mail);
+        },
+        remainingQuota: () => {
+          need('mail');
+          return mailer.remainingQuota();
+        },
+      },
+      triggers: {
+        installed: (handler) => {
+          need('triggers');
+          return triggers.installed(handler);
+        },
+        installHourly: (handler) => {
+          need('triggers');
+          return triggers.installHourly(handler);
+        },
+        remove: (handler) => {
+          need('triggers');
+          return triggers.remove(handler);
+        },
+      },
+    };
   }
 
   /**
@@ -109,4 +170,12 @@ export class RequestContext {
     });
     return this.cachedActor;
   }
+}
+
+/** The UserError for a declined permission: its label as Google's consent screen shows it, and the scope. */
+export function permissionError(permission: Permission, language: Language): UserError {
+  return new UserError('permission.missing', {
+    permission: translate(language, `permission.${permission}`),
+    scope: shortScope(PERMISSION_SCOPES[permission]),
+  });
 }

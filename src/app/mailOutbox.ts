@@ -38,7 +38,7 @@ export interface DeliveryReport {
   unknown: number;
   /** Due rows left pending because the quota or the time budget ran out. */
   left: number;
-  stoppedBy: 'quota' | 'budget' | null;
+  stoppedBy: 'quota' | 'budget' | 'permission' | null;
 }
 
 function recipientsOf(mail: OutgoingMail): number {
@@ -92,6 +92,12 @@ export function deliver(
     const mail = job.build();
     if ('skip' in mail) {
       report.skipped.push({ id: job.id, reason: mail.skip });
+      continue;
+    }
+    if (!ctx.hasPermission('mail')) {
+      // The user declined "send email as you": the mail stays pending until the scope is granted.
+      report.stoppedBy = 'permission';
+      report.left++;
       continue;
     }
     if (quota === null) quota = mailer.remainingQuota();

@@ -304,6 +304,7 @@ export function previewPacket(ctx: RequestContext, newcomerRaw: unknown): Welcom
 export function sendTest(ctx: RequestContext, newcomerRaw: unknown): WelcomeResultDto {
   const email = expectEmail(newcomerRaw, 'nieuwe collega');
   const actor = ctx.actor();
+  ctx.requirePermission('mail');
   const world = new WelcomeWorld(ctx);
   const record = world.recordOf(email);
   assertCanManage(actor, record.value.location);
@@ -323,6 +324,8 @@ export function sendTest(ctx: RequestContext, newcomerRaw: unknown): WelcomeResu
 export function sendNow(ctx: RequestContext, newcomerRaw: unknown): WelcomeResultDto {
   const email = expectEmail(newcomerRaw, 'nieuwe collega');
   const actor = ctx.actor();
+  // Before anything is written: without "send email as you" the packet cannot go.
+  ctx.requirePermission('mail');
   return ctx.locked(() => {
     const world = new WelcomeWorld(ctx);
     const record = world.recordOf(email);

@@ -207,7 +207,9 @@ class SandboxWorld {
 
   timeZone(): string {
     try {
-      return this.fakes.globals.SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+      return this.fakes.asPersonInSheet(() =>
+        this.fakes.globals.SpreadsheetApp.getActive().getSpreadsheetTimeZone(),
+      );
     } catch {
       return DEMO_TIME_ZONE;
     }
@@ -236,6 +238,11 @@ class SandboxWorld {
     if (!sheet) throw new HttpError(404, `The workbook has no tab "${tab}".`);
     return sheet;
   }
+
+  /** Changes the sheet as a person typing in it (no OAuth scope needed for that, unlike the script). */
+  edit<T>(tab: string, fn: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => T): T {
+    return this.fakes.asPersonInSheet(() => fn(this.sheetHandle(tab)));
+  }
 }
 
 interface Route {
@@ -263,6 +270,28 @@ interface RequestContext {
   user: string;
   locale: string | undefined;
   body(): Promise<unknown>;
+}
+
+/** How deep JSON arrays and objects may nest in a request body. */
+const MAX_NESTING = 64;
+
+/** The deepest nesting of `[`/`{` in JSON text, outside strings; a scan, so any depth is safe to measure. */
+export function nestingOf(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++;
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x5b || ch === 0x7b) {
+      depth++;
+      if (depth > max) max = depth;
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return max;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -435,10 +464,11 @@ const ROUTES: Route[] = [
           'Body must be {"cells":[{"row":1,"col":1,"value":"…"}]} with 1-based row and col.',
         );
       }
-      const sheet = ctx.world.sheetHandle(tab);
-      for (const c of cells as { row: number; col: number; value: unknown }[]) {
-        sheet.getRange(c.row, c.col).setValue(typedText(c.value));
-      }
+      ctx.world.edit(tab, (sheet) => {
+        for (const c of cells as { row: number; col: number; value: unknown }[]) {
+          sheet.getRange(c.row, c.col).setValue(typedText(c.value));
+        }
+      });
       ctx.world.markDirty();
       return { json: { ok: true, values: ctx.world.fakes.sheet.json(tab) } };
     },
@@ -455,9 +485,16 @@ const ROUTES: Route[] = [
       assertGrid(rows);
       const width = Math.max(0, ...rows.map((r) => r.length));
       if (rows.length > 0 && width > 0) {
-        const sheet = ctx.world.sheetHandle(tab);
         const grid = rows.map((r) => Array.from({ length: width }, (_, i) => typedText(r[i])));
-        sheet.getRange(sheet.getLastRow() + 1, 1, grid.length, width).setValues(grid);
+        ctx.world.edit(tab, (sheet) => {
+          const first = sheet.getLastRow() + 1;
+          // Pasting below the grid makes Sheets add the rows (and columns) it needs.
+          const moreRows = first + grid.length - 1 - sheet.getMaxRows();
+          if (moreRows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), moreRows);
+          const moreColumns = width - sheet.getMaxColumns();
+          if (moreColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), moreColumns);
+          sheet.getRange(first, 1, grid.length, width).setValues(grid);
+        });
         ctx.world.markDirty();
       }
       return { json: { ok: true, values: ctx.world.fakes.sheet.json(tab) } };
@@ -564,6 +601,30 @@ const ROUTES: Route[] = [
             : { ok: true, result: jsonSafe(f.result) }),
         }));
       return { json: { ok: true, fired } };
+    },
+  },
+  {
+    // The scopes of the manifest and which of them the user granted (granular consent).
+    method: 'GET',
+    pattern: /^\/api\/scopes$/,
+    mutates: false,
+    handle: ({ world }) => ({ json: world.fakes.scopes() }),
+  },
+  {
+    // Grant exactly these scopes, e.g. all but one, as a user unticking one on Google's consent screen.
+    method: 'PUT',
+    pattern: /^\/api\/scopes$/,
+    mutates: true,
+    async handle(ctx) {
+      const body = (await ctx.body()) as { granted?: unknown } | null;
+      const granted = body?.granted;
+      const { requested } = ctx.world.fakes.scopes();
+      if (!Array.isArray(granted) || !granted.every((s) => typeof s === 'string' && requested.includes(s))) {
+        throw new HttpError(400, 'Body must be {"granted":[…]} with scopes of appsscript.json only.');
+      }
+      ctx.world.fakes.setGrantedScopes([...new Set(granted as string[])]);
+      ctx.world.markDirty();
+      return { json: { ok: true, ...ctx.world.fakes.scopes() } };
     },
   },
   {
@@ -753,6 +814,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         typeof req.headers['x-wegwijs-locale'] === 'string' ? req.headers['x-wegwijs-locale'] : undefined,
       body: () => {
         bodyPromise ??= readBody(req).then((text) => {
+          // Deeper bodies would overflow the stack of whatever walks them next (a 500); no real call nests this deep.
+          if (nestingOf(text) > MAX_NESTING) {
+            throw new HttpError(400, `Body nests deeper than ${MAX_NESTING} levels.`);
+          }
           try {
             return JSON.parse(text) as unknown;
           } catch {

@@ -4,8 +4,9 @@
  */
 
 import manifest from '../../appsscript.json';
-import { RequestContext, type Services } from '../app/context';
+import { permissionError, RequestContext, type Services } from '../app/context';
 import { UserError } from '../core/errors';
+import { missingScopeOf, permissionOfScope } from '../core/permissions';
 import { redactEmails } from '../core/redact';
 import {
   DocumentLock,
@@ -51,6 +52,14 @@ export function createServices(): Services {
  */
 export function toUserError(error: unknown, language: Language): Error {
   if (error instanceof UserError) return new Error(translate(language, error.key, error.params));
+  // A service call outside the granted scopes that no feature checked first: still say which
+  // permission is missing rather than "something went wrong".
+  const scope = missingScopeOf(error instanceof Error ? error.message : String(error));
+  const permission = scope === null ? null : permissionOfScope(scope);
+  if (permission) {
+    const e = permissionError(permission, language);
+    return new Error(translate(language, e.key, e.params));
+  }
   const code = Utilities.getUuid().slice(0, 8);
   const detail =
     error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
@@ -80,5 +89,13 @@ export function handleMenu(
   } catch (error) {
     message = error instanceof Error ? error.message : String(error);
   }
-  if (message) services.ui.alert(message);
+  if (!message) return;
+  try {
+    services.ui.alert(message);
+  } catch (error) {
+    // No alert without the UI scope: Google shows a menu function's thrown message instead.
+    if (missingScopeOf(error instanceof Error ? error.message : String(error)) !== null)
+      throw new Error(message);
+    throw error;
+  }
 }

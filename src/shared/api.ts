@@ -329,8 +329,11 @@ export interface AboutInfo {
 
 export interface AutomationStatus {
   on: boolean;
-  /** on; off; missing: turned on, but this user's trigger is gone; stale: on, but not run for hours. */
-  state: 'on' | 'off' | 'missing' | 'stale';
+  /**
+   * on; off; missing: turned on, but this user's trigger is gone; stale: on, but not run for hours;
+   * noPermission: this user declined the trigger scope (script.scriptapp).
+   */
+  state: 'on' | 'off' | 'missing' | 'stale' | 'noPermission';
   /** Translated explanation for the sidebar. */
   text: string;
 }

@@ -23,6 +23,13 @@ const nl = {
   'error.managersOnly': 'Dit mag alleen de schoolleider of een chef buddy.',
   'error.otherLocation': 'Je bent geen chef buddy van locatie {location}.',
   'error.plain': '{message}',
+  'permission.missing':
+    'Wegwijs heeft jouw toestemming "{permission}" ({scope}) niet, dus dit kan niet. Open Wegwijs opnieuw via het menu Extensies; Google vraagt dan om toestemming: vink "{permission}" aan. Heb je die vraag niet meer, trek dan de toegang van Wegwijs in via myaccount.google.com/permissions en open Wegwijs opnieuw.',
+  'permission.identity': 'Je primaire e-mailadres voor je Google-account bekijken',
+  'permission.sheet': 'Spreadsheets bekijken en beheren waarin deze app is geïnstalleerd',
+  'permission.ui': 'Webcontent van derden weergeven en uitvoeren in prompts en zijbalken in Google-apps',
+  'permission.mail': 'E-mail verzenden als jij',
+  'permission.triggers': 'Deze app laten uitvoeren wanneer je niet aanwezig bent',
   'arg.notBoolean': 'Ongeldige invoer: {field} moet ja of nee zijn.',
   'arg.notList': 'Ongeldige invoer: {field} moet een lijst zijn.',
   'arg.notObject': 'Ongeldige invoer: {field} moet een object zijn.',
@@ -65,6 +72,8 @@ const nl = {
   'automation.off': 'Automatisch versturen staat uit. Zet het aan via het menu Wegwijs.',
   'automation.missing':
     'Automatisch versturen stond aan, maar de trigger ontbreekt. Zet het opnieuw aan via het menu.',
+  'automation.noPermission':
+    'Automatisch versturen kan niet: Wegwijs mist de toestemming "Deze app laten uitvoeren wanneer je niet aanwezig bent" (script.scriptapp). Open Wegwijs opnieuw via het menu en vink die toestemming aan.',
   'automation.stale':
     'Automatisch versturen staat aan, maar liep sinds {since} niet meer. Controleer de trigger.',
   'reason.experience': '{years} jaar ervaring in het VSO',
@@ -286,6 +295,14 @@ const en: Messages = {
   'error.managersOnly': 'Only the school leader or a chief buddy may do this.',
   'error.otherLocation': 'You are not the chief buddy of location {location}.',
   'error.plain': '{message}',
+  'permission.missing':
+    'Wegwijs does not have your permission "{permission}" ({scope}), so this cannot be done. Open Wegwijs again from the Extensions menu; Google then asks for permission: tick "{permission}". If Google no longer asks, remove Wegwijs\' access at myaccount.google.com/permissions and open Wegwijs again.',
+  'permission.identity': 'See your primary Google Account email address',
+  'permission.sheet': 'View and manage spreadsheets that this application has been installed in',
+  'permission.ui':
+    'Display and run third-party web content in prompts and sidebars inside Google applications',
+  'permission.mail': 'Send email as you',
+  'permission.triggers': 'Allow this application to run when you are not present',
   'arg.notBoolean': 'Invalid input: {field} must be yes or no.',
   'arg.notList': 'Invalid input: {field} must be a list.',
   'arg.notObject': 'Invalid input: {field} must be an object.',
@@ -328,6 +345,8 @@ const en: Messages = {
   'automation.off': 'Automatic sending is off. Turn it on from the Wegwijs menu.',
   'automation.missing':
     'Automatic sending was on, but the trigger is missing. Turn it on again from the menu.',
+  'automation.noPermission':
+    'Automatic sending is not possible: Wegwijs lacks the permission "Allow this application to run when you are not present" (script.scriptapp). Open Wegwijs again from the menu and tick that permission.',
   'automation.stale': 'Automatic sending is on, but has not run since {since}. Check the trigger.',
   'reason.experience': '{years} years of experience in special education',
   'reason.affinity': 'affinity with coaching',

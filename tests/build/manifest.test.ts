@@ -14,6 +14,7 @@ const APPROVED = [
   'https://www.googleapis.com/auth/script.container.ui',
   'https://www.googleapis.com/auth/script.send_mail',
   'https://www.googleapis.com/auth/script.scriptapp',
+  'https://www.googleapis.com/auth/userinfo.email',
 ];
 
 describe('the Apps Script manifest', () => {

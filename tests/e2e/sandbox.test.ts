@@ -251,6 +251,25 @@ describe('google.script.run in the sidebar', () => {
     expect(max).toBeLessThanOrEqual(10);
   });
 
+  it('shows the granted scopes; unticking "script.send_mail" makes sending say which permission is missing', async () => {
+    await switchTo(SCHOOL_LEADER);
+    await page.click('[data-testid=scopes] summary');
+    const box = '[data-testid="scope-script.send_mail"]';
+    expect(await page.isChecked(box)).toBe(true);
+    expect(await page.isChecked('[data-testid="scope-userinfo.email"]')).toBe(true);
+    await page.uncheck(box);
+    await page.waitForSelector('[data-testid=scopes] summary >> text=1 uitgevinkt');
+    const { granted } = (await sandbox.api('GET', '/api/scopes')).body as { granted: string[] };
+    expect(granted.some((s) => s.endsWith('script.send_mail'))).toBe(false);
+    const state = await sandbox.rpc('getSidebarState', [], SCHOOL_LEADER);
+    const newcomer = (state.body as { value: { newcomers: { email: string }[] } }).value.newcomers[0]!.email;
+    const sent = await sandbox.rpc('sendWelcomeTest', [newcomer], SCHOOL_LEADER);
+    expect(JSON.stringify(sent.body)).toContain('E-mail verzenden als jij');
+    await page.check(box);
+    await page.waitForSelector('[data-testid=scopes] summary >> text=5 van 5');
+    await page.click('[data-testid=scopes] summary');
+  });
+
   it('has caused no console error and no dialog along the way', () => {
     expect(watch.dialogs).toEqual([]);
     expect(watch.errors).toEqual([]);

@@ -132,6 +132,89 @@ describe('changing the workbook', () => {
   });
 });
 
+describe('appending past the grid and malformed bodies', () => {
+  it('grows the grid as Sheets does when pasted rows go past the last row of the tab', async () => {
+    const before = (await workbook())['Vrije dagen']!.length;
+    const rows = Array.from({ length: 1200 }, (_, i) => ['2027-03-01', '2027-03-01', `Dag ${i}`, 'alle']);
+    const answer = await sandbox.api('POST', '/api/workbook/Vrije%20dagen/rows', { rows });
+    expect(answer.status).toBe(200);
+    expect(answer.body.values).toHaveLength(before + 1200);
+    expect(answer.body.values.at(-1)[2]).toBe('Dag 1199');
+    const wide = await sandbox.api('POST', '/api/workbook/Vrije%20dagen/rows', {
+      rows: [Array.from({ length: 40 }, (_, i) => `k${i}`)],
+    });
+    expect(wide.status).toBe(200);
+    expect(wide.body.values.at(-1)[39]).toBe('k39');
+  });
+
+  it('answers 400, not 500, for deeply nested JSON, and changes nothing', async () => {
+    const before = await workbook();
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    for (const [method, path] of [
+      ['POST', '/rpc/getSidebarState'],
+      ['POST', '/api/workbook/Locaties/rows'],
+      ['PUT', '/api/workbook/Locaties'],
+      ['PATCH', '/api/workbook/Locaties'],
+      ['PUT', '/api/scopes'],
+    ] as const) {
+      const answer = await sandbox.api(method, path, deep, { 'X-Wegwijs-User': SCHOOL_LEADER });
+      expect(answer.status, path).toBe(400);
+      expect(answer.body.ok).toBe(false);
+    }
+    const nestedArgs = `[${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}]`;
+    expect(
+      (await sandbox.api('POST', '/rpc/getSidebarState', nestedArgs, { 'X-Wegwijs-User': SCHOOL_LEADER }))
+        .status,
+    ).toBe(400);
+    expect(await workbook()).toEqual(before);
+  });
+});
+
+describe('granted scopes', () => {
+  const SCOPE = 'https://www.googleapis.com/auth/';
+  it('starts with exactly the manifest scopes, and a scope can be unticked and ticked again', async () => {
+    const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '../../appsscript.json'), 'utf8')) as {
+      oauthScopes: string[];
+    };
+    const start = (await sandbox.api('GET', '/api/scopes')).body;
+    expect(start.requested).toEqual(manifest.oauthScopes);
+    expect(start.granted).toEqual(manifest.oauthScopes);
+
+    const without = manifest.oauthScopes.filter((s) => s !== `${SCOPE}script.send_mail`);
+    const put = await sandbox.api('PUT', '/api/scopes', { granted: without });
+    expect(put.body).toMatchObject({ ok: true, granted: without });
+    const users = (await sandbox.api('GET', '/api/users')).body.users as { email: string; role: string }[];
+    const state = await sandbox.api('POST', '/rpc/getSidebarState', [], { 'X-Wegwijs-User': SCHOOL_LEADER });
+    expect(state.body.ok).toBe(true);
+    const newcomer = (state.body.value.newcomers as { email: string }[])[0]!.email;
+    const test = await sandbox.api('POST', '/rpc/sendWelcomeTest', [newcomer], {
+      'X-Wegwijs-User': SCHOOL_LEADER,
+    });
+    expect(test.body.ok).toBe(false);
+    expect(test.body.error).toContain('script.send_mail');
+    expect(users.length).toBeGreaterThan(3);
+
+    expect((await sandbox.api('PUT', '/api/scopes', { granted: [`${SCOPE}drive`] })).status).toBe(400);
+    expect((await sandbox.api('PUT', '/api/scopes', { granted: 'all' })).status).toBe(400);
+    await sandbox.api('PUT', '/api/scopes', { granted: manifest.oauthScopes });
+    expect((await sandbox.api('GET', '/api/scopes')).body.granted).toEqual(manifest.oauthScopes);
+  });
+
+  it('lets a person keep typing in the sheet when the script may not touch it', async () => {
+    const { requested } = (await sandbox.api('GET', '/api/scopes')).body as { requested: string[] };
+    await sandbox.api('PUT', '/api/scopes', {
+      granted: requested.filter((s) => s !== `${SCOPE}spreadsheets.currentonly`),
+    });
+    const typed = await sandbox.api('PATCH', '/api/workbook/Locaties', {
+      cells: [{ row: 2, col: 5, value: '4' }],
+    });
+    expect(typed.status).toBe(200);
+    const state = await sandbox.api('POST', '/rpc/getSidebarState', [], { 'X-Wegwijs-User': SCHOOL_LEADER });
+    expect(state.body.error).toContain('spreadsheets.currentonly');
+    await sandbox.api('PUT', '/api/scopes', { granted: requested });
+  });
+});
+
 describe('the clock', () => {
   it('starts at the demo moment and can be set, moved by days over DST, or to a date', async () => {
     expect((await sandbox.api('GET', '/api/clock')).body).toEqual({

@@ -1,4 +1,5 @@
 /** Shared state of one set of Apps Script fakes: clock, users, executions, auth mode, call counting. */
+import { permissionMessage, SCOPES, scopeRule } from './scopes.ts';
 import { isoWithOffset } from './time.ts';
 
 /** Authorization modes the fakes model (Apps Script's `ScriptApp.AuthMode`). */
@@ -93,57 +94,23 @@ export interface ExecutionOptions {
   headless?: boolean;
 }
 
-/** Which scopes satisfy a call; the first is the one named in the error message. */
-type ScopeRule = readonly string[];
-
-const SCOPE = 'https://www.googleapis.com/auth/';
-const SHEETS: ScopeRule = [`${SCOPE}spreadsheets.currentonly`, `${SCOPE}spreadsheets`];
-const UI: ScopeRule = [`${SCOPE}script.container.ui`];
-const MAIL: ScopeRule = [`${SCOPE}script.send_mail`];
-const TRIGGERS: ScopeRule = [`${SCOPE}script.scriptapp`];
-
-/** All scopes the fakes know; granted by default when no scopes are configured. */
-export const KNOWN_SCOPES: readonly string[] = [
-  ...SHEETS,
-  ...UI,
-  ...MAIL,
-  ...TRIGGERS,
-  `${SCOPE}userinfo.email`,
-];
-
-/** Methods that run without any authorization: Google lets `onOpen` build menus in AuthMode.NONE. */
-const NO_AUTH: ReadonlySet<string> = new Set([
-  'SpreadsheetApp.getUi',
-  'Ui.createMenu',
-  'Ui.createAddonMenu',
-  'Menu.addItem',
-  'Menu.addSeparator',
-  'Menu.addSubMenu',
-  'Menu.addToUi',
-  'ScriptApp.getAuthorizationInfo',
-  'ScriptApp.getScriptId',
-  'AuthorizationInfo.getAuthorizationStatus',
-  'AuthorizationInfo.getAuthorizationUrl',
-  'AuthorizationInfo.getAuthorizedScopes',
-]);
-
-/** Kinds that need no authorization at all (pure helpers on Google's side). */
-const NO_AUTH_KINDS: ReadonlySet<string> = new Set([
+/** What runs in AuthMode.NONE: building menus and pure helpers, nothing that reads or stores. */
+const NONE_MODE_KINDS: ReadonlySet<string> = new Set([
+  'Menu',
   'Utilities',
   'Blob',
   'Logger',
   'HtmlService',
   'HtmlOutput',
+  'AuthorizationInfo',
 ]);
-
-function scopeRule(kind: string, method: string): ScopeRule | null {
-  if (kind === 'SpreadsheetApp' && method === 'newDataValidation') return null;
-  if (SPREADSHEET_KINDS.has(kind)) return SHEETS;
-  if (kind === 'Ui') return UI;
-  if (kind === 'MailApp') return MAIL;
-  if (['ScriptApp', 'TriggerBuilder', 'ClockTriggerBuilder', 'Trigger'].includes(kind)) return TRIGGERS;
-  return null;
-}
+const NONE_MODE_METHODS: ReadonlySet<string> = new Set([
+  'SpreadsheetApp.getUi',
+  'Ui.createMenu',
+  'Ui.createAddonMenu',
+  'ScriptApp.getAuthorizationInfo',
+  'ScriptApp.getScriptId',
+]);
 
 /** The shared, mutable state every fake service reads. */
 export class FakeContext {
@@ -228,22 +195,23 @@ export class FakeContext {
 
   /** Throws like Google when the current authorization does not allow `kind.method`. */
   guard(kind: string, method: string): void {
-    const key = `${kind}.${method}`;
-    if (NO_AUTH.has(key) || NO_AUTH_KINDS.has(kind)) return;
     const rule = scopeRule(kind, method);
-    if (this.authMode === 'NONE') {
+    if (
+      this.authMode === 'NONE' &&
+      !NONE_MODE_KINDS.has(kind) &&
+      !NONE_MODE_METHODS.has(`${kind}.${method}`)
+    ) {
       // In AuthMode.NONE (an add-on's onOpen before the user used it here) only menus may be built.
-      throw this.error(
-        `You do not have permission to call ${key}.` + (rule ? ` Required permissions: ${rule[0]}` : ''),
-      );
+      throw this.error(permissionMessage(kind, method, rule));
     }
-    if (this.authMode === 'LIMITED' && (rule === MAIL || rule === TRIGGERS)) {
+    if (rule.length === 0) return;
+    if (this.authMode === 'LIMITED' && (rule.includes(SCOPES.sendMail) || rule.includes(SCOPES.scriptApp))) {
       // LIMITED is a simple trigger's mode: services that need the user's authorization fail.
-      throw this.error(`You do not have permission to call ${key}. Required permissions: ${rule[0]}`);
+      throw this.error(permissionMessage(kind, method, rule));
     }
-    if (rule && !rule.some((s) => this.grantedScopes.includes(s))) {
+    if (!rule.some((s) => this.grantedScopes.includes(s))) {
       // Users may decline single scopes with granular consent; the call then fails like this.
-      throw this.error(`You do not have permission to call ${key}. Required permissions: ${rule[0]}`);
+      throw this.error(permissionMessage(kind, method, rule));
     }
   }
 

@@ -2,11 +2,12 @@
 
 import { fromWall, isWallDate } from './cells.ts';
 import type { CallCounter, ExecutionOptions, FakeAuthMode, Realm } from './core.ts';
-import { FakeContext, KNOWN_SCOPES } from './core.ts';
+import { FakeContext } from './core.ts';
 import type { MailState, SentMail } from './mail.ts';
 import { FakeMailApp, MailControl } from './mail.ts';
 import type { CacheState, PropertiesState } from './properties.ts';
 import { FakeCacheService, FakePropertiesService } from './properties.ts';
+import { MANIFEST_SCOPES, SCOPES } from './scopes.ts';
 import type { ClockSchedule, TriggersState } from './script.ts';
 import { FakeScriptApp } from './script.ts';
 import { FakeLockService, FakeSession } from './session.ts';
@@ -27,6 +28,7 @@ import { blobOf, FakeLogger, FakeUtilities, recordedConsole, toBytes } from './u
 
 export type { CallCounter, ExecutionOptions, FakeAuthMode, Realm } from './core.ts';
 export type { SentAttachment, SentMail } from './mail.ts';
+export { MANIFEST_SCOPES, SCOPE_TABLE, SCOPES } from './scopes.ts';
 export type { ChartSpec, ValidationSpec } from './spreadsheet.ts';
 export { formatJavaDate, isoWithOffset } from './time.ts';
 export type { MenuEntry, MenuSpec, ShownAlert, ShownHtml } from './ui.ts';
@@ -47,7 +49,7 @@ export interface FakeOptions {
   effectiveUser?: string;
   /** Recipients a day; default 100 (consumer account). */
   mailQuota?: number;
-  /** Scopes of appsscript.json; default: every scope the fakes know. */
+  /** Scopes of appsscript.json; default: the manifest's `oauthScopes` (nothing grants everything). */
   oauthScopes?: string[];
   /** Scopes the user granted; default: `oauthScopes`. */
   grantedScopes?: string[];
@@ -204,6 +206,14 @@ export interface GasFakes {
   endExecution(): void;
   setAuthMode(mode: FakeAuthMode): void;
   setGrantedScopes(scopes: string[]): void;
+  /** The manifest's scopes (asked on the consent screen) and those the user granted. */
+  scopes(): { requested: string[]; granted: string[] };
+  /**
+   * Runs `fn` as a person working in the spreadsheet itself (typing, pasting): people need no
+   * OAuth grant for that, so a declined spreadsheet scope does not stop them. Only the sheet scope
+   * is added, and only for the duration of `fn`.
+   */
+  asPersonInSheet<T>(fn: () => T): T;
   calls: CallCounter;
   logs: string[];
   /** Lets a vm runtime make Dates and Errors of its own realm. */
@@ -217,7 +227,7 @@ function initialState(options: FakeOptions): FakeState {
   const timeZone = options.timeZone ?? 'Europe/Amsterdam';
   const locale = options.locale ?? 'nl_NL';
   const activeUser = options.activeUser ?? 'owner@example.com';
-  const oauthScopes = options.oauthScopes ?? [...KNOWN_SCOPES];
+  const oauthScopes = options.oauthScopes ?? [...MANIFEST_SCOPES];
   const nowMs = options.now ? Date.parse(options.now) : Date.now();
   if (Number.isNaN(nowMs)) throw new Error(`FakeOptions.now is not a date: ${options.now}`);
   return {
@@ -415,6 +425,16 @@ function build(state: FakeState, options: FakeOptions): GasFakes {
     },
     setGrantedScopes: (scopes) => {
       ctx.grantedScopes = [...scopes];
+    },
+    scopes: () => ({ requested: [...ctx.oauthScopes], granted: [...ctx.grantedScopes] }),
+    asPersonInSheet: (fn) => {
+      const granted = ctx.grantedScopes;
+      ctx.grantedScopes = [...granted, SCOPES.spreadsheetsCurrentOnly];
+      try {
+        return fn();
+      } finally {
+        ctx.grantedScopes = granted;
+      }
     },
     calls: ctx.calls,
     logs: ctx.logs,

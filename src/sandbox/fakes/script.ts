@@ -284,12 +284,19 @@ export class FakeScriptApp {
     const id = trigger.state.id;
     this.state.list = this.state.list.filter((t) => !(t.id === id && t.owner === this.ctx.activeUser));
   }
-  getAuthorizationInfo(_authMode: string): {
+  /**
+   * What the user granted of the manifest's scopes, or of `oAuthScopes` when given (Google's
+   * two-argument form, made for granular consent). REQUIRED while any asked scope is missing.
+   */
+  getAuthorizationInfo(
+    _authMode: string,
+    oAuthScopes?: string[],
+  ): {
     getAuthorizationStatus(): string;
     getAuthorizationUrl(): string | null;
     getAuthorizedScopes(): string[];
   } {
-    const requested = this.ctx.oauthScopes;
+    const requested = Array.isArray(oAuthScopes) ? oAuthScopes.map(String) : this.ctx.oauthScopes;
     const granted = this.ctx.grantedScopes;
     const missing = requested.filter((s) => !granted.includes(s));
     const url = `https://script.google.com/macros/d/${this.host.scriptId}/authorize`;

@@ -372,6 +372,49 @@ function Outbox(props: { mails: Mail[] }) {
   );
 }
 
+/** The granted scopes, with a box per scope of the manifest: untick one as a user may on Google's consent screen. */
+function ScopeControl(props: { onChange: () => void; onError: (error: unknown) => void }) {
+  const [scopes, setScopes] = useState<{ requested: string[]; granted: string[] } | null>(null);
+  useEffect(() => {
+    api<{ requested: string[]; granted: string[] }>('GET', '/api/scopes').then(setScopes, props.onError);
+  }, [props.onError]);
+  if (!scopes) return null;
+  const missing = scopes.requested.filter((s) => !scopes.granted.includes(s)).length;
+  const toggle = async (scope: string, on: boolean) => {
+    const granted = on ? [...scopes.granted, scope] : scopes.granted.filter((s) => s !== scope);
+    try {
+      setScopes(await api<{ requested: string[]; granted: string[] }>('PUT', '/api/scopes', { granted }));
+      props.onChange();
+    } catch (error) {
+      props.onError(error);
+    }
+  };
+  return (
+    <details class="scopes" data-testid="scopes">
+      <summary>
+        Toestemmingen{' '}
+        {missing ? `(${missing} uitgevinkt)` : `(${scopes.granted.length} van ${scopes.requested.length})`}
+      </summary>
+      <div class="scope-list">
+        {scopes.requested.map((scope) => {
+          const short = scope.replace('https://www.googleapis.com/auth/', '');
+          return (
+            <label key={scope} title={scope}>
+              <input
+                type="checkbox"
+                data-testid={`scope-${short}`}
+                checked={scopes.granted.includes(scope)}
+                onChange={(e) => void toggle(scope, (e.target as HTMLInputElement).checked)}
+              />{' '}
+              {short}
+            </label>
+          );
+        })}
+      </div>
+    </details>
+  );
+}
+
 function App() {
   const [users, setUsers] = useState<User[]>([]);
   const [user, setUser] = useState<string | null>(null);
@@ -431,6 +474,8 @@ function App() {
       showError('Verversen mislukt', error);
     }
   }, [loadWorkbook, loadOutbox, loadUsers, showError]);
+
+  const scopeError = useCallback((error: unknown) => showError('Toestemmingen', error), [showError]);
 
   const scheduleRefresh = useCallback(() => {
     window.clearTimeout(refreshTimer.current);
@@ -694,6 +739,7 @@ function App() {
         <button type="button" disabled={!pickDate} onClick={() => void moveClock({ date: pickDate })}>
           Naar datum
         </button>
+        <ScopeControl onChange={scheduleRefresh} onError={scopeError} />
         <button type="button" data-testid="fire-triggers" onClick={() => void fireTriggers()}>
           Triggers uitvoeren
         </button>
