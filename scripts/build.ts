@@ -1,8 +1,8 @@
 /**
  * Builds exactly build/appsscript.json, build/Code.js and build/Sidebar.html.
  *
- * Code.js: the server entry bundled as one IIFE (target es2019, as Apps Script's V8 cannot parse
- * some newer syntax), followed by a top-level `function` for every exported function, because
+ * Code.js: the server entry bundled as one IIFE (target SERVER_TARGET, es2019, as Apps Script's V8
+ * cannot parse some newer syntax), followed by a top-level `function` for every exported function, because
  * menus, triggers and google.script.run only see top-level function declarations. The names come
  * from the entry's exports (an ES-module build's metafile), never from a hand list.
  *
@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as vm from 'node:vm';
 import { build, transform } from 'esbuild';
+import { SERVER_TARGET, SIDEBAR_TARGET } from './targets.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'build');
@@ -32,7 +33,7 @@ async function buildCode(): Promise<string> {
     write: false,
     metafile: true,
     outfile: 'probe.js',
-    target: 'es2019',
+    target: SERVER_TARGET,
     define,
     logLevel: 'silent',
   });
@@ -43,7 +44,7 @@ async function buildCode(): Promise<string> {
     format: 'iife',
     globalName: GLOBAL,
     write: false,
-    target: 'es2019',
+    target: SERVER_TARGET,
     minify: true,
     legalComments: 'none',
     charset: 'utf8',
@@ -69,7 +70,7 @@ async function buildSidebar(): Promise<string> {
     bundle: true,
     format: 'iife',
     write: false,
-    target: 'es2019',
+    target: SIDEBAR_TARGET,
     minify: true,
     legalComments: 'none',
     charset: 'utf8',

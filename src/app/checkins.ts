@@ -245,7 +245,8 @@ export const checkInReminders: Job = {
       rows
         .filter((r) => emailKey(r.newcomer) === newcomer && r.held && r.agreements.trim())
         .sort((a, b) => a.held.localeCompare(b.held))
-        .at(-1)?.agreements ?? '';
+        // slice(-1)[0], not at(-1): Code.js avoids built-ins newer than its ES2019 target.
+        .slice(-1)[0]?.agreements ?? '';
     const jobs: MailJob[] = due.map((d) => {
       const record = records[d.index]!;
       const newcomer = who.get(d.newcomer);
