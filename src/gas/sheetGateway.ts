@@ -1,7 +1,7 @@
 /**
- * SheetGateway on SpreadsheetApp: one `getValues` per tab read, one `setValues` per tab write,
- * date cells converted in the spreadsheet's time zone, and every string guarded so Sheets stores
- * it as text (never a formula, never a number).
+ * SheetGateway on SpreadsheetApp: one `getValues` per tab read, a write of only the cells that
+ * change, date cells converted in the spreadsheet's time zone, and every string guarded so Sheets
+ * stores it as text (never a formula, number, date or boolean).
  */
 
 import type { SheetGateway, TabLayout, TabRead } from '../app/ports';
@@ -14,15 +14,73 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Raw = unknown;
 
 /**
- * Sheets coerces typed text: `=…` becomes a formula, `01234` the number 1234, `1-2-2027` a date,
- * `TRUE` a boolean. A leading apostrophe makes it store the text as it is (and hides the apostrophe
- * from getValues), so every string that could be coerced or evaluated gets one.
+ * Sheets types what a script writes as a user typing it (USER_ENTERED): `=…` becomes a formula,
+ * `01234` the number 1234, `1 maart 2027` or `Mar 1 2027` a date, `€ 50` and `50%` numbers, `TRUE`
+ * (and `WAAR` in a Dutch sheet) a boolean, and the rules differ per locale. Rather than predict that,
+ * every non-empty string gets a leading apostrophe, which makes Sheets store the text exactly (and
+ * hides the apostrophe from getValues). A cell formatted as plain text (`@`) is never typed, and
+ * would keep an apostrophe as part of the text, so there the string goes as it is.
  */
-export function guardText(text: string): string {
-  if (text === '') return text;
-  if (/^[=+\-@\t\r'.\d]/.test(text) || /^(true|false)$/i.test(text.trim()) || /^\s/.test(text))
-    return `'${text}`;
-  return text;
+export function guardText(text: string, format?: string): string {
+  if (text === '' || format === '@') return text;
+  return `'${text}`;
+}
+
+/** A block of cells to write, its top-left corner 1-based. */
+interface Block {
+  row: number;
+  col: number;
+  cells: Cell[][];
+}
+
+/**
+ * The changed cells as few rectangular blocks, none holding a cell that does not change: runs of
+ * adjacent changed columns per row, merged down while consecutive rows change the same columns;
+ * appended rows as one block.
+ */
+export function changedBlocks(
+  updates: readonly { row: number; column: number; cell: Cell }[],
+  firstAppend: number,
+  appends: readonly (readonly Cell[])[],
+  width: number,
+): Block[] {
+  const byRow = new Map<number, Map<number, Cell>>();
+  for (const u of updates) {
+    const line = byRow.get(u.row) ?? new Map<number, Cell>();
+    byRow.set(u.row, line);
+    line.set(u.column, u.cell);
+  }
+  const segments: Block[] = [];
+  for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+    const line = byRow.get(row)!;
+    let current: Block | null = null;
+    for (const col of [...line.keys()].sort((a, b) => a - b)) {
+      if (current && current.col + current.cells[0]!.length === col) current.cells[0]!.push(line.get(col)!);
+      else {
+        current = { row, col, cells: [[line.get(col)!]] };
+        segments.push(current);
+      }
+    }
+  }
+  const blocks: Block[] = [];
+  const open = new Map<string, Block>();
+  for (const seg of segments) {
+    const key = `${seg.col}:${seg.cells[0]!.length}`;
+    const above = open.get(key);
+    if (above && above.row + above.cells.length === seg.row) above.cells.push(seg.cells[0]!);
+    else {
+      blocks.push(seg);
+      open.set(key, seg);
+    }
+  }
+  if (appends.length && width > 0) {
+    blocks.push({
+      row: firstAppend,
+      col: 1,
+      cells: appends.map((a) => Array.from({ length: width }, (_, i) => a[i] ?? '')),
+    });
+  }
+  return blocks;
 }
 
 export class SpreadsheetGateway implements SheetGateway {
@@ -81,7 +139,8 @@ export class SpreadsheetGateway implements SheetGateway {
     return value === null || value === undefined ? '' : String(value);
   }
 
-  private toRaw(cell: Cell): Raw {
+  /** The value to write for a cell whose number format is `format` (unknown: guard as General). */
+  private toRaw(cell: Cell, format?: string): Raw {
     if (isDateCell(cell)) {
       let date = this.dateOf.get(cell.date);
       if (!date) {
@@ -93,7 +152,7 @@ export class SpreadsheetGateway implements SheetGateway {
       }
       return date;
     }
-    return typeof cell === 'string' ? guardText(cell) : cell;
+    return typeof cell === 'string' ? guardText(cell, format) : cell;
   }
 
   private sheet(name: string): Sheet {
@@ -105,54 +164,36 @@ export class SpreadsheetGateway implements SheetGateway {
     return sheet;
   }
 
+  /**
+   * Writes only the cells that change: each run of changed cells in a row is one block, runs with
+   * the same columns in consecutive rows merge, appended rows are one block. Cells in between are
+   * never rewritten, so their rich-text links, formulas, protections and rules that reject input
+   * are left alone. Strings are guarded by the target cell's number format (one read for all).
+   */
   write(name: string, patch: TablePatch): void {
     const sheet = this.sheet(name);
     const raw = this.raw.get(name) ?? [];
     const { updates, appends, deletes } = patch;
     if (updates.length || appends.length) {
       const firstAppend = raw.length + 1;
-      const rows = [
-        ...updates.map((u) => u.row),
-        ...(appends.length ? [firstAppend, firstAppend + appends.length - 1] : []),
-      ];
       const width = Math.max(raw[0]?.length ?? 0, ...appends.map((a) => a.length));
-      const cols = appends.length ? [1, width] : updates.map((u) => u.column);
-      const top = Math.min(...rows);
-      const bottom = Math.max(...rows);
-      const left = Math.min(...cols);
-      const right = Math.max(...cols, ...updates.map((u) => u.column));
-      const changed = new Set(updates.map((u) => `${u.row}:${u.column}`));
-      let keepsExisting = false;
-      const block: Raw[][] = [];
-      for (let r = top; r <= bottom; r++) {
-        const line: Raw[] = [];
-        for (let c = left; c <= right; c++) {
-          if (r >= firstAppend) {
-            const cell = appends[r - firstAppend]?.[c - 1];
-            line.push(cell === undefined ? '' : this.toRaw(cell));
-          } else {
-            const original = raw[r - 1]?.[c - 1] ?? '';
-            if (!changed.has(`${r}:${c}`)) keepsExisting = true;
-            line.push(typeof original === 'string' ? guardText(original) : original);
-          }
-        }
-        block.push(line);
-      }
-      for (const u of updates) block[u.row - top]![u.column - left] = this.toRaw(u.cell);
+      const blocks = changedBlocks(updates, firstAppend, appends, width);
+      const top = Math.min(...blocks.map((b) => b.row));
+      const bottom = Math.max(...blocks.map((b) => b.row + b.cells.length - 1));
+      const left = Math.min(...blocks.map((b) => b.col));
+      const right = Math.max(...blocks.map((b) => b.col + b.cells[0]!.length - 1));
       if (bottom > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), bottom - sheet.getMaxRows());
-      const range = sheet.getRange(top, left, bottom - top + 1, right - left + 1);
-      if (keepsExisting) {
-        // Cells inside the block that this write does not change are written back as they were;
-        // formulas among them must come back as formulas, not as their last value.
-        const formulas = range.getFormulas();
-        for (let r = top; r < Math.min(bottom + 1, firstAppend); r++) {
-          for (let c = left; c <= right; c++) {
-            const f = formulas[r - top]?.[c - left];
-            if (f && !changed.has(`${r}:${c}`)) block[r - top]![c - left] = f;
-          }
-        }
+      if (right > sheet.getMaxColumns())
+        sheet.insertColumnsAfter(sheet.getMaxColumns(), right - sheet.getMaxColumns());
+      const formats = blocks.some((b) => b.cells.some((line) => line.some((c) => typeof c === 'string' && c)))
+        ? sheet.getRange(top, left, bottom - top + 1, right - left + 1).getNumberFormats()
+        : [];
+      for (const b of blocks) {
+        const values = b.cells.map((line, r) =>
+          line.map((cell, c) => this.toRaw(cell, formats[b.row + r - top]?.[b.col + c - left])),
+        );
+        sheet.getRange(b.row, b.col, values.length, values[0]!.length).setValues(values);
       }
-      range.setValues(block);
       this.dirty = true;
     }
     // Delete bottom-up in contiguous runs, so earlier row numbers stay valid.
@@ -161,6 +202,11 @@ export class SpreadsheetGateway implements SheetGateway {
       const last = runs[runs.length - 1];
       if (last && last[0] - 1 === row) last[0] = row;
       else runs.push([row, row]);
+    }
+    if (runs.length && sheet.getMaxRows() - deletes.length <= sheet.getFrozenRows()) {
+      // Sheets refuses to delete every non-frozen row ("not possible to delete all non-frozen
+      // rows"): when the last data row is the tab's last row, keep one empty row below.
+      sheet.insertRowsAfter(sheet.getMaxRows(), 1);
     }
     for (const [start, end] of runs) sheet.deleteRows(start, end - start + 1);
     if (runs.length) this.dirty = true;
@@ -172,7 +218,7 @@ export class SpreadsheetGateway implements SheetGateway {
     if (sheet.getMaxColumns() < header.length) {
       sheet.insertColumnsAfter(sheet.getMaxColumns(), header.length - sheet.getMaxColumns());
     }
-    sheet.getRange(1, 1, 1, header.length).setValues([header.map(guardText)]);
+    sheet.getRange(1, 1, 1, header.length).setValues([header.map((h) => guardText(h))]);
     this.sheets.set(name, sheet);
     this.dirty = true;
   }
@@ -183,7 +229,7 @@ export class SpreadsheetGateway implements SheetGateway {
     if (sheet.getMaxColumns() < last + headers.length) {
       sheet.insertColumnsAfter(sheet.getMaxColumns(), last + headers.length - sheet.getMaxColumns());
     }
-    sheet.getRange(1, last + 1, 1, headers.length).setValues([headers.map(guardText)]);
+    sheet.getRange(1, last + 1, 1, headers.length).setValues([headers.map((h) => guardText(h))]);
     this.dirty = true;
   }
 

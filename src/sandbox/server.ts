@@ -241,7 +241,14 @@ class SandboxWorld {
 
   /** Changes the sheet as a person typing in it (no OAuth scope needed for that, unlike the script). */
   edit<T>(tab: string, fn: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => T): T {
-    return this.fakes.asPersonInSheet(() => fn(this.sheetHandle(tab)));
+    try {
+      return this.fakes.asPersonInSheet(() => fn(this.sheetHandle(tab)));
+    } catch (error) {
+      // What Sheets refuses to a person (a rule that rejects input, a protected range) is their input's fault.
+      if (error instanceof HttpError) throw error;
+      if ((error as { name?: unknown })?.name === 'Exception') throw new HttpError(400, messageOf(error));
+      throw error;
+    }
   }
 }
 

@@ -2,6 +2,7 @@
  * The SpreadsheetGateway adapter against the Apps Script fakes: batching, text guarding, dates in
  * the spreadsheet's time zone, and formulas kept in cells it does not change.
  */
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mapHeader, Table } from '../../src/core/table';
 import { guardText, SpreadsheetGateway } from '../../src/gas/sheetGateway';
@@ -66,7 +67,9 @@ describe('reading a tab', () => {
 });
 
 describe('writing a tab', () => {
-  it('writes all changes of a request with one setValues', () => {
+  // Changed with issue 11 §3: no longer one setValues over the block, which rewrote unchanged
+  // cells inside it; one setValues per run of changed cells (runs in consecutive rows merged).
+  it('writes the changed cells only, in as few blocks as runs allow', () => {
     fakes.sheet.paste('Medewerkers', [
       header,
       ['Anna', 'a@x.example', 'L', '2027-01-04', 'nieuw', ''],
@@ -79,7 +82,9 @@ describe('writing a tab', () => {
     table.append({ ...table.records[0]!.value, name: 'Cas', email: 'c@x.example' });
     fakes.calls.reset();
     gateway.write(table.sheetName, table.patch());
-    expect(fakes.calls.snapshot()['Range.setValues']).toBe(1);
+    // Status of rows 2–3 (one column, two rows) and the appended row 4.
+    expect(fakes.calls.snapshot()['Range.setValues']).toBe(2);
+    expect(fakes.calls.cellsWritten).toBe(2 + header.length);
     expect(fakes.sheet.json('Medewerkers').map((r) => r[4])).toEqual([
       'Status',
       'actief',
@@ -207,11 +212,105 @@ describe('dates in the spreadsheet time zone', () => {
 });
 
 describe('guarding text', () => {
-  it('adds an apostrophe only where Sheets would change the text', () => {
-    expect(guardText('Anna de Vries')).toBe('Anna de Vries');
+  // Changed with issue 11 §3: every non-empty string gets the apostrophe (Sheets' typing of
+  // "Mar 1 2027", "€ 50" or "WAAR" differs per locale), except in cells formatted as plain text.
+  it('adds an apostrophe to every non-empty string, except in a plain-text cell', () => {
+    expect(guardText('Anna de Vries')).toBe("'Anna de Vries");
     expect(guardText('=SUM(A1)')).toBe("'=SUM(A1)");
     expect(guardText('01234')).toBe("'01234");
     expect(guardText('false')).toBe("'false");
+    expect(guardText('Mar 1 2027', 'General')).toBe("'Mar 1 2027");
+    expect(guardText('01234', '@')).toBe('01234');
     expect(guardText('')).toBe('');
+  });
+});
+
+describe('cells as Sheets stores them', () => {
+  const sheetOf = () => fakes.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Medewerkers')!;
+
+  it.each(['General', '@', 'dd-mm-yyyy'])(
+    'reads back exactly any string it wrote into a text column formatted %s (property)',
+    (format) => {
+      fakes.sheet.paste('Medewerkers', [header, ['x', 'x@x.example', 'L', '', 'actief', '']]);
+      // A school may format a text column as plain text, or paste a date format over it.
+      if (format !== 'General') sheetOf().getRange('A2:A1000').setNumberFormat(format);
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.string({ minLength: 1 }),
+            fc.string({ unit: 'grapheme', minLength: 1 }),
+            fc.constantFrom('1 maart 2027', 'Mar 1 2027', '€ 50', '$100.15', '50%', 'WAAR', 'ONWAAR', 'TRUE'),
+            fc.constantFrom(
+              '1 1/2',
+              '1/2',
+              '01234',
+              '06 1234 5678',
+              '+31612345678',
+              "'quote",
+              '=A1',
+              ' spatie',
+            ),
+          ),
+          (text) => {
+            const gateway = new SpreadsheetGateway();
+            const table = staffTable(gateway);
+            table.update(table.records[0]!, { name: text });
+            gateway.write(table.sheetName, table.patch());
+            expect(fakes.sheet.values('Medewerkers')[1]![0]).toBe(text);
+            expect(sheetOf().getRange('A2').getFormula()).toBe('');
+          },
+        ),
+        { numRuns: 200 },
+      );
+    },
+  );
+
+  it('leaves unchanged cells between changed ones alone: protected, invalid under a strict rule, formulas', () => {
+    fakes.sheet.paste('Medewerkers', [
+      header,
+      ['Anna', 'a@x.example', 'L', '2027-01-04', 'nieuw', '=LEN(A2)'],
+      ['Bob', 'b@x.example', 'L', '2027-01-04', 'nieuw', 'eigen'],
+    ]);
+    const { SpreadsheetApp } = fakes.globals;
+    // A status nobody may change but the leader, and a location value the rule would now refuse.
+    sheetOf()
+      .getRange('C2:C3')
+      .setDataValidation(
+        SpreadsheetApp.newDataValidation().requireValueInList(['Noord']).setAllowInvalid(false).build(),
+      );
+    fakes.sheet.protect('Medewerkers', 'D2:D3', { editors: ['leider@school.example'] });
+    fakes.endExecution();
+    fakes.beginExecution({ user: 'chef@school.example' });
+    const gateway = new SpreadsheetGateway();
+    const table = staffTable(gateway);
+    table.update(table.records[0]!, { name: 'Anna B', status: 'actief' });
+    table.update(table.records[1]!, { name: 'Bob C', status: 'actief' });
+    fakes.calls.reset();
+    gateway.write(table.sheetName, table.patch());
+    expect(fakes.calls.snapshot()['Range.setValues']).toBe(2);
+    expect(fakes.calls.cellsWritten).toBe(4);
+    const rows = fakes.sheet.values('Medewerkers').slice(1);
+    expect(rows.map((r) => [r[0], r[2], r[4]])).toEqual([
+      ['Anna B', 'L', 'actief'],
+      ['Bob C', 'L', 'actief'],
+    ]);
+    expect(sheetOf().getRange('F2').getFormula()).toBe('=LEN(A2)');
+  });
+
+  it('deletes every data row of a tab whose last row is its maximum row', () => {
+    fakes.sheet.paste('Medewerkers', [
+      header,
+      ...['A', 'B', 'C'].map((n) => [n, `${n}@x.example`, 'L', '', 'actief', '']),
+    ]);
+    const sheet = sheetOf();
+    sheet.setFrozenRows(1);
+    sheet.deleteRows(5, sheet.getMaxRows() - 4);
+    expect(sheet.getMaxRows()).toBe(sheet.getLastRow());
+    const gateway = new SpreadsheetGateway();
+    const table = staffTable(gateway);
+    for (const record of [...table.records]) table.remove(record);
+    gateway.write(table.sheetName, table.patch());
+    expect(fakes.sheet.values('Medewerkers')).toEqual([header]);
+    expect(sheet.getMaxRows()).toBe(2);
   });
 });

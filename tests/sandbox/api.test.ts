@@ -122,6 +122,17 @@ describe('changing the workbook', () => {
     ).toBe(400);
   });
 
+  it('answers 400 when Sheets would refuse the typing: a status outside its list', async () => {
+    const staff = (await workbook()).Medewerkers!;
+    const col = staff[0]!.indexOf('Status') + 1;
+    const answer = await sandbox.api('PATCH', '/api/workbook/Medewerkers', {
+      cells: [{ row: 2, col, value: 'nieuwe collega' }],
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatch(/violates the data validation rules/);
+    expect((await workbook()).Medewerkers![1]![col - 1]).toBe(staff[1]![col - 1]);
+  });
+
   it('POST rows appends pasted rows below the last row', async () => {
     const before = (await workbook())['Wie vraag ik wat']!.length;
     const answer = await sandbox.api('POST', '/api/workbook/Wie%20vraag%20ik%20wat/rows', {

@@ -90,17 +90,92 @@ function dateFrom(y: number, m: number, d: number, h: number, mi: number, s: num
   return { wall: Date.UTC(y, m - 1, d, h, mi, s) };
 }
 
+/** Month names Sheets reads in typed dates, English and Dutch, in either locale (1-based month). */
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  january: 1,
+  januari: 1,
+  feb: 2,
+  february: 2,
+  februari: 2,
+  mar: 3,
+  march: 3,
+  mrt: 3,
+  maart: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  mei: 5,
+  jun: 6,
+  june: 6,
+  juni: 6,
+  jul: 7,
+  july: 7,
+  juli: 7,
+  aug: 8,
+  august: 8,
+  augustus: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  okt: 10,
+  oktober: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+};
+const MONTH = '([A-Za-z]{3,9})\\.?';
+
+function monthOf(word: string): number | null {
+  return MONTHS[word.toLowerCase()] ?? null;
+}
+
+/** A number as typed in this locale (decimal comma in nl, thousands grouped), or null. */
+function localNumber(t: string, locale: string): number | null {
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t);
+  if (decimalSeparator(locale) === ',') {
+    if (/^[+-]?\d+,\d+$/.test(t)) return Number(t.replace(',', '.'));
+    if (/^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
+  } else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ''));
+  return null;
+}
+
 /**
  * What Sheets makes of a typed string (a user typing, or `setValue` with a string) in a cell that
- * is not plain text: numbers, TRUE/FALSE, dates in ISO or the locale's order; else the string.
+ * is not plain text (USER_ENTERED): numbers (leading zeros dropped, `+31…` too), the locale's
+ * decimal comma and thousands grouping, percentages (`50%` → 0.5), amounts with €, $ or £,
+ * mixed fractions (`1 1/2` → 1.5), TRUE/FALSE (and WAAR/ONWAAR in a Dutch sheet), dates in ISO,
+ * the locale's day/month order, with English or Dutch month names (`1 maart 2027`, `Mar 1 2027`,
+ * `1-Mar-2027`) and day/month without a year (`1/2` → that day this year); else the string.
+ * `nowMs` gives "this year". Where Google's choice is not documented the fake follows Sheets'
+ * behaviour as commonly reported; the README lists these as checks on a real account.
  */
-export function parseUserText(text: string, locale: string): Stored {
+export function parseUserText(text: string, locale: string, nowMs = Date.now()): Stored {
   const t = text.trim();
   if (t === '') return text;
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t);
-  if (decimalSeparator(locale) === ',' && /^[+-]?\d+,\d+$/.test(t)) return Number(t.replace(',', '.'));
+  const n = localNumber(t, locale);
+  if (n !== null) return n;
   if (/^(true|false)$/i.test(t)) return t.toLowerCase() === 'true';
-  let m = t.match(/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/);
+  if (/^nl/i.test(locale) && /^(waar|onwaar)$/i.test(t)) return t.toLowerCase() === 'waar';
+  let m = t.match(/^([+-]?[\d.,]+)\s?%$/);
+  if (m) {
+    const p = localNumber(m[1]!, locale);
+    if (p !== null) return p / 100;
+  }
+  m = t.match(/^([+-]?)\s*[€$£]\s?([\d.,]+)$/) ?? t.match(/^([+-]?)([\d.,]+)\s?[€$£]$/);
+  if (m) {
+    const amount = localNumber(m[2]!, locale);
+    if (amount !== null) return m[1] === '-' ? -amount : amount;
+  }
+  m = t.match(/^([+-]?\d+) (\d+)\/(\d+)$/);
+  if (m && +m[3]! > 0 && +m[2]! < +m[3]!) {
+    const whole = +m[1]!;
+    return whole + Math.sign(whole || 1) * (+m[2]! / +m[3]!);
+  }
+  m = t.match(/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/);
   if (m) return dateFrom(+m[1]!, +m[2]!, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)) ?? text;
   m = t.match(/^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/);
   if (m) {
@@ -108,6 +183,19 @@ export function parseUserText(text: string, locale: string): Stored {
     const [day, month] = dayFirst(locale) ? [a, b] : [b, a];
     return dateFrom(+m[4]!, month, day, +(m[5] ?? 0), +(m[6] ?? 0), +(m[7] ?? 0)) ?? text;
   }
+  const year = new Date(nowMs).getUTCFullYear();
+  m = t.match(/^(\d{1,2})\/(\d{1,2})$/);
+  if (m) {
+    const [a, b] = [+m[1]!, +m[2]!];
+    const [day, month] = dayFirst(locale) ? [a, b] : [b, a];
+    return dateFrom(year, month, day, 0, 0, 0) ?? text;
+  }
+  // 1 maart 2027, 1 mrt. 2027, 1-Mar-2027, 1 March 2027
+  m = t.match(new RegExp(`^(\\d{1,2})[ -]${MONTH}[ -](\\d{4})$`));
+  if (m && monthOf(m[2]!)) return dateFrom(+m[3]!, monthOf(m[2]!)!, +m[1]!, 0, 0, 0) ?? text;
+  // Mar 1 2027, March 1, 2027, maart 1 2027
+  m = t.match(new RegExp(`^${MONTH} (\\d{1,2}),? (\\d{4})$`));
+  if (m && monthOf(m[1]!)) return dateFrom(+m[3]!, monthOf(m[1]!)!, +m[2]!, 0, 0, 0) ?? text;
   return text;
 }
 
@@ -121,6 +209,7 @@ export function coerceInput(
   format: string | undefined,
   locale: string,
   timeZone: string,
+  nowMs?: number,
 ): { value: Stored; formula?: string } {
   if (value === null || value === undefined) return { value: '' };
   if (typeof value === 'number' || typeof value === 'boolean') return { value };
@@ -129,7 +218,7 @@ export function coerceInput(
   if (format === '@') return { value: text };
   if (text.startsWith("'")) return { value: text.slice(1) };
   if (text.startsWith('=') && text.length > 1) return { value: '', formula: text };
-  return { value: parseUserText(text, locale) };
+  return { value: parseUserText(text, locale, nowMs) };
 }
 
 /** The serial number Sheets uses for a wall-clock date (days since 1899-12-30). */

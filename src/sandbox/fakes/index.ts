@@ -1,6 +1,6 @@
 /** Builds one consistent set of in-memory Apps Script fakes with test controls, and restores it from JSON. */
 
-import { fromWall, isWallDate } from './cells.ts';
+import { fromWall, isWallDate, parseA1 } from './cells.ts';
 import type { CallCounter, ExecutionOptions, FakeAuthMode, Realm } from './core.ts';
 import { FakeContext } from './core.ts';
 import type { MailState, SentMail } from './mail.ts';
@@ -179,6 +179,11 @@ export interface GasFakes {
     charts(tab: string): ChartSpec[];
     validations(tab: string): ValidationSpec[];
     frozenRows(tab: string): number;
+    /**
+     * Protects a block (A1 notation) as someone in the sheet would: only `editors` may edit it
+     * (default: nobody but the owner), unless `warningOnly`.
+     */
+    protect(tab: string, a1: string, options?: { editors?: string[]; warningOnly?: boolean }): void;
   };
   outbox: SentMail[];
   mail: MailControl;
@@ -369,6 +374,27 @@ function build(state: FakeState, options: FakeOptions): GasFakes {
       charts: (name) => chartsOf(ss, tab(name)),
       validations: (name) => validationsOf(tab(name)),
       frozenRows: (name) => tab(name).state.frozenRows,
+      protect: (name, a1, options = {}) => {
+        const sheet = tab(name);
+        const ref = parseA1(a1);
+        if (!ref || ref.sheet) throw new Error(`Not an A1 block of one tab: ${a1}`);
+        const row = ref.row ?? 1;
+        const col = ref.col ?? 1;
+        ss.state.protections ??= [];
+        const protections = ss.state.protections;
+        protections.push({
+          id: Math.max(0, ...protections.map((p) => p.id)) + 1,
+          sheetId: sheet.state.id,
+          row,
+          col,
+          numRows: (ref.endRow ?? sheet.state.maxRows) - row + 1,
+          numCols: (ref.endCol ?? sheet.state.maxCols) - col + 1,
+          description: '',
+          warningOnly: options.warningOnly ?? false,
+          editors: (options.editors ?? [ctx.defaultUser]).map((e) => e.toLowerCase()),
+          domainEdit: false,
+        });
+      },
     },
     outbox: state.mail.outbox,
     mail: mailControl,

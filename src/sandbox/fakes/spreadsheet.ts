@@ -1,4 +1,5 @@
 /** SpreadsheetApp, Spreadsheet, Sheet, Range and embedded charts over an in-memory, JSON-safe model. */
+
 import type { Cell, CellStyle, RuleData } from './cells.ts';
 import {
   a1Of,
@@ -12,6 +13,13 @@ import {
 } from './cells.ts';
 import type { FakeContext } from './core.ts';
 import { isDate } from './core.ts';
+import {
+  assertAccepted,
+  assertMayEdit,
+  FakeProtection,
+  type ProtectionState,
+  shiftProtections,
+} from './protection.ts';
 import { isValidTimeZone } from './time.ts';
 import type { RuleHost } from './validation.ts';
 import {
@@ -89,6 +97,8 @@ export interface SpreadsheetState {
   nextSheetId: number;
   nextChartId: number;
   sheets: SheetState[];
+  /** Protected ranges (absent in states saved before protections were modelled). */
+  protections?: ProtectionState[];
 }
 
 /** A chart as the sandbox page renders it: ranges in A1 and their values as JSON. */
@@ -466,6 +476,7 @@ export class FakeSheet {
     if (rows.length > afterPosition)
       rows.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
     this.s.maxRows += howMany;
+    shiftProtections(this.ss.state.protections, this.s.id, afterPosition, howMany);
     return this;
   }
   insertRowAfter(afterPosition: number): this {
@@ -481,8 +492,16 @@ export class FakeSheet {
     if (this.s.maxRows - howMany <= this.s.frozenRows) {
       throw this.err('Sorry, it is not possible to delete all non-frozen rows.');
     }
+    assertMayEdit(this.ss.ctx, this.ss.state.protections, {
+      sheetId: this.s.id,
+      row: rowPosition,
+      col: 1,
+      numRows: howMany,
+      numCols: this.s.maxCols,
+    });
     this.s.cells.splice(rowPosition - 1, howMany);
     this.s.maxRows -= howMany;
+    shiftProtections(this.ss.state.protections, this.s.id, rowPosition - 1, -howMany);
     return this;
   }
   insertColumnsAfter(afterPosition: number, howMany: number): this {
@@ -676,16 +695,37 @@ export class FakeRange {
   }
   private write(fn: (cell: Cell, r: number, c: number) => void): void {
     const sheet = this.sheetModel;
+    assertMayEdit(this.ss.ctx, this.ss.state.protections, this.block);
     const { row, col, numRows, numCols } = this.block;
     for (let r = 0; r < numRows; r++)
       for (let c = 0; c < numCols; c++) fn(sheet.touch(row + r, col + c), r, c);
     this.ss.ctx.calls.addWritten(this.size);
   }
   private put(cell: Cell, value: unknown): void {
-    const next = coerceInput(value, cell.format, this.ss.state.locale, this.ss.state.timeZone);
+    const next = coerceInput(
+      value,
+      cell.format,
+      this.ss.state.locale,
+      this.ss.state.timeZone,
+      this.ss.ctx.nowMs,
+    );
     cell.value = next.value;
     if (next.formula === undefined) delete cell.formula;
     else cell.formula = next.formula;
+  }
+  /** Refuses the whole write, before any cell changes, when a rule that rejects input says no. */
+  private checkRules(valueAt: (r: number, c: number) => unknown): void {
+    const sheet = this.sheetModel;
+    const { row, col, numRows, numCols } = this.block;
+    const { locale, timeZone } = this.ss.state;
+    for (let r = 0; r < numRows; r++) {
+      for (let c = 0; c < numCols; c++) {
+        const cell = sheet.cell(row + r, col + c);
+        if (!cell?.validation || cell.validation.allowInvalid) continue;
+        const next = coerceInput(valueAt(r, c), cell.format, locale, timeZone, this.ss.ctx.nowMs);
+        if (next.formula === undefined) assertAccepted(this.ss.ctx, cell, next.value, row + r, col + c);
+      }
+    }
   }
 
   getValues(): (string | number | boolean | Date)[][] {
@@ -704,11 +744,15 @@ export class FakeRange {
   }
   setValues(values: unknown[][]): this {
     const rows = this.checkGrid(values);
+    assertMayEdit(this.ss.ctx, this.ss.state.protections, this.block);
+    this.checkRules((r, c) => rows[r]?.[c]);
     this.write((cell, r, c) => this.put(cell, rows[r]?.[c]));
     return this;
   }
   /** Sets every cell of the range to one value. */
   setValue(value: unknown): this {
+    assertMayEdit(this.ss.ctx, this.ss.state.protections, this.block);
+    this.checkRules(() => value);
     this.write((cell) => this.put(cell, value));
     return this;
   }
@@ -855,14 +899,23 @@ export class FakeRange {
   getSheet(): FakeSheet {
     return this.ss.sheet(this.sheetModel);
   }
-  /** The fake keeps no protections; the Protection returned accepts the usual calls. */
-  protect(): Record<string, (...args: unknown[]) => unknown> {
-    const protection: Record<string, (...args: unknown[]) => unknown> = {};
-    for (const m of ['setDescription', 'setWarningOnly', 'removeEditors', 'addEditor', 'setDomainEdit']) {
-      protection[m] = () => protection;
-    }
-    protection.remove = () => undefined;
-    return this.ss.ctx.wrap('Protection', protection);
+  /** Protects the range: only its editors (at first, the user who protects it) may edit it. */
+  protect(): FakeProtection {
+    const state: ProtectionState = {
+      id: Math.max(0, ...(this.ss.state.protections ?? []).map((p) => p.id)) + 1,
+      sheetId: this.block.sheetId,
+      row: this.block.row,
+      col: this.block.col,
+      numRows: this.block.numRows,
+      numCols: this.block.numCols,
+      description: '',
+      warningOnly: false,
+      editors: [this.ss.ctx.activeUser.toLowerCase()],
+      domainEdit: false,
+    };
+    this.ss.state.protections ??= [];
+    this.ss.state.protections.push(state);
+    return this.ss.ctx.wrap('Protection', new FakeProtection(this.ss.ctx, this.ss.state.protections, state));
   }
   isBlank(): boolean {
     return this.map((c) => hasContent(c)).every((r) => r.every((has) => !has));
@@ -1003,7 +1056,7 @@ export function pasteInto(ss: SpreadsheetModel, sheet: SheetModel, rows: unknown
     row.forEach((value, c) => {
       if (value === '' || value === null || value === undefined) return;
       const cell = sheet.touch(r + 1, c + 1);
-      const next = coerceInput(value, cell.format, ss.state.locale, ss.state.timeZone);
+      const next = coerceInput(value, cell.format, ss.state.locale, ss.state.timeZone, ss.ctx.nowMs);
       cell.value = next.value;
       if (next.formula !== undefined) cell.formula = next.formula;
     });
