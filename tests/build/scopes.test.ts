@@ -66,7 +66,10 @@ function argsFor(name: string): unknown[] {
     assignBuddy: [newcomer, leader],
     endPairing: [newcomer, 'test'],
     markScheduleItem: [newcomer, DEMO_TODAY, 'Rondleiding', true],
-    recordCheckIn: [newcomer, { date: DEMO_TODAY, note: '' }],
+    recordCheckIn: [
+      newcomer,
+      { held: DEMO_TODAY, phase: 'ontdekken', wellbeing: 4, click: 'goed', notes: '' },
+    ],
     skipCheckIn: [newcomer, DEMO_TODAY, 'ziek'],
     setAutomaticSending: [true],
     runScheduledJobs: [{}],
@@ -106,7 +109,11 @@ describe('with exactly the scopes of the built manifest', () => {
         const outcome = attempt(runtime, name, argsFor(name), user.email, name === 'runScheduledJobs');
         const logged = fakes.logs.slice(before).join('\n');
         const said = outcome.ok ? '' : outcome.error;
-        if (/permission|toestemming|Er ging iets mis|Something went wrong/i.test(`${said}\n${logged}`)) {
+        if (
+          /do not have permission|Wegwijs heeft jouw toestemming|Er ging iets mis|Something went wrong/i.test(
+            `${said}\n${logged}`,
+          )
+        ) {
           problems.push(`${user.role} ${name}: ${said} ${logged}`.slice(0, 300));
         }
       }
