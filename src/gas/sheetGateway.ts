@@ -287,18 +287,23 @@ export class SpreadsheetGateway implements SheetGateway {
   ): void {
     const sheet = this.find([name]) ?? this.spreadsheet().insertSheet(name);
     const width = Math.max(1, ...grid.map((r) => r.length));
-    const values = grid.map((r) => Array.from({ length: width }, (_, i) => this.toRaw(r[i] ?? '')));
     sheet.clearContents();
-    if (sheet.getMaxRows() < values.length)
-      sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
+    if (sheet.getMaxRows() < grid.length)
+      sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
     if (sheet.getMaxColumns() < width)
       sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-    sheet.getRange(1, 1, values.length, width).setValues(values);
+    const range = sheet.getRange(1, 1, grid.length, width);
+    // Formats survive clearContents: a column the school made plain text gets its strings as they are.
+    const formats = range.getNumberFormats();
+    const values = grid.map((r, y) =>
+      Array.from({ length: width }, (_, x) => this.toRaw(r[x] ?? '', formats[y]?.[x])),
+    );
+    range.setValues(values);
     sheet.setFrozenRows(1);
     for (const old of sheet.getCharts()) sheet.removeChart(old);
     let builder = sheet.newChart().setChartType(Charts.ChartType.COLUMN).setOption('title', chart.title);
     for (const column of chart.columns) builder = builder.addRange(sheet.getRange(1, column, chart.rows, 1));
-    sheet.insertChart(builder.setPosition(values.length + 2, 1, 0, 0).build());
+    sheet.insertChart(builder.setPosition(grid.length + 2, 1, 0, 0).build());
     this.dirty = true;
   }
 

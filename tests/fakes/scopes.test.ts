@@ -88,12 +88,15 @@ describe('the scope table of the fakes', () => {
       'core',
       'index',
       'mail',
+      'pdf',
       'properties',
+      'protection',
       'script',
       'session',
       'spreadsheet',
       'ui',
       'utilities',
+      'validation',
     ]
       .map((f) => readFileSync(new URL(`../../src/sandbox/fakes/${f}.ts`, import.meta.url), 'utf8'))
       .join('\n');
