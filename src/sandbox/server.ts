@@ -472,7 +472,13 @@ const ROUTES: Route[] = [
         );
       }
       ctx.world.edit(tab, (sheet) => {
-        for (const c of cells as { row: number; col: number; value: unknown }[]) {
+        const typed = cells as { row: number; col: number; value: unknown }[];
+        // Typing below or right of the grid: Sheets' "add rows" first, as a person would.
+        const rows = Math.max(...typed.map((c) => c.row)) - sheet.getMaxRows();
+        if (rows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), rows);
+        const columns = Math.max(...typed.map((c) => c.col)) - sheet.getMaxColumns();
+        if (columns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns);
+        for (const c of typed) {
           sheet.getRange(c.row, c.col).setValue(typedText(c.value));
         }
       });

@@ -151,6 +151,12 @@ describe('appending past the grid and malformed bodies', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.values).toHaveLength(before + 1200);
     expect(answer.body.values.at(-1)[2]).toBe('Dag 1199');
+    const far = before + 1200 + 500;
+    const typed = await sandbox.api('PATCH', '/api/workbook/Vrije%20dagen', {
+      cells: [{ row: far, col: 3, value: 'Ver weg' }],
+    });
+    expect(typed.status).toBe(200);
+    expect(typed.body.values[far - 1][2]).toBe('Ver weg');
     const wide = await sandbox.api('POST', '/api/workbook/Vrije%20dagen/rows', {
       rows: [Array.from({ length: 40 }, (_, i) => `k${i}`)],
     });
