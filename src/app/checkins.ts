@@ -443,6 +443,12 @@ export const weeklyOverview: Job = {
     if (today === monday && hour < 7) return { done: true, summary: 'before 07:00 on Monday' };
     const leaders = ctx.settings().schoolLeaders;
     if (!leaders.length) return { done: true, summary: 'no school leader' };
+    // The hourly run mostly finds this week's mails sent and today's tab written: read nothing then.
+    const settled = leaders.every(
+      (leader) =>
+        parseMailState(store.get(WEEKLY_PREFIX + mailId('week', leader, monday)) ?? '').kind === 'sent',
+    );
+    if (settled && store.get('overview.tab') === today) return { done: true, summary: 'sent 0, nothing due' };
     const all = overview(overviewInput(ctx));
     const names = people(ctx);
     const dto: OverviewDto = {

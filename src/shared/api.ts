@@ -329,8 +329,14 @@ export interface AboutInfo {
 
 export interface AutomationStatus {
   on: boolean;
-  /** on; off; missing: turned on, but this user's trigger is gone; stale: on, but not run for hours. */
-  state: 'on' | 'off' | 'missing' | 'stale';
+  /**
+   * on; off; missing: turned on, but this user's trigger is gone; stale: on, but not run for hours;
+   * failing: the last runs failed (`text` says since when and why); noSheet: the owner's run could
+   * not open the sheet (a published add-on without document access in triggers).
+   */
+  state: 'on' | 'off' | 'missing' | 'stale' | 'failing' | 'noSheet';
+  /** In whose name automatic mail goes out ('' when off). */
+  owner: string;
   /** Translated explanation for the sidebar. */
   text: string;
 }
