@@ -209,8 +209,10 @@ describe('POST /api/published-addon', () => {
     });
     const fired = (await sandbox.api('POST', '/api/triggers/fire')).body.fired;
     expect(fired).toMatchObject([{ owner: SCHOOL_LEADER, ok: true, result: { outcome: 'noSheet' } }]);
-    const status = (await sandbox.rpc('getAutomationStatus', [], SCHOOL_LEADER)).body.value;
-    expect(status).toMatchObject({ state: 'noSheet', owner: SCHOOL_LEADER });
+    expect((await sandbox.rpc('getAutomationStatus', [], SCHOOL_LEADER)).body).toMatchObject({
+      ok: true,
+      value: { state: 'noSheet', owner: SCHOOL_LEADER },
+    });
     await sandbox.api('POST', '/api/published-addon', { on: false });
     await sandbox.rpc('setAutomaticSending', [false], SCHOOL_LEADER);
   });
