@@ -339,6 +339,9 @@ describe('issue 6: the welcome packet, previewed, tested and mailed exactly once
     await frame.click('[data-testid=automation-toggle]');
     await frame.waitForSelector('[data-testid=automation][data-on=true]');
     expect(await frame.textContent('[data-testid=automation-text]')).toContain('staat aan');
+    expect(await frame.textContent('[data-testid=automation-text]')).toContain(
+      `Automatische mail gaat uit namens ${SCHOOL_LEADER}.`,
+    );
     const triggers = (await sandbox.api('GET', '/api/triggers')).body.triggers as { handler?: string }[];
     expect(triggers.filter((t) => JSON.stringify(t).includes('runScheduledJobs'))).toHaveLength(1);
   });

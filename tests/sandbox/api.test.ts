@@ -198,7 +198,9 @@ describe('anything else', () => {
 });
 
 describe('POST /api/published-addon', () => {
-  it('makes a fired trigger run without the document: it fails soft and the owner sees why', async () => {
+  it('makes a fired trigger run without the document: it fails soft and the owner sees why', {
+    timeout: 30_000,
+  }, async () => {
     expect((await sandbox.api('POST', '/api/published-addon', { on: 'ja' })).status).toBe(400);
     expect((await sandbox.rpc('setAutomaticSending', [true], SCHOOL_LEADER)).body).toMatchObject({
       ok: true,
