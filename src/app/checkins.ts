@@ -32,6 +32,7 @@ import type { RequestContext } from './context';
 import type { Job } from './jobs';
 import { canonicalLocation } from './locations';
 import { deliver, type MailJob } from './mailOutbox';
+import { dayOffToday } from './mailWindow';
 import { composeMail, firstName } from './messages';
 import { assertMayFollow } from './schedule';
 
@@ -258,7 +259,8 @@ export const checkInReminders: Job = {
       return {
         id: d.id,
         state: d.state.kind === 'none' ? { kind: 'pending', due: '' } : d.state,
-        due: true,
+        // A study day at the newcomer's location: the reminder waits for the next school day.
+        due: !dayOffToday(ctx, newcomer?.location ?? ''),
         build: () =>
           composeMail(ctx, {
             kind: REMINDER_KIND[d.kind],

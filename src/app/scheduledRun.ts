@@ -10,7 +10,6 @@
  * is read, sent or written. The owner could still start a run by hand; it does what the trigger
  * would do within the hour, under the same lock, window and exactly-once rules.
  */
-import { SchoolCalendar } from '../core/calendar';
 import { UserError } from '../core/errors';
 import { escapeHtml } from '../core/html';
 import { redactEmails } from '../core/redact';
@@ -21,6 +20,7 @@ import { logAction } from './audit';
 import { AUTOMATION_OWNER_KEY, SCHEDULED_HANDLER } from './automation';
 import { RequestContext, type Services } from './context';
 import { type Job, RUN_BUDGET_MS, type RunReport, runScheduledJobs } from './jobs';
+import { isSchoolDay } from './mailWindow';
 import { clearNoSheet, FAILURES_BEFORE_MAIL, markFailureMailed, recordNoSheet, recordRun } from './runState';
 
 /** How the run ended: ran its jobs, found the lock busy, failed, could not open the sheet, or was off. */
@@ -83,11 +83,7 @@ export function scheduledRun(
   const ctx = new RequestContext(runServices);
   try {
     const closed = sendWindowClosed(clock.now(), ctx.settings().sendWindow, (day) =>
-      new SchoolCalendar(
-        ctx.wb.tryTable('daysOff')?.records.map((r) => r.value) ?? [],
-        { goodFriday: ctx.settings().goodFriday, liberationDay: ctx.settings().liberationDay },
-        ALL_LOCATIONS,
-      ).isWorkingDay(day),
+      isSchoolDay(ctx, ALL_LOCATIONS, day),
     );
     const report = runScheduledJobs(ctx, jobs, RUN_BUDGET_MS, closed);
     const sent = report.jobs.reduce((n, j) => n + Number(/\bsent (\d+)/.exec(j.summary)?.[1] ?? 0), 0);

@@ -5,7 +5,7 @@
  * working days (item 11); and what "Over Wegwijs" says about it all (issue 11 §5).
  */
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildDemo, SCHOOL_LEADER, UNKNOWN_USER } from '../../src/sandbox/demo';
 import type { GasFakes } from '../../src/sandbox/fakes/index';
 import { type AppsScriptRuntime, loadBundle } from '../../src/sandbox/runtime';
@@ -14,6 +14,8 @@ import { estimatedServiceMs } from '../support/serviceCost';
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
 const sidebar = readFileSync(new URL('../../build/Sidebar.html', import.meta.url), 'utf8');
 const SECOND_LEADER = 'adjunct@vso-demo.example';
+// Each test builds the demo with the real bundle; on a loaded machine that takes seconds.
+vi.setConfig({ testTimeout: 60_000 });
 
 let fakes: GasFakes;
 let runtime: AppsScriptRuntime;
@@ -295,6 +297,33 @@ describe('the sending window', () => {
     fakes.clock.set('2027-01-05T09:00:00+01:00');
     fire();
     expect(fakes.outbox.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a study day at one location', () => {
+  it('holds the reminders to that location’s buddies and chef, while the rest of the school gets mail', () => {
+    start();
+    runtime.run('enableAutomaticSending', [], { user: SCHOOL_LEADER });
+    const staff = fakes.sheet.json('Medewerkers');
+    const location = staff[0]!.indexOf('Locatie');
+    const checkIns = fakes.sheet.json('Check-ins');
+    const newcomerCol = checkIns[0]!.indexOf('Nieuwe collega');
+    const emailCol = staff[0]!.indexOf('E-mail');
+    const locationOf = (email: string) => staff.find((r) => r[emailCol] === email)?.[location] as string;
+    // Everyone whose check-in mails would go out now, by the newcomer's location.
+    fakes.sheet.paste('Vrije dagen', [
+      ...fakes.sheet.json('Vrije dagen'),
+      ...[...new Set(checkIns.slice(1).map((r) => locationOf(String(r[newcomerCol]))))]
+        .filter(Boolean)
+        .map((loc) => ['2027-01-04', '2027-01-04', 'Studiedag', loc]),
+    ]);
+    fire();
+    const subjects = fakes.outbox.map((m) => m.subject);
+    expect(subjects.some((s) => /check-in/i.test(s))).toBe(false);
+    expect(subjects.some((s) => /weekoverzicht/i.test(s))).toBe(true); // school-wide mail still goes
+    fakes.clock.set('2027-01-05T07:00:00+01:00');
+    fire();
+    expect(fakes.outbox.some((m) => /check-in/i.test(m.subject))).toBe(true);
   });
 });
 
