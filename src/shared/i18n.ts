@@ -74,6 +74,8 @@ const nl = {
     'Automatisch versturen kon het blad niet openen bij de run van {at}: er ging niets uit. Wat te doen: installeer Wegwijs in het blad zelf (README, "Installeren"), en zet automatisch versturen daarna uit en weer aan.',
   'error.scheduledOnly':
     'De geplande taken lopen alleen vanuit de eigen trigger van wie automatisch versturen aanzette. Er is niets gedaan.',
+  'error.ownerNotLeader':
+    'Wie automatisch versturen aanzette, staat niet meer bij de schoolleiders in Instellingen. Een schoolleider zet het opnieuw aan.',
   'log.runFailed': 'Geplande run mislukt',
   'runFailure.subject': 'Wegwijs: automatisch versturen loopt vast',
   'runFailure.body':
@@ -363,6 +365,8 @@ const en: Messages = {
     'Automatic sending could not open the sheet in the run of {at}: nothing went out. What to do: install Wegwijs in the sheet itself (README, "Installing"), then turn automatic sending off and on again.',
   'error.scheduledOnly':
     'The scheduled jobs run only from the own trigger of whoever turned automatic sending on. Nothing was done.',
+  'error.ownerNotLeader':
+    'Whoever turned automatic sending on is no longer among the school leaders in Settings. A school leader turns it on again.',
   'log.runFailed': 'Scheduled run failed',
   'runFailure.subject': 'Wegwijs: automatic sending is failing',
   'runFailure.body':

@@ -13,7 +13,13 @@ function onWorld(now = '2027-01-04T09:00:00+01:00') {
   const world = memoryWorld({
     user: OWNER,
     now,
-    tabs: { Logboek: [['Tijdstip', 'Gebruiker', 'Actie', 'Details']] },
+    tabs: {
+      Logboek: [['Tijdstip', 'Gebruiker', 'Actie', 'Details']],
+      Instellingen: [
+        ['Instelling', 'Waarde'],
+        ['Schoolleiders (e-mail)', OWNER],
+      ],
+    },
   });
   world.triggers.add('runScheduledJobs');
   world.store.set(AUTOMATION_OWNER_KEY, OWNER);

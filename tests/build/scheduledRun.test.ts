@@ -113,6 +113,17 @@ describe('who may start the scheduled work', () => {
     expect(new Set(fakes.outbox.map((m) => m.from))).toEqual(new Set([SECOND_LEADER]));
   });
 
+  it('stops sending in the name of an owner who is no longer a school leader, and says so', () => {
+    setSetting('Schoolleiders (e-mail)', `${SCHOOL_LEADER}, ${SECOND_LEADER}`);
+    runtime.run('enableAutomaticSending', [], { user: SCHOOL_LEADER });
+    setSetting('Schoolleiders (e-mail)', SECOND_LEADER);
+    const [fired] = fire();
+    expect(fired?.result).toMatchObject({ ran: false, outcome: 'failed' });
+    expect(fakes.outbox).toEqual([]);
+    expect(status(SECOND_LEADER)).toMatchObject({ state: 'failing' });
+    expect(status(SECOND_LEADER).text).toContain('staat niet meer bij de schoolleiders');
+  });
+
   it('gives an unknown or empty user nothing from any public function: no mail, no write, no trigger', () => {
     runtime.run('enableAutomaticSending', [], { user: SCHOOL_LEADER });
     const newcomer = fakes.sheet.json('Medewerkers').find((r) => r.includes('nieuw'))![1] as string;
