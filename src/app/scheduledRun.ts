@@ -126,7 +126,7 @@ function failed(
     {
       at: clock.now(),
       ms: clock.millis() - started,
-      sawSheet: false,
+      sawSheet: true, // the document opened; what failed is in `reason`
       sent: 0,
       outcome: 'failed',
       summary: reason,
