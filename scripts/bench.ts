@@ -224,7 +224,8 @@ function measure(base: FakeState, size: number, scenario: Scenario): Measure {
   let last: GasFakes | undefined;
   let state = base;
   let args = Array.isArray(scenario.args) ? scenario.args : [];
-  if (!Array.isArray(scenario.args) || scenario.fn === 'endPairing') {
+  const fromTrigger = scenario.fn === 'runScheduledJobs';
+  if (!Array.isArray(scenario.args) || scenario.fn === 'endPairing' || fromTrigger) {
     const fakes = restoreGasFakes(base, { htmlFiles: { Sidebar: sidebar } });
     const runtime = loadBundle(code, fakes);
     if (scenario.fn === 'endPairing') {
@@ -232,6 +233,10 @@ function measure(base: FakeState, size: number, scenario: Scenario): Measure {
       const pair = firstNewcomer(runtime);
       runtime.run('assignBuddy', [pair.newcomer, pair.buddy], { user: LEADER });
       args = [pair.newcomer, 'geen klik'];
+      state = fakes.toJSON();
+    } else if (fromTrigger) {
+      // The scheduled run starts only from its owner's trigger: turn automatic sending on first.
+      runtime.run('enableAutomaticSending', [], { user: LEADER });
       state = fakes.toJSON();
     } else if (typeof scenario.args === 'function') {
       args = scenario.args(runtime);
@@ -244,7 +249,10 @@ function measure(base: FakeState, size: number, scenario: Scenario): Measure {
     fakes.calls.reset();
     const before = process.cpuUsage();
     try {
-      runtime.run(scenario.fn, args, { user: scenario.user });
+      if (fromTrigger) {
+        const [fired] = runtime.fireTimeTriggers();
+        if (!fired || fired.error) throw new Error(fired?.error ?? 'no trigger');
+      } else runtime.run(scenario.fn, args, { user: scenario.user });
     } catch (error) {
       throw new Error(`${scenario.fn} failed at ${size} rows: ${(error as Error).message}`);
     }

@@ -7,6 +7,7 @@ import { assertSchoolLeader } from '../core/roles';
 import type { AutomationStatus } from '../shared/api';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
+import { clearNoSheet, noSheetNote, readRunState } from './runState';
 
 export const SCHEDULED_HANDLER = 'runScheduledJobs';
 /** Who turned automatic sending on (their e-mail): a user can only see their own triggers. */
@@ -16,25 +17,48 @@ export const LAST_RUN_KEY = 'automation.lastRun';
 const STALE_MS = 3 * 3_600_000;
 
 export function automationStatus(ctx: RequestContext): AutomationStatus {
-  const { store, triggers, clock } = ctx.services;
+  const { store, triggers, clock, userStore } = ctx.services;
   if (!ctx.hasPermission('triggers')) {
-    return { on: false, state: 'noPermission', text: ctx.t('automation.noPermission') };
+    return { on: false, state: 'noPermission', owner: '', text: ctx.t('automation.noPermission') };
   }
-  const owner = store.get(AUTOMATION_OWNER_KEY);
-  const mine = triggers.installed(SCHEDULED_HANDLER);
-  if (!owner && !mine) return { on: false, state: 'off', text: ctx.t('automation.off') };
-  if (owner === ctx.services.identity.email() && !mine) {
-    return { on: false, state: 'missing', text: ctx.t('automation.missing') };
+  const owner = store.get(AUTOMATION_OWNER_KEY) ?? '';
+  const mine = triggers.ids(SCHEDULED_HANDLER);
+  if (!owner && !mine.length) return { on: false, state: 'off', owner: '', text: ctx.t('automation.off') };
+  const me = ctx.services.identity.email();
+  const status = (state: AutomationStatus['state'], text: string): AutomationStatus => ({
+    on: state !== 'missing',
+    state,
+    owner,
+    text: owner ? `${text} ${ctx.t('automation.owner', { owner })}` : text,
+  });
+  if (owner === me && !mine.length) return status('missing', ctx.t('automation.missing'));
+  // Only the owner can see the note of a run that could not open the sheet (their user properties).
+  const noSheet = owner === me ? noSheetNote(userStore, mine) : null;
+  const run = readRunState(store);
+  if (noSheet && (!run.last || Date.parse(noSheet.at) > Date.parse(run.last.at))) {
+    // Noted in UTC: that run could not read the sheet's time zone.
+    return status('noSheet', ctx.t('automation.noSheet', { at: `${shortMoment(noSheet.at)} UTC` }));
+  }
+  if (run.failure) {
+    return status(
+      'failing',
+      ctx.t('automation.failing', {
+        since: shortMoment(run.failure.since),
+        count: run.failure.count,
+        reason: run.failure.reason,
+      }),
+    );
   }
   const lastRun = store.get(LAST_RUN_KEY);
   if (lastRun && clock.millis() - Date.parse(lastRun) > STALE_MS) {
-    return {
-      on: true,
-      state: 'stale',
-      text: ctx.t('automation.stale', { since: lastRun.slice(0, 16).replace('T', ' ') }),
-    };
+    return status('stale', ctx.t('automation.stale', { since: shortMoment(lastRun) }));
   }
-  return { on: true, state: 'on', text: ctx.t('automation.on') };
+  return status('on', ctx.t('automation.on'));
+}
+
+/** "2027-01-04 07:30" from an ISO moment. */
+function shortMoment(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ');
 }
 
 /** Turns the trigger on or off; safe to repeat. Only a school leader may. */
@@ -43,6 +67,8 @@ export function setAutomaticSending(ctx: RequestContext, on: boolean): Automatio
   ctx.requirePermission('triggers');
   const { store, triggers } = ctx.services;
   const me = ctx.services.identity.email();
+  // A fresh start: notes of earlier runs that could not open the sheet no longer apply.
+  clearNoSheet(ctx.services.userStore, triggers.ids(SCHEDULED_HANDLER));
   if (on) {
     triggers.installHourly(SCHEDULED_HANDLER);
     store.set(AUTOMATION_OWNER_KEY, me);

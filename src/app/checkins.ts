@@ -32,6 +32,7 @@ import type { RequestContext } from './context';
 import type { Job } from './jobs';
 import { canonicalLocation } from './locations';
 import { deliver, type MailJob } from './mailOutbox';
+import { dayOffToday } from './mailWindow';
 import { composeMail, firstName } from './messages';
 import { assertMayFollow } from './schedule';
 
@@ -259,7 +260,8 @@ export const checkInReminders: Job = {
       return {
         id: d.id,
         state: d.state.kind === 'none' ? { kind: 'pending', due: '' } : d.state,
-        due: true,
+        // A study day at the newcomer's location: the reminder waits for the next school day.
+        due: !dayOffToday(ctx, newcomer?.location ?? ''),
         build: () =>
           composeMail(ctx, {
             kind: REMINDER_KIND[d.kind],
@@ -444,6 +446,12 @@ export const weeklyOverview: Job = {
     if (today === monday && hour < 7) return { done: true, summary: 'before 07:00 on Monday' };
     const leaders = ctx.settings().schoolLeaders;
     if (!leaders.length) return { done: true, summary: 'no school leader' };
+    // The hourly run mostly finds this week's mails sent and today's tab written: read nothing then.
+    const settled = leaders.every(
+      (leader) =>
+        parseMailState(store.get(WEEKLY_PREFIX + mailId('week', leader, monday)) ?? '').kind === 'sent',
+    );
+    if (settled && store.get('overview.tab') === today) return { done: true, summary: 'sent 0, nothing due' };
     const all = overview(overviewInput(ctx));
     const names = people(ctx);
     const dto: OverviewDto = {

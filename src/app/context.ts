@@ -31,6 +31,8 @@ export interface Services {
   readonly mailer: Mailer;
   readonly environment: Environment;
   readonly store: DocumentStore;
+  /** The effective user's own properties (readable in a run that cannot open the document). */
+  readonly userStore: DocumentStore;
   /** The add-on's version, from package.json at build time. */
   readonly version: string;
 }

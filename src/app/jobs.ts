@@ -14,6 +14,8 @@ export type JobOutcome = { done: boolean; summary: string };
 
 export interface Job {
   readonly name: string;
+  /** Sends mail to people: waits while the sending window is closed. */
+  readonly sendsMail?: boolean;
   run(ctx: RequestContext, deadline: number): JobOutcome;
 }
 
@@ -22,11 +24,15 @@ export interface RunReport {
   jobs: { name: string; done: boolean; summary: string }[];
 }
 
-/** Runs every job in order, under the document lock, until the budget is spent. */
+/**
+ * Runs every job in order, under the document lock, until the budget is spent. While
+ * `mailClosed` names why the sending window is closed, jobs that mail people wait.
+ */
 export function runScheduledJobs(
   ctx: RequestContext,
   jobs: readonly Job[],
   budgetMs = RUN_BUDGET_MS,
+  mailClosed: string | null = null,
 ): RunReport {
   const { clock, lock, store } = ctx.services;
   const deadline = clock.millis() + budgetMs;
@@ -35,6 +41,14 @@ export function runScheduledJobs(
     for (const job of jobs) {
       if (clock.millis() >= deadline) {
         results.push({ name: job.name, done: false, summary: 'budget' });
+        continue;
+      }
+      if (job.sendsMail && mailClosed) {
+        results.push({
+          name: job.name,
+          done: false,
+          summary: `waits for the sending window (${mailClosed})`,
+        });
         continue;
       }
       results.push({ name: job.name, ...job.run(ctx, deadline) });

@@ -61,8 +61,8 @@ export function deliver(
   const report: DeliveryReport = { sent: 0, failed: 0, skipped: [], unknown: 0, left: 0, stoppedBy: null };
   const settled: string[] = [];
   let quota: number | null = null;
-  // One read of the whole journal instead of a property call per row.
-  const journals = store.all();
+  // One read of the whole journal instead of a property call per row; none when nothing is due.
+  const journals = jobs.length ? store.all() : {};
 
   for (const job of jobs) {
     const journal = journals[JOURNAL + job.id];

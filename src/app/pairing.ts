@@ -37,6 +37,7 @@ import type { RequestContext } from './context';
 import type { Job } from './jobs';
 import { canonicalLocation } from './locations';
 import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
+import { dayOffToday } from './mailWindow';
 import { composeMail, firstName } from './messages';
 import { refreshSchedulesOf } from './schedule';
 
@@ -438,7 +439,9 @@ export const pendingBuddyMails: Job = {
     if (!table) return { done: true, summary: 'no pairings tab' };
     const waiting = table.records.filter((r) => {
       const kind = parseMailState(r.value.buddyMail).kind;
-      return r.value.status === 'actief' && (kind === 'pending' || kind === 'sending');
+      if (r.value.status !== 'actief') return false;
+      // A pending mail waits for a school day at the pairing's location; a half-sent one is resolved now.
+      return kind === 'sending' || (kind === 'pending' && !dayOffToday(ctx, r.value.location));
     });
     if (!waiting.length) return { done: true, summary: 'nothing due' };
     const report = sendBuddyMails(ctx, waiting, deadline);

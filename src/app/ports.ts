@@ -46,6 +46,11 @@ export interface SheetGateway {
 export interface Identity {
   /** The active user's e-mail, lower case; '' when Google does not reveal it. */
   email(): string;
+  /**
+   * Who the script runs as, lower case: the user in a menu or sidebar call, the trigger's owner in
+   * a time-driven run (where the active user is often empty).
+   */
+  effectiveEmail(): string;
   locale(): string;
 }
 
@@ -76,6 +81,8 @@ export interface Ui {
 export interface Triggers {
   /** Whether the current user's time-driven trigger for `handler` exists in this document. */
   installed(handler: string): boolean;
+  /** The unique ids of the current user's time-driven triggers for `handler` in this document. */
+  ids(handler: string): string[];
   /** Installs an hourly trigger unless one exists; returns whether it created one. */
   installHourly(handler: string): boolean;
   /** Removes the trigger(s) for `handler`; returns how many. */
@@ -102,6 +109,11 @@ export interface Mailer {
 /** What the deployed environment says about itself, for the self-check. */
 export interface Environment {
   grantedScopes(): string[] | null;
+  /**
+   * What of the document this execution cannot open: a published add-on's time-driven run may get
+   * null for the active spreadsheet, the document lock and the document properties.
+   */
+  missingDocument(): ('spreadsheet' | 'lock' | 'properties')[];
   spreadsheetTimeZone(): string;
   scriptTimeZone(): string;
 }

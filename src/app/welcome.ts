@@ -193,13 +193,15 @@ function toAttachment(file: { filename: string; mimeType: string; content: strin
 /** Newcomers with a packet to think about: status nieuw. */
 function newcomersOf(world: WelcomeWorld, location?: string): TableRecord<'staff'>[] {
   // Someone erased under the AVG and typed in again is never mailed automatically.
-  const stored = world.ctx.services.store.all();
-  return world.staffTable.records.filter(
+  // Read once, and only when someone is new: the hourly run mostly finds nobody.
+  const candidates = world.staffTable.records.filter(
     (r) =>
       r.value.status === 'nieuw' &&
-      (!location || normalizeName(r.value.location) === normalizeName(location)) &&
-      !isErased(world.ctx, r.value.email, stored),
+      (!location || normalizeName(r.value.location) === normalizeName(location)),
   );
+  if (!candidates.length) return [];
+  const stored = world.ctx.services.store.all();
+  return candidates.filter((r) => !isErased(world.ctx, r.value.email, stored));
 }
 
 interface Planned {

@@ -70,11 +70,15 @@ export class Workbook {
     this.missing.clear();
   }
 
-  /** Writes every changed tab once. */
+  /**
+   * Writes every changed tab once. A written tab is read afresh when next needed (its rows moved);
+   * an unchanged one stays as read, so a run of several jobs reads each tab once.
+   */
   commit(): void {
-    for (const table of this.tables.values()) {
-      if (table.changed) this.gateway.write(table.sheetName, table.patch());
+    for (const [key, table] of this.tables) {
+      if (!table.changed) continue;
+      this.gateway.write(table.sheetName, table.patch());
+      this.tables.delete(key);
     }
-    this.tables.clear();
   }
 }

@@ -4,7 +4,7 @@
  */
 import { normalizeName } from './schema';
 
-type Kind = 'emails' | 'number' | 'numbers' | 'boolean' | 'text' | 'liberation';
+type Kind = 'emails' | 'number' | 'numbers' | 'boolean' | 'text' | 'liberation' | 'window';
 
 interface SettingSpec {
   readonly nl: string;
@@ -155,6 +155,13 @@ export const SETTINGS = {
     '24',
     'Afgeronde inwerkgegevens gaan zoveel maanden na uitdiensttreding weg.',
   ),
+  sendWindow: setting(
+    'Verzendvenster',
+    'Sending window',
+    'window',
+    '07:00-18:00',
+    'Automatische mail gaat alleen op schooldagen tussen deze tijden uit (uu:mm-uu:mm); de rest wacht.',
+  ),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -180,6 +187,8 @@ export interface Settings {
   liberationDay: 'elk jaar' | 'lustrum' | 'nee';
   retentionNotesMonths: number;
   retentionRecordsMonths: number;
+  /** Minutes after midnight: automatic mail goes out from `from` until (not at) `to`. */
+  sendWindow: { from: number; to: number };
 }
 
 export interface SettingProblem {
@@ -223,7 +232,19 @@ function parse(kind: Kind, text: string): unknown {
     }
     case 'text':
       return t;
+    case 'window':
+      return parseWindow(t);
   }
+}
+
+/** "07:00-18:00", "7:00 – 18:00", "7-18": minutes after midnight; undefined when unreadable or empty. */
+function parseWindow(text: string): { from: number; to: number } | undefined {
+  const m = /^(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|—|tot|to)\s*(\d{1,2})(?:[:.](\d{2}))?$/i.exec(text);
+  if (!m) return undefined;
+  const from = Number(m[1]) * 60 + Number(m[2] ?? 0);
+  const to = Number(m[3]) * 60 + Number(m[4] ?? 0);
+  if (Number(m[2] ?? 0) > 59 || Number(m[4] ?? 0) > 59 || to > 24 * 60 || from >= to) return undefined;
+  return { from, to };
 }
 
 /** Finds which setting a row names, by Dutch or English name. */

@@ -18,6 +18,9 @@ export class SessionIdentity implements Identity {
   email(): string {
     return (Session.getActiveUser().getEmail() || '').trim().toLowerCase();
   }
+  effectiveEmail(): string {
+    return (Session.getEffectiveUser().getEmail() || '').trim().toLowerCase();
+  }
   locale(): string {
     return Session.getActiveUserLocale() || 'nl';
   }
@@ -75,6 +78,9 @@ export class ScriptTriggers implements Triggers {
   installed(handler: string): boolean {
     return this.mine(handler).length > 0;
   }
+  ids(handler: string): string[] {
+    return this.mine(handler).map((t) => t.getUniqueId());
+  }
   installHourly(handler: string): boolean {
     if (this.installed(handler)) return false;
     ScriptApp.newTrigger(handler).timeBased().everyHours(1).create();
@@ -121,6 +127,13 @@ export class ScriptEnvironment implements Environment {
     // getAuthorizedScopes is newer than the published type definitions; older runtimes lack it.
     return typeof info.getAuthorizedScopes === 'function' ? info.getAuthorizedScopes() : null;
   }
+  missingDocument(): ('spreadsheet' | 'lock' | 'properties')[] {
+    const missing: ('spreadsheet' | 'lock' | 'properties')[] = [];
+    if (!SpreadsheetApp.getActiveSpreadsheet()) missing.push('spreadsheet');
+    if (!LockService.getDocumentLock()) missing.push('lock');
+    if (!PropertiesService.getDocumentProperties()) missing.push('properties');
+    return missing;
+  }
   spreadsheetTimeZone(): string {
     return this.sheetZone();
   }
@@ -131,8 +144,13 @@ export class ScriptEnvironment implements Environment {
 
 export class DocumentPropertiesStore implements DocumentStore {
   private props: GoogleAppsScript.Properties.Properties | undefined;
+  /** `open` picks the store: the document's by default, the effective user's for `userStore`. */
+  constructor(
+    private readonly open: () => GoogleAppsScript.Properties.Properties = () =>
+      PropertiesService.getDocumentProperties(),
+  ) {}
   private store(): GoogleAppsScript.Properties.Properties {
-    if (!this.props) this.props = PropertiesService.getDocumentProperties();
+    if (!this.props) this.props = this.open();
     return this.props;
   }
   get(key: string): string | null {

@@ -5,6 +5,8 @@ import type { FakeAuthMode, GasFakes } from './fakes/index.ts';
 /** How one call runs: as whom, in which authorization mode, with which user locale. */
 export interface RunOptions {
   user?: string;
+  /** Who the script runs as (`Session.getEffectiveUser()`); default: `user`. */
+  effectiveUser?: string;
   authMode?: Exclude<FakeAuthMode, 'CUSTOM_FUNCTION'>;
   /** `Session.getActiveUserLocale()` during this call (e.g. 'en'). */
   locale?: string;
@@ -29,7 +31,10 @@ export interface AppsScriptRuntime {
   globalFunctionNames(): string[];
   /** Calls a global function inside one execution (locks held by it are released at the end). */
   run(name: string, args?: unknown[], opts?: RunOptions): unknown;
-  /** Runs every installed time-driven trigger's handler as its owner with a Google-like event. */
+  /**
+   * Runs every installed time-driven trigger's handler as its owner (the effective user; the
+   * active user is empty, as Google leaves it in a trigger) with a Google-like event and no UI.
+   */
   fireTimeTriggers(): TriggerRun[];
 }
 
@@ -101,7 +106,12 @@ export function loadBundle(code: string, fakes: GasFakes, options: LoadOptions =
   const run = (name: string, args: unknown[] = [], opts: RunOptions = {}): unknown => {
     if (!options.keepContext) context = load();
     const localeBefore = opts.locale === undefined ? null : fakes.users.userLocale();
-    fakes.beginExecution({ user: opts.user, authMode: opts.authMode, headless: opts.headless });
+    fakes.beginExecution({
+      user: opts.user,
+      effectiveUser: opts.effectiveUser,
+      authMode: opts.authMode,
+      headless: opts.headless,
+    });
     if (opts.locale !== undefined) fakes.users.setUserLocale(opts.locale);
     try {
       return fn(name)(...args);
@@ -144,7 +154,12 @@ export function loadBundle(code: string, fakes: GasFakes, options: LoadOptions =
           try {
             return {
               ...base,
-              result: run(t.handler, [event], { user: t.owner, authMode: 'FULL', headless: true }),
+              result: run(t.handler, [event], {
+                user: '',
+                effectiveUser: t.owner,
+                authMode: 'FULL',
+                headless: true,
+              }),
             };
           } catch (e) {
             return {

@@ -641,6 +641,20 @@ const ROUTES: Route[] = [
     },
   },
   {
+    // The published-add-on mode of the fakes: a fired trigger gets no document (README, "Installing").
+    method: 'POST',
+    pattern: /^\/api\/published-addon$/,
+    mutates: true,
+    async handle(ctx) {
+      const body = (await ctx.body()) as { on?: unknown } | null;
+      if (typeof body?.on !== 'boolean')
+        throw new HttpError(400, 'Body must be {"on":true} or {"on":false}.');
+      ctx.world.fakes.setPublishedAddon(body.on);
+      ctx.world.markDirty();
+      return { json: { ok: true, publishedAddon: body.on } };
+    },
+  },
+  {
     method: 'POST',
     pattern: /^\/api\/reset$/,
     mutates: true,

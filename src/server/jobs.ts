@@ -8,11 +8,14 @@ import { pendingBuddyMails } from '../app/pairing';
 import { monthlyRetention } from '../app/privacy';
 import { dueWelcomePackets } from '../app/welcome';
 
-/** In order: what is most urgent first, when the time budget or the mail quota is short. */
+/**
+ * In order: what is most urgent first, when the time budget or the mail quota is short. Jobs that
+ * mail people wait while the sending window is closed (nights, weekends, the school's days off).
+ */
 export const SCHEDULED_JOBS: readonly Job[] = [
-  pendingBuddyMails,
-  dueWelcomePackets,
-  checkInReminders,
-  weeklyOverview,
+  { ...pendingBuddyMails, sendsMail: true },
+  { ...dueWelcomePackets, sendsMail: true },
+  { ...checkInReminders, sendsMail: true },
+  { ...weeklyOverview, sendsMail: true },
   monthlyRetention,
 ];

@@ -5,10 +5,10 @@
 import { aboutHtml, getAboutInfo as aboutInfo } from '../app/about';
 import { automationStatus, setAutomaticSending as setAutomation } from '../app/automation';
 import { close, getOverviewFor, getTimeline, record, refreshTab, skip } from '../app/checkins';
-import { runScheduledJobs as runJobs } from '../app/jobs';
 import { applyProposal, assign, endPair, propose, suggest } from '../app/pairing';
 import { applyPurge, erase, exportPerson, previewErase, previewPurge } from '../app/privacy';
 import { generateForLocation, ics, mark, preview, save, saved } from '../app/schedule';
+import { type ScheduledRunResult, scheduledRun } from '../app/scheduledRun';
 import { setupWorkbook as setup } from '../app/setup';
 import { getSidebarState as sidebarState } from '../app/sidebarState';
 import { previewPacket, sendNow, sendTest } from '../app/welcome';
@@ -38,7 +38,7 @@ import type {
 } from '../shared/api';
 import { languageOf } from '../shared/i18n';
 import { SCHEDULED_JOBS } from './jobs';
-import { handle, handleMenu, REQUIRED_SCOPES } from './root';
+import { createServices, handle, handleMenu, REQUIRED_SCOPES, toUserError } from './root';
 
 /** Simple trigger. In AuthMode.NONE only the menu may be built, so the locale is not read then. */
 export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
@@ -50,8 +50,10 @@ export function onInstall(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
   onOpen(e);
 }
 
+/** Opens the sidebar for a user Google identifies; it explains itself to users without a role. */
 export function showSidebar(): void {
   handleMenu((ctx) => {
+    ctx.actor(); // refuses an empty e-mail before anything is shown
     ctx.services.ui.showSidebar(ctx.t('app.name'));
     return null;
   });
@@ -81,12 +83,16 @@ export function showAbout(): void {
   });
 }
 
-/** The time-driven trigger's handler. */
-export function runScheduledJobs(_event?: unknown): {
-  ran: boolean;
-  jobs: { name: string; done: boolean; summary: string }[];
-} {
-  return handle((ctx) => runJobs(ctx, SCHEDULED_JOBS));
+/**
+ * The time-driven trigger's handler. Runs only from the trigger of whoever turned automatic
+ * sending on, as them, while it is on; every other caller is refused and nothing happens.
+ */
+export function runScheduledJobs(event?: unknown): ScheduledRunResult {
+  const services = createServices();
+  return handle(
+    () => scheduledRun(services, event, SCHEDULED_JOBS, (e, language) => toUserError(e, language).message),
+    services,
+  );
 }
 
 // ---- google.script.run (sidebar) ----
@@ -116,10 +122,7 @@ export function applyPairs(location: unknown, pairs: unknown): PairingResult {
 }
 
 export function getAboutInfo(): AboutInfo {
-  return handle((ctx) => {
-    assertKnown(ctx.actor());
-    return aboutInfo(ctx, REQUIRED_SCOPES);
-  });
+  return handle((ctx) => aboutInfo(ctx, REQUIRED_SCOPES));
 }
 
 export function getAutomationStatus(): AutomationStatus {

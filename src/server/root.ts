@@ -42,6 +42,7 @@ export function createServices(): Services {
     mailer: new MailAppMailer(),
     environment: new ScriptEnvironment(zone),
     store: new DocumentPropertiesStore(),
+    userStore: new DocumentPropertiesStore(() => PropertiesService.getUserProperties()),
     version: VERSION,
   };
 }

@@ -331,9 +331,13 @@ export interface AutomationStatus {
   on: boolean;
   /**
    * on; off; missing: turned on, but this user's trigger is gone; stale: on, but not run for hours;
-   * noPermission: this user declined the trigger scope (script.scriptapp).
+   * noPermission: this user declined the trigger scope (script.scriptapp); failing: the last runs
+   * failed (`text` says since when and why); noSheet: the owner's run could not open the sheet (a
+   * published add-on without document access in triggers).
    */
-  state: 'on' | 'off' | 'missing' | 'stale' | 'noPermission';
+  state: 'on' | 'off' | 'missing' | 'stale' | 'noPermission' | 'failing' | 'noSheet';
+  /** In whose name automatic mail goes out ('' when off). */
+  owner: string;
   /** Translated explanation for the sidebar. */
   text: string;
 }

@@ -76,6 +76,35 @@ const nl = {
     'Automatisch versturen kan niet: Wegwijs mist de toestemming "Deze app laten uitvoeren wanneer je niet aanwezig bent" (script.scriptapp). Open Wegwijs opnieuw via het menu en vink die toestemming aan.',
   'automation.stale':
     'Automatisch versturen staat aan, maar liep sinds {since} niet meer. Controleer de trigger.',
+  'automation.owner': 'Automatische mail gaat uit namens {owner}.',
+  'automation.failing':
+    'Automatisch versturen staat aan, maar loopt fout sinds {since} ({count} keer achter elkaar): {reason} Er gaat geen automatische mail uit tot dit is opgelost.',
+  'automation.noSheet':
+    'Automatisch versturen kon het blad niet openen bij de run van {at}: er ging niets uit. Wat te doen: installeer Wegwijs in het blad zelf (README, "Installeren"), en zet automatisch versturen daarna uit en weer aan.',
+  'error.scheduledOnly':
+    'De geplande taken lopen alleen vanuit de eigen trigger van wie automatisch versturen aanzette. Er is niets gedaan.',
+  'error.ownerNotLeader':
+    'Wie automatisch versturen aanzette, staat niet meer bij de schoolleiders in Instellingen. Een schoolleider zet het opnieuw aan.',
+  'log.runFailed': 'Geplande run mislukt',
+  'runFailure.subject': 'Wegwijs: automatisch versturen loopt vast',
+  'runFailure.body':
+    'De geplande run van Wegwijs mislukt sinds {since} ({count} keer achter elkaar), dus er gaan geen automatische mails uit.\nReden: {reason}\nOpen het blad en kijk in Extensies > Wegwijs > Over Wegwijs. Deze mail komt één keer; als een run weer lukt, is het opgelost.',
+  'about.requiredScopes': 'Vereiste rechten',
+  'about.triggerOwner': 'Trigger en eigenaar',
+  'about.triggerMine': 'aanwezig, van {owner} (jij)',
+  'about.triggerOther': 'van {owner} (alleen de eigenaar kan de trigger zien)',
+  'about.triggerGone': 'ontbreekt bij {owner}',
+  'about.triggerNone': 'geen: automatisch versturen staat uit',
+  'about.lastRun': 'Laatste geplande run',
+  'about.lastRunNone': 'nog geen',
+  'about.lastRunValue': '{at}, {seconds} s, blad {sheet}, {sent} mail(s) verstuurd: {summary}',
+  'about.sheetSeen': 'geopend',
+  'about.sheetNotSeen': 'niet geopend',
+  'about.runTimeToday': 'Triggertijd vandaag',
+  'about.runTimeTodayValue':
+    '{seconds} s in {runs} run(s) (grens: 90 min per dag voor gewone accounts, 6 uur voor Workspace)',
+  'about.sendWindow': 'Verzendvenster',
+  'about.sendWindowValue': '{window} op schooldagen',
   'reason.experience': '{years} jaar ervaring in het VSO',
   'reason.affinity': 'affiniteit met begeleiden',
   'reason.sameRole': 'zelfde functie ({role})',
@@ -348,6 +377,35 @@ const en: Messages = {
   'automation.noPermission':
     'Automatic sending is not possible: Wegwijs lacks the permission "Allow this application to run when you are not present" (script.scriptapp). Open Wegwijs again from the menu and tick that permission.',
   'automation.stale': 'Automatic sending is on, but has not run since {since}. Check the trigger.',
+  'automation.owner': 'Automatic mail goes out in the name of {owner}.',
+  'automation.failing':
+    'Automatic sending is on, but failing since {since} ({count} times in a row): {reason} No automatic mail goes out until this is fixed.',
+  'automation.noSheet':
+    'Automatic sending could not open the sheet in the run of {at}: nothing went out. What to do: install Wegwijs in the sheet itself (README, "Installing"), then turn automatic sending off and on again.',
+  'error.scheduledOnly':
+    'The scheduled jobs run only from the own trigger of whoever turned automatic sending on. Nothing was done.',
+  'error.ownerNotLeader':
+    'Whoever turned automatic sending on is no longer among the school leaders in Settings. A school leader turns it on again.',
+  'log.runFailed': 'Scheduled run failed',
+  'runFailure.subject': 'Wegwijs: automatic sending is failing',
+  'runFailure.body':
+    'The scheduled run of Wegwijs has failed since {since} ({count} times in a row), so no automatic mail goes out.\nReason: {reason}\nOpen the sheet and look at Extensions > Wegwijs > About Wegwijs. This mail comes once; when a run succeeds again, it is resolved.',
+  'about.requiredScopes': 'Required permissions',
+  'about.triggerOwner': 'Trigger and owner',
+  'about.triggerMine': 'present, owned by {owner} (you)',
+  'about.triggerOther': 'owned by {owner} (only the owner can see the trigger)',
+  'about.triggerGone': 'missing for {owner}',
+  'about.triggerNone': 'none: automatic sending is off',
+  'about.lastRun': 'Last scheduled run',
+  'about.lastRunNone': 'none yet',
+  'about.lastRunValue': '{at}, {seconds} s, sheet {sheet}, {sent} mail(s) sent: {summary}',
+  'about.sheetSeen': 'opened',
+  'about.sheetNotSeen': 'not opened',
+  'about.runTimeToday': 'Trigger time today',
+  'about.runTimeTodayValue':
+    '{seconds} s in {runs} run(s) (limit: 90 min a day for consumer accounts, 6 h for Workspace)',
+  'about.sendWindow': 'Sending window',
+  'about.sendWindowValue': '{window} on school days',
   'reason.experience': '{years} years of experience in special education',
   'reason.affinity': 'affinity with coaching',
   'reason.sameRole': 'same job title ({role})',

@@ -128,9 +128,11 @@ describe('the bundle in a bare Apps Script-like context', () => {
     expect(fakes.triggers.list()).toHaveLength(0);
   });
 
-  it('runs every scheduled job from the trigger', () => {
+  it('runs every scheduled job from the trigger (and only from there: tests/build/scheduledRun.test.ts)', () => {
     runtime.run('setupWorkbook', [], { user: leader });
-    const report = runtime.run('runScheduledJobs', [{}], { user: leader }) as { jobs: { name: string }[] };
+    runtime.run('enableAutomaticSending', [], { user: leader });
+    const [fired] = runtime.fireTimeTriggers();
+    const report = fired!.result as { jobs: { name: string }[] };
     expect(report.jobs.map((j) => j.name)).toEqual([
       'buddy-mails',
       'welcome-packets',

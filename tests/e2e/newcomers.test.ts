@@ -339,6 +339,9 @@ describe('issue 6: the welcome packet, previewed, tested and mailed exactly once
     await frame.click('[data-testid=automation-toggle]');
     await frame.waitForSelector('[data-testid=automation][data-on=true]');
     expect(await frame.textContent('[data-testid=automation-text]')).toContain('staat aan');
+    expect(await frame.textContent('[data-testid=automation-text]')).toContain(
+      `Automatische mail gaat uit namens ${SCHOOL_LEADER}.`,
+    );
     const triggers = (await sandbox.api('GET', '/api/triggers')).body.triggers as { handler?: string }[];
     expect(triggers.filter((t) => JSON.stringify(t).includes('runScheduledJobs'))).toHaveLength(1);
   });
@@ -371,6 +374,20 @@ describe('issue 6: the welcome packet, previewed, tested and mailed exactly once
     await openNewcomer(frame, bram);
     expect(await frame.getAttribute('[data-testid=welcome-state]', 'data-kind')).toBe('sent');
     expect(await frame.isDisabled('[data-testid=welcome-send]')).toBe(true);
+  });
+
+  it('"Over Wegwijs" in the sandbox shows the trigger, whose it is, and the last scheduled run', async () => {
+    await sidebarAs(page, SCHOOL_LEADER);
+    await page.click('[data-testid="menu-Wegwijs"]');
+    await page.click('[data-testid="menu-item-showAbout"]');
+    const dialog = (await (await page.waitForSelector('[data-testid=dialog-frame]')).contentFrame())!;
+    await dialog.waitForSelector('text=Laatste geplande run');
+    const text = (await dialog.textContent('body')) ?? '';
+    expect(text).toContain(`aanwezig, van ${SCHOOL_LEADER} (jij)`);
+    expect(text).toMatch(/2027-01-11 07:30, 0\.0 s, blad geopend, 0 mail\(s\) verstuurd/);
+    expect(text).toContain('Triggertijd vandaag');
+    expect(text).toContain('07:00–18:00 op schooldagen');
+    await page.click('[aria-label=Sluiten]');
   });
 });
 

@@ -35,7 +35,7 @@ function catchesGoogleError() {
 }
 function counter() { counted = (typeof counted === 'number' ? counted : 0) + 1; return counted; }
 function install() { ScriptApp.newTrigger('hourly').timeBased().everyHours(1).create(); }
-function hourly(e) { return Session.getActiveUser().getEmail() + ' ' + e.authMode + ' ' + e.triggerUid + ' ' + e.timezone; }
+function hourly(e) { return '[' + Session.getActiveUser().getEmail() + '] ' + Session.getEffectiveUser().getEmail() + ' ' + MailApp.getRemainingDailyQuota() + ' ' + e.authMode + ' ' + e.triggerUid + ' ' + e.timezone; }
 function holdLock() { return LockService.getDocumentLock().tryLock(0); }
 function logs() { console.log('vanuit %s', 'script'); Logger.log('logger'); }
 `;
@@ -144,8 +144,34 @@ describe('firing time-driven triggers', () => {
     const { runtime } = setup(`${SCRIPT}\nfunction uiInTrigger() { SpreadsheetApp.getUi(); }`);
     runtime.run('install', [], { user: 'eva@x.nl' });
     expect(runtime.fireTimeTriggers()).toEqual([
-      { triggerId: '1', handler: 'hourly', owner: 'eva@x.nl', result: 'eva@x.nl FULL 1 UTC' },
+      { triggerId: '1', handler: 'hourly', owner: 'eva@x.nl', result: '[] eva@x.nl 100 FULL 1 UTC' },
     ]);
+  });
+
+  it('runs a sidebar call as its user, a trigger as its owner: mail is from them, triggers and user properties theirs', () => {
+    const { runtime, fakes } = setup(
+      `${SCRIPT}\nfunction mail() { MailApp.sendEmail('x@y.nl', 's', 'b'); PropertiesService.getUserProperties().setProperty('k', Session.getEffectiveUser().getEmail()); return ScriptApp.getUserTriggers(SpreadsheetApp.getActive()).length; }`,
+    );
+    runtime.run('install', [], { user: 'eva@x.nl' });
+    expect(runtime.run('mail', [], { user: 'bram@x.nl' })).toBe(0);
+    expect(runtime.run('mail', [], { user: 'eva@x.nl' })).toBe(1);
+    expect(fakes.outbox.map((m) => m.from)).toEqual(['bram@x.nl', 'eva@x.nl']);
+    expect(fakes.toJSON().properties.user).toEqual({
+      'bram@x.nl': { k: 'bram@x.nl' },
+      'eva@x.nl': { k: 'eva@x.nl' },
+    });
+  });
+
+  it('in the published-add-on mode gives a trigger null for the spreadsheet, document lock and properties', () => {
+    const probe = `function probe() { return [SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp.getActive(), LockService.getDocumentLock(), PropertiesService.getDocumentProperties()].map(function (x) { return x === null ? 'null' : 'ok'; }).join(' '); }
+function install() { ScriptApp.newTrigger('probe').timeBased().everyHours(1).create(); }`;
+    const { runtime, fakes } = setup(probe);
+    fakes.setPublishedAddon(true);
+    runtime.run('install', [], { user: 'eva@x.nl' });
+    expect(runtime.run('probe', [], { user: 'eva@x.nl' })).toBe('ok ok ok ok');
+    expect(runtime.fireTimeTriggers()[0]?.result).toBe('null null null null');
+    fakes.setPublishedAddon(false);
+    expect(runtime.fireTimeTriggers()[0]?.result).toBe('ok ok ok ok');
   });
 
   it('reports the error of a failing handler', () => {

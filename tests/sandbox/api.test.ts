@@ -296,3 +296,26 @@ describe('anything else', () => {
     expect((await fetch(`${sandbox.url}/page.js`)).status).toBe(200);
   });
 });
+
+describe('POST /api/published-addon', () => {
+  it('makes a fired trigger run without the document: it fails soft and the owner sees why', {
+    timeout: 30_000,
+  }, async () => {
+    expect((await sandbox.api('POST', '/api/published-addon', { on: 'ja' })).status).toBe(400);
+    expect((await sandbox.rpc('setAutomaticSending', [true], SCHOOL_LEADER)).body).toMatchObject({
+      ok: true,
+    });
+    expect((await sandbox.api('POST', '/api/published-addon', { on: true })).body).toEqual({
+      ok: true,
+      publishedAddon: true,
+    });
+    const fired = (await sandbox.api('POST', '/api/triggers/fire')).body.fired;
+    expect(fired).toMatchObject([{ owner: SCHOOL_LEADER, ok: true, result: { outcome: 'noSheet' } }]);
+    expect((await sandbox.rpc('getAutomationStatus', [], SCHOOL_LEADER)).body).toMatchObject({
+      ok: true,
+      value: { state: 'noSheet', owner: SCHOOL_LEADER },
+    });
+    await sandbox.api('POST', '/api/published-addon', { on: false });
+    await sandbox.rpc('setAutomaticSending', [false], SCHOOL_LEADER);
+  });
+});

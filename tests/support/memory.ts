@@ -105,8 +105,11 @@ export interface MemoryWorld {
   triggers: Set<string>;
   mails: OutgoingMail[];
   store: Map<string, string>;
+  userStore: Map<string, string>;
   lockHeldByOther: boolean;
   setUser(email: string): void;
+  /** Who the script runs as; default: the user. */
+  setEffectiveUser(email: string | null): void;
   setNow(iso: string): void;
   ctx(): RequestContext;
 }
@@ -115,6 +118,7 @@ export function memoryWorld(options: MemoryOptions = {}): MemoryWorld {
   const gateway = new MemoryGateway(options.tabs);
   let user = options.user ?? 'leider@school.example';
   let now = options.now ?? '2027-01-04T07:30:00+01:00';
+  let effective: string | null = null;
   const world: MemoryWorld = {
     gateway,
     alerts: [],
@@ -123,9 +127,13 @@ export function memoryWorld(options: MemoryOptions = {}): MemoryWorld {
     triggers: new Set(),
     mails: [],
     store: new Map(),
+    userStore: new Map(),
     lockHeldByOther: false,
     setUser: (email) => {
       user = email;
+    },
+    setEffectiveUser: (email) => {
+      effective = email;
     },
     setNow: (iso) => {
       now = iso;
@@ -135,7 +143,11 @@ export function memoryWorld(options: MemoryOptions = {}): MemoryWorld {
   };
   world.services = {
     gateway,
-    identity: { email: () => user, locale: () => options.locale ?? 'nl' },
+    identity: {
+      email: () => user,
+      effectiveEmail: () => effective ?? user,
+      locale: () => options.locale ?? 'nl',
+    },
     clock: { now: () => now, today: () => now.slice(0, 10), millis: () => Date.parse(now) },
     lock: {
       tryWith: (_ms, work) => (world.lockHeldByOther ? { ran: false } : { ran: true, value: work() }),
@@ -147,12 +159,14 @@ export function memoryWorld(options: MemoryOptions = {}): MemoryWorld {
     },
     triggers: {
       installed: (h) => world.triggers.has(h),
+      ids: (h) => (world.triggers.has(h) ? [`trigger-${h}`] : []),
       installHourly: (h) => !world.triggers.has(h) && Boolean(world.triggers.add(h)),
       remove: (h) => (world.triggers.delete(h) ? 1 : 0),
     },
     mailer: { send: (m) => void world.mails.push(m), remainingQuota: () => 100 },
     environment: {
       grantedScopes: () => null,
+      missingDocument: () => [],
       spreadsheetTimeZone: () => 'Europe/Amsterdam',
       scriptTimeZone: () => 'Europe/Amsterdam',
     },
@@ -161,6 +175,12 @@ export function memoryWorld(options: MemoryOptions = {}): MemoryWorld {
       all: () => Object.fromEntries(world.store),
       set: (k, v) => void world.store.set(k, v),
       delete: (k) => void world.store.delete(k),
+    },
+    userStore: {
+      get: (k) => world.userStore.get(k) ?? null,
+      all: () => Object.fromEntries(world.userStore),
+      set: (k, v) => void world.userStore.set(k, v),
+      delete: (k) => void world.userStore.delete(k),
     },
     version: 'test',
   };

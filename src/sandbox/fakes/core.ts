@@ -89,6 +89,8 @@ export function isDate(value: unknown): value is Date {
 /** Execution options: who runs, in which authorization mode, with or without a UI. */
 export interface ExecutionOptions {
   user?: string;
+  /** Who the script runs as; default: `user` when given (a user runs their own add-on), else the default. */
+  effectiveUser?: string;
   authMode?: 'NONE' | 'LIMITED' | 'FULL';
   /** A time-driven trigger has no UI: `SpreadsheetApp.getUi()` throws there. */
   headless?: boolean;
@@ -124,6 +126,7 @@ export class FakeContext {
   userLocale: string;
   defaultUser: string;
   activeUser: string;
+  defaultEffectiveUser: string;
   effectiveUser: string;
   authMode: FakeAuthMode = 'FULL';
   headless = false;
@@ -151,6 +154,7 @@ export class FakeContext {
     this.userLocale = opts.userLocale;
     this.defaultUser = opts.activeUser;
     this.activeUser = opts.activeUser;
+    this.defaultEffectiveUser = opts.effectiveUser;
     this.effectiveUser = opts.effectiveUser;
     this.oauthScopes = opts.oauthScopes;
     this.grantedScopes = opts.grantedScopes;
@@ -181,6 +185,8 @@ export class FakeContext {
   beginExecution(opts: ExecutionOptions = {}): void {
     this.executionId = this.nextExecutionId++;
     this.activeUser = opts.user ?? this.defaultUser;
+    // A menu or sidebar call runs as the user who made it; a trigger runs as its owner.
+    this.effectiveUser = opts.effectiveUser ?? opts.user ?? this.defaultEffectiveUser;
     this.authMode = opts.authMode ?? 'FULL';
     this.headless = opts.headless ?? false;
   }
@@ -189,6 +195,7 @@ export class FakeContext {
     for (const hook of this.endHooks) hook();
     this.executionId = this.nextExecutionId++;
     this.activeUser = this.defaultUser;
+    this.effectiveUser = this.defaultEffectiveUser;
     this.authMode = 'FULL';
     this.headless = false;
   }

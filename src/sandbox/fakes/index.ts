@@ -61,6 +61,12 @@ export interface FakeOptions {
   scriptId?: string;
   /** Caption of `createAddonMenu()`; default 'Wegwijs'. */
   addonName?: string;
+  /**
+   * A published Editor add-on whose time-driven run gets no document: `getActiveSpreadsheet()`,
+   * `getActive()`, `getActiveSheet()`, `getDocumentLock()` and `getDocumentProperties()` return
+   * null there (third parties report this; Google's documentation does not settle it). Default false.
+   */
+  publishedAddon?: boolean;
 }
 
 /** Everything needed to restore a set of fakes; JSON-safe (dates are tagged, bytes base64). */
@@ -82,6 +88,8 @@ export interface FakeState {
   ui: { menus: MenuSpec[]; shown: ShownHtml[]; alerts: ShownAlert[] };
   toasts: { message: string; title: string; timeoutSeconds: number }[];
   logs: string[];
+  /** See {@link FakeOptions.publishedAddon}; absent in older saved states. */
+  publishedAddon?: boolean;
 }
 
 /**
@@ -199,7 +207,7 @@ export interface GasFakes {
     respondToNextPrompt(button: string, text: string): void;
   };
   users: {
-    /** Sets the default active user (and the current one). */
+    /** Sets the default active user (and the current one), who is also the effective user. */
     setActiveUser(email: string): void;
     setEffectiveUser(email: string): void;
     setUserLocale(locale: string): void;
@@ -219,11 +227,23 @@ export interface GasFakes {
    * is added, and only for the duration of `fn`.
    */
   asPersonInSheet<T>(fn: () => T): T;
+  /** Turns the published-add-on mode on or off (see {@link FakeOptions.publishedAddon}). */
+  setPublishedAddon(on: boolean): void;
   calls: CallCounter;
   logs: string[];
   /** Lets a vm runtime make Dates and Errors of its own realm. */
   bindRealm(realm: Realm): void;
   toJSON(): FakeState;
+}
+
+/** The same service with `methods` answering null while `when()` holds (the published-add-on mode). */
+function nullInTriggers<T extends object>(service: T, when: () => boolean, methods: readonly string[]): T {
+  const target = service as unknown as Record<string, unknown>;
+  for (const name of methods) {
+    const original = target[name] as (...args: unknown[]) => unknown;
+    target[name] = (...args: unknown[]): unknown => (when() ? null : original.apply(service, args));
+  }
+  return service;
 }
 
 const DEFAULT_SPREADSHEET_ID = '1WegwijsSandboxSpreadsheetId000000000000000';
@@ -262,6 +282,7 @@ function initialState(options: FakeOptions): FakeState {
     ui: { menus: [], shown: [], alerts: [] },
     toasts: [],
     logs: [],
+    publishedAddon: options.publishedAddon ?? false,
   };
 }
 
@@ -307,12 +328,24 @@ function build(state: FakeState, options: FakeOptions): GasFakes {
     return ctx.wrap('Ui', ui);
   };
   const logger = new FakeLogger(ctx);
+  const published = { on: state.publishedAddon ?? options.publishedAddon ?? false };
+  // In the published-add-on mode a time-driven run (headless) gets null for the document.
+  const documentless = () => published.on && ctx.headless;
+  const spreadsheetApp = nullInTriggers(new FakeSpreadsheetApp(ss, getUi), documentless, [
+    'getActiveSpreadsheet',
+    'getActive',
+    'getActiveSheet',
+  ]);
+  const lockService = nullInTriggers(locks, documentless, ['getDocumentLock']);
+  const propertiesService = nullInTriggers(new FakePropertiesService(ctx, state.properties), documentless, [
+    'getDocumentProperties',
+  ]);
 
   const impl = {
-    SpreadsheetApp: ctx.wrap('SpreadsheetApp', new FakeSpreadsheetApp(ss, getUi)),
+    SpreadsheetApp: ctx.wrap('SpreadsheetApp', spreadsheetApp),
     Session: ctx.wrap('Session', new FakeSession(ctx, state.scriptId)),
-    LockService: ctx.wrap('LockService', locks),
-    PropertiesService: ctx.wrap('PropertiesService', new FakePropertiesService(ctx, state.properties)),
+    LockService: ctx.wrap('LockService', lockService),
+    PropertiesService: ctx.wrap('PropertiesService', propertiesService),
     CacheService: ctx.wrap('CacheService', new FakeCacheService(ctx, state.cache)),
     MailApp: ctx.wrap('MailApp', new FakeMailApp(ctx, state.mail, mailControl)),
     ScriptApp: ctx.wrap('ScriptApp', scriptApp),
@@ -425,10 +458,14 @@ function build(state: FakeState, options: FakeOptions): GasFakes {
     },
     users: {
       setActiveUser: (email) => {
+        // A user runs their own add-on: they are the effective user too (setEffectiveUser after to differ).
         ctx.defaultUser = email;
         ctx.activeUser = email;
+        ctx.defaultEffectiveUser = email;
+        ctx.effectiveUser = email;
       },
       setEffectiveUser: (email) => {
+        ctx.defaultEffectiveUser = email;
         ctx.effectiveUser = email;
       },
       setUserLocale: (locale) => {
@@ -462,6 +499,9 @@ function build(state: FakeState, options: FakeOptions): GasFakes {
         ctx.grantedScopes = granted;
       }
     },
+    setPublishedAddon: (on) => {
+      published.on = on;
+    },
     calls: ctx.calls,
     logs: ctx.logs,
     bindRealm: (realm) => {
@@ -473,7 +513,8 @@ function build(state: FakeState, options: FakeOptions): GasFakes {
         nowMs: ctx.nowMs,
         userLocale: ctx.userLocale,
         defaultUser: ctx.defaultUser,
-        effectiveUser: ctx.effectiveUser,
+        effectiveUser: ctx.defaultEffectiveUser,
+        publishedAddon: published.on,
         oauthScopes: ctx.oauthScopes,
         grantedScopes: ctx.grantedScopes,
         ui: { menus: uiRecord.menus, shown: uiRecord.shown, alerts: uiRecord.alerts },

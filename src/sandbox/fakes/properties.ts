@@ -91,8 +91,8 @@ export class FakePropertiesService {
     return this.ctx.wrap(
       'Properties',
       new FakeProperties(this.ctx, () => {
-        this.state.user[this.ctx.activeUser] ??= {};
-        return this.state.user[this.ctx.activeUser]!;
+        this.state.user[this.ctx.effectiveUser] ??= {};
+        return this.state.user[this.ctx.effectiveUser]!;
       }),
     );
   }
@@ -180,8 +180,8 @@ export class FakeCacheService {
     return this.ctx.wrap(
       'Cache',
       new FakeCache(this.ctx, () => {
-        this.state.user[this.ctx.activeUser] ??= {};
-        return this.state.user[this.ctx.activeUser]!;
+        this.state.user[this.ctx.effectiveUser] ??= {};
+        return this.state.user[this.ctx.effectiveUser]!;
       }),
     );
   }

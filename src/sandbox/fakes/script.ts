@@ -235,7 +235,7 @@ export class FakeScriptApp {
     return this.ctx.wrap('Trigger', new FakeTrigger(state));
   }
   private mine(): TriggerState[] {
-    return this.state.list.filter((t) => t.owner === this.ctx.activeUser);
+    return this.state.list.filter((t) => t.owner === this.ctx.effectiveUser);
   }
   private create(handler: string, eventType: string, source: string, schedule: ClockSchedule): FakeTrigger {
     const documentId = this.host.documentId();
@@ -249,7 +249,7 @@ export class FakeScriptApp {
     const state: TriggerState = {
       id: String(this.state.nextId++),
       handler,
-      owner: this.ctx.activeUser,
+      owner: this.ctx.effectiveUser,
       eventType,
       source,
       documentId,
@@ -282,7 +282,7 @@ export class FakeScriptApp {
   deleteTrigger(trigger: unknown): void {
     if (!(trigger instanceof FakeTrigger)) throw this.ctx.error('Invalid argument: trigger');
     const id = trigger.state.id;
-    this.state.list = this.state.list.filter((t) => !(t.id === id && t.owner === this.ctx.activeUser));
+    this.state.list = this.state.list.filter((t) => !(t.id === id && t.owner === this.ctx.effectiveUser));
   }
   /**
    * What the user granted of the manifest's scopes, or of `oAuthScopes` when given (Google's
@@ -310,6 +310,6 @@ export class FakeScriptApp {
     return this.host.scriptId;
   }
   getOAuthToken(): string {
-    return `fake-oauth-token-for-${this.ctx.activeUser}`;
+    return `fake-oauth-token-for-${this.ctx.effectiveUser}`;
   }
 }

@@ -95,10 +95,10 @@ export class FakeLockService {
     return this.lock(this.script);
   }
   getUserLock(): FakeLock {
-    let state = this.user.get(this.ctx.activeUser);
+    let state = this.user.get(this.ctx.effectiveUser);
     if (!state) {
       state = new LockState();
-      this.user.set(this.ctx.activeUser, state);
+      this.user.set(this.ctx.effectiveUser, state);
     }
     return this.lock(state);
   }
