@@ -668,18 +668,13 @@ export class SchedulePlanner {
     if (template.rows.length === 0) warn('noTemplate', { location });
 
     const plan = new WeekPlan(calendar, start);
-    const drafts: Draft[] = [];
-    const placed = new Set<string>();
+    let drafts: Draft[] = [];
     // Lines for another Functie (an onderwijsassistent does not take over lessons) are left out.
     const rows = template.rows.filter((r) => fitsRole(r.forRole ?? '', newcomer.role));
     for (const r of rows) {
       const week = r.week as number;
       const { date, moved } = plan.place(week, r.dayNumber);
       const activity = r.activity.trim();
-      // A line that a day off moved onto a day that already has the same line is not doubled.
-      const key = `${date}|${normalizeName(activity)}|${normalizeName(r.with)}`;
-      if (moved && placed.has(key)) continue;
-      placed.add(key);
       drafts.push({
         date,
         week,
@@ -691,6 +686,17 @@ export class SchedulePlanner {
         generated: false,
       });
     }
+    // A line that a day off moved onto a day that has the same line already is not doubled.
+    const lineKey = (d: Draft) => `${d.date}|${this.norm(d.activity)}|${this.norm(d.withText)}`;
+    const unmoved = new Set(drafts.filter((d) => !d.moved).map(lineKey));
+    const movedSeen = new Set<string>();
+    drafts = drafts.filter((d) => {
+      if (!d.moved) return true;
+      const key = lineKey(d);
+      if (unmoved.has(key) || movedSeen.has(key)) return false;
+      movedSeen.add(key);
+      return true;
+    });
     // "Veelal zelfstandig, met iemand beschikbaar om te ondersteunen of in te grijpen": a week
     // with an independent line with a backup names a backup on every one of its working days.
     for (const r of rows) {
@@ -901,6 +907,10 @@ export class SchedulePlanner {
   /** Memoised: `normalizeName` (Unicode normalisation and two regexes) adds up over 1,000 schedules. */
   private plannedKey(date: IsoDate, activity: string): string {
     return `${date}|${getOrAdd(this.normalized, activity, () => normalizeName(activity))}`;
+  }
+
+  private norm(text: string): string {
+    return getOrAdd(this.normalized, text, () => normalizeName(text));
   }
 
   private roleOf(withText: string): WithRole {
