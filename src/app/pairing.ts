@@ -296,8 +296,7 @@ function checkPair(
   const verdict = eligibility(buddy, newcomer, input);
   if (!verdict.eligible && onlyRules(verdict.exclusions)) {
     const rule = verdict.exclusions.map((x) => reasonText(ctx, x, 'excl')).join('; ');
-    if (!confirmedRule)
-      return { ok: false, reason: ctx.t('pairing.ruleNeedsConfirm', { name: buddy.name, rule }) };
+    if (!confirmedRule) return { ok: false, reason: ctx.t('pairing.ruleNeedsConfirm', { rule }) };
     return {
       ok: true,
       newcomer,

@@ -89,7 +89,7 @@ const nl = {
   'excl.tooLittleVso': 'heeft {years} jaar ervaring in het VSO (buddyregel: minstens {min})',
   'excl.noAffinity': 'heeft geen affiniteit met begeleiden aangegeven (buddyregel)',
   'pairing.ruleNeedsConfirm':
-    '{name} voldoet niet aan de buddyregel: {rule}. Bevestig dat je toch wilt koppelen; de uitzondering komt in Koppelingen.',
+    'Deze collega voldoet niet aan de buddyregel: {rule}. Bevestig dat je toch wilt koppelen; de uitzondering komt in Koppelingen.',
   'pairing.ruleException': 'uitzondering bevestigd door {by}: {rule}',
   'unassigned.noEligibleBuddy': 'niemand kan buddy zijn',
   'unassigned.allTaken': 'alle {candidates} mogelijke buddies zijn elders nodig',
@@ -362,7 +362,7 @@ const en: Messages = {
   'excl.tooLittleVso': 'has {years} years of experience in special education (buddy rule: at least {min})',
   'excl.noAffinity': 'has not indicated affinity with coaching (buddy rule)',
   'pairing.ruleNeedsConfirm':
-    '{name} does not meet the buddy rule: {rule}. Confirm that you want to pair anyway; the exception is recorded in Pairings.',
+    'This colleague does not meet the buddy rule: {rule}. Confirm that you want to pair anyway; the exception is recorded in Pairings.',
   'pairing.ruleException': 'exception confirmed by {by}: {rule}',
   'unassigned.noEligibleBuddy': 'nobody can be buddy',
   'unassigned.allTaken': 'all {candidates} possible buddies are needed elsewhere',

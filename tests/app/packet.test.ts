@@ -218,7 +218,7 @@ describe('buddy rules when pairing by hand', () => {
       expect.objectContaining({
         params: {
           message:
-            'Fenna Vers voldoet niet aan de buddyregel: werkt 0 jaar op deze school (buddyregel: minstens 2). Bevestig dat je toch wilt koppelen; de uitzondering komt in Koppelingen.',
+            'Deze collega voldoet niet aan de buddyregel: werkt 0 jaar op deze school (buddyregel: minstens 2). Bevestig dat je toch wilt koppelen; de uitzondering komt in Koppelingen.',
         },
       }),
     );
