@@ -301,7 +301,7 @@ function checkPair(
       ok: true,
       newcomer,
       buddy,
-      exception: ctx.t('pairing.ruleException', { by: actor.email, rule }),
+      exception: ctx.t('pairing.ruleException', { rule }),
     };
   }
   if (!verdict.eligible) {

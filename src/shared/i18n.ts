@@ -90,7 +90,7 @@ const nl = {
   'excl.noAffinity': 'heeft geen affiniteit met begeleiden aangegeven (buddyregel)',
   'pairing.ruleNeedsConfirm':
     'Deze collega voldoet niet aan de buddyregel: {rule}. Bevestig dat je toch wilt koppelen; de uitzondering komt in Koppelingen.',
-  'pairing.ruleException': 'uitzondering bevestigd door {by}: {rule}',
+  'pairing.ruleException': 'uitzondering bevestigd: {rule}',
   'unassigned.noEligibleBuddy': 'niemand kan buddy zijn',
   'unassigned.allTaken': 'alle {candidates} mogelijke buddies zijn elders nodig',
   'pairing.unknownNewcomer': 'Deze nieuwe collega staat niet in het tabblad Medewerkers.',
@@ -363,7 +363,7 @@ const en: Messages = {
   'excl.noAffinity': 'has not indicated affinity with coaching (buddy rule)',
   'pairing.ruleNeedsConfirm':
     'This colleague does not meet the buddy rule: {rule}. Confirm that you want to pair anyway; the exception is recorded in Pairings.',
-  'pairing.ruleException': 'exception confirmed by {by}: {rule}',
+  'pairing.ruleException': 'exception confirmed: {rule}',
   'unassigned.noEligibleBuddy': 'nobody can be buddy',
   'unassigned.allTaken': 'all {candidates} possible buddies are needed elsewhere',
   'pairing.unknownNewcomer': 'This newcomer is not in the Staff tab.',
