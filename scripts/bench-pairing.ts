@@ -70,6 +70,7 @@ function school(options: { staff: number; newcomers: number; buddyShare: number;
       buddyMail: '',
       endedOn: '',
       hold: false,
+      exception: '',
     });
   const { settings } = readSettings([]);
   const input: PairingInput = {

@@ -79,6 +79,10 @@ export class RequestContext {
           need('identity');
           return identity.email();
         },
+        effectiveEmail: () => {
+          need('identity');
+          return identity.effectiveEmail();
+        },
         locale: () => identity.locale(),
       },
       mailer: {
@@ -95,6 +99,10 @@ export class RequestContext {
         installed: (handler) => {
           need('triggers');
           return triggers.installed(handler);
+        },
+        ids: (handler) => {
+          need('triggers');
+          return triggers.ids(handler);
         },
         installHourly: (handler) => {
           need('triggers');

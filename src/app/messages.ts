@@ -46,8 +46,13 @@ export interface MailRequest {
 /** Builds the mail, or the translated reason why it cannot go yet. */
 export function composeMail(ctx: RequestContext, request: MailRequest): OutgoingMail | { skip: string } {
   if (!isEmail(request.to)) return { skip: ctx.t('mail.invalidAddress') };
-  const template = findTemplate(ctx, request.kind, request.location);
-  if (!template) return { skip: ctx.t('mail.templateMissing', { kind: request.kind }) };
+  const found = findTemplate(ctx, request.kind, request.location);
+  if (!found) return { skip: ctx.t('mail.templateMissing', { kind: request.kind }) };
+  // A mail signed by a person: a template from before `{{ondertekening}}` existed gets it at the end.
+  const template =
+    request.values.ondertekening !== undefined && !/\{\{\s*ondertekening\s*\}\}/i.test(found.text)
+      ? { subject: found.subject, text: `${found.text.trimEnd()}\n\n{{ondertekening}}` }
+      : found;
   const rendered = renderTemplate(template, request.values);
   if (rendered.errors.length) {
     const errors = rendered.errors
@@ -63,7 +68,8 @@ export function composeMail(ctx: RequestContext, request: MailRequest): Outgoing
   return {
     to: request.to,
     ...(request.replyTo && isEmail(request.replyTo) ? { replyTo: request.replyTo } : {}),
-    senderName: ctx.settings().senderName || 'Wegwijs',
+    // The school writes, not the tool: the sender name defaults to the school's name.
+    senderName: ctx.settings().senderName || ctx.settings().schoolName || 'Wegwijs',
     subject: rendered.subject,
     body: `${rendered.text}\n\n--\n${footer}`,
     htmlBody: mailHtml(rendered.subject, rendered.html, footer),

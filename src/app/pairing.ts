@@ -4,7 +4,6 @@
  * re-checks roles and eligibility under the document lock, and the buddy gets one mail per pair.
  */
 import { formatDutchDate } from '../core/dates';
-import { BUDDY_TASK_DESCRIPTION } from '../core/defaults';
 import { UserError } from '../core/errors';
 import { formatMailState, mailId, parseMailState } from '../core/mailState';
 import {
@@ -13,6 +12,7 @@ import {
   type Exclusion,
   eligibility,
   emailKey,
+  onlyRules,
   type PairingInput,
   proposePairs,
   type Reason,
@@ -39,6 +39,7 @@ import { canonicalLocation } from './locations';
 import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
 import { dayOffToday } from './mailWindow';
 import { composeMail, firstName } from './messages';
+import { buddyTaskText } from './packet';
 import { refreshSchedulesOf } from './schedule';
 
 /** How long a sidebar call may spend sending buddy mails; the rest goes with the scheduled run. */
@@ -158,6 +159,8 @@ export function suggest(ctx: RequestContext, newcomerRaw: unknown): SuggestionsD
       email: e.email,
       name: e.name,
       reasons: e.exclusions.map((x) => reasonText(ctx, x, 'excl')),
+      // Only buddy rules stand in the way: a chef buddy may pair after confirming.
+      ...(onlyRules(e.exclusions) ? { ruleOnly: true } : {}),
     })),
   };
 }
@@ -220,7 +223,7 @@ function buddyMailJob(
           locatie: p.location,
           'chefbuddy.naam': chief?.name ?? chiefEmail,
           'chefbuddy.email': chiefEmail,
-          buddytaak: BUDDY_TASK_DESCRIPTION,
+          buddytaak: buddyTaskText(ctx, p.location),
         },
       }),
     mark: (state) => {
@@ -254,10 +257,21 @@ function mailMessage(ctx: RequestContext, report: DeliveryReport): string {
   return ctx.t('pairing.mailQueued');
 }
 
-type Checked = { ok: true; newcomer: Staff; buddy: Staff } | { ok: false; reason: string; already?: boolean };
+type Checked =
+  | { ok: true; newcomer: Staff; buddy: Staff; exception: string }
+  | { ok: false; reason: string; already?: boolean };
 
-/** Re-checks one pair against the sheet as it is now (called under the lock). */
-function checkPair(ctx: RequestContext, actor: Actor, input: PairingInput, pair: PairInput): Checked {
+/**
+ * Re-checks one pair against the sheet as it is now (called under the lock). A buddy who misses
+ * only a buddy rule passes when `confirmedRule` is true, with the exception to record.
+ */
+function checkPair(
+  ctx: RequestContext,
+  actor: Actor,
+  input: PairingInput,
+  pair: PairInput,
+  confirmedRule = false,
+): Checked {
   const people = staffByEmail(input);
   const newcomer = people.get(emailKey(pair.newcomer));
   if (!newcomer) return { ok: false, reason: ctx.t('pairing.unknownNewcomer') };
@@ -281,6 +295,16 @@ function checkPair(ctx: RequestContext, actor: Actor, input: PairingInput, pair:
   const buddy = people.get(emailKey(pair.buddy));
   if (!buddy) return { ok: false, reason: ctx.t('pairing.unknownBuddy') };
   const verdict = eligibility(buddy, newcomer, input);
+  if (!verdict.eligible && onlyRules(verdict.exclusions)) {
+    const rule = verdict.exclusions.map((x) => reasonText(ctx, x, 'excl')).join('; ');
+    if (!confirmedRule) return { ok: false, reason: ctx.t('pairing.ruleNeedsConfirm', { rule }) };
+    return {
+      ok: true,
+      newcomer,
+      buddy,
+      exception: ctx.t('pairing.ruleException', { rule }),
+    };
+  }
   if (!verdict.eligible) {
     return {
       ok: false,
@@ -290,7 +314,7 @@ function checkPair(ctx: RequestContext, actor: Actor, input: PairingInput, pair:
       }),
     };
   }
-  return { ok: true, newcomer, buddy };
+  return { ok: true, newcomer, buddy, exception: '' };
 }
 
 /**
@@ -301,14 +325,17 @@ function makePairs(
   ctx: RequestContext,
   actor: Actor,
   pairs: readonly PairInput[],
+  confirmedRule = false,
 ): { made: TableRecord<'pairings'>[]; rejected: { newcomer: string; reason: string; already?: boolean }[] } {
-  const table = ctx.wb.table('pairings', { needs: ['pairedBy', 'buddyMail', 'reason'] });
+  const table = ctx.wb.table('pairings', {
+    needs: ['pairedBy', 'buddyMail', 'reason', ...(confirmedRule ? (['exception'] as const) : [])],
+  });
   const input = pairingInput(ctx);
   const pairings = [...input.pairings];
   const made: TableRecord<'pairings'>[] = [];
   const rejected: { newcomer: string; reason: string; already?: boolean }[] = [];
   for (const pair of pairs) {
-    const checked = checkPair(ctx, actor, { ...input, pairings }, pair);
+    const checked = checkPair(ctx, actor, { ...input, pairings }, pair, confirmedRule);
     if (!checked.ok) {
       rejected.push({
         newcomer: pair.newcomer,
@@ -328,6 +355,7 @@ function makePairs(
       buddyMail: formatMailState({ kind: 'pending', due: '' }),
       endedOn: '',
       hold: false,
+      exception: checked.exception,
     };
     table.append(row);
     pairings.push(row);
@@ -336,15 +364,27 @@ function makePairs(
   return { made, rejected };
 }
 
-/** "Koppel": pairs one newcomer with one buddy. A second identical call changes nothing. */
-export function assign(ctx: RequestContext, newcomerRaw: unknown, buddyRaw: unknown): PairingResult {
+/**
+ * "Koppel": pairs one newcomer with one buddy. A second identical call changes nothing. A buddy
+ * below a buddy rule is refused unless `confirmRaw` is exactly `true` (the sidebar asks first);
+ * then the pairing row records the exception.
+ */
+export function assign(
+  ctx: RequestContext,
+  newcomerRaw: unknown,
+  buddyRaw: unknown,
+  confirmRaw: unknown = false,
+): PairingResult {
   const pair = {
     newcomer: expectEmail(newcomerRaw, 'nieuwe collega'),
     buddy: expectEmail(buddyRaw, 'buddy'),
   };
+  if (confirmRaw !== undefined && confirmRaw !== null && typeof confirmRaw !== 'boolean')
+    throw new UserError('arg.notBoolean', { field: 'bevestiging' });
+  const confirmed = confirmRaw === true;
   const actor = ctx.actor();
   return ctx.locked(() => {
-    const { made, rejected } = makePairs(ctx, actor, [pair]);
+    const { made, rejected } = makePairs(ctx, actor, [pair], confirmed);
     const refusal = rejected[0];
     if (refusal && !refusal.already) throw new UserError('error.plain', { message: refusal.reason });
     if (refusal?.already) return { message: refusal.reason, applied: 0, rejected: [] };

@@ -8,8 +8,10 @@ import {
   defaultDaysOff,
   defaultLocations,
   defaultMessages,
+  defaultPacket,
   defaultSettings,
   defaultTemplate,
+  defaultWhoToAsk,
 } from '../core/defaults';
 import { UserError } from '../core/errors';
 import { schoolYearsWithoutHolidays } from '../core/holidays';
@@ -172,6 +174,15 @@ function fillDefaults(ctx: RequestContext, me: string): { rows: string[]; leader
   fill('locations', defaultLocations);
   fill('templates', defaultTemplate);
   fill('messages', defaultMessages);
+  fill('packet', defaultPacket);
+  fill('whoToAsk', () =>
+    defaultWhoToAsk(
+      ctx.wb
+        .table('locations')
+        .records.map((r) => r.value.name.trim())
+        .filter(Boolean),
+    ),
+  );
   // Message kinds added in a later version get their school-wide default row.
   const messages = ctx.wb.table('messages');
   const kinds = new Set(messages.records.map((r) => r.value.message));

@@ -5,30 +5,24 @@
  * as a test to the acting user.
  */
 import { addDays, formatDutchDate, type IsoDate } from '../core/dates';
-import { BUDDY_TASK_DESCRIPTION } from '../core/defaults';
 import { UserError } from '../core/errors';
 import { formatMailState, type MailState, mailId, parseMailState, shortMoment } from '../core/mailState';
+import { packetDocument } from '../core/packet';
 import { emailKey } from '../core/pairing';
 import { safeReason } from '../core/redact';
 import { assertCanManage } from '../core/roles';
 import { normalizeName, type RowOf } from '../core/schema';
 import type { TableRecord } from '../core/table';
-import { renderTemplate, type TemplateValue } from '../core/template';
+import type { TemplateValue } from '../core/template';
 import { expectEmail } from '../core/validate';
-import {
-  checkInLines,
-  packetHtml,
-  scheduleLines,
-  WHAT_A_BUDDY_IS,
-  welcomeDueDate,
-  whoToAskLines,
-} from '../core/welcome';
+import { checkInLines, scheduleLines, WHAT_A_BUDDY_IS, welcomeDueDate, whoToAskLines } from '../core/welcome';
 import type { WelcomePreviewDto, WelcomeResultDto, WelcomeRowDto } from '../shared/api';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
 import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
-import { composeMail, findTemplate, firstName } from './messages';
+import { composeMail, firstName } from './messages';
+import { exampleWarnings, packetSections, signature } from './packet';
 import type { OutgoingMail } from './ports';
 import { isErased } from './privacy';
 import { icsFor, ScheduleWorld } from './schedule';
@@ -115,6 +109,9 @@ class WelcomeWorld extends ScheduleWorld {
           normalizeName(r.location) === normalizeName(newcomer.location) ||
           normalizeName(r.location) === 'alle',
       );
+    // The collection document must say whom to ask what, as it must carry its links.
+    if (!whoToAsk.some((r) => r.topic.trim() && r.person.trim()))
+      return { skip: ctx.t('welcome.noWhoToAsk', { location: newcomer.location }) };
     const link = (url: string, label: string): TemplateValue => ({ link: url, label });
     const values: Record<string, TemplateValue> = {
       voornaam: firstName(newcomer.name),
@@ -133,6 +130,7 @@ class WelcomeWorld extends ScheduleWorld {
       schoolgids: link(location?.schoolGuide ?? '', 'Schoolgids'),
       verzameldocument: link(location?.collectionDoc ?? '', 'Verzameldocument'),
       buddytaak: WHAT_A_BUDDY_IS,
+      ondertekening: signature(ctx, chief),
     };
     const mail = composeMail(ctx, {
       kind: 'welkomstpakket',
@@ -142,11 +140,12 @@ class WelcomeWorld extends ScheduleWorld {
       values,
     });
     if ('skip' in mail || !withAttachments) return mail;
-    const template = findTemplate(ctx, 'welkomstpakket', newcomer.location)!;
-    const pdf = packetHtml({
+    const pdf = packetDocument({
       title: `Welkomstpakket ${newcomer.name}`,
-      messageHtml: renderTemplate(template, values).html,
+      schoolName: ctx.settings().schoolName,
+      madeOn: ctx.services.clock.today(),
       newcomer: { name: newcomer.name, location: newcomer.location, startDate: newcomer.startDate },
+      sections: packetSections(ctx, newcomer.location),
       buddy: { name: buddy?.name ?? '', email: buddy?.email ?? '' },
       chiefBuddy: chief,
       schedule,
@@ -154,10 +153,9 @@ class WelcomeWorld extends ScheduleWorld {
       whoToAsk,
       links: [
         { label: 'Schoolgids', url: location?.schoolGuide ?? '' },
-        { label: 'Verzameldocument', url: location?.collectionDoc ?? '' },
+        { label: 'Regels en afspraken van de locatie', url: location?.collectionDoc ?? '' },
       ].filter((l) => l.url),
-      buddyTask: `${WHAT_A_BUDDY_IS}\n\n${BUDDY_TASK_DESCRIPTION}`,
-    });
+    }).html;
     const base = `welkomstpakket-${normalizeName(newcomer.name) || 'nieuwe-collega'}`;
     return {
       ...mail,
@@ -284,6 +282,7 @@ export function previewPacket(ctx: RequestContext, newcomerRaw: unknown): Welcom
     state: record.value.welcomeStatus,
     stateKind: state.kind,
     due: world.dueDate(record.value),
+    warnings: exampleWarnings(ctx, packetSections(ctx, record.value.location)),
   };
   if ('skip' in mail)
     return { ...base, subject: '', text: '', html: '', replyTo: '', attachments: [], errors: [mail.skip] };

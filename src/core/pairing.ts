@@ -35,6 +35,11 @@ export interface PairingInput {
  * - `absent` {until}: 'Afwezig tot' is after the day the newcomer needs a buddy (see `neededFrom`).
  * - `currentBuddy` {}: already this newcomer's active buddy.
  * - `atCapacity` {load, capacity}: already buddy of `capacity` newcomers (see `buddyCapacity`).
+ * Buddy rules from the settings (the study: "geruime ervaring binnen de school en het VSO cluster 4
+ * en affiniteit voor begeleiden"); a chef buddy may pair anyway after confirming (see `RULE_CODES`):
+ * - `tooNewAtSchool` {years, min}: fewer whole years since 'Startdatum' than `buddyMinYearsSchool`.
+ * - `tooLittleVso` {years, min}: 'Jaren ervaring VSO' below `buddyMinYearsVso` (empty counts as 0).
+ * - `noAffinity` {}: 'Affiniteit met begeleiden' not ticked while `buddyAffinityRequired`.
  */
 export type ExclusionCode =
   | 'noEmail'
@@ -45,7 +50,49 @@ export type ExclusionCode =
   | 'notWilling'
   | 'absent'
   | 'currentBuddy'
-  | 'atCapacity';
+  | 'atCapacity'
+  | 'tooNewAtSchool'
+  | 'tooLittleVso'
+  | 'noAffinity';
+
+/** The exclusions that are buddy rules: a person may override them, knowingly; proposals never do. */
+export const RULE_CODES: ReadonlySet<ExclusionCode> = new Set([
+  'tooNewAtSchool',
+  'tooLittleVso',
+  'noAffinity',
+]);
+
+/** True when every exclusion is a buddy rule (so a chef buddy may pair after confirming). */
+export function onlyRules(exclusions: readonly Exclusion[]): boolean {
+  return exclusions.length > 0 && exclusions.every((x) => RULE_CODES.has(x.code));
+}
+
+/** Whole years from `start` to `today` (0 without a start date or before it). */
+export function yearsSince(start: IsoDate | '', today: IsoDate): number {
+  if (!start || start > today) return 0;
+  const [sy, sm, sd] = start.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - sy - (tm < sm || (tm === sm && td < sd) ? 1 : 0);
+}
+
+/** The buddy rules a colleague does not meet, whoever the newcomer is. */
+export function ruleExclusions(
+  candidate: Staff,
+  settings: Pick<Settings, 'buddyMinYearsSchool' | 'buddyMinYearsVso' | 'buddyAffinityRequired'>,
+  today: IsoDate,
+): Exclusion[] {
+  const out: Exclusion[] = [];
+  const minSchool = settings.buddyMinYearsSchool;
+  const atSchool = yearsSince(candidate.startDate, today);
+  if (minSchool > 0 && atSchool < minSchool)
+    out.push({ code: 'tooNewAtSchool', params: { years: atSchool, min: minSchool } });
+  const minVso = settings.buddyMinYearsVso;
+  const vso = candidate.yearsVso ?? 0;
+  if (minVso > 0 && vso < minVso) out.push({ code: 'tooLittleVso', params: { years: vso, min: minVso } });
+  if (settings.buddyAffinityRequired && !candidate.coachingAffinity)
+    out.push({ code: 'noAffinity', params: {} });
+  return out;
+}
 
 export interface Exclusion {
   code: ExclusionCode;
@@ -228,6 +275,7 @@ function eligibilityIn(ctx: Context, candidate: Staff, newcomer: Staff): Eligibi
   const load = who ? (ctx.loads.get(who) ?? 0) : 0;
   const capacity = capacityIn(ctx, candidate);
   if (load >= capacity) add('atCapacity', { load, capacity });
+  exclusions.push(...ruleExclusions(candidate, settings, today));
   return exclusions.length === 0
     ? { eligible: true, load, capacity }
     : { eligible: false, exclusions, load, capacity };
@@ -601,6 +649,8 @@ export function proposePairs(location: string, input: PairingInput): Proposal {
     const email = emailKey(row.email);
     if (!email || seen.has(email) || newcomerEmails.has(email)) continue;
     if (row.status !== 'actief' || !row.canBuddy) continue;
+    // Proposals never break a buddy rule; only a person can, after confirming.
+    if (ruleExclusions(row, settings, input.today).length) continue;
     if (!settings.pairAcrossLocations && ctx.norm(row.location) !== where) continue;
     if (row.absentUntil && row.absentUntil > lastDay) continue;
     const load = ctx.loads.get(email) ?? 0;

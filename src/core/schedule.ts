@@ -74,6 +74,65 @@ export function isIbRole(role: string): boolean {
   return roleOf(role) === 'ib' || key.includes('internbegeleid') || key.includes('internebegeleid');
 }
 
+/** True for a Functie of someone who teaches a class (leraar, docent, leerkracht, mentor). */
+export function isTeacherRole(role: string): boolean {
+  const key = normalizeName(role);
+  return ['leraar', 'docent', 'leerkracht', 'mentor', 'teacher'].some((w) => key.includes(w));
+}
+
+/**
+ * Whether a colleague is the kind a shadowing line asks for (`Met (soort collega)`): mentor,
+ * leraar in de klas, andere sectie (a teacher of another Sectie/vak than the newcomer), IB-er,
+ * orthopedagoog, teamleider; any other text matches a Functie that contains it. Empty: anyone.
+ */
+export function fitsHostKind(
+  kind: string,
+  colleague: Pick<Staff, 'role' | 'subject'>,
+  newcomer: Pick<Staff, 'subject'>,
+): boolean {
+  const want = normalizeName(kind);
+  if (want === '') return true;
+  const role = normalizeName(colleague.role);
+  switch (want) {
+    case 'mentor':
+      return role.includes('mentor');
+    case 'leraarindeklas':
+    case 'leraar':
+    case 'docent':
+    case 'leerkracht':
+      return isTeacherRole(colleague.role);
+    case 'anderesectie': {
+      const theirs = normalizeName(colleague.subject);
+      return isTeacherRole(colleague.role) && theirs !== '' && theirs !== normalizeName(newcomer.subject);
+    }
+    case 'iber':
+    case 'ib':
+    case 'internbegeleider':
+      return isIbRole(colleague.role);
+    case 'orthopedagoog':
+      return role.includes('orthopedagoog') || role.includes('gedragswetenschapper');
+    case 'teamleider':
+      return ['teamleider', 'afdelingsleider', 'locatieleider'].some((w) => role.includes(w));
+    default:
+      return role !== '' && role.includes(want);
+  }
+}
+
+/**
+ * Whether a template line is for a newcomer with this Functie (`Voor functie`): empty means every
+ * newcomer; otherwise one of its comma-separated words must occur in the Functie, so
+ * "leraar, docent, mentor" fits a "Leraar Engels" and not an onderwijsassistent.
+ */
+export function fitsRole(forRole: string, newcomerRole: string): boolean {
+  const words = forRole
+    .split(/[,;/]+/)
+    .map(normalizeName)
+    .filter(Boolean);
+  if (words.length === 0) return true;
+  const role = normalizeName(newcomerRole);
+  return role !== '' && words.some((w) => role.includes(w));
+}
+
 /**
  * Why an item is not on its template day:
  * - `dayOff`: that day is off (`description` says why: "Koningsdag", "Studiedag");
@@ -125,6 +184,8 @@ export interface ScheduleItem {
  * - `noBackup` {location, date, activity}: no present experienced colleague (see `generate`).
  * - `noShadowHost` {location, date, activity, max}: no colleague left who can host that day.
  * - `colleagueAbsent` {name, date, activity}: a named colleague is absent that day (kept anyway).
+ * - `hostFallback` {location, date, activity, hostKind}: no colleague of the kind the line asks
+ *   for could host; another colleague was chosen.
  */
 export type WarningCode =
   | 'noStartDate'
@@ -139,7 +200,8 @@ export type WarningCode =
   | 'noIb'
   | 'noBackup'
   | 'noShadowHost'
-  | 'colleagueAbsent';
+  | 'colleagueAbsent'
+  | 'hostFallback';
 
 export interface ScheduleWarning {
   readonly code: WarningCode;
@@ -381,6 +443,8 @@ interface Draft {
   readonly week: number;
   readonly activity: string;
   readonly withText: string;
+  /** The kind of colleague a shadowing line asks for ('' for anyone). */
+  readonly hostKind: string;
   readonly kind: ScheduleKind | '';
   readonly moved: Moved | undefined;
   readonly generated: boolean;
@@ -604,19 +668,58 @@ export class SchedulePlanner {
     if (template.rows.length === 0) warn('noTemplate', { location });
 
     const plan = new WeekPlan(calendar, start);
-    const drafts: Draft[] = [];
-    for (const r of template.rows) {
+    let drafts: Draft[] = [];
+    // Lines for another Functie (an onderwijsassistent does not take over lessons) are left out.
+    const rows = template.rows.filter((r) => fitsRole(r.forRole ?? '', newcomer.role));
+    for (const r of rows) {
       const week = r.week as number;
       const { date, moved } = plan.place(week, r.dayNumber);
+      const activity = r.activity.trim();
       drafts.push({
         date,
         week,
-        activity: r.activity.trim(),
+        activity,
         withText: r.with,
+        hostKind: r.hostKind ?? '',
         kind: r.kind,
         moved,
         generated: false,
       });
+    }
+    // A line that a day off moved onto a day that has the same line already is not doubled.
+    const lineKey = (d: Draft) => `${d.date}|${this.norm(d.activity)}|${this.norm(d.withText)}`;
+    const unmoved = new Set(drafts.filter((d) => !d.moved).map(lineKey));
+    const movedSeen = new Set<string>();
+    drafts = drafts.filter((d) => {
+      if (!d.moved) return true;
+      const key = lineKey(d);
+      if (unmoved.has(key) || movedSeen.has(key)) return false;
+      movedSeen.add(key);
+      return true;
+    });
+    // "Veelal zelfstandig, met iemand beschikbaar om te ondersteunen of in te grijpen": a week
+    // with an independent line with a backup names a backup on every one of its working days.
+    for (const r of rows) {
+      if (r.kind !== 'zelfstandig' || this.roleOf(r.with) !== 'backup') continue;
+      const week = r.week as number;
+      for (const date of plan.days(week)) {
+        if (
+          drafts.some(
+            (d) => d.date === date && d.kind === 'zelfstandig' && this.roleOf(d.withText) === 'backup',
+          )
+        )
+          continue;
+        drafts.push({
+          date,
+          week,
+          activity: r.activity.trim(),
+          withText: r.with,
+          hostKind: '',
+          kind: r.kind,
+          moved: undefined,
+          generated: true,
+        });
+      }
     }
     for (const week of extraCheckInWeeks(template.rows, this.context.settings.checkInWeeks)) {
       const date = plan.lastDay(week);
@@ -625,6 +728,7 @@ export class SchedulePlanner {
         week,
         activity: `Check-in week ${week}`,
         withText: 'buddy',
+        hostKind: '',
         kind: 'check-in',
         moved: undefined,
         generated: true,
@@ -728,10 +832,24 @@ export class SchedulePlanner {
             (c.email === buddyEmail ? 1e12 : 0) +
             (hosting.get(c.email) ?? 0) * 1e6 +
             Math.min(999_999, this.shadow.overall(c.email));
+          // The kind of colleague the line asks for first; anyone else only as a fallback, with a warning.
+          const fits = (c: Colleague) => fitsHostKind(d.hostKind, c.staff, newcomer);
+          const ofKind = (c: Colleague) => ok(c) && fits(c);
+          // The current rows' host for this slot, taken once (`kept` consumes it).
+          const previous = kept(() => true);
+          const keep = (f: (c: Colleague) => boolean) => (previous && f(previous) ? previous : undefined);
+          const chosen =
+            keep((c) => ofKind(c) && c.email !== buddyEmail) ??
+            pick(pool, (c) => ofKind(c) && !reserved.has(c.email), fairer, tieBreak) ??
+            pick(pool, ofKind, fairer, tieBreak);
           const host =
-            kept((c) => ok(c) && c.email !== buddyEmail) ??
-            pick(pool, (c) => ok(c) && !reserved.has(c.email), fairer, tieBreak) ??
-            pick(pool, ok, fairer, tieBreak);
+            chosen ??
+            (d.hostKind.trim()
+              ? (keep((c) => ok(c) && c.email !== buddyEmail) ??
+                pick(pool, (c) => ok(c) && !reserved.has(c.email), fairer, tieBreak) ??
+                pick(pool, ok, fairer, tieBreak))
+              : undefined);
+          if (host && !chosen) warn('hostFallback', { ...where, hostKind: d.hostKind.trim() });
           if (host) {
             usedHosts.add(host.email);
             this.shadow.add(me, host.email, monday);
@@ -789,6 +907,10 @@ export class SchedulePlanner {
   /** Memoised: `normalizeName` (Unicode normalisation and two regexes) adds up over 1,000 schedules. */
   private plannedKey(date: IsoDate, activity: string): string {
     return `${date}|${getOrAdd(this.normalized, activity, () => normalizeName(activity))}`;
+  }
+
+  private norm(text: string): string {
+    return getOrAdd(this.normalized, text, () => normalizeName(text));
   }
 
   private roleOf(withText: string): WithRole {

@@ -130,11 +130,30 @@ export const CLICK_VALUES = ['goed', 'twijfel', 'niet'] as const;
 export const MESSAGE_KINDS = [
   'welkomstpakket',
   'buddy-koppeling',
+  'buddytaak',
   'check-in-herinnering',
   'check-in-te-laat',
   'check-in-melding-chef',
   'weekoverzicht',
 ] as const;
+
+/**
+ * The sections of the welcome packet, the protocol's one collection document, in the order the
+ * packet shows them. The `Welkomstpakket` tab holds one text per section and location.
+ */
+export const PACKET_SECTIONS = [
+  'welkom',
+  'onze missie en visie',
+  'onze leerlingen',
+  'protocollen',
+  'regels en afspraken van de locatie',
+  'wie vraag ik wat',
+  'je buddy en je chef buddy',
+  'je eerste drie weken',
+  'je check-ins',
+  'handige links',
+] as const;
+export type PacketSection = (typeof PACKET_SECTIONS)[number];
 
 export const SCHEMA = {
   locations: tab('locations', 'Locaties', 'Locations', {
@@ -196,6 +215,9 @@ export const SCHEMA = {
     }),
     endedOn: col.date('Afgesloten op', 'Ended on', { aliases: ['Beëindigd op', 'Afgerond op'] }),
     hold: col.boolean('Bewaren', 'Keep', { aliases: ['Hold'] }),
+    exception: col.text('Uitzondering op buddyregel', 'Exception to buddy rule', {
+      aliases: ['Uitzondering', 'Exception'],
+    }),
   }),
   schedule: tab('schedule', 'Inwerkschema', 'Onboarding schedule', {
     newcomer: col.email('Nieuwe collega', 'Newcomer', { required: true }),
@@ -214,6 +236,12 @@ export const SCHEMA = {
     activity: col.text('Activiteit', 'Activity', { required: true }),
     with: col.text('Met', 'With'),
     kind: col.choice('Soort', 'Kind', SCHEDULE_KINDS),
+    hostKind: col.text('Met (soort collega)', 'With (kind of colleague)', {
+      aliases: ['Soort collega', 'Kind of colleague'],
+    }),
+    forRole: col.text('Voor functie', 'For job title', {
+      aliases: ['Alleen voor functie', 'Only for job title'],
+    }),
   }),
   checkIns: tab('checkIns', 'Check-ins', 'Check-ins', {
     newcomer: col.email('Nieuwe collega', 'Newcomer', { required: true }),
@@ -243,6 +271,17 @@ export const SCHEMA = {
     person: col.text('Persoon', 'Person', { required: true }),
     email: col.email('E-mail', 'Email'),
   }),
+  packet: tab(
+    'packet',
+    'Welkomstpakket',
+    'Welcome packet',
+    {
+      section: col.choice('Onderdeel', 'Section', PACKET_SECTIONS, { required: true }),
+      location: col.text('Locatie', 'Location', { required: true, validation: 'locationsOrAll' }),
+      text: col.text('Tekst', 'Text'),
+    },
+    { aliases: ['Verzameldocument', 'Collection document'] },
+  ),
   daysOff: tab('daysOff', 'Vrije dagen', 'Days off', {
     from: col.date('Van', 'From', { required: true }),
     until: col.date('Tot en met', 'Until', { required: true, aliases: ['T/m', 'Through'] }),

@@ -28,7 +28,28 @@ export const SETTINGS = {
     '',
     'E-mailadressen van de schoolleiders, gescheiden door komma’s. Zij zien alle locaties.',
   ),
-  senderName: setting('Afzendernaam', 'Sender name', 'text', 'Wegwijs', 'Naam boven de mails van Wegwijs.'),
+  schoolName: setting(
+    'Schoolnaam',
+    'School name',
+    'text',
+    '',
+    'De naam van de school, zoals die onderaan het welkomstpakket staat.',
+  ),
+  senderName: setting('Afzendernaam', 'Sender name', 'text', '', 'Naam boven de mails. Leeg: de schoolnaam.'),
+  signerName: setting(
+    'Welkomstmail ondertekend door (naam)',
+    'Welcome mail signed by (name)',
+    'text',
+    '',
+    'Wie de welkomstmail ondertekent. Leeg: de chef buddy van de locatie.',
+  ),
+  signerRole: setting(
+    'Welkomstmail ondertekend door (functie)',
+    'Welcome mail signed by (job title)',
+    'text',
+    '',
+    'De functie onder die naam. Leeg: chef buddy.',
+  ),
   welcomeWorkdaysBefore: setting(
     'Welkomstpakket: werkdagen vooraf',
     'Welcome packet: working days before',
@@ -78,6 +99,27 @@ export const SETTINGS = {
     'nee',
     'Ja: ook collega’s van andere locaties kunnen buddy zijn.',
   ),
+  buddyMinYearsSchool: setting(
+    'Buddy: min. jaren op deze school',
+    'Buddy: min. years at this school',
+    'number',
+    '2',
+    'Zoveel jaren werkt een buddy al op deze school (gerekend vanaf de startdatum).',
+  ),
+  buddyMinYearsVso: setting(
+    'Buddy: min. jaren ervaring VSO',
+    'Buddy: min. years in special education',
+    'number',
+    '3',
+    'Zoveel jaren ervaring in het VSO heeft een buddy minstens.',
+  ),
+  buddyAffinityRequired: setting(
+    'Buddy: affiniteit met begeleiden vereist',
+    'Buddy: coaching affinity required',
+    'boolean',
+    'ja',
+    'Ja: alleen collega’s met affiniteit met begeleiden worden als buddy voorgesteld.',
+  ),
   weightExperience: setting(
     'Gewicht ervaring VSO',
     'Weight experience',
@@ -111,7 +153,7 @@ export const SETTINGS = {
     'Weight free capacity',
     'number',
     '2',
-    'Buddies met meer ruimte gaan voor.',
+    'Buddy’s met meer ruimte gaan voor.',
   ),
   weightRecent: setting(
     'Gewicht onlangs buddy',
@@ -168,7 +210,10 @@ export type SettingKey = keyof typeof SETTINGS;
 
 export interface Settings {
   schoolLeaders: string[];
+  schoolName: string;
   senderName: string;
+  signerName: string;
+  signerRole: string;
   welcomeWorkdaysBefore: number;
   checkInWeeks: number[];
   checkInGraceDays: number;
@@ -176,6 +221,9 @@ export interface Settings {
   chiefAlertDaysLate: number;
   defaultMaxPerBuddy: number;
   pairAcrossLocations: boolean;
+  buddyMinYearsSchool: number;
+  buddyMinYearsVso: number;
+  buddyAffinityRequired: boolean;
   weightExperience: number;
   weightAffinity: number;
   weightSameRole: number;

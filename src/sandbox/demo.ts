@@ -4,7 +4,8 @@
  * the generated rows are pasted by header name, so the demo always follows the real schema.
  */
 import { addDays, type IsoDate, isWeekend, minDate, mondayOf } from '../core/dates.ts';
-import { DEFAULT_LOCATIONS, defaultTemplate } from '../core/defaults.ts';
+import { DEFAULT_LOCATIONS, defaultTemplate, WHO_TO_ASK_TOPICS } from '../core/defaults.ts';
+import { fitsHostKind, fitsRole } from '../core/schedule.ts';
 import { acceptedNames, normalizeName, SCHEMA, type TabKey } from '../core/schema.ts';
 import { SETTINGS } from '../core/settings.ts';
 import { createGasFakes, type GasFakes } from './fakes/index.ts';
@@ -34,6 +35,8 @@ export type DemoRow = Record<string, DemoValue>;
 export interface DemoData {
   append: Partial<Record<TabKey, DemoRow[]>>;
   merge: Partial<Record<TabKey, { key: string; rows: DemoRow[] }>>;
+  /** Rows that take the place of what setup wrote (the school filled in its own texts). */
+  replace?: Partial<Record<TabKey, DemoRow[]>>;
 }
 
 /** mulberry32: a tiny, well-known 32-bit PRNG; the same seed gives the same demo everywhere. */
@@ -358,7 +361,12 @@ export function generateDemoData(seed = DEMO_SEED, today: IsoDate = DEMO_TODAY):
       if (role === 'achtervang' || role === 'meeloopcollega') return rnd.pick(colleagues).name;
       return role;
     };
+    const host = (kind: string): string => {
+      const fitting = colleagues.filter((c) => fitsHostKind(kind, c, p));
+      return rnd.pick(fitting.length ? fitting : colleagues).name;
+    };
     for (const t of defaultTemplate()) {
+      if (!fitsRole(t.forRole, p.role)) continue;
       let date = addDays(schoolWeekMonday(start, t.week ?? 1), DAY_INDEX[t.day] ?? 0);
       while (isWeekend(date) || inDaysOff(date)) date = addDays(date, 1);
       const past = date < today;
@@ -367,7 +375,7 @@ export function generateDemoData(seed = DEMO_SEED, today: IsoDate = DEMO_TODAY):
         date,
         week: t.week ?? 1,
         activity: t.activity,
-        with: withWhom(t.with),
+        with: t.hostKind ? host(t.hostKind) : withWhom(t.with),
         kind: t.kind,
         done: past && !(stage === 'midSchedule' && rnd.chance(0.1)),
       });
@@ -410,19 +418,27 @@ export function generateDemoData(seed = DEMO_SEED, today: IsoDate = DEMO_TODAY):
     leftOn: p.status === 'uit dienst' ? addDays(today, -40) : '',
   }));
 
+  // The usual questions that setup seeds, answered with the people of each location.
   const whoToAsk: DemoRow[] = [];
   for (const location of DEFAULT_LOCATIONS) {
     const here = namesAt(location);
     const byRole = (role: string) => here.find((p) => p.role === role) ?? chiefs.get(location)!;
-    const topics: [string, Person][] = [
-      ['Rooster en invalbeurten', byRole('teamleider')],
-      ['Ziekmelden en verlof', byRole('teamleider')],
-      ['Leerlingzorg, incidenten en veiligheid', byRole('IB-er')],
-      ['Handelingsplannen en OPP', byRole('orthopedagoog')],
-      ['Sleutels, kopiëren en lokalen', byRole('conciërge')],
-      ['Regels, afspraken en gewoonten van de locatie', chiefs.get(location)!],
-    ];
-    for (const [topic, p] of topics) whoToAsk.push({ location, topic, person: p.name, email: p.email });
+    for (const [topic, role] of WHO_TO_ASK_TOPICS) {
+      if (role === 'ICT-servicedesk') continue; // school-wide, below
+      if (role === 'mentor van de leerling') {
+        whoToAsk.push({ location, topic, person: 'de mentor van de leerling', email: '' });
+        continue;
+      }
+      const p = byRole(role);
+      whoToAsk.push({ location, topic, person: p.name, email: p.email });
+    }
+    const chief = chiefs.get(location)!;
+    whoToAsk.push({
+      location,
+      topic: 'Regels, afspraken en gewoonten van de locatie',
+      person: chief.name,
+      email: chief.email,
+    });
   }
   whoToAsk.push({
     location: 'alle',
@@ -432,7 +448,7 @@ export function generateDemoData(seed = DEMO_SEED, today: IsoDate = DEMO_TODAY):
   });
   whoToAsk.push({
     location: 'alle',
-    topic: 'Laptop, inloggen en Magister',
+    topic: 'ICT: laptop, inloggen en Magister',
     person: 'ICT-servicedesk',
     email: `ict@${DEMO_DOMAIN}`,
   });
@@ -450,11 +466,73 @@ export function generateDemoData(seed = DEMO_SEED, today: IsoDate = DEMO_TODAY):
       pairings,
       schedule,
       checkIns,
-      whoToAsk,
       daysOff: DEMO_EXTRA_DAYS_OFF.map((d) => ({ ...d, location: 'alle' })),
     },
-    merge: { locations: { key: 'name', rows: locations } },
+    merge: {
+      locations: { key: 'name', rows: locations },
+      settings: { key: 'name', rows: [{ name: SETTINGS.schoolName.nl, value: DEMO_SCHOOL_NAME }] },
+    },
+    replace: { whoToAsk, packet: demoPacket() },
   };
+}
+
+/** The fictional school's name, in the packet's footer and as the mails' sender. */
+export const DEMO_SCHOOL_NAME = 'VSO De Brug';
+
+/** The school's own packet texts: every section filled in, each location its own rules. */
+function demoPacket(): DemoRow[] {
+  const all = (section: string, text: string): DemoRow => ({ section, location: 'alle', text });
+  const rules: Record<string, string> = {
+    'Onderbouw vmbo':
+      'Op deze locatie begint de dag om 8.30 uur in het eigen lokaal met de mentor. Telefoons gaan in de telefoontas. Een leerling die even rust nodig heeft, gaat naar de time-outplek bij de teamleider, nooit alleen de gang op.',
+    'Bovenbouw vmbo':
+      'Op deze locatie lopen de leerlingen stage op dinsdag en donderdag; de stagebegeleider houdt het overzicht. Pauzes zijn binnen, onder toezicht. Telefoons mogen alleen in de pauze.',
+    'Onderbouw havo':
+      'Op deze locatie start elke les met het dagprogramma op het bord. Leerlingen blijven in de pauze op het plein; de pleinwacht staat in het rooster. Time-outs gaan via de IB-er.',
+    'Bovenbouw havo':
+      'Op deze locatie werken leerlingen veel zelfstandig in het studieplein. Examenregels en afspraken over toetsen staan in het PTA. Telefoons mogen bij zelfstandig werken, niet tijdens instructie.',
+  };
+  return [
+    all(
+      'welkom',
+      'Fijn dat je ons team komt versterken! In dit welkomstpakket vind je alles voor je eerste weken op één plek: wie wie is, hoe we werken en bij wie je terechtkunt. Je hoeft niet alles meteen te onthouden; je buddy helpt je op weg.',
+    ),
+    all(
+      'onze missie en visie',
+      'VSO De Brug is een school voor voortgezet speciaal onderwijs (cluster 4) met vmbo en havo. We geven leerlingen die vastlopen in het reguliere onderwijs een veilige plek om een diploma te halen. Dat doen we samen: als team, met ouders en met zorgpartners.',
+    ),
+    all(
+      'onze leerlingen',
+      'Onze leerlingen zijn 12 tot 18 jaar en hebben gedrags- en/of psychiatrische problemen, zoals autisme, ADHD of angst. Structuur, rust en voorspelbaarheid zijn voor hen het belangrijkst. Kondig veranderingen op tijd aan, houd je aan de afspraken, blijf rustig en benoem wat je verwacht. Een wisseling van leerkracht raakt hen: je eerste weken doen ertoe.',
+    ),
+    all(
+      'protocollen',
+      'Fysiek ingrijpen doe je alleen als een leerling zichzelf of een ander in gevaar brengt, en altijd volgens het protocol fysiek ingrijpen: eerst de-escaleren, hulp inroepen, daarna melden. Elk incident meld je dezelfde dag in het leerlingvolgsysteem en bij de IB-er. Ben je ziek, meld je dan vóór 7.30 uur telefonisch bij je teamleider. De protocollen staan op het intranet; je buddy loopt ze in week 1 met je door.',
+    ),
+    ...DEFAULT_LOCATIONS.map((location) => ({
+      section: 'regels en afspraken van de locatie',
+      location,
+      text: rules[location]!,
+    })),
+    all(
+      'regels en afspraken van de locatie',
+      'Elke locatie heeft eigen regels, afspraken en gewoonten. Je chef buddy neemt ze op je eerste dag met je door.',
+    ),
+    all('wie vraag ik wat', 'Vragen stellen mag altijd, ook als iedereen druk lijkt. Hier kun je terecht:'),
+    all(
+      'je buddy en je chef buddy',
+      'Je buddy is een ervaren collega die je de eerste tijd helpt en met je meedenkt, als gelijke. Je buddy neemt geen werk van je over: jij houdt de regie. Klikt het niet, zeg het dan tegen de chef buddy; die houdt het overzicht op deze locatie.',
+    ),
+    all(
+      'je eerste drie weken',
+      'Week 1 is voor kennismaken en meelopen met verschillende collega’s. In week 2 neem je een aantal taken op je. In week 3 werk je veelal zelfstandig, met elke dag iemand beschikbaar om te ondersteunen of in te grijpen.',
+    ),
+    all(
+      'je check-ins',
+      'In de check-ins kijk je met je buddy terug en vooruit volgens het 4D-model: wat gaat goed (ontdekken), waar wil je naartoe (dromen), wat is je plan (ontwerpen) en wat ga je doen (doen). Zo groei je naar de competenties van het NJI-competentieprofiel voor de leerkracht speciaal onderwijs, te beginnen bij het pedagogisch klimaat: structuur en gedragsregels.',
+    ),
+    all('handige links', 'De schoolgids en de regels van je locatie:'),
+  ];
 }
 
 const AGREEMENTS = [
@@ -521,6 +599,7 @@ export function pasteDemoData(fakes: GasFakes, data: DemoData): void {
   const keys = new Set<TabKey>([
     ...(Object.keys(data.append) as TabKey[]),
     ...(Object.keys(data.merge) as TabKey[]),
+    ...(Object.keys(data.replace ?? {}) as TabKey[]),
   ]);
   for (const key of keys) {
     const tab = findTab(fakes, key);
@@ -529,7 +608,16 @@ export function pasteDemoData(fakes: GasFakes, data: DemoData): void {
     const header = current[0] ?? [];
     const columns = fieldColumns(key, header);
     const width = header.length;
-    const body = current.slice(1).filter((row) => row.some((c) => c !== ''));
+    const replace = data.replace?.[key];
+    const body = replace ? [] : current.slice(1).filter((row) => row.some((c) => c !== ''));
+    for (const row of replace ?? []) {
+      const line = Array.from({ length: width }, () => '');
+      for (const [field, value] of Object.entries(row)) {
+        const c = columns.get(field);
+        if (c !== undefined) line[c] = typed(value);
+      }
+      body.push(line);
+    }
     const merge = data.merge[key];
     if (merge) {
       const keyCol = columns.get(merge.key);

@@ -105,8 +105,12 @@ export function suggestBuddies(newcomerEmail: unknown): SuggestionsDto {
   return handle((ctx) => suggest(ctx, newcomerEmail));
 }
 
-export function assignBuddy(newcomerEmail: unknown, buddyEmail: unknown): PairingResult {
-  return handle((ctx) => assign(ctx, newcomerEmail, buddyEmail));
+export function assignBuddy(
+  newcomerEmail: unknown,
+  buddyEmail: unknown,
+  confirmRule?: unknown,
+): PairingResult {
+  return handle((ctx) => assign(ctx, newcomerEmail, buddyEmail, confirmRule));
 }
 
 export function endPairing(newcomerEmail: unknown, reason: unknown): PairingResult {

@@ -68,6 +68,8 @@ export interface ExcludedDto {
   email: string;
   name: string;
   reasons: string[];
+  /** True when only buddy rules stand in the way: pairing is possible after a confirmation. */
+  ruleOnly?: boolean;
 }
 
 export interface SuggestionsDto {
@@ -148,6 +150,8 @@ export interface WelcomePreviewDto {
   attachments: { name: string; mimeType: string; size: number }[];
   /** What blocks sending (translated); empty when the packet can go. */
   errors: string[];
+  /** What does not block sending but should be looked at, e.g. example texts still unchanged. */
+  warnings: string[];
   state: string;
   stateKind: PairDto['mailKind'];
   /** The day the packet is due ('' without a start date). */
@@ -346,7 +350,8 @@ export interface AutomationStatus {
 export interface SidebarApi {
   getSidebarState(location?: string): SidebarState;
   suggestBuddies(newcomerEmail: string): SuggestionsDto;
-  assignBuddy(newcomerEmail: string, buddyEmail: string): PairingResult;
+  /** `confirmRule`: the chef buddy confirmed pairing a colleague below a buddy rule. */
+  assignBuddy(newcomerEmail: string, buddyEmail: string, confirmRule?: boolean): PairingResult;
   endPairing(newcomerEmail: string, reason: string): PairingResult;
   proposePairs(location: string): ProposalDto;
   applyPairs(location: string, pairs: PairInput[]): PairingResult;

@@ -123,6 +123,12 @@ const nl = {
   'excl.absent': 'afwezig tot {until}',
   'excl.currentBuddy': 'is al de buddy',
   'excl.atCapacity': 'zit vol: {load} van {capacity}',
+  'excl.tooNewAtSchool': 'werkt {years} jaar op deze school (buddyregel: minstens {min})',
+  'excl.tooLittleVso': 'heeft {years} jaar ervaring in het VSO (buddyregel: minstens {min})',
+  'excl.noAffinity': 'heeft geen affiniteit met begeleiden aangegeven (buddyregel)',
+  'pairing.ruleNeedsConfirm':
+    'Deze collega voldoet niet aan de buddyregel: {rule}. Bevestig dat je toch wilt koppelen; de uitzondering komt in Koppelingen.',
+  'pairing.ruleException': 'uitzondering bevestigd: {rule}',
   'unassigned.noEligibleBuddy': 'niemand kan buddy zijn',
   'unassigned.allTaken': 'alle {candidates} mogelijke buddies zijn elders nodig',
   'pairing.unknownNewcomer': 'Deze nieuwe collega staat niet in het tabblad Medewerkers.',
@@ -169,6 +175,8 @@ const nl = {
   'schedule.warn.noShadowHost':
     'Geen meeloopcollega meer beschikbaar op {date} (hoogstens {max} keer per week per collega).',
   'schedule.warn.colleagueAbsent': '{name} is afwezig op {date} ("{activity}"); controleer deze regel.',
+  'schedule.warn.hostFallback':
+    'Op {date} is geen {hostKind} beschikbaar voor "{activity}"; er is een andere collega gekozen.',
   'schedule.movedDayOff': 'verplaatst van {from} ({description})',
   'schedule.movedBeforeStart': 'verplaatst van {from} (voor de start)',
   'schedule.empty': 'Er kon geen schema worden gemaakt. {reasons}',
@@ -182,6 +190,9 @@ const nl = {
   'log.scheduleSaved': 'Inwerkschema opgeslagen',
   'log.schedulesGenerated': 'Inwerkschema’s gemaakt',
   'welcome.noStartDate': 'geen geldige startdatum',
+  'welcome.noWhoToAsk': 'de lijst "Wie vraag ik wat" voor {location} is leeg',
+  'packet.exampleText':
+    'Deze onderdelen van het welkomstpakket hebben nog de voorbeeldtekst: {sections}. Pas ze aan in het tabblad Welkomstpakket.',
   'welcome.noChiefBuddy': 'locatie {location} heeft geen chef buddy',
   'welcome.startedLongAgo': 'al begonnen op {date}',
   'welcome.cannotSend': 'Het welkomstpakket kan niet weg: {reason}.',
@@ -424,6 +435,12 @@ const en: Messages = {
   'excl.absent': 'absent until {until}',
   'excl.currentBuddy': 'is already the buddy',
   'excl.atCapacity': 'is full: {load} of {capacity}',
+  'excl.tooNewAtSchool': 'has worked {years} years at this school (buddy rule: at least {min})',
+  'excl.tooLittleVso': 'has {years} years of experience in special education (buddy rule: at least {min})',
+  'excl.noAffinity': 'has not indicated affinity with coaching (buddy rule)',
+  'pairing.ruleNeedsConfirm':
+    'This colleague does not meet the buddy rule: {rule}. Confirm that you want to pair anyway; the exception is recorded in Pairings.',
+  'pairing.ruleException': 'exception confirmed: {rule}',
   'unassigned.noEligibleBuddy': 'nobody can be buddy',
   'unassigned.allTaken': 'all {candidates} possible buddies are needed elsewhere',
   'pairing.unknownNewcomer': 'This newcomer is not in the Staff tab.',
@@ -470,6 +487,8 @@ const en: Messages = {
   'schedule.warn.noShadowHost':
     'No colleague left to shadow on {date} (at most {max} times a week per colleague).',
   'schedule.warn.colleagueAbsent': '{name} is absent on {date} ("{activity}"); check this line.',
+  'schedule.warn.hostFallback':
+    'No {hostKind} is available on {date} for "{activity}"; another colleague was chosen.',
   'schedule.movedDayOff': 'moved from {from} ({description})',
   'schedule.movedBeforeStart': 'moved from {from} (before the start)',
   'schedule.empty': 'No schedule could be made. {reasons}',
@@ -483,6 +502,9 @@ const en: Messages = {
   'log.scheduleSaved': 'Schedule saved',
   'log.schedulesGenerated': 'Schedules made',
   'welcome.noStartDate': 'no valid start date',
+  'welcome.noWhoToAsk': 'the "Who to ask" list for {location} is empty',
+  'packet.exampleText':
+    'These parts of the welcome packet still have the example text: {sections}. Change them in the Welcome packet tab.',
   'welcome.noChiefBuddy': 'location {location} has no chief buddy',
   'welcome.startedLongAgo': 'started on {date} already',
   'welcome.cannotSend': 'The welcome packet cannot go: {reason}.',

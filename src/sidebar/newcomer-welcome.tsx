@@ -35,6 +35,11 @@ function PreviewView({ data, tx }: { data: WelcomePreviewDto; tx: Tx }) {
           </ul>
         </div>
       )}
+      {(data.warnings ?? []).map((w) => (
+        <div class="warning" role="status" key={w} data-testid="welcome-warning">
+          {w}
+        </div>
+      ))}
       {data.subject && (
         <>
           <div class="row">

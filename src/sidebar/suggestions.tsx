@@ -3,7 +3,7 @@
  * button; who cannot be buddy (and why) only on request.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { PairingResult, SuggestionDto, SuggestionsDto } from '../shared/api';
+import type { ExcludedDto, PairingResult, SuggestionDto, SuggestionsDto } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
 import { call } from './rpc';
@@ -110,11 +110,20 @@ export function Suggestions(props: {
   const assign = useAction();
   const [choice, setChoice] = useState('');
   const [showExcluded, setShowExcluded] = useState(false);
+  /** A colleague below a buddy rule, waiting for the chef buddy's explicit confirmation. */
+  const [confirming, setConfirming] = useState<ExcludedDto | null>(null);
 
   const onAssign = (s: SuggestionDto) =>
     assign.run(async () => {
       setChoice(s.email);
       const result = await call('assignBuddy', newcomer.email, s.email);
+      await props.onAssigned(result);
+    });
+  const onAssignAnyway = (e: ExcludedDto) =>
+    assign.run(async () => {
+      setChoice(e.email);
+      const result = await call('assignBuddy', newcomer.email, e.email, true);
+      setConfirming(null);
       await props.onAssigned(result);
     });
 
@@ -182,8 +191,41 @@ export function Suggestions(props: {
             ) : (
               <ul class="excluded" data-testid="excluded">
                 {loaded.data.excluded.map((e) => (
-                  <li key={e.email} data-testid="excluded-item">
+                  <li key={e.email} data-testid="excluded-item" data-email={e.email}>
                     <span class="name">{e.name || e.email}</span>: {e.reasons.join('; ')}
+                    {e.ruleOnly && confirming?.email !== e.email && (
+                      <button
+                        type="button"
+                        class="link"
+                        data-testid="assign-anyway"
+                        disabled={assign.busy}
+                        onClick={() => setConfirming(e)}
+                      >
+                        {tx('p.assignAnyway')}
+                      </button>
+                    )}
+                    {confirming?.email === e.email && (
+                      <div class="warning" role="alertdialog" data-testid="rule-confirm">
+                        <p>{tx('p.ruleConfirm', { name: e.name || e.email, rule: e.reasons.join('; ') })}</p>
+                        <button
+                          type="button"
+                          class="primary"
+                          data-testid="rule-confirm-yes"
+                          disabled={assign.busy}
+                          onClick={() => onAssignAnyway(e)}
+                        >
+                          {assign.busy && choice === e.email ? tx('p.busy') : tx('p.ruleConfirmYes')}
+                        </button>{' '}
+                        <button
+                          type="button"
+                          data-testid="rule-confirm-no"
+                          disabled={assign.busy}
+                          onClick={() => setConfirming(null)}
+                        >
+                          {tx('p.ruleConfirmNo')}
+                        </button>
+                      </div>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -66,6 +66,11 @@ const nl = {
   'p.assignTo': 'Koppel {name}',
   'p.busy': 'Bezig…',
   'p.whoNot': 'Wie kan niet, en waarom?',
+  'p.assignAnyway': 'Toch koppelen…',
+  'p.ruleConfirm':
+    '{name} voldoet niet aan de buddyregel: {rule}. Wil je toch koppelen? De uitzondering wordt vastgelegd in Koppelingen.',
+  'p.ruleConfirmYes': 'Ja, toch koppelen',
+  'p.ruleConfirmNo': 'Annuleren',
   'p.nobodyExcluded': 'Er valt niemand af.',
   'p.close': 'Sluiten',
   'p.pairs': 'Koppelingen',
@@ -296,6 +301,11 @@ const en: Record<TextKey, string> = {
   'p.assignTo': 'Pair with {name}',
   'p.busy': 'Working…',
   'p.whoNot': 'Who cannot, and why?',
+  'p.assignAnyway': 'Pair anyway…',
+  'p.ruleConfirm':
+    '{name} does not meet the buddy rule: {rule}. Pair anyway? The exception is recorded in Pairings.',
+  'p.ruleConfirmYes': 'Yes, pair anyway',
+  'p.ruleConfirmNo': 'Cancel',
   'p.nobodyExcluded': 'Nobody is left out.',
   'p.close': 'Close',
   'p.pairs': 'Pairings',

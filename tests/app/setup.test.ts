@@ -30,6 +30,7 @@ describe('setting up an empty spreadsheet', () => {
     expect(world.gateway.rows('Berichten').map((r) => r.Bericht)).toEqual([
       'welkomstpakket',
       'buddy-koppeling',
+      'buddytaak',
       'check-in-herinnering',
       'check-in-te-laat',
       'check-in-melding-chef',

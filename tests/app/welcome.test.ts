@@ -318,7 +318,8 @@ describe('faults during a scheduled run', () => {
       ),
       { numRuns: 100 },
     );
-  });
+    // A hundred worlds, each set up and run up to six times: seconds of work, more on a busy machine.
+  }, 30_000);
 });
 
 describe('who may see packets', () => {

@@ -54,6 +54,7 @@ const pairing = (
   buddyMail,
   endedOn: '',
   hold: false,
+  exception: '',
 });
 
 /** The pairings with other buddies for some newcomers: {newcomer name: buddy name}. */

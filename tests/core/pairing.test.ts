@@ -20,7 +20,13 @@ type Pairing = RowOf<'pairings'>;
 const TODAY = '2027-01-04';
 const HAVO = 'Onderbouw havo';
 const VMBO = 'Bovenbouw vmbo';
-const DEFAULTS = readSettings([]).settings;
+// These tests are about eligibility, scores and proposals; the buddy rules have tests of their own.
+const DEFAULTS: Settings = {
+  ...readSettings([]).settings,
+  buddyMinYearsSchool: 0,
+  buddyMinYearsVso: 0,
+  buddyAffinityRequired: false,
+};
 
 let counter = 0;
 
@@ -110,6 +116,7 @@ function aPairing(buddy: Staff, newcomer: string, patch: Partial<Pairing> = {}):
     buddyMail: '',
     endedOn: '',
     hold: false,
+    exception: '',
     ...patch,
   };
 }

@@ -25,6 +25,8 @@ const PERSONAL = [
   'Bas Verborgen',
   'Nina Anoniem',
   'Chef Discreet',
+  'Vera Nieuwkomer',
+  'vera@school.example',
   NOTE,
 ];
 
@@ -65,7 +67,18 @@ describe('log lines and error messages', () => {
         Status: 'actief',
         'Kan buddy zijn': 'TRUE',
         'Jaren ervaring VSO': '9',
+        'Affiniteit met begeleiden': 'TRUE',
         'Max. koppelingen': '1',
+      }),
+      // Below the buddy rules (new at the school, no affinity): pairing her is refused by name-free rule text.
+      row({
+        Naam: 'Vera Nieuwkomer',
+        'E-mail': 'vera@school.example',
+        Locatie: 'Onderbouw havo',
+        Startdatum: '2026-11-02',
+        Status: 'actief',
+        'Kan buddy zijn': 'TRUE',
+        'Jaren ervaring VSO': '9',
       }),
       row({
         Naam: 'Nina Anoniem',
@@ -102,6 +115,8 @@ describe('log lines and error messages', () => {
     call(CHIEF, 'assignBuddy', NEWCOMER, 'roos@school.example');
     call(CHIEF, 'assignBuddy', 'niemand@school.example', BUDDY);
     call(CHIEF, 'assignBuddy', `${'x'.repeat(300)}@x.example`, BUDDY);
+    call(CHIEF, 'assignBuddy', 'roos@school.example', 'vera@school.example');
+    call(CHIEF, 'assignBuddy', 'roos@school.example', 'vera@school.example', 'ja');
     call(CHIEF, 'endPairing', 'roos@school.example', 'geen klik');
     call(CHIEF, 'applyPairs', 'Onderbouw havo', [{ newcomer: 'roos@school.example', buddy: BUDDY }]);
     call(CHIEF, 'saveSchedule', NEWCOMER);
