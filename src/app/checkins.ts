@@ -45,7 +45,7 @@ function people(ctx: RequestContext): Map<string, Staff> {
 }
 
 function newcomerOf(ctx: RequestContext, raw: unknown): Staff {
-  const email = expectEmail(raw, 'nieuwe collega');
+  const email = expectEmail(raw, 'newcomer');
   const person = people(ctx).get(email);
   if (!person) throw new UserError('pairing.unknownNewcomer');
   return person;
@@ -170,7 +170,7 @@ export function skip(
   reasonRaw: unknown,
 ): CheckInResultDto {
   const actor = ctx.actor();
-  const planned = expectDate(plannedRaw, 'gepland');
+  const planned = expectDate(plannedRaw, 'planned');
   const reason = invalid(ctx, validateSkipReason(reasonRaw));
   return ctx.locked(() => {
     const newcomer = newcomerOf(ctx, newcomerRaw);
@@ -350,7 +350,7 @@ export function getOverviewFor(ctx: RequestContext, locationRaw?: unknown): Over
   const wanted =
     locationRaw === undefined || locationRaw === null || locationRaw === ''
       ? null
-      : canonicalLocation(ctx, expectText(locationRaw, 'locatie', 200));
+      : canonicalLocation(ctx, expectText(locationRaw, 'location', 200));
   if (wanted) assertCanManage(actor, wanted);
   const input = overviewInput(ctx);
   const { figures, attention } = overview(input);

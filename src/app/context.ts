@@ -6,6 +6,7 @@ import { UserError } from '../core/errors';
 import { type Actor, resolveActor } from '../core/roles';
 import { readSettings, type SettingProblem, type Settings } from '../core/settings';
 import { type Language, languageOf, type MessageKey, translate } from '../shared/i18n';
+import { Directory } from './directory';
 import type {
   Clock,
   DocumentStore,
@@ -39,6 +40,7 @@ export class RequestContext {
   readonly wb: Workbook;
   private cachedSettings: { settings: Settings; problems: SettingProblem[] } | undefined;
   private cachedActor: Actor | undefined;
+  private cachedDirectory: Directory | undefined;
 
   constructor(readonly services: Services) {
     this.language = languageOf(services.identity.locale());
@@ -76,36 +78,44 @@ export class RequestContext {
     return this.cachedSettings;
   }
 
+  /** The request's read model: people by e-mail, active pairings, duplicate rows. */
+  directory(): Directory {
+    if (!this.cachedDirectory) this.cachedDirectory = new Directory(this);
+    return this.cachedDirectory;
+  }
+
   /**
-   * The acting user and their role. Reads Instellingen and Locaties first; Koppelingen and
-   * Medewerkers only when the user is neither school leader nor chef buddy.
+   * The acting user and their role. Reads Instellingen, Locaties and Medewerkers (someone who
+   * left has no role); Koppelingen only when the user is neither school leader nor chef buddy.
    */
   actor(): Actor {
     if (this.cachedActor) return this.cachedActor;
     const email = this.services.identity.email();
     const locations = this.wb.tryTable('locations')?.records.map((r) => r.value) ?? [];
     const settings = this.settings();
+    const me = email.trim().toLowerCase();
+    const left = new Set(me && this.directory().hasLeft(me) ? [me] : []);
     const quick = resolveActor(email, {
       schoolLeaders: settings.schoolLeaders,
       locations,
       buddies: [],
       staff: [],
+      left,
     });
-    if (quick.role !== 'onbekend') {
+    if (quick.role !== 'onbekend' || left.size > 0) {
       this.cachedActor = quick;
       return quick;
     }
-    const buddies =
-      this.wb
-        .tryTable('pairings')
-        ?.records.filter((r) => r.value.status === 'actief')
-        .map((r) => ({ email: r.value.buddy, location: r.value.location })) ?? [];
-    const staff = this.wb.tryTable('staff')?.records.map((r) => r.value) ?? [];
+    const buddies = this.directory()
+      .pairings()
+      .filter((p) => p.status === 'actief')
+      .map((p) => ({ email: p.buddy, location: p.location }));
     this.cachedActor = resolveActor(email, {
       schoolLeaders: settings.schoolLeaders,
       locations,
       buddies,
-      staff,
+      staff: this.directory().staff(),
+      left,
     });
     return this.cachedActor;
   }

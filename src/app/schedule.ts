@@ -227,7 +227,7 @@ function assertMayPlan(actor: Actor, newcomer: Staff): void {
 
 /** What "Maak inwerkschema" / "Werk schema bij" would write, week by week; writes nothing. */
 export function preview(ctx: RequestContext, newcomerRaw: unknown): SchedulePreviewDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   const world = new ScheduleWorld(ctx);
   const newcomer = world.newcomer(email);
@@ -332,7 +332,7 @@ function planCheckIns(world: ScheduleWorld, newcomer: Staff, generated: Generate
  * (their buddy too, who may tick lines off). Writes nothing and generates nothing.
  */
 export function saved(ctx: RequestContext, newcomerRaw: unknown): SchedulePreviewDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   const world = new ScheduleWorld(ctx);
   const newcomer = world.newcomer(email);
@@ -361,7 +361,7 @@ export function saved(ctx: RequestContext, newcomerRaw: unknown): SchedulePrevie
 
 /** Writes (or updates) one newcomer's schedule. */
 export function save(ctx: RequestContext, newcomerRaw: unknown): ScheduleResultDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   return ctx.locked(() => {
     const world = new ScheduleWorld(ctx);
@@ -402,7 +402,7 @@ export function refreshSchedulesOf(ctx: RequestContext, emails: readonly string[
 
 /** Makes schedules for every newcomer of a location who has a buddy but no schedule yet. */
 export function generateForLocation(ctx: RequestContext, locationRaw: unknown): ScheduleResultDto {
-  const location = canonicalLocation(ctx, expectText(locationRaw, 'locatie', 200));
+  const location = canonicalLocation(ctx, expectText(locationRaw, 'location', 200));
   const actor = ctx.actor();
   assertCanManage(actor, location);
   return ctx.locked(() => {
@@ -444,10 +444,10 @@ export function mark(
   activityRaw: unknown,
   doneRaw: unknown,
 ): ScheduleResultDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
-  const date = expectDate(dateRaw, 'datum');
-  const activity = expectText(activityRaw, 'activiteit', 500);
-  const done = expectBoolean(doneRaw, 'afgerond');
+  const email = expectEmail(newcomerRaw, 'newcomer');
+  const date = expectDate(dateRaw, 'date');
+  const activity = expectText(activityRaw, 'activity', 500);
+  const done = expectBoolean(doneRaw, 'done');
   const actor = ctx.actor();
   return ctx.locked(() => {
     const world = new ScheduleWorld(ctx);
@@ -499,7 +499,7 @@ export function icsFor(ctx: RequestContext, newcomer: Staff, rows: readonly Sche
 }
 
 export function ics(ctx: RequestContext, newcomerRaw: unknown): IcsFileDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   const world = new ScheduleWorld(ctx);
   const newcomer = world.newcomer(email);

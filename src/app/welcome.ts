@@ -75,6 +75,11 @@ class WelcomeWorld extends ScheduleWorld {
     return record;
   }
 
+  /** The latest version of a staff row (after changes made in this request). */
+  current(record: TableRecord<'staff'>): TableRecord<'staff'> {
+    return this.staffTable.records.find((r) => r.sheetRow === record.sheetRow) ?? record;
+  }
+
   location(name: string): RowOf<'locations'> | undefined {
     return this.ctx.wb
       .table('locations')
@@ -244,7 +249,9 @@ function sendPackets(world: WelcomeWorld, planned: readonly Planned[], deadline:
   const ctx = world.ctx;
   // A due packet shows the schedule: make it first where there is none yet.
   for (const p of planned) if (p.due && p.record.value.startDate) world.ensureSchedule(p.record.value);
-  const jobs = planned.map((p) => world.job(world.recordOf(p.record.value.email), p.due));
+  // Each row its own job (the latest version of that row): copies of one person share a mail id,
+  // so the outbox sends once and marks every copy.
+  const jobs = planned.map((p) => world.job(world.current(p.record), p.due));
   const report = deliver(ctx, jobs, deadline);
   ctx.wb.commit();
   ctx.services.gateway.flush();
@@ -269,7 +276,7 @@ export const dueWelcomePackets: Job = {
 
 /** The packet exactly as it will be sent, with what blocks it. */
 export function previewPacket(ctx: RequestContext, newcomerRaw: unknown): WelcomePreviewDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   const world = new WelcomeWorld(ctx);
   const record = world.recordOf(email);
@@ -302,7 +309,7 @@ export function previewPacket(ctx: RequestContext, newcomerRaw: unknown): Welcom
 
 /** "Stuur test naar mij": the packet to the acting user, marked TEST, not recorded as sent. */
 export function sendTest(ctx: RequestContext, newcomerRaw: unknown): WelcomeResultDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   const world = new WelcomeWorld(ctx);
   const record = world.recordOf(email);
@@ -321,7 +328,7 @@ export function sendTest(ctx: RequestContext, newcomerRaw: unknown): WelcomeResu
 
 /** "Nu versturen": sends the packet now, once; refuses when it was sent or may have been. */
 export function sendNow(ctx: RequestContext, newcomerRaw: unknown): WelcomeResultDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   return ctx.locked(() => {
     const world = new WelcomeWorld(ctx);

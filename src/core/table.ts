@@ -64,6 +64,8 @@ function isBlankRow(row: readonly Cell[]): boolean {
  */
 export class Table<K extends TabKey> {
   readonly records: Record_<K>[] = [];
+  /** Goes up with every change, so lookups built from `records` know when they are stale. */
+  version = 0;
   private readonly updates = new Map<number, Map<number, Cell>>();
   private readonly appends: Cell[][] = [];
   private readonly deletes = new Set<number>();
@@ -121,6 +123,7 @@ export class Table<K extends TabKey> {
       if (sameCell(cell, original[at] ?? '')) cells.delete(at);
       else cells.set(at, cell);
     }
+    this.version++;
     const updated = { ...record, value: { ...record.value, ...patch } };
     const i = this.records.indexOf(record);
     if (i >= 0) this.records[i] = updated;
@@ -135,6 +138,7 @@ export class Table<K extends TabKey> {
       cells[at] = toCell(spec[field]!, (row as Record<string, unknown>)[field]);
     }
     this.appends.push(cells);
+    this.version++;
     const sheetRow = this.grid.length + this.appends.length;
     this.records.push({ sheetRow, value: row, problems: [] });
   }
@@ -142,6 +146,7 @@ export class Table<K extends TabKey> {
   /** Removes a record's row from the sheet. */
   remove(record: Record_<K>): void {
     this.deletes.add(record.sheetRow);
+    this.version++;
     this.updates.delete(record.sheetRow);
     const i = this.records.indexOf(record);
     if (i >= 0) this.records.splice(i, 1);

@@ -18,7 +18,7 @@ import {
   SheetsUi,
 } from '../gas/services';
 import { SpreadsheetGateway } from '../gas/sheetGateway';
-import { type Language, translate } from '../shared/i18n';
+import { isMessageKey, type Language, type MessageKey, translate } from '../shared/i18n';
 
 declare const WEGWIJS_VERSION: string | undefined;
 
@@ -50,12 +50,22 @@ export function createServices(): Services {
  * logged (without personal data) with a short code the user can report.
  */
 export function toUserError(error: unknown, language: Language): Error {
-  if (error instanceof UserError) return new Error(translate(language, error.key, error.params));
+  if (error instanceof UserError) return new Error(userMessage(error, language));
   const code = Utilities.getUuid().slice(0, 8);
   const detail =
     error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
   console.error(`[Wegwijs ${code}] ${redactEmails(detail)}`);
   return new Error(translate(language, 'error.unexpected', { code }));
+}
+
+/** A UserError's text; a `field` parameter is a label (`field.<name>`), named in the user's language. */
+export function userMessage(error: UserError, language: Language): string {
+  const field = error.params.field;
+  const params =
+    typeof field === 'string' && isMessageKey(`field.${field}`)
+      ? { ...error.params, field: translate(language, `field.${field}` as MessageKey) }
+      : error.params;
+  return translate(language, error.key, params);
 }
 
 /** Runs a use case for one call of a public function. */

@@ -31,12 +31,27 @@ const nl = {
   'arg.tooLong': 'Ongeldige invoer: {field} is te lang (hoogstens {max} tekens).',
   'arg.notEmail': 'Ongeldige invoer: {field} is geen geldig e-mailadres.',
   'arg.notDate': 'Ongeldige invoer: {field} is geen datum (jjjj-mm-dd).',
+  'arg.notObjectAt': 'Ongeldige invoer: {field} nummer {index} is geen koppeling.',
+  'field.newcomer': 'nieuwe collega',
+  'field.buddy': 'buddy',
+  'field.location': 'locatie',
+  'field.reason': 'reden',
+  'field.email': 'e-mailadres',
+  'field.date': 'datum',
+  'field.planned': 'geplande datum',
+  'field.activity': 'activiteit',
+  'field.done': 'afgerond',
+  'field.automaticSending': 'automatisch versturen',
+  'field.pairs': 'koppelingen',
   'schema.missingTab': 'Het tabblad "{tab}" ontbreekt. Kies Wegwijs > Blad inrichten om het aan te maken.',
   'schema.missingColumn': 'In tabblad "{tab}" ontbreekt de kolom "{column}". Er is niets gewijzigd.',
   'schema.duplicateColumn': 'In tabblad "{tab}" staat de kolom "{column}" twee keer. Er is niets gewijzigd.',
   'cell.notADate': 'geen geldige datum (gebruik dd-mm-jjjj)',
   'cell.notANumber': 'geen getal',
   'cell.notAChoice': 'geen toegestane waarde',
+  'cell.notAnEmail': 'geen (enkel) e-mailadres',
+  'cell.notACount': 'geen heel getal van 0 of meer',
+  'cell.empty': 'leeg',
   'setup.done': 'Blad ingericht. {summary}',
   'setup.nothing': 'Het blad was al helemaal ingericht; er is niets gewijzigd.',
   'setup.createdTabs': 'Nieuwe tabbladen: {tabs}.',
@@ -88,6 +103,9 @@ const nl = {
   'unassigned.noEligibleBuddy': 'niemand kan buddy zijn',
   'unassigned.allTaken': 'alle {candidates} mogelijke buddies zijn elders nodig',
   'pairing.unknownNewcomer': 'Deze nieuwe collega staat niet in het tabblad Medewerkers.',
+  'pairing.unreadablePair':
+    'Koppeling {index}: het e-mailadres van de {field} is niet te lezen; deze is overgeslagen.',
+  'unassigned.unreadableEmail': 'het e-mailadres is niet te lezen ({tab}, rij {row})',
   'pairing.unknownBuddy': 'Deze buddy staat niet in het tabblad Medewerkers.',
   'pairing.notNewcomer': 'Deze collega is geen nieuwe collega (status is niet "nieuw").',
   'pairing.alreadyPaired': 'Deze nieuwe collega heeft al een buddy. Beëindig die koppeling eerst.',
@@ -261,6 +279,21 @@ const nl = {
   'sidebar.settingProblem':
     'De instelling "{setting}" heeft een waarde die Wegwijs niet begrijpt; de standaardwaarde geldt.',
   'sidebar.noChiefBuddy': 'Locatie {location} heeft nog geen chef buddy (tabblad Locaties).',
+  'sidebar.rowProblem':
+    '{tab}, rij {row}: {column} is {problem}. Wegwijs slaat deze waarde over tot hij verbeterd is.',
+  'sidebar.rowProblemsMore': 'En nog {count} cellen die Wegwijs niet kan lezen.',
+  'sidebar.duplicate.staff':
+    '{tab}: rij {rows} hebben hetzelfde e-mailadres. Wegwijs gebruikt alleen rij {first} en mailt of koppelt deze persoon één keer; haal de dubbele rij weg.',
+  'sidebar.duplicate.pairings':
+    '{tab}: rij {rows} zijn dezelfde koppeling of twee actieve koppelingen van één nieuwe collega. Alleen rij {first} telt; haal de andere weg.',
+  'sidebar.duplicate.checkIns':
+    '{tab}: rij {rows} zijn dezelfde check-in. Alleen rij {first} telt en krijgt herinneringen; haal de andere weg.',
+  'sidebar.buddyLeft':
+    'Buddy {buddy} is uit dienst; {newcomer} heeft een nieuwe buddy nodig (tabblad {tab}, rij {row}).',
+  'sidebar.roleSettingProblem':
+    'De instelling "{setting}" bevat iets dat geen e-mailadres is ("{value}"); daardoor is daar niemand schoolleider. Zet er e-mailadressen in, gescheiden door komma’s.',
+  'sidebar.noLeaders':
+    'Er is geen schoolleider ingesteld (tabblad {tab}, instelling "{setting}"). Vul daar het e-mailadres van de schoolleider in.',
   'sidebar.unknownHelp':
     'Staat je e-mailadres in het tabblad Locaties (chef buddy) of bij de schoolleiders in Instellingen? Vraag de schoolleider om je toe te voegen.',
 } as const;
@@ -294,12 +327,27 @@ const en: Messages = {
   'arg.tooLong': 'Invalid input: {field} is too long (at most {max} characters).',
   'arg.notEmail': 'Invalid input: {field} is not a valid email address.',
   'arg.notDate': 'Invalid input: {field} is not a date (yyyy-mm-dd).',
+  'arg.notObjectAt': 'Invalid input: {field} number {index} is not a pairing.',
+  'field.newcomer': 'newcomer',
+  'field.buddy': 'buddy',
+  'field.location': 'location',
+  'field.reason': 'reason',
+  'field.email': 'email address',
+  'field.date': 'date',
+  'field.planned': 'planned date',
+  'field.activity': 'activity',
+  'field.done': 'done',
+  'field.automaticSending': 'automatic sending',
+  'field.pairs': 'pairings',
   'schema.missingTab': 'The tab "{tab}" is missing. Choose Wegwijs > Set up sheet to create it.',
   'schema.missingColumn': 'The tab "{tab}" has no column "{column}". Nothing was changed.',
   'schema.duplicateColumn': 'The tab "{tab}" has the column "{column}" twice. Nothing was changed.',
   'cell.notADate': 'is not a valid date (use dd-mm-yyyy)',
   'cell.notANumber': 'is not a number',
   'cell.notAChoice': 'is not an allowed value',
+  'cell.notAnEmail': 'is not one email address',
+  'cell.notACount': 'is not a whole number of 0 or more',
+  'cell.empty': 'is empty',
   'setup.done': 'Sheet set up. {summary}',
   'setup.nothing': 'The sheet was already fully set up; nothing was changed.',
   'setup.createdTabs': 'New tabs: {tabs}.',
@@ -350,6 +398,8 @@ const en: Messages = {
   'unassigned.noEligibleBuddy': 'nobody can be buddy',
   'unassigned.allTaken': 'all {candidates} possible buddies are needed elsewhere',
   'pairing.unknownNewcomer': 'This newcomer is not in the Staff tab.',
+  'pairing.unreadablePair': 'Pairing {index}: the {field}’s email address cannot be read; it was skipped.',
+  'unassigned.unreadableEmail': 'the email address cannot be read ({tab}, row {row})',
   'pairing.unknownBuddy': 'This buddy is not in the Staff tab.',
   'pairing.notNewcomer': 'This colleague is not a newcomer (status is not "nieuw").',
   'pairing.alreadyPaired': 'This newcomer already has a buddy. End that pairing first.',
@@ -522,12 +572,30 @@ const en: Messages = {
   'sidebar.settingProblem':
     'The setting "{setting}" has a value Wegwijs does not understand; the default applies.',
   'sidebar.noChiefBuddy': 'Location {location} has no chief buddy yet (Locations tab).',
+  'sidebar.rowProblem': '{tab}, row {row}: {column} {problem}. Wegwijs skips this value until it is fixed.',
+  'sidebar.rowProblemsMore': 'And {count} more cells Wegwijs cannot read.',
+  'sidebar.duplicate.staff':
+    '{tab}: rows {rows} have the same email address. Wegwijs uses only row {first} and mails or pairs this person once; remove the duplicate row.',
+  'sidebar.duplicate.pairings':
+    '{tab}: rows {rows} are the same pairing or two active pairings of one newcomer. Only row {first} counts; remove the others.',
+  'sidebar.duplicate.checkIns':
+    '{tab}: rows {rows} are the same check-in. Only row {first} counts and gets reminders; remove the others.',
+  'sidebar.buddyLeft': 'Buddy {buddy} has left; {newcomer} needs a new buddy ({tab} tab, row {row}).',
+  'sidebar.roleSettingProblem':
+    'The setting "{setting}" holds something that is not an email address ("{value}"), so nobody is school leader there. Enter email addresses, separated by commas.',
+  'sidebar.noLeaders':
+    'No school leader is set ({tab} tab, setting "{setting}"). Enter the school leader’s email address there.',
   'sidebar.unknownHelp':
     'Is your email address in the Locations tab (chief buddy) or among the school leaders in Settings? Ask the school leader to add you.',
 };
 
 export type { Language } from './language';
 export { languageOf } from './language';
+
+/** Whether a text is a key of the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(nl, key);
+}
 
 /** Translates a message key, filling `{name}` placeholders. */
 export function translate(
