@@ -131,7 +131,9 @@ function invalid<T>(ctx: RequestContext, result: Validation<T>): T {
     result.code === 'unknownField'
       ? result.field
       : ctx.t(`checkin.field.${result.field || 'input'}` as MessageKey);
-  throw new UserError(`checkin.invalid.${result.code}` as MessageKey, { field, ...result.params });
+  const params: Record<string, string | number> = { ...result.params };
+  if (typeof params.start === 'string') params.start = formatDutchDate(params.start);
+  throw new UserError(`checkin.invalid.${result.code}` as MessageKey, { field, ...params });
 }
 
 /** Records a held check-in on the newcomer's first open planned moment (or a new one). */
@@ -141,6 +143,8 @@ export function record(ctx: RequestContext, newcomerRaw: unknown, input: unknown
   return ctx.locked(() => {
     const newcomer = newcomerOf(ctx, newcomerRaw);
     assertMayFollow(ctx, actor, newcomer);
+    // A check-in is held between the newcomer's first day and today.
+    invalid(ctx, validateCheckIn(input, ctx.services.clock.today(), newcomer.startDate));
     const table = checkInsTable(ctx);
     const open = table.records
       .filter(
@@ -283,9 +287,10 @@ export const checkInReminders: Job = {
       };
     });
     const report = deliver(ctx, jobs, deadline);
-    ctx.wb.commit();
-    ctx.services.gateway.flush();
-    report.settle();
+    ctx.wb.commit(() => {
+      ctx.services.gateway.flush();
+      report.settle();
+    });
     return {
       done: report.stoppedBy === null,
       summary: `sent ${report.sent}, failed ${report.failed}, skipped ${report.skipped.length}, left ${report.left}`,

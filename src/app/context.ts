@@ -49,10 +49,12 @@ export class RequestContext {
 
   /**
    * Runs `work` holding the document lock (waiting up to 10 s), so that concurrent actions and
-   * the hourly run never interleave; says the sheet is busy when it cannot get the lock.
+   * the hourly run never interleave; says the sheet is busy when it cannot get the lock. The work
+   * is one unit: its changes are written when it succeeds, none when it throws.
    */
   locked<T>(work: () => T): T {
-    const outcome = this.services.lock.tryWith(10_000, work);
+    // One unit of work: a call that fails writes nothing.
+    const outcome = this.services.lock.tryWith(10_000, () => this.wb.unitOfWork(work));
     if (!outcome.ran) throw new UserError('error.busy');
     return outcome.value;
   }

@@ -276,9 +276,10 @@ function sendBuddyMails(
   const people = staffByEmail(pairingInput(ctx));
   const jobs = records.map((r) => buddyMailJob(ctx, r, people));
   const report = deliver(ctx, jobs, deadline);
-  ctx.wb.commit();
-  ctx.services.gateway.flush();
-  report.settle();
+  ctx.wb.commit(() => {
+    ctx.services.gateway.flush();
+    report.settle();
+  });
   return report;
 }
 

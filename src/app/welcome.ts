@@ -253,9 +253,10 @@ function sendPackets(world: WelcomeWorld, planned: readonly Planned[], deadline:
   // so the outbox sends once and marks every copy.
   const jobs = planned.map((p) => world.job(world.current(p.record), p.due));
   const report = deliver(ctx, jobs, deadline);
-  ctx.wb.commit();
-  ctx.services.gateway.flush();
-  report.settle();
+  ctx.wb.commit(() => {
+    ctx.services.gateway.flush();
+    report.settle();
+  });
   return report;
 }
 

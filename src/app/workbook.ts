@@ -16,6 +16,8 @@ export interface TableOptions<K extends TabKey> {
 export class Workbook {
   private readonly tables = new Map<TabKey, Table<TabKey>>();
   private readonly missing = new Set<TabKey>();
+  /** The open unit of work: commits asked for inside it wait for it to succeed. */
+  private unit: { requested: boolean; after: (() => void)[] } | null = null;
 
   constructor(
     readonly gateway: SheetGateway,
@@ -70,11 +72,50 @@ export class Workbook {
     this.missing.clear();
   }
 
-  /** Writes every changed tab once. */
-  commit(): void {
+  /**
+   * Runs `work` as one unit: a `commit` inside it is held until `work` returns, then every changed
+   * tab is written once and the `after` callbacks run (e.g. clearing the mail journal). When `work`
+   * throws, nothing it changed is written. Mails sent before the failure stay in the journal, so the
+   * next run repairs their state instead of sending again.
+   */
+  unitOfWork<T>(work: () => T): T {
+    if (this.unit) return work();
+    const unit = { requested: false, after: [] as (() => void)[] };
+    this.unit = unit;
+    let value: T;
+    try {
+      value = work();
+    } catch (error) {
+      this.unit = null;
+      this.discard();
+      throw error;
+    }
+    this.unit = null;
+    if (unit.requested) this.commit();
+    for (const after of unit.after) after();
+    return value;
+  }
+
+  /**
+   * Writes every changed tab once, then runs `after` (inside a unit of work: both when the unit
+   * succeeds).
+   */
+  commit(after?: () => void): void {
+    if (this.unit) {
+      this.unit.requested = true;
+      if (after) this.unit.after.push(after);
+      return;
+    }
     for (const table of this.tables.values()) {
       if (table.changed) this.gateway.write(table.sheetName, table.patch());
     }
     this.tables.clear();
+    after?.();
+  }
+
+  /** Drops every change not yet written, and what was read. */
+  discard(): void {
+    this.tables.clear();
+    this.missing.clear();
   }
 }
