@@ -229,7 +229,11 @@ function parse(kind: Kind, text: string): unknown {
 export function emailList(text: string): { good: string[]; bad: string[] } {
   const parts = text
     .split(/[,;\n]+/)
-    .flatMap((p) => (p.includes('<') ? [p] : p.split(/\s+/)))
+    // "a@x b@y" is two addresses; "Mevrouw de Vries" is one unreadable part.
+    .flatMap((p) => {
+      const words = p.trim().split(/\s+/);
+      return !p.includes('<') && words.every((w) => emailIn(w)) ? words : [p];
+    })
     .map((p) => p.trim())
     .filter(Boolean);
   const good: string[] = [];

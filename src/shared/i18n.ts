@@ -58,6 +58,8 @@ const nl = {
   'setup.addedColumns': 'Toegevoegde kolommen: {columns}.',
   'setup.addedRows': 'Standaardinhoud: {rows}.',
   'setup.leaderAdded': 'Jij bent als schoolleider ingesteld.',
+  'setup.noLeader':
+    'Er staat geen leesbare schoolleider in tabblad {tab} ("{setting}"). Alleen bij de allereerste inrichting wordt wie inricht schoolleider. Zet daar het e-mailadres van de schoolleider en kies daarna opnieuw Blad inrichten.',
   'setup.schoolYearWithoutHolidays':
     'Voor schooljaar {year} staan nog geen schoolvakanties in "Vrije dagen". Vul ze aan.',
   'about.title': 'Over Wegwijs',
@@ -292,7 +294,7 @@ const nl = {
   'sidebar.buddyLeft':
     'Buddy {buddy} is uit dienst; {newcomer} heeft een nieuwe buddy nodig (tabblad {tab}, rij {row}).',
   'sidebar.roleSettingProblem':
-    'De instelling "{setting}" bevat iets dat geen e-mailadres is ("{value}"); daardoor is daar niemand schoolleider. Zet er e-mailadressen in, gescheiden door komma’s.',
+    'De instelling "{setting}" bevat iets dat geen e-mailadres is ("{value}"); dat deel maakt niemand schoolleider. Zet er e-mailadressen in, gescheiden door komma’s.',
   'sidebar.noLeaders':
     'Er is geen schoolleider ingesteld (tabblad {tab}, instelling "{setting}"). Vul daar het e-mailadres van de schoolleider in.',
   'sidebar.unknownHelp':
@@ -355,6 +357,8 @@ const en: Messages = {
   'setup.addedColumns': 'Added columns: {columns}.',
   'setup.addedRows': 'Default content: {rows}.',
   'setup.leaderAdded': 'You were set as school leader.',
+  'setup.noLeader':
+    'No readable school leader in the {tab} tab ("{setting}"). Only the very first setup makes its user school leader. Enter the school leader’s email address there, then choose Set up sheet again.',
   'setup.schoolYearWithoutHolidays':
     'School year {year} has no school holidays in "Days off" yet. Please add them.',
   'about.title': 'About Wegwijs',
@@ -584,7 +588,7 @@ const en: Messages = {
     '{tab}: rows {rows} are the same check-in. Only row {first} counts and gets reminders; remove the others.',
   'sidebar.buddyLeft': 'Buddy {buddy} has left; {newcomer} needs a new buddy ({tab} tab, row {row}).',
   'sidebar.roleSettingProblem':
-    'The setting "{setting}" holds something that is not an email address ("{value}"), so nobody is school leader there. Enter email addresses, separated by commas.',
+    'The setting "{setting}" holds something that is not an email address ("{value}"); that part makes nobody school leader. Enter email addresses, separated by commas.',
   'sidebar.noLeaders':
     'No school leader is set ({tab} tab, setting "{setting}"). Enter the school leader’s email address there.',
   'sidebar.unknownHelp':
