@@ -463,18 +463,13 @@ export function mark(
   });
 }
 
-/** School leader, the location's chef buddy, or the newcomer's active buddy. */
+/** School leader, the location's chef buddy, or the newcomer's active buddy (who has not left). */
 export function assertMayFollow(ctx: RequestContext, actor: Actor, newcomer: Staff): void {
   if (actor.role === 'schoolleider' || (actor.role === 'chefbuddy' && canActOn(actor, newcomer.location)))
     return;
-  const buddy = ctx.wb
-    .table('pairings')
-    .records.some(
-      (r) =>
-        r.value.status === 'actief' &&
-        emailKey(r.value.newcomer) === emailKey(newcomer.email) &&
-        emailKey(r.value.buddy) === actor.email,
-    );
+  // The active buddy, while they have a role (someone who left has none, and no access).
+  const buddy =
+    actor.role !== 'onbekend' && emailKey(ctx.directory().activeBuddy(newcomer.email)) === actor.email;
   if (!buddy)
     throw new UserError(actor.role === 'chefbuddy' ? 'error.otherLocation' : 'error.notYourNewcomer', {
       location: newcomer.location,

@@ -4,6 +4,7 @@
  */
 import { checkInReminders, weeklyOverview } from '../app/checkins';
 import type { Job } from '../app/jobs';
+import { leftBuddyAlerts } from '../app/leavers';
 import { pendingBuddyMails } from '../app/pairing';
 import { monthlyRetention } from '../app/privacy';
 import { dueWelcomePackets } from '../app/welcome';
@@ -11,6 +12,7 @@ import { dueWelcomePackets } from '../app/welcome';
 /** In order: what is most urgent first, when the time budget or the mail quota is short. */
 export const SCHEDULED_JOBS: readonly Job[] = [
   pendingBuddyMails,
+  leftBuddyAlerts,
   dueWelcomePackets,
   checkInReminders,
   weeklyOverview,

@@ -129,6 +129,10 @@ const nl = {
   'log.pairEnded': 'Koppeling beëindigd',
   'log.pairsApplied': 'Voorstel koppelingen toegepast',
   'mail.invalidAddress': 'ongeldig e-mailadres',
+  'mail.recipientLeft': 'de ontvanger is uit dienst',
+  'mail.buddyLeft.subject': 'Buddy van {newcomer} is uit dienst',
+  'mail.buddyLeft.body':
+    '{buddy} is uit dienst (per {date}) en is nog buddy van {newcomer} ({location}). Beëindig die koppeling in Wegwijs en kies een nieuwe buddy. Je krijgt dit bericht één keer.',
   'mail.templateMissing': 'bericht "{kind}" ontbreekt in het tabblad Berichten',
   'mail.templateError': 'het bericht heeft een fout: {errors}',
   'mail.unknownPlaceholder': 'onbekend veld {{{name}}}',
@@ -426,6 +430,10 @@ const en: Messages = {
   'log.pairEnded': 'Pairing ended',
   'log.pairsApplied': 'Pairing proposal applied',
   'mail.invalidAddress': 'invalid email address',
+  'mail.recipientLeft': 'the recipient has left',
+  'mail.buddyLeft.subject': 'The buddy of {newcomer} has left',
+  'mail.buddyLeft.body':
+    '{buddy} has left (on {date}) and is still the buddy of {newcomer} ({location}). End that pairing in Wegwijs and choose a new buddy. You get this message once.',
   'mail.templateMissing': 'message "{kind}" is missing from the Messages tab',
   'mail.templateError': 'the message has an error: {errors}',
   'mail.unknownPlaceholder': 'unknown field {{{name}}}',
