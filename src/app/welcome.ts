@@ -30,7 +30,7 @@ import type { Job } from './jobs';
 import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
 import { composeMail, findTemplate, firstName } from './messages';
 import type { OutgoingMail } from './ports';
-import { isErased } from './privacy';
+import { erasedKey, isErased } from './privacy';
 import { icsFor, ScheduleWorld } from './schedule';
 
 type Staff = RowOf<'staff'>;
@@ -195,16 +195,27 @@ function toAttachment(file: { filename: string; mimeType: string; content: strin
   return { name: file.filename, mimeType: file.mimeType, content: file.content };
 }
 
-/** Newcomers with a packet to think about: status nieuw. */
-function newcomersOf(world: WelcomeWorld, location?: string): TableRecord<'staff'>[] {
-  // Someone erased under the AVG and typed in again is never mailed automatically.
+/**
+ * Newcomers with a packet to think about: status nieuw. Someone erased under the AVG and typed in
+ * again is never mailed automatically (`withErased` lists them, for the sidebar to show why).
+ */
+function newcomersOf(world: WelcomeWorld, location?: string, withErased = false): TableRecord<'staff'>[] {
   const stored = world.ctx.services.store.all();
   return world.staffTable.records.filter(
     (r) =>
       r.value.status === 'nieuw' &&
       (!location || normalizeName(r.value.location) === normalizeName(location)) &&
-      !isErased(world.ctx, r.value.email, stored),
+      (withErased || !isErased(world.ctx, r.value.email, stored)),
   );
+}
+
+/** Why the packet of someone erased before waits for the school leader ('' when not erased). */
+function erasedBlock(ctx: RequestContext, email: string): string {
+  const erasedOn = ctx.services.store.get(erasedKey(email));
+  if (erasedOn === null) return '';
+  return ctx.t('welcome.erasedBefore', {
+    date: /^\d{4}-\d{2}-\d{2}$/.test(erasedOn) ? formatDutchDate(erasedOn) : erasedOn,
+  });
 }
 
 interface Planned {
@@ -285,6 +296,7 @@ export function previewPacket(ctx: RequestContext, newcomerRaw: unknown): Welcom
   if (!world.rowsOf(email).length) world.ensureSchedule(record.value); // in memory only: nothing is committed
   const mail = world.compose(record.value, email);
   const state = parseMailState(record.value.welcomeStatus);
+  const erased = erasedBlock(ctx, email);
   const base = {
     to: email,
     state: record.value.welcomeStatus,
@@ -292,7 +304,15 @@ export function previewPacket(ctx: RequestContext, newcomerRaw: unknown): Welcom
     due: world.dueDate(record.value),
   };
   if ('skip' in mail)
-    return { ...base, subject: '', text: '', html: '', replyTo: '', attachments: [], errors: [mail.skip] };
+    return {
+      ...base,
+      subject: '',
+      text: '',
+      html: '',
+      replyTo: '',
+      attachments: [],
+      errors: [...(erased ? [erased] : []), mail.skip],
+    };
   return {
     ...base,
     subject: mail.subject,
@@ -304,7 +324,8 @@ export function previewPacket(ctx: RequestContext, newcomerRaw: unknown): Welcom
       mimeType: a.mimeType,
       size: a.content.length,
     })),
-    errors: [],
+    // A blocked send is always visible: the preview never says it will go when it will not.
+    errors: erased ? [erased] : [],
   };
 }
 
@@ -335,6 +356,10 @@ export function sendNow(ctx: RequestContext, newcomerRaw: unknown): WelcomeResul
     const world = new WelcomeWorld(ctx);
     const record = world.recordOf(email);
     assertCanManage(actor, record.value.location);
+    // Someone erased and added again: the school leader's "Nu versturen" is the confirmation.
+    const erased = isErased(ctx, email);
+    if (erased && actor.role !== 'schoolleider')
+      throw new UserError('welcome.cannotSend', { reason: erasedBlock(ctx, email) });
     const state = parseMailState(record.value.welcomeStatus);
     if (state.kind === 'sent') throw new UserError('welcome.alreadySent', { at: shortMoment(state.at) });
     if (state.kind === 'unknown' || state.kind === 'sending') throw new UserError('welcome.unknownState');
@@ -347,6 +372,7 @@ export function sendNow(ctx: RequestContext, newcomerRaw: unknown): WelcomeResul
     logAction(ctx, ctx.t('log.welcomeSent'), record.value.location);
     ctx.wb.commit();
     const now = world.recordOf(email).value.welcomeStatus;
+    if (report.sent && erased) ctx.services.store.delete(erasedKey(email));
     if (report.sent) return { message: ctx.t('welcome.sent'), state: now };
     if (report.skipped.length)
       throw new UserError('welcome.cannotSend', { reason: report.skipped[0]!.reason });
@@ -358,11 +384,14 @@ export function sendNow(ctx: RequestContext, newcomerRaw: unknown): WelcomeResul
 /** The packets of a location, for the sidebar: state, due day, and what blocks them. */
 export function packetRows(ctx: RequestContext, location: string): WelcomeRowDto[] {
   const world = new WelcomeWorld(ctx);
-  return newcomersOf(world, location)
+  return newcomersOf(world, location, true)
     .map((record) => {
       const n = record.value;
       const state = parseMailState(n.welcomeStatus);
-      const problem = state.kind === 'sent' || state.kind === 'skipped' ? '' : blocking(world, n);
+      const problem =
+        state.kind === 'sent' || state.kind === 'skipped'
+          ? ''
+          : erasedBlock(ctx, n.email) || blocking(world, n);
       return {
         email: n.email,
         name: n.name,

@@ -180,6 +180,8 @@ const nl = {
   'welcome.sent': 'Het welkomstpakket is verzonden.',
   'welcome.queued': 'Het mailquotum is op; het welkomstpakket gaat met de volgende automatische ronde mee.',
   'welcome.failed': 'Het welkomstpakket is niet verzonden: {state}',
+  'welcome.erasedBefore':
+    'deze persoon is op {date} gewist (AVG) en daarna opnieuw toegevoegd; het pakket gaat pas als de schoolleider op Nu versturen klikt',
   'log.welcomeSent': 'Welkomstpakket handmatig verstuurd',
   'checkin.signalNiet':
     'Bij de check-in van {date} was er geen klik met de buddy. Overweeg een andere buddy.',
@@ -481,6 +483,8 @@ const en: Messages = {
   'welcome.sent': 'The welcome packet was sent.',
   'welcome.queued': 'The mail quota is used up; the welcome packet goes with the next automatic run.',
   'welcome.failed': 'The welcome packet was not sent: {state}',
+  'welcome.erasedBefore':
+    'this person was erased on {date} (GDPR) and added again later; the packet goes only when the school leader clicks Send now',
   'log.welcomeSent': 'Welcome packet sent by hand',
   'checkin.signalNiet':
     'At the check-in of {date} there was no click with the buddy. Consider another buddy.',
