@@ -53,8 +53,16 @@ export class RequestContext {
    * is one unit: its changes are written when it succeeds, none when it throws.
    */
   locked<T>(work: () => T): T {
-    // One unit of work: a call that fails writes nothing.
-    const outcome = this.services.lock.tryWith(10_000, () => this.wb.unitOfWork(work));
+    const outcome = this.services.lock.tryWith(10_000, () => {
+      // Decisions under the lock rest on what is read under it: another user may have written
+      // while this call waited, so what was read before (to find the role) is read again.
+      if (!this.wb.inUnit) {
+        this.wb.discard();
+        this.cachedSettings = undefined;
+      }
+      // One unit of work: a call that fails writes nothing.
+      return this.wb.unitOfWork(work);
+    });
     if (!outcome.ran) throw new UserError('error.busy');
     return outcome.value;
   }

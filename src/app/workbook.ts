@@ -113,6 +113,11 @@ export class Workbook {
     after?.();
   }
 
+  /** Whether a unit of work is open (a call already holding the lock). */
+  get inUnit(): boolean {
+    return this.unit !== null;
+  }
+
   /** Drops every change not yet written, and what was read. */
   discard(): void {
     this.tables.clear();
