@@ -37,10 +37,11 @@ import { assertMayFollow } from './schedule';
 
 type Staff = RowOf<'staff'>;
 
+/** Staff by e-mail, from the request's read model (one row per person). */
 function people(ctx: RequestContext): Map<string, Staff> {
+  ctx.wb.table('staff');
   const map = new Map<string, Staff>();
-  for (const r of ctx.wb.table('staff').records)
-    if (r.value.email && !map.has(emailKey(r.value.email))) map.set(emailKey(r.value.email), r.value);
+  for (const s of ctx.directory().staff()) if (s.email) map.set(emailKey(s.email), s);
   return map;
 }
 
@@ -52,12 +53,8 @@ function newcomerOf(ctx: RequestContext, raw: unknown): Staff {
 }
 
 function activeBuddy(ctx: RequestContext, newcomer: string): string {
-  return (
-    ctx.wb
-      .table('pairings')
-      .records.find((r) => r.value.status === 'actief' && emailKey(r.value.newcomer) === emailKey(newcomer))
-      ?.value.buddy ?? ''
-  );
+  ctx.wb.table('pairings');
+  return ctx.directory().activeBuddy(newcomer);
 }
 
 /** Whether this actor may read a check-in's notes. */

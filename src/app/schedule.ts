@@ -86,10 +86,9 @@ class ScheduleWorld {
   }
 
   buddyOf(email: string): Staff | null {
-    const pair = this.ctx.wb
-      .table('pairings')
-      .records.find((r) => r.value.status === 'actief' && emailKey(r.value.newcomer) === emailKey(email));
-    return pair ? (this.people.get(emailKey(pair.value.buddy)) ?? null) : null;
+    this.ctx.wb.table('pairings');
+    const buddy = this.ctx.directory().activeBuddy(email);
+    return buddy ? (this.people.get(emailKey(buddy)) ?? null) : null;
   }
 
   person(email: string): PersonRef | null {
