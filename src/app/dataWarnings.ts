@@ -15,8 +15,8 @@ import type { RequestContext } from './context';
 /** Most row warnings listed one by one; the rest are counted. */
 const MAX_ROW_WARNINGS = 25;
 
-/** The tabs whose rows name people and drive mail and pairing. */
-const CHECKED_TABS = ['staff', 'pairings', 'checkIns', 'locations'] as const;
+/** The tabs whose rows drive mail, pairing and schedules (each has a location or a newcomer). */
+const CHECKED_TABS = ['staff', 'pairings', 'checkIns', 'locations', 'templates', 'messages'] as const;
 
 function columnLabel(ctx: RequestContext, tab: TabKey, dutch: string): string {
   if (ctx.language !== 'en') return dutch;

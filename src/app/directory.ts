@@ -23,61 +23,78 @@ export function personKey(email: string): string {
   return emailIn(email) ?? email.trim().toLowerCase();
 }
 
-interface Built<K extends 'staff' | 'pairings' | 'checkIns'> {
+type DedupedTab = 'staff' | 'pairings' | 'checkIns';
+
+/** The fields each tab's lookups are keyed on: only a change to one of them rebuilds them. */
+const KEY_FIELDS: Record<DedupedTab, readonly string[]> = {
+  staff: ['email'],
+  pairings: ['newcomer', 'buddy', 'pairedOn', 'status'],
+  checkIns: ['newcomer', 'planned'],
+};
+
+/** Which rows are used (by sheet row, so their current values are read at each lookup). */
+interface Built<K extends DedupedTab> {
   readonly table: Table<K>;
-  readonly version: number;
-  readonly unique: TableRecord<K>[];
+  readonly stamp: string;
+  readonly unique: number[];
+  readonly byKey: Map<string, number>;
   readonly duplicates: DuplicateRows[];
 }
 
 /** Groups records by key; the first of each group is kept, the rest reported with their rows. */
-function dedupe<K extends 'staff' | 'pairings' | 'checkIns'>(
+function dedupe<K extends DedupedTab>(
   tab: K,
   table: Table<K>,
   keyOf: (r: TableRecord<K>) => string,
 ): Built<K> {
-  const groups = new Map<string, TableRecord<K>[]>();
-  const unique: TableRecord<K>[] = [];
+  const groups = new Map<string, number[]>();
+  const unique: number[] = [];
   for (const r of table.records) {
     const key = keyOf(r);
     if (key === '') {
-      unique.push(r);
+      unique.push(r.sheetRow);
       continue;
     }
     const group = groups.get(key);
-    if (group) group.push(r);
+    if (group) group.push(r.sheetRow);
     else {
-      groups.set(key, [r]);
-      unique.push(r);
+      groups.set(key, [r.sheetRow]);
+      unique.push(r.sheetRow);
     }
   }
-  const duplicates = [...groups.values()]
-    .filter((g) => g.length > 1)
-    .map((g) => ({ tab, rows: g.map((r) => r.sheetRow) }));
-  return { table, version: table.version, unique, duplicates };
+  const byKey = new Map<string, number>();
+  for (const [key, rows] of groups) byKey.set(key, rows[0]!);
+  const duplicates = [...groups.values()].filter((g) => g.length > 1).map((rows) => ({ tab, rows }));
+  return { table, stamp: table.stampOf(KEY_FIELDS[tab]), unique, byKey, duplicates };
+}
+
+function recordsOf<K extends DedupedTab>(built: Built<K> | null): TableRecord<K>[] {
+  if (!built) return [];
+  return built.unique.flatMap((row) => {
+    const record = built.table.recordAt(row);
+    return record ? [record] : [];
+  });
 }
 
 export class Directory {
   private staffBuilt: Built<'staff'> | undefined;
   private pairingsBuilt: Built<'pairings'> | undefined;
   private checkInsBuilt: Built<'checkIns'> | undefined;
-  private peopleIndex: { version: number; map: Map<string, TableRecord<'staff'>> } | undefined;
-  private activeIndex: { version: number; map: Map<string, TableRecord<'pairings'>> } | undefined;
+  private activeIndex: { built: Built<'pairings'>; map: Map<string, number> } | undefined;
 
   constructor(private readonly ctx: RequestContext) {}
 
-  private fresh<K extends 'staff' | 'pairings' | 'checkIns'>(
-    built: Built<K> | undefined,
-    table: Table<K> | null,
-  ): built is Built<K> {
-    return Boolean(built && table && built.table === table && built.version === table.version);
+  private fresh<K extends DedupedTab>(built: Built<K> | undefined, table: Table<K>): built is Built<K> {
+    return Boolean(
+      built && built.table === table && built.stamp === table.stampOf(KEY_FIELDS[table.key as K]),
+    );
   }
 
   private staffRows(): Built<'staff'> | null {
     const table = this.ctx.wb.tryTable('staff');
     if (!table) return null;
     if (!this.fresh(this.staffBuilt, table))
-      this.staffBuilt = dedupe('staff', table, (r) => personKey(r.value.email));
+      this.staffBuilt = dedupe('staff', table, (r) => (r.value.email ? personKey(r.value.email) : ''));
     return this.staffBuilt!;
   }
 
@@ -104,7 +121,7 @@ export class Directory {
 
   /** Staff records, one per person (the first row of an e-mail); rows without e-mail kept. */
   staffRecords(): TableRecord<'staff'>[] {
-    return this.staffRows()?.unique ?? [];
+    return recordsOf(this.staffRows());
   }
 
   staff(): Staff[] {
@@ -114,13 +131,8 @@ export class Directory {
   /** The staff row of this e-mail (the first, when the person is listed twice). */
   personRecord(email: string): TableRecord<'staff'> | undefined {
     const built = this.staffRows();
-    if (!built) return undefined;
-    if (!this.peopleIndex || this.peopleIndex.version !== built.version || this.staffBuilt !== built) {
-      const map = new Map<string, TableRecord<'staff'>>();
-      for (const r of built.unique) if (r.value.email) map.set(personKey(r.value.email), r);
-      this.peopleIndex = { version: built.version, map };
-    }
-    return this.peopleIndex.map.get(personKey(email));
+    const row = built?.byKey.get(personKey(email));
+    return row === undefined ? undefined : built!.table.recordAt(row);
   }
 
   person(email: string): Staff | undefined {
@@ -135,7 +147,7 @@ export class Directory {
 
   /** Pairing records with copied rows left out. */
   pairingRecords(): TableRecord<'pairings'>[] {
-    return this.pairingRows()?.unique ?? [];
+    return recordsOf(this.pairingRows());
   }
 
   pairings(): RowOf<'pairings'>[] {
@@ -146,15 +158,16 @@ export class Directory {
   activePairing(newcomer: string): TableRecord<'pairings'> | undefined {
     const built = this.pairingRows();
     if (!built) return undefined;
-    if (!this.activeIndex || this.activeIndex.version !== built.version) {
-      const map = new Map<string, TableRecord<'pairings'>>();
-      for (const r of built.unique) {
+    if (this.activeIndex?.built !== built) {
+      const map = new Map<string, number>();
+      for (const r of recordsOf(built)) {
         const key = personKey(r.value.newcomer);
-        if (r.value.status === 'actief' && key && !map.has(key)) map.set(key, r);
+        if (r.value.status === 'actief' && key && !map.has(key)) map.set(key, r.sheetRow);
       }
-      this.activeIndex = { version: built.version, map };
+      this.activeIndex = { built, map };
     }
-    return this.activeIndex.map.get(personKey(newcomer));
+    const row = this.activeIndex.map.get(personKey(newcomer));
+    return row === undefined ? undefined : built.table.recordAt(row);
   }
 
   /** The active buddy's e-mail of a newcomer ('' when none). */
@@ -164,7 +177,7 @@ export class Directory {
 
   /** Check-in records with copied rows (same newcomer and planned day) left out. */
   checkInRecords(): TableRecord<'checkIns'>[] {
-    return this.checkInRows()?.unique ?? [];
+    return recordsOf(this.checkInRows());
   }
 
   /**

@@ -133,6 +133,15 @@ describe('values Wegwijs cannot read are sidebar warnings naming the row', () =>
     expect(text).toContain(`Medewerkers, rij ${rowOf(w, ben.email)}: Status is leeg`);
   });
 
+  it('names unknown values in the other fixed lists too (a message kind, a template day)', () => {
+    const w = schoolWorld([bram, anna]);
+    setCell(w, 'Berichten', 2, 'Bericht', 'welkom');
+    setCell(w, 'Schemasjablonen', 3, 'Dag', 'zaterdag');
+    const text = warnings(w).join('\n');
+    expect(text).toContain('Berichten, rij 2: Bericht is geen toegestane waarde');
+    expect(text).toContain('Schemasjablonen, rij 3: Dag is geen toegestane waarde');
+  });
+
   it('names capacities like "twee" or "-1" instead of silently using the default', () => {
     const w = schoolWorld([bram, carla, anna]);
     setCell(w, 'Medewerkers', rowOf(w, bram.email), 'Max. koppelingen', 'twee');
