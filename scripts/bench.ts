@@ -33,7 +33,9 @@ function staffRows(n: number): string[][] {
   for (let i = 0; i < n; i++) {
     const newcomer = i % 10 === 9;
     const location = DEFAULT_LOCATIONS[(i + Math.floor(i / 10)) % 4]!;
-    const start = newcomer ? `2027-01-${String(4 + Math.floor(rnd() * 24)).padStart(2, '0')}` : '2015-08-01';
+    const day = newcomer ? 4 + Math.floor(rnd() * 24) : 0;
+    // The first newcomer starts today, so that a check-in can be recorded for them.
+    const start = newcomer ? `2027-01-${String(i === 9 ? 4 : day).padStart(2, '0')}` : '2015-08-01';
     rows.push([
       `Medewerker ${String(i).padStart(5, '0')}`,
       `m${i}@bench.example`,
@@ -160,6 +162,30 @@ function pairedNewcomer(runtime: AppsScriptRuntime): string {
   throw new Error('no paired newcomer in the bench workbook');
 }
 
+/**
+ * A newcomer who started by today (a check-in is held between the start and today), paired and
+ * with the schedule saved first (not measured; the state is kept).
+ */
+function startedWithSchedule(runtime: AppsScriptRuntime): string {
+  for (const location of DEFAULT_LOCATIONS) {
+    const state = runtime.run('getSidebarState', [location], { user: LEADER }) as {
+      newcomers: { email: string; buddy: string; startDate: string }[];
+    };
+    const started = state.newcomers.find((n) => n.startDate && n.startDate <= NOW.slice(0, 10));
+    if (started) {
+      if (!started.buddy) {
+        const suggestions = runtime.run('suggestBuddies', [started.email], { user: LEADER }) as {
+          suggestions: { email: string }[];
+        };
+        runtime.run('assignBuddy', [started.email, suggestions.suggestions[0]!.email], { user: LEADER });
+      }
+      runtime.run('saveSchedule', [started.email], { user: LEADER });
+      return started.email;
+    }
+  }
+  throw new Error('no paired newcomer who started in the bench workbook');
+}
+
 /** A paired newcomer whose schedule is saved first (not measured; the state is kept). */
 function savedSchedule(runtime: AppsScriptRuntime): string {
   const newcomer = pairedNewcomer(runtime);
@@ -199,7 +225,7 @@ const SCENARIOS: Scenario[] = [
   {
     fn: 'recordCheckIn',
     user: LEADER,
-    args: (r) => [savedSchedule(r), { held: '2027-01-04', phase: 'doen', wellbeing: 4, click: 'goed' }],
+    args: (r) => [startedWithSchedule(r), { held: '2027-01-04', phase: 'doen', wellbeing: 4, click: 'goed' }],
   },
   { fn: 'getOverview', user: LEADER, args: [] },
   { fn: 'refreshOverviewTab', user: LEADER, args: [] },

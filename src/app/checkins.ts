@@ -38,27 +38,24 @@ import { assertMayFollow } from './schedule';
 
 type Staff = RowOf<'staff'>;
 
+/** Staff by e-mail, from the request's read model (one row per person). */
 function people(ctx: RequestContext): Map<string, Staff> {
+  ctx.wb.table('staff');
   const map = new Map<string, Staff>();
-  for (const r of ctx.wb.table('staff').records)
-    if (r.value.email && !map.has(emailKey(r.value.email))) map.set(emailKey(r.value.email), r.value);
+  for (const s of ctx.directory().staff()) if (s.email) map.set(emailKey(s.email), s);
   return map;
 }
 
 function newcomerOf(ctx: RequestContext, raw: unknown): Staff {
-  const email = expectEmail(raw, 'nieuwe collega');
+  const email = expectEmail(raw, 'newcomer');
   const person = people(ctx).get(email);
   if (!person) throw new UserError('pairing.unknownNewcomer');
   return person;
 }
 
 function activeBuddy(ctx: RequestContext, newcomer: string): string {
-  return (
-    ctx.wb
-      .table('pairings')
-      .records.find((r) => r.value.status === 'actief' && emailKey(r.value.newcomer) === emailKey(newcomer))
-      ?.value.buddy ?? ''
-  );
+  ctx.wb.table('pairings');
+  return ctx.directory().activeBuddy(newcomer);
 }
 
 /** Whether this actor may read a check-in's notes. */
@@ -132,7 +129,9 @@ function invalid<T>(ctx: RequestContext, result: Validation<T>): T {
     result.code === 'unknownField'
       ? result.field
       : ctx.t(`checkin.field.${result.field || 'input'}` as MessageKey);
-  throw new UserError(`checkin.invalid.${result.code}` as MessageKey, { field, ...result.params });
+  const params: Record<string, string | number> = { ...result.params };
+  if (typeof params.start === 'string') params.start = formatDutchDate(params.start);
+  throw new UserError(`checkin.invalid.${result.code}` as MessageKey, { field, ...params });
 }
 
 /** Records a held check-in on the newcomer's first open planned moment (or a new one). */
@@ -142,6 +141,8 @@ export function record(ctx: RequestContext, newcomerRaw: unknown, input: unknown
   return ctx.locked(() => {
     const newcomer = newcomerOf(ctx, newcomerRaw);
     assertMayFollow(ctx, actor, newcomer);
+    // A check-in is held between the newcomer's first day and today.
+    invalid(ctx, validateCheckIn(input, ctx.services.clock.today(), newcomer.startDate));
     const table = checkInsTable(ctx);
     const open = table.records
       .filter(
@@ -171,7 +172,7 @@ export function skip(
   reasonRaw: unknown,
 ): CheckInResultDto {
   const actor = ctx.actor();
-  const planned = expectDate(plannedRaw, 'gepland');
+  const planned = expectDate(plannedRaw, 'planned');
   const reason = invalid(ctx, validateSkipReason(reasonRaw));
   return ctx.locked(() => {
     const newcomer = newcomerOf(ctx, newcomerRaw);
@@ -286,9 +287,10 @@ export const checkInReminders: Job = {
       };
     });
     const report = deliver(ctx, jobs, deadline);
-    ctx.wb.commit();
-    ctx.services.gateway.flush();
-    report.settle();
+    ctx.wb.commit(() => {
+      ctx.services.gateway.flush();
+      report.settle();
+    });
     return {
       done: report.stoppedBy === null,
       summary: `sent ${report.sent}, failed ${report.failed}, skipped ${report.skipped.length}, left ${report.left}`,
@@ -353,7 +355,7 @@ export function getOverviewFor(ctx: RequestContext, locationRaw?: unknown): Over
   const wanted =
     locationRaw === undefined || locationRaw === null || locationRaw === ''
       ? null
-      : canonicalLocation(ctx, expectText(locationRaw, 'locatie', 200));
+      : canonicalLocation(ctx, expectText(locationRaw, 'location', 200));
   if (wanted) assertCanManage(actor, wanted);
   const input = overviewInput(ctx);
   const { figures, attention } = overview(input);

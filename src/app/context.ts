@@ -7,6 +7,7 @@ import { PERMISSION_SCOPES, type Permission, shortScope } from '../core/permissi
 import { type Actor, resolveActor } from '../core/roles';
 import { readSettings, type SettingProblem, type Settings } from '../core/settings';
 import { type Language, languageOf, type MessageKey, translate } from '../shared/i18n';
+import { Directory } from './directory';
 import type {
   Clock,
   DocumentStore,
@@ -48,6 +49,7 @@ export class RequestContext {
   private cachedSettings: { settings: Settings; problems: SettingProblem[] } | undefined;
   private cachedActor: Actor | undefined;
   private cachedGranted: string[] | null | undefined;
+  private cachedDirectory: Directory | undefined;
 
   constructor(services: Services) {
     this.services = this.guarded(services);
@@ -118,10 +120,20 @@ export class RequestContext {
 
   /**
    * Runs `work` holding the document lock (waiting up to 10 s), so that concurrent actions and
-   * the hourly run never interleave; says the sheet is busy when it cannot get the lock.
+   * the hourly run never interleave; says the sheet is busy when it cannot get the lock. The work
+   * is one unit: its changes are written when it succeeds, none when it throws.
    */
   locked<T>(work: () => T): T {
-    const outcome = this.services.lock.tryWith(10_000, work);
+    const outcome = this.services.lock.tryWith(10_000, () => {
+      // Decisions under the lock rest on what is read under it: another user may have written
+      // while this call waited, so what was read before (to find the role) is read again.
+      if (!this.wb.inUnit) {
+        this.wb.discard();
+        this.cachedSettings = undefined;
+      }
+      // One unit of work: a call that fails writes nothing.
+      return this.wb.unitOfWork(work);
+    });
     if (!outcome.ran) throw new UserError('error.busy');
     return outcome.value;
   }
@@ -147,36 +159,44 @@ export class RequestContext {
     return this.cachedSettings;
   }
 
+  /** The request's read model: people by e-mail, active pairings, duplicate rows. */
+  directory(): Directory {
+    if (!this.cachedDirectory) this.cachedDirectory = new Directory(this);
+    return this.cachedDirectory;
+  }
+
   /**
-   * The acting user and their role. Reads Instellingen and Locaties first; Koppelingen and
-   * Medewerkers only when the user is neither school leader nor chef buddy.
+   * The acting user and their role. Reads Instellingen, Locaties and Medewerkers (someone who
+   * left has no role); Koppelingen only when the user is neither school leader nor chef buddy.
    */
   actor(): Actor {
     if (this.cachedActor) return this.cachedActor;
     const email = this.services.identity.email();
     const locations = this.wb.tryTable('locations')?.records.map((r) => r.value) ?? [];
     const settings = this.settings();
+    const me = email.trim().toLowerCase();
+    const left = new Set(me && this.directory().hasLeft(me) ? [me] : []);
     const quick = resolveActor(email, {
       schoolLeaders: settings.schoolLeaders,
       locations,
       buddies: [],
       staff: [],
+      left,
     });
-    if (quick.role !== 'onbekend') {
+    if (quick.role !== 'onbekend' || left.size > 0) {
       this.cachedActor = quick;
       return quick;
     }
-    const buddies =
-      this.wb
-        .tryTable('pairings')
-        ?.records.filter((r) => r.value.status === 'actief')
-        .map((r) => ({ email: r.value.buddy, location: r.value.location })) ?? [];
-    const staff = this.wb.tryTable('staff')?.records.map((r) => r.value) ?? [];
+    const buddies = this.directory()
+      .pairings()
+      .filter((p) => p.status === 'actief')
+      .map((p) => ({ email: p.buddy, location: p.location }));
     this.cachedActor = resolveActor(email, {
       schoolLeaders: settings.schoolLeaders,
       locations,
       buddies,
-      staff,
+      staff: this.directory().staff(),
+      left,
     });
     return this.cachedActor;
   }

@@ -41,6 +41,34 @@ export interface DeliveryReport {
   stoppedBy: 'quota' | 'budget' | 'permission' | null;
 }
 
+/**
+ * One job per mail id: rows that are copies of each other (a person listed twice, a copied
+ * check-in or pairing row) are one mail. The row that says most leads (a sent, sending, unknown,
+ * failed or skipped row over a pending one); the others follow its state and every later mark.
+ */
+function onePerMail(jobs: readonly MailJob[]): MailJob[] {
+  const groups = new Map<string, MailJob[]>();
+  for (const job of jobs) {
+    const group = groups.get(job.id);
+    if (group) group.push(job);
+    else groups.set(job.id, [job]);
+  }
+  return [...groups.values()].map((group) => {
+    if (group.length === 1) return group[0]!;
+    const lead = group.find((j) => j.state.kind !== 'none' && j.state.kind !== 'pending') ?? group[0]!;
+    if (lead.state.kind !== 'none' && lead.state.kind !== 'pending')
+      for (const j of group) if (j !== lead) j.mark(lead.state);
+    return {
+      ...lead,
+      due: group.some((j) => j.due),
+      build: () => lead.build(),
+      mark: (state: MailState) => {
+        for (const j of group) j.mark(state);
+      },
+    };
+  });
+}
+
 function recipientsOf(mail: OutgoingMail): number {
   return [mail.to, mail.cc ?? '']
     .join(',')
@@ -64,7 +92,7 @@ export function deliver(
   // One read of the whole journal instead of a property call per row; none when nothing is due.
   const journals = jobs.length ? store.all() : {};
 
-  for (const job of jobs) {
+  for (const job of onePerMail(jobs)) {
     const journal = journals[JOURNAL + job.id];
     if (journal) {
       // A previous run got as far as the journal says; the sheet did not hear of it.

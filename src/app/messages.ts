@@ -46,6 +46,8 @@ export interface MailRequest {
 /** Builds the mail, or the translated reason why it cannot go yet. */
 export function composeMail(ctx: RequestContext, request: MailRequest): OutgoingMail | { skip: string } {
   if (!isEmail(request.to)) return { skip: ctx.t('mail.invalidAddress') };
+  // Nobody who left gets mail from Wegwijs, from their leaving date on.
+  if (ctx.directory().hasLeft(request.to)) return { skip: ctx.t('mail.recipientLeft') };
   const found = findTemplate(ctx, request.kind, request.location);
   if (!found) return { skip: ctx.t('mail.templateMissing', { kind: request.kind }) };
   // A mail signed by a person: a template from before `{{ondertekening}}` existed gets it at the end.

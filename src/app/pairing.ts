@@ -3,6 +3,8 @@
  * suggestions with reasons, pairing and ending a pair, and whole-location proposals. Every change
  * re-checks roles and eligibility under the document lock, and the buddy gets one mail per pair.
  */
+
+import { emailIn } from '../core/cells';
 import { formatDutchDate } from '../core/dates';
 import { UserError } from '../core/errors';
 import { formatMailState, mailId, parseMailState } from '../core/mailState';
@@ -49,11 +51,25 @@ export const MAX_PAIRS_PER_CALL = 200;
 
 type Staff = RowOf<'staff'>;
 
-/** Reads what pairing needs: staff, pairings and locations (each tab once). */
+/** Whether a staff row can take part in pairing: its e-mail is one readable address. */
+function usable(record: TableRecord<'staff'>): boolean {
+  return !record.problems.some((p) => p.code === 'notAnEmail');
+}
+
+/**
+ * Reads what pairing needs: staff (one row per person, rows whose e-mail cannot be read left
+ * out), pairings (copied rows once) and locations, each tab once.
+ */
 export function pairingInput(ctx: RequestContext): PairingInput {
+  ctx.wb.table('staff');
+  ctx.wb.table('pairings');
+  const directory = ctx.directory();
   return {
-    staff: ctx.wb.table('staff').records.map((r) => r.value),
-    pairings: ctx.wb.table('pairings').records.map((r) => r.value),
+    staff: directory
+      .staffRecords()
+      .filter(usable)
+      .map((r) => r.value),
+    pairings: directory.pairings(),
     locations: ctx.wb.table('locations').records.map((r) => r.value),
     settings: ctx.settings(),
     today: ctx.services.clock.today(),
@@ -74,6 +90,25 @@ function staffByEmail(input: PairingInput): Map<string, Staff> {
   const map = new Map<string, Staff>();
   for (const s of input.staff) if (s.email && !map.has(emailKey(s.email))) map.set(emailKey(s.email), s);
   return map;
+}
+
+/** Newcomers of a location left out of pairing because their row cannot be used, with why. */
+function unusableNewcomers(ctx: RequestContext, location: string) {
+  const table = ctx.wb.table('staff');
+  return ctx
+    .directory()
+    .staffRecords()
+    .filter(
+      (r) =>
+        r.value.status === 'nieuw' &&
+        !usable(r) &&
+        normalizeName(r.value.location) === normalizeName(location),
+    )
+    .map((r) => ({
+      newcomer: r.value.email,
+      name: r.value.name,
+      why: ctx.t('unassigned.unreadableEmail', { tab: table.sheetName, row: r.sheetRow }),
+    }));
 }
 
 /** The pairing overview of one location, for the sidebar. */
@@ -120,7 +155,7 @@ export function pairingOverview(ctx: RequestContext, actor: Actor, location: str
 
 /** Ranked suggestions for one newcomer, with reasons; and who cannot be buddy, with why. */
 export function suggest(ctx: RequestContext, newcomerRaw: unknown): SuggestionsDto {
-  const newcomerEmail = expectEmail(newcomerRaw, 'nieuwe collega');
+  const newcomerEmail = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   const input = pairingInput(ctx);
   const result = suggestBuddies(newcomerEmail, input);
@@ -167,7 +202,7 @@ export function suggest(ctx: RequestContext, newcomerRaw: unknown): SuggestionsD
 
 /** A whole-location proposal (nothing is written). */
 export function propose(ctx: RequestContext, locationRaw: unknown): ProposalDto {
-  const location = canonicalLocation(ctx, expectText(locationRaw, 'locatie', 200));
+  const location = canonicalLocation(ctx, expectText(locationRaw, 'location', 200));
   assertCanManage(ctx.actor(), location);
   const proposal = proposePairs(location, pairingInput(ctx));
   return {
@@ -180,11 +215,14 @@ export function propose(ctx: RequestContext, locationRaw: unknown): ProposalDto 
       score: Math.round(p.score * 10) / 10,
       reasons: p.reasons.map((r) => reasonText(ctx, r, 'reason')),
     })),
-    unassigned: proposal.unassigned.map((u) => ({
-      newcomer: u.newcomer,
-      name: u.name,
-      why: ctx.t(`unassigned.${u.why}` as MessageKey, { candidates: u.candidates }),
-    })),
+    unassigned: [
+      ...proposal.unassigned.map((u) => ({
+        newcomer: u.newcomer,
+        name: u.name,
+        why: ctx.t(`unassigned.${u.why}` as MessageKey, { candidates: u.candidates }),
+      })),
+      ...unusableNewcomers(ctx, location),
+    ],
   };
 }
 
@@ -242,9 +280,10 @@ function sendBuddyMails(
   const people = staffByEmail(pairingInput(ctx));
   const jobs = records.map((r) => buddyMailJob(ctx, r, people));
   const report = deliver(ctx, jobs, deadline);
-  ctx.wb.commit();
-  ctx.services.gateway.flush();
-  report.settle();
+  ctx.wb.commit(() => {
+    ctx.services.gateway.flush();
+    report.settle();
+  });
   return report;
 }
 
@@ -376,7 +415,7 @@ export function assign(
   confirmRaw: unknown = false,
 ): PairingResult {
   const pair = {
-    newcomer: expectEmail(newcomerRaw, 'nieuwe collega'),
+    newcomer: expectEmail(newcomerRaw, 'newcomer'),
     buddy: expectEmail(buddyRaw, 'buddy'),
   };
   if (confirmRaw !== undefined && confirmRaw !== null && typeof confirmRaw !== 'boolean')
@@ -404,18 +443,30 @@ export function assign(
 
 /** "Stel koppelingen voor" → "Toepassen": makes the (possibly edited) proposal in one step. */
 export function applyProposal(ctx: RequestContext, locationRaw: unknown, pairsRaw: unknown): PairingResult {
-  const location = expectText(locationRaw, 'locatie', 200);
-  if (!Array.isArray(pairsRaw)) throw new UserError('arg.notList', { field: 'koppelingen' });
+  const location = expectText(locationRaw, 'location', 200);
+  if (!Array.isArray(pairsRaw)) throw new UserError('arg.notList', { field: 'pairs' });
   if (pairsRaw.length > MAX_PAIRS_PER_CALL)
     throw new UserError('pairing.tooMany', { max: MAX_PAIRS_PER_CALL });
-  const pairs: PairInput[] = pairsRaw.map((p: unknown, i) => {
+  // A pair that cannot be read is left out with its reason; the others are still made.
+  const unreadable: { newcomer: string; reason: string }[] = [];
+  const pairs: PairInput[] = [];
+  pairsRaw.forEach((p: unknown, i) => {
     if (typeof p !== 'object' || p === null)
-      throw new UserError('arg.notObject', { field: `koppelingen[${i}]` });
+      throw new UserError('arg.notObjectAt', { field: 'pairs', index: i + 1 });
     const o = p as Record<string, unknown>;
     const extra = Object.keys(o).filter((k) => k !== 'newcomer' && k !== 'buddy');
-    if (extra.length)
-      throw new UserError('arg.unknownField', { field: `koppelingen[${i}].${extra[0]!.slice(0, 40)}` });
-    return { newcomer: expectEmail(o.newcomer, 'nieuwe collega'), buddy: expectEmail(o.buddy, 'buddy') };
+    if (extra.length) throw new UserError('arg.unknownField', { field: extra[0]!.slice(0, 40) });
+    const newcomer = typeof o.newcomer === 'string' ? (emailIn(o.newcomer) ?? '') : '';
+    const buddy = typeof o.buddy === 'string' ? (emailIn(o.buddy) ?? '') : '';
+    if (newcomer && buddy) pairs.push({ newcomer, buddy });
+    else
+      unreadable.push({
+        newcomer: typeof o.newcomer === 'string' ? o.newcomer.slice(0, 254) : '',
+        reason: ctx.t('pairing.unreadablePair', {
+          index: i + 1,
+          field: ctx.t(newcomer ? 'field.buddy' : 'field.newcomer'),
+        }),
+      });
   });
   const actor = ctx.actor();
   const name = canonicalLocation(ctx, location);
@@ -428,7 +479,9 @@ export function applyProposal(ctx: RequestContext, locationRaw: unknown, pairsRa
         throw new UserError('error.otherLocation', { location: newcomer.location });
       }
     }
-    const { made, rejected } = makePairs(ctx, actor, pairs);
+    const made_ = makePairs(ctx, actor, pairs);
+    const made = made_.made;
+    const rejected = [...unreadable, ...made_.rejected];
     if (made.length) logAction(ctx, ctx.t('log.pairsApplied'), `${name}: ${made.length}`);
     refreshSchedulesOf(
       ctx,
@@ -452,8 +505,8 @@ export function applyProposal(ctx: RequestContext, locationRaw: unknown, pairsRa
 
 /** Ends the active pairing of a newcomer, with a reason (history is kept). */
 export function endPair(ctx: RequestContext, newcomerRaw: unknown, reasonRaw: unknown): PairingResult {
-  const newcomer = expectEmail(newcomerRaw, 'nieuwe collega');
-  const reason = expectText(reasonRaw, 'reden', 500);
+  const newcomer = expectEmail(newcomerRaw, 'newcomer');
+  const reason = expectText(reasonRaw, 'reason', 500);
   if (!reason) throw new UserError('pairing.reasonRequired');
   const actor = ctx.actor();
   return ctx.locked(() => {

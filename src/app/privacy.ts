@@ -212,7 +212,7 @@ function personName(data: PrivacyTables, email: string): string {
 /** "Gegevens van een persoon": every row about them, and the mails sent to them, as text, CSV and JSON. */
 export function exportPerson(ctx: RequestContext, emailRaw: unknown): PersonExportDto {
   assertSchoolLeader(ctx.actor());
-  const email = expectEmail(emailRaw, 'e-mailadres');
+  const email = expectEmail(emailRaw, 'email');
   const { data } = tablesOf(ctx);
   const name = personName(data, email);
   const rows = personRecords(email, name, data);
@@ -269,7 +269,7 @@ function erasureCounts(ctx: RequestContext, actions: readonly ErasureAction[], l
 export function previewErase(ctx: RequestContext, emailRaw: unknown): ErasurePreviewDto {
   const actor = ctx.actor();
   assertSchoolLeader(actor);
-  const email = expectEmail(emailRaw, 'e-mailadres');
+  const email = expectEmail(emailRaw, 'email');
   const { data } = tablesOf(ctx);
   const actions = erasurePlan(email, personName(data, email), data, ctx.services.clock.today());
   const counts = erasureCounts(ctx, actions, ctx.settings().schoolLeaders.includes(email));
@@ -287,7 +287,7 @@ export function previewErase(ctx: RequestContext, emailRaw: unknown): ErasurePre
 export function erase(ctx: RequestContext, emailRaw: unknown): PrivacyResultDto {
   const actor = ctx.actor();
   assertSchoolLeader(actor);
-  const email = expectEmail(emailRaw, 'e-mailadres');
+  const email = expectEmail(emailRaw, 'email');
   if (email === actor.email) throw new UserError('privacy.notYourself');
   return ctx.locked(() => {
     const { tables, data } = tablesOf(ctx);

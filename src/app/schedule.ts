@@ -86,10 +86,9 @@ class ScheduleWorld {
   }
 
   buddyOf(email: string): Staff | null {
-    const pair = this.ctx.wb
-      .table('pairings')
-      .records.find((r) => r.value.status === 'actief' && emailKey(r.value.newcomer) === emailKey(email));
-    return pair ? (this.people.get(emailKey(pair.value.buddy)) ?? null) : null;
+    this.ctx.wb.table('pairings');
+    const buddy = this.ctx.directory().activeBuddy(email);
+    return buddy ? (this.people.get(emailKey(buddy)) ?? null) : null;
   }
 
   person(email: string): PersonRef | null {
@@ -227,7 +226,7 @@ function assertMayPlan(actor: Actor, newcomer: Staff): void {
 
 /** What "Maak inwerkschema" / "Werk schema bij" would write, week by week; writes nothing. */
 export function preview(ctx: RequestContext, newcomerRaw: unknown): SchedulePreviewDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   const world = new ScheduleWorld(ctx);
   const newcomer = world.newcomer(email);
@@ -332,7 +331,7 @@ function planCheckIns(world: ScheduleWorld, newcomer: Staff, generated: Generate
  * (their buddy too, who may tick lines off). Writes nothing and generates nothing.
  */
 export function saved(ctx: RequestContext, newcomerRaw: unknown): SchedulePreviewDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   const world = new ScheduleWorld(ctx);
   const newcomer = world.newcomer(email);
@@ -361,7 +360,7 @@ export function saved(ctx: RequestContext, newcomerRaw: unknown): SchedulePrevie
 
 /** Writes (or updates) one newcomer's schedule. */
 export function save(ctx: RequestContext, newcomerRaw: unknown): ScheduleResultDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   return ctx.locked(() => {
     const world = new ScheduleWorld(ctx);
@@ -402,7 +401,7 @@ export function refreshSchedulesOf(ctx: RequestContext, emails: readonly string[
 
 /** Makes schedules for every newcomer of a location who has a buddy but no schedule yet. */
 export function generateForLocation(ctx: RequestContext, locationRaw: unknown): ScheduleResultDto {
-  const location = canonicalLocation(ctx, expectText(locationRaw, 'locatie', 200));
+  const location = canonicalLocation(ctx, expectText(locationRaw, 'location', 200));
   const actor = ctx.actor();
   assertCanManage(actor, location);
   return ctx.locked(() => {
@@ -444,10 +443,10 @@ export function mark(
   activityRaw: unknown,
   doneRaw: unknown,
 ): ScheduleResultDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
-  const date = expectDate(dateRaw, 'datum');
-  const activity = expectText(activityRaw, 'activiteit', 500);
-  const done = expectBoolean(doneRaw, 'afgerond');
+  const email = expectEmail(newcomerRaw, 'newcomer');
+  const date = expectDate(dateRaw, 'date');
+  const activity = expectText(activityRaw, 'activity', 500);
+  const done = expectBoolean(doneRaw, 'done');
   const actor = ctx.actor();
   return ctx.locked(() => {
     const world = new ScheduleWorld(ctx);
@@ -463,18 +462,13 @@ export function mark(
   });
 }
 
-/** School leader, the location's chef buddy, or the newcomer's active buddy. */
+/** School leader, the location's chef buddy, or the newcomer's active buddy (who has not left). */
 export function assertMayFollow(ctx: RequestContext, actor: Actor, newcomer: Staff): void {
   if (actor.role === 'schoolleider' || (actor.role === 'chefbuddy' && canActOn(actor, newcomer.location)))
     return;
-  const buddy = ctx.wb
-    .table('pairings')
-    .records.some(
-      (r) =>
-        r.value.status === 'actief' &&
-        emailKey(r.value.newcomer) === emailKey(newcomer.email) &&
-        emailKey(r.value.buddy) === actor.email,
-    );
+  // The active buddy, while they have a role (someone who left has none, and no access).
+  const buddy =
+    actor.role !== 'onbekend' && emailKey(ctx.directory().activeBuddy(newcomer.email)) === actor.email;
   if (!buddy)
     throw new UserError(actor.role === 'chefbuddy' ? 'error.otherLocation' : 'error.notYourNewcomer', {
       location: newcomer.location,
@@ -499,7 +493,7 @@ export function icsFor(ctx: RequestContext, newcomer: Staff, rows: readonly Sche
 }
 
 export function ics(ctx: RequestContext, newcomerRaw: unknown): IcsFileDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   const world = new ScheduleWorld(ctx);
   const newcomer = world.newcomer(email);

@@ -26,7 +26,7 @@ import {
   TAB_KEYS,
   type TabKey,
 } from '../core/schema';
-import { type SettingKey, settingKeyOf } from '../core/settings';
+import { SETTINGS, type SettingKey, settingKeyOf } from '../core/settings';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { TabLayout } from './ports';
@@ -96,12 +96,21 @@ function layoutOf(key: TabKey, locations: string[], en: boolean): TabLayout {
   };
 }
 
-/** Runs setup for the acting user. The first user on a sheet without school leaders becomes one. */
+/** Runs setup for the acting user. The user of the very first setup becomes school leader. */
 export function setupWorkbook(ctx: RequestContext): SetupReport {
   const me = ctx.services.identity.email();
   if (!me) throw new UserError('error.noUser');
   const leaders = ctx.settings().schoolLeaders;
+  // Only the very first setup (no settings yet) makes its user school leader. On a sheet that was
+  // set up, an empty or unreadable leader list grants nobody anything: it is fixed in the sheet.
+  const settingsTab = ctx.wb.tryTable('settings');
+  const firstSetup = !settingsTab || settingsTab.records.length === 0;
   if (leaders.length > 0) assertSchoolLeader(ctx.actor());
+  else if (!firstSetup)
+    throw new UserError('setup.noLeader', {
+      tab: settingsTab.sheetName,
+      setting: ctx.language === 'en' ? SETTINGS.schoolLeaders.en : SETTINGS.schoolLeaders.nl,
+    });
 
   const r = ctx.locked(() => {
     const gateway = ctx.services.gateway;
@@ -111,7 +120,7 @@ export function setupWorkbook(ctx: RequestContext): SetupReport {
       else if (p.addColumns.length) gateway.addColumns(p.name, p.addColumns);
     }
     ctx.wb.reset();
-    const added = fillDefaults(ctx, me);
+    const added = fillDefaults(ctx, firstSetup ? me : '');
     const locations = ctx.wb
       .table('locations')
       .records.map((r) => r.value.name)
@@ -161,7 +170,10 @@ export function setupWorkbook(ctx: RequestContext): SetupReport {
   };
 }
 
-/** Fills empty tabs with defaults and completes Instellingen; returns what it added. */
+/**
+ * Fills empty tabs with defaults and completes Instellingen; returns what it added. `me` becomes
+ * school leader where the leader setting is empty ('' on a sheet that was set up before).
+ */
 function fillDefaults(ctx: RequestContext, me: string): { rows: string[]; leader: boolean } {
   const rows: string[] = [];
   const fill = <K extends TabKey>(key: K, make: () => RowOf<K>[]) => {
@@ -211,11 +223,11 @@ function fillDefaults(ctx: RequestContext, me: string): { rows: string[]; leader
     return !present.has(key);
   });
   for (const row of missing) {
-    if (settingKeyOf(row.name) === 'schoolLeaders') leader = true;
+    if (settingKeyOf(row.name) === 'schoolLeaders' && me) leader = true;
     table.append(row);
   }
   const leaderRow = present.get('schoolLeaders');
-  if (leaderRow && leaderRow.value.value.trim() === '') {
+  if (me && leaderRow && leaderRow.value.value.trim() === '') {
     table.update(leaderRow, { value: me });
     leader = true;
   }

@@ -6,17 +6,19 @@ import { checkInState } from '../core/checkins';
 import { emailKey } from '../core/pairing';
 import type { Actor } from '../core/roles';
 import { normalizeName, type RowOf } from '../core/schema';
+import { settingKeyOf } from '../core/settings';
 import { expectText } from '../core/validate';
 import type { NewcomerDto, SidebarState } from '../shared/api';
 import { automationStatus } from './automation';
 import type { RequestContext } from './context';
+import { dataWarnings, roleSettingWarnings } from './dataWarnings';
 import { pairingOverview } from './pairing';
 import { packetRows } from './welcome';
 
 /** The sidebar's state; `location` picks the location a school leader looks at. */
 export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): SidebarState {
   const wanted =
-    locationRaw === undefined || locationRaw === null ? '' : expectText(locationRaw, 'locatie', 200);
+    locationRaw === undefined || locationRaw === null ? '' : expectText(locationRaw, 'location', 200);
   const actor = ctx.actor();
   const base = { language: ctx.language, version: ctx.services.version, today: ctx.services.clock.today() };
   if (actor.role === 'onbekend') {
@@ -24,7 +26,8 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
       ...base,
       user: { email: actor.email, name: '', role: 'onbekend', locations: [] },
       locations: [],
-      warnings: [],
+      // A leader list nobody can read locks the leader out: whoever opens the sheet is told.
+      warnings: roleSettingWarnings(ctx),
       message: `${ctx.t('error.unknownUser')} ${ctx.t('sidebar.unknownHelp')}`,
       pairing: null,
       welcome: null,
@@ -32,14 +35,16 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
       newcomers: [],
     };
   }
-  const staff = ctx.wb.tryTable('staff');
-  const name = staff?.records.find((r) => r.value.email === actor.email)?.value.name ?? '';
+  const name = ctx.directory().person(actor.email)?.name ?? '';
   const locations = ctx.wb.table('locations').records.map((r) => r.value);
   const warnings: string[] = [];
   if (actor.role === 'schoolleider' || actor.role === 'chefbuddy') {
+    warnings.push(...roleSettingWarnings(ctx));
     for (const problem of ctx.settingProblems()) {
+      if (settingKeyOf(problem.setting) === 'schoolLeaders') continue;
       warnings.push(ctx.t('sidebar.settingProblem', { setting: problem.setting }));
     }
+    warnings.push(...dataWarnings(ctx, actor));
   }
   if (actor.role === 'schoolleider') {
     for (const l of locations) {
@@ -66,14 +71,11 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
  * buddy), or their own newcomers (a buddy). With their buddy, welcome state and check-ins due.
  */
 function newcomersFollowed(ctx: RequestContext, actor: Actor, location: string): NewcomerDto[] {
-  const staff = ctx.wb.tryTable('staff')?.records.map((r) => r.value) ?? [];
-  const pairings = ctx.wb.tryTable('pairings')?.records.map((r) => r.value) ?? [];
-  const buddyOf = new Map(
-    pairings.filter((p) => p.status === 'actief').map((p) => [emailKey(p.newcomer), emailKey(p.buddy)]),
-  );
-  const names = new Map(staff.map((s) => [emailKey(s.email), s.name]));
+  const directory = ctx.directory();
+  const staff = directory.staff();
+  const buddyOf = (email: string) => emailKey(directory.activeBuddy(email));
   const mine = (email: string) =>
-    location ? false : actor.role === 'buddy' && buddyOf.get(emailKey(email)) === actor.email;
+    location ? false : actor.role === 'buddy' && buddyOf(email) === actor.email;
   const followed = staff.filter(
     (s) =>
       s.status === 'nieuw' &&
@@ -83,7 +85,7 @@ function newcomersFollowed(ctx: RequestContext, actor: Actor, location: string):
   const today = ctx.services.clock.today();
   const settings = ctx.settings();
   const checkIns = new Map<string, RowOf<'checkIns'>[]>();
-  for (const r of ctx.wb.tryTable('checkIns')?.records ?? []) {
+  for (const r of directory.checkInRecords()) {
     const key = emailKey(r.value.newcomer);
     const list = checkIns.get(key);
     if (list) list.push(r.value);
@@ -97,14 +99,14 @@ function newcomersFollowed(ctx: RequestContext, actor: Actor, location: string):
         .filter((c) => !c.held && !c.skipped && c.planned)
         .map((c) => c.planned)
         .sort()[0];
-      const buddy = buddyOf.get(emailKey(s.email)) ?? '';
+      const buddy = buddyOf(s.email);
       return {
         email: s.email,
         name: s.name,
         location: s.location,
         startDate: s.startDate,
         buddy,
-        buddyName: buddy ? (names.get(buddy) ?? buddy) : '',
+        buddyName: buddy ? (directory.person(buddy)?.name ?? buddy) : '',
         welcome: s.welcomeStatus,
         checkInsHeld: states.filter((x) => x === 'gehouden').length,
         checkInsLate: states.filter((x) => x === 'te laat').length,

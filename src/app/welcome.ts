@@ -24,7 +24,7 @@ import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
 import { composeMail, firstName } from './messages';
 import { exampleWarnings, packetSections, signature } from './packet';
 import type { OutgoingMail } from './ports';
-import { isErased } from './privacy';
+import { erasedKey, isErased } from './privacy';
 import { icsFor, ScheduleWorld } from './schedule';
 
 type Staff = RowOf<'staff'>;
@@ -67,6 +67,11 @@ class WelcomeWorld extends ScheduleWorld {
     const record = this.staffTable.records.find((r) => emailKey(r.value.email) === emailKey(email));
     if (!record) throw new UserError('pairing.unknownNewcomer');
     return record;
+  }
+
+  /** The latest version of a staff row (after changes made in this request). */
+  current(record: TableRecord<'staff'>): TableRecord<'staff'> {
+    return this.staffTable.records.find((r) => r.sheetRow === record.sheetRow) ?? record;
   }
 
   location(name: string): RowOf<'locations'> | undefined {
@@ -188,18 +193,29 @@ function toAttachment(file: { filename: string; mimeType: string; content: strin
   return { name: file.filename, mimeType: file.mimeType, content: file.content };
 }
 
-/** Newcomers with a packet to think about: status nieuw. */
-function newcomersOf(world: WelcomeWorld, location?: string): TableRecord<'staff'>[] {
-  // Someone erased under the AVG and typed in again is never mailed automatically.
-  // Read once, and only when someone is new: the hourly run mostly finds nobody.
+/**
+ * Newcomers with a packet to think about: status nieuw. Someone erased under the AVG and typed in
+ * again is never mailed automatically (`withErased` lists them, for the sidebar to show why).
+ */
+function newcomersOf(world: WelcomeWorld, location?: string, withErased = false): TableRecord<'staff'>[] {
+  // The erasure markers are read once, and only when someone is new: the hourly run mostly finds nobody.
   const candidates = world.staffTable.records.filter(
     (r) =>
       r.value.status === 'nieuw' &&
       (!location || normalizeName(r.value.location) === normalizeName(location)),
   );
-  if (!candidates.length) return [];
+  if (!candidates.length || withErased) return candidates;
   const stored = world.ctx.services.store.all();
   return candidates.filter((r) => !isErased(world.ctx, r.value.email, stored));
+}
+
+/** Why the packet of someone erased before waits for the school leader ('' when not erased). */
+function erasedBlock(ctx: RequestContext, email: string): string {
+  const erasedOn = ctx.services.store.get(erasedKey(email));
+  if (erasedOn === null) return '';
+  return ctx.t('welcome.erasedBefore', {
+    date: /^\d{4}-\d{2}-\d{2}$/.test(erasedOn) ? formatDutchDate(erasedOn) : erasedOn,
+  });
 }
 
 interface Planned {
@@ -244,11 +260,14 @@ function sendPackets(world: WelcomeWorld, planned: readonly Planned[], deadline:
   const ctx = world.ctx;
   // A due packet shows the schedule: make it first where there is none yet.
   for (const p of planned) if (p.due && p.record.value.startDate) world.ensureSchedule(p.record.value);
-  const jobs = planned.map((p) => world.job(world.recordOf(p.record.value.email), p.due));
+  // Each row its own job (the latest version of that row): copies of one person share a mail id,
+  // so the outbox sends once and marks every copy.
+  const jobs = planned.map((p) => world.job(world.current(p.record), p.due));
   const report = deliver(ctx, jobs, deadline);
-  ctx.wb.commit();
-  ctx.services.gateway.flush();
-  report.settle();
+  ctx.wb.commit(() => {
+    ctx.services.gateway.flush();
+    report.settle();
+  });
   return report;
 }
 
@@ -269,7 +288,7 @@ export const dueWelcomePackets: Job = {
 
 /** The packet exactly as it will be sent, with what blocks it. */
 export function previewPacket(ctx: RequestContext, newcomerRaw: unknown): WelcomePreviewDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   const world = new WelcomeWorld(ctx);
   const record = world.recordOf(email);
@@ -277,6 +296,7 @@ export function previewPacket(ctx: RequestContext, newcomerRaw: unknown): Welcom
   if (!world.rowsOf(email).length) world.ensureSchedule(record.value); // in memory only: nothing is committed
   const mail = world.compose(record.value, email);
   const state = parseMailState(record.value.welcomeStatus);
+  const erased = erasedBlock(ctx, email);
   const base = {
     to: email,
     state: record.value.welcomeStatus,
@@ -285,7 +305,15 @@ export function previewPacket(ctx: RequestContext, newcomerRaw: unknown): Welcom
     warnings: exampleWarnings(ctx, packetSections(ctx, record.value.location)),
   };
   if ('skip' in mail)
-    return { ...base, subject: '', text: '', html: '', replyTo: '', attachments: [], errors: [mail.skip] };
+    return {
+      ...base,
+      subject: '',
+      text: '',
+      html: '',
+      replyTo: '',
+      attachments: [],
+      errors: [...(erased ? [erased] : []), mail.skip],
+    };
   return {
     ...base,
     subject: mail.subject,
@@ -297,13 +325,14 @@ export function previewPacket(ctx: RequestContext, newcomerRaw: unknown): Welcom
       mimeType: a.mimeType,
       size: a.content.length,
     })),
-    errors: [],
+    // A blocked send is always visible: the preview never says it will go when it will not.
+    errors: erased ? [erased] : [],
   };
 }
 
 /** "Stuur test naar mij": the packet to the acting user, marked TEST, not recorded as sent. */
 export function sendTest(ctx: RequestContext, newcomerRaw: unknown): WelcomeResultDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   ctx.requirePermission('mail');
   const world = new WelcomeWorld(ctx);
@@ -323,7 +352,7 @@ export function sendTest(ctx: RequestContext, newcomerRaw: unknown): WelcomeResu
 
 /** "Nu versturen": sends the packet now, once; refuses when it was sent or may have been. */
 export function sendNow(ctx: RequestContext, newcomerRaw: unknown): WelcomeResultDto {
-  const email = expectEmail(newcomerRaw, 'nieuwe collega');
+  const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   // Before anything is written: without "send email as you" the packet cannot go.
   ctx.requirePermission('mail');
@@ -331,6 +360,10 @@ export function sendNow(ctx: RequestContext, newcomerRaw: unknown): WelcomeResul
     const world = new WelcomeWorld(ctx);
     const record = world.recordOf(email);
     assertCanManage(actor, record.value.location);
+    // Someone erased and added again: the school leader's "Nu versturen" is the confirmation.
+    const erased = isErased(ctx, email);
+    if (erased && actor.role !== 'schoolleider')
+      throw new UserError('welcome.cannotSend', { reason: erasedBlock(ctx, email) });
     const state = parseMailState(record.value.welcomeStatus);
     if (state.kind === 'sent') throw new UserError('welcome.alreadySent', { at: shortMoment(state.at) });
     if (state.kind === 'unknown' || state.kind === 'sending') throw new UserError('welcome.unknownState');
@@ -343,6 +376,7 @@ export function sendNow(ctx: RequestContext, newcomerRaw: unknown): WelcomeResul
     logAction(ctx, ctx.t('log.welcomeSent'), record.value.location);
     ctx.wb.commit();
     const now = world.recordOf(email).value.welcomeStatus;
+    if (report.sent && erased) ctx.services.store.delete(erasedKey(email));
     if (report.sent) return { message: ctx.t('welcome.sent'), state: now };
     if (report.skipped.length)
       throw new UserError('welcome.cannotSend', { reason: report.skipped[0]!.reason });
@@ -354,11 +388,14 @@ export function sendNow(ctx: RequestContext, newcomerRaw: unknown): WelcomeResul
 /** The packets of a location, for the sidebar: state, due day, and what blocks them. */
 export function packetRows(ctx: RequestContext, location: string): WelcomeRowDto[] {
   const world = new WelcomeWorld(ctx);
-  return newcomersOf(world, location)
+  return newcomersOf(world, location, true)
     .map((record) => {
       const n = record.value;
       const state = parseMailState(n.welcomeStatus);
-      const problem = state.kind === 'sent' || state.kind === 'skipped' ? '' : blocking(world, n);
+      const problem =
+        state.kind === 'sent' || state.kind === 'skipped'
+          ? ''
+          : erasedBlock(ctx, n.email) || blocking(world, n);
       return {
         email: n.email,
         name: n.name,

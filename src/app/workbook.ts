@@ -16,6 +16,8 @@ export interface TableOptions<K extends TabKey> {
 export class Workbook {
   private readonly tables = new Map<TabKey, Table<TabKey>>();
   private readonly missing = new Set<TabKey>();
+  /** The open unit of work: commits asked for inside it wait for it to succeed. */
+  private unit: { requested: boolean; after: (() => void)[] } | null = null;
 
   constructor(
     readonly gateway: SheetGateway,
@@ -71,14 +73,57 @@ export class Workbook {
   }
 
   /**
-   * Writes every changed tab once. A written tab is read afresh when next needed (its rows moved);
-   * an unchanged one stays as read, so a run of several jobs reads each tab once.
+   * Runs `work` as one unit: a `commit` inside it is held until `work` returns, then every changed
+   * tab is written once and the `after` callbacks run (e.g. clearing the mail journal). When `work`
+   * throws, nothing it changed is written. Mails sent before the failure stay in the journal, so the
+   * next run repairs their state instead of sending again.
    */
-  commit(): void {
+  unitOfWork<T>(work: () => T): T {
+    if (this.unit) return work();
+    const unit = { requested: false, after: [] as (() => void)[] };
+    this.unit = unit;
+    let value: T;
+    try {
+      value = work();
+    } catch (error) {
+      this.unit = null;
+      this.discard();
+      throw error;
+    }
+    this.unit = null;
+    if (unit.requested) this.commit();
+    for (const after of unit.after) after();
+    return value;
+  }
+
+  /**
+   * Writes every changed tab once, then runs `after` (inside a unit of work: both when the unit
+   * succeeds).
+   */
+  commit(after?: () => void): void {
+    if (this.unit) {
+      this.unit.requested = true;
+      if (after) this.unit.after.push(after);
+      return;
+    }
+    // A written tab is read afresh when next needed (its rows moved); an unchanged one stays as
+    // read, so a run of several jobs reads each tab once.
     for (const [key, table] of this.tables) {
       if (!table.changed) continue;
       this.gateway.write(table.sheetName, table.patch());
       this.tables.delete(key);
     }
+    after?.();
+  }
+
+  /** Whether a unit of work is open (a call already holding the lock). */
+  get inUnit(): boolean {
+    return this.unit !== null;
+  }
+
+  /** Drops every change not yet written, and what was read. */
+  discard(): void {
+    this.tables.clear();
+    this.missing.clear();
   }
 }

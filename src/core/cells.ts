@@ -18,9 +18,26 @@ export function isDateCell(cell: unknown): cell is DateCell {
 }
 
 /** Why a cell could not be read as its column's type (a code translated by the caller). */
-export type CellProblemCode = 'notADate' | 'notANumber' | 'notAChoice';
+export type CellProblemCode = 'notADate' | 'notANumber' | 'notAChoice' | 'notAnEmail' | 'notACount';
+
+/** One well-formed address: no lists, no spaces, no display names. */
+const EMAIL = /^[^\s@,;<>"']+@[^\s@,;<>"']+\.[a-z]{2,}$/i;
+
+/**
+ * The address in an e-mail cell, normalised (trimmed, lower case). A hand-typed display name
+ * ("Naam <mail@x>") gives the address in the brackets, so the same person is always the same key.
+ * Null when the cell holds something that is not one address (a name, two addresses).
+ */
+export function emailIn(text: string): string | null {
+  let t = text.trim();
+  const bracketed = /^[^<>]*<([^<>]+)>\s*$/.exec(t);
+  if (bracketed) t = bracketed[1]!.trim();
+  t = t.replace(/^mailto:/i, '').toLowerCase();
+  return EMAIL.test(t) ? t : null;
+}
 
 export interface CellProblem {
+  /** The column's Dutch header. */
   readonly column: string;
   readonly code: CellProblemCode;
 }
@@ -70,8 +87,13 @@ export function parseCell(spec: ColumnSpec, cell: Cell): Parsed {
       return {
         value: isDateCell(cell) ? cell.date : typeof cell === 'string' ? cell.trim() : cellText(cell),
       };
-    case 'email':
-      return { value: cellText(cell).toLowerCase() };
+    case 'email': {
+      // A cell that is not one address keeps its text (so the row can be named) with a problem.
+      const text = cellText(cell);
+      if (text === '') return { value: '' };
+      const email = emailIn(text);
+      return email ? { value: email } : { value: text.toLowerCase(), problem: 'notAnEmail' };
+    }
     case 'date': {
       if (isDateCell(cell)) return { value: cell.date.slice(0, 10) };
       const text = cellText(cell);
@@ -82,12 +104,13 @@ export function parseCell(spec: ColumnSpec, cell: Cell): Parsed {
     case 'moment':
       return { value: isDateCell(cell) ? cell.date : cellText(cell) };
     case 'number': {
-      if (typeof cell === 'number')
-        return Number.isFinite(cell) ? { value: cell } : { value: null, problem: 'notANumber' };
-      const text = cellText(cell).replace(',', '.');
-      if (text === '') return { value: null };
-      const n = Number(text);
-      return Number.isFinite(n) ? { value: n } : { value: null, problem: 'notANumber' };
+      const text = typeof cell === 'number' ? '' : cellText(cell).replace(',', '.');
+      if (typeof cell !== 'number' && text === '') return { value: null };
+      const n = typeof cell === 'number' ? cell : Number(text);
+      if (!Number.isFinite(n)) return { value: null, problem: 'notANumber' };
+      // A count (a capacity) that is negative or broken is unreadable, not silently clamped.
+      if (spec.count && (n < 0 || !Number.isInteger(n))) return { value: null, problem: 'notACount' };
+      return { value: n };
     }
     case 'boolean': {
       if (typeof cell === 'boolean') return { value: cell };

@@ -125,6 +125,7 @@ export type CheckInField = (typeof CHECK_IN_FIELDS)[number];
  * - `missing`: a required field (held, phase, wellbeing, click) is absent or empty.
  * - `notDate` (held): not an existing `YYYY-MM-DD` day.
  * - `future` (held) {today}: after today.
+ * - `beforeStart` (held) {start}: before the newcomer's start date (when it is known).
  * - `notPhase` (phase): not one of ontdekken, dromen, ontwerpen, doen.
  * - `notList` (competencies): not an array (or longer than 20).
  * - `notCompetency` (competencies) {index}: the entry at `index` is not one of the seven.
@@ -139,6 +140,7 @@ export type ValidationCode =
   | 'missing'
   | 'notDate'
   | 'future'
+  | 'beforeStart'
   | 'notPhase'
   | 'notList'
   | 'notCompetency'
@@ -181,9 +183,14 @@ function text(value: unknown, field: string, max: number): Validation<string> {
  * agreements?, notes?}`. Competencies may be empty, each must be one of the seven (matched
  * loosely, returned in canonical spelling). Wellbeing may come as a number or a digit string
  * (a `<select>` value). Texts are trimmed; absent texts become ''. Unknown keys are refused, so a
- * typo cannot silently drop data. Returns the first problem, fields checked in the order above.
+ * typo cannot silently drop data. A held day lies between the newcomer's `start` (when given) and
+ * `today`. Returns the first problem, fields checked in the order above.
  */
-export function validateCheckIn(input: unknown, today: IsoDate): Validation<CheckIn> {
+export function validateCheckIn(
+  input: unknown,
+  today: IsoDate,
+  start: IsoDate | '' = '',
+): Validation<CheckIn> {
   if (!isPlainObject(input)) return refuse('', 'notObject');
   for (const key of Object.keys(input)) {
     if (!(CHECK_IN_FIELDS as readonly string[]).includes(key))
@@ -194,6 +201,7 @@ export function validateCheckIn(input: unknown, today: IsoDate): Validation<Chec
   if (absent(held)) return refuse('held', 'missing');
   if (!isIsoDate(held)) return refuse('held', 'notDate');
   if (held > today) return refuse('held', 'future', { today });
+  if (start && held < start) return refuse('held', 'beforeStart', { start });
 
   if (absent(phase)) return refuse('phase', 'missing');
   const thePhase = typeof phase === 'string' ? canonical(PHASES_4D, phase) : undefined;

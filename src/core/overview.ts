@@ -5,10 +5,12 @@
  * input is indexed once and each row visited a constant number of times, so 10,000 staff and
  * 20,000 check-ins stay well under a second (tests/core/overview.test.ts prints the time).
  */
+
 import { type CheckInRow, isWellbeing, lateBefore, repairSignal } from './checkins';
 import { addDays, daysBetween, type IsoDate } from './dates';
 import { type MailState, parseMailState } from './mailState';
 import { buddyCapacity, buddyLoads, emailKey } from './pairing';
+import { isLeft } from './roles';
 import { normalizeName, type RowOf } from './schema';
 import type { Settings } from './settings';
 
@@ -479,7 +481,7 @@ function momentIn(text: string): string {
 /** Why an active buddy cannot be there for their newcomer, or '' when they can. */
 function unavailable(row: Staff | undefined, today: IsoDate): 'notFound' | 'left' | 'absent' | '' {
   if (!row) return 'notFound';
-  if (row.status === 'uit dienst') return 'left';
+  if (isLeft(row, today)) return 'left';
   return row.absentUntil > today ? 'absent' : '';
 }
 

@@ -264,7 +264,8 @@ function eligibilityIn(ctx: Context, candidate: Staff, newcomer: Staff): Eligibi
   const newcomerKey = emailKey(newcomer.email);
   if (!who) add('noEmail');
   else if (who === newcomerKey) add('isNewcomer');
-  if (candidate.status === 'uit dienst') add('leaving');
+  // Someone who left, or whose leaving date is set, is no longer a buddy.
+  if (candidate.status === 'uit dienst' || candidate.leftOn) add('leaving');
   else if (candidate.status !== 'actief') add('notActive', { status: candidate.status });
   if (!settings.pairAcrossLocations && !sameLocation(ctx, candidate, newcomer))
     add('otherLocation', { location: candidate.location });

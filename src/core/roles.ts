@@ -20,12 +20,24 @@ export interface RoleSources {
   /** Active buddies' e-mails with the location of their pairing. */
   readonly buddies: readonly { email: string; location: string }[];
   readonly staff: readonly { email: string; location: string }[];
+  /** E-mails of people who have left (see `isLeft`): they have no role at all. */
+  readonly left?: ReadonlySet<string>;
+}
+
+/**
+ * Whether a staff member has left by `today`: their leaving date ('Uit dienst per') has come, or
+ * their status is `uit dienst` without a date. A later leaving date keeps them until that day.
+ */
+export function isLeft(person: { status: string; leftOn: string }, today: string): boolean {
+  if (person.leftOn) return person.leftOn <= today;
+  return person.status === 'uit dienst';
 }
 
 /** Resolves the actor from the sheet. An empty e-mail is an error; an unknown one is `onbekend`. */
 export function resolveActor(email: string, sources: RoleSources): Actor {
   const me = email.trim().toLowerCase();
   if (me === '') throw new UserError('error.noUser');
+  if (sources.left?.has(me)) return { email: me, role: 'onbekend', locations: [] };
   const allLocations = sources.locations.map((l) => l.name).filter(Boolean);
   if (sources.schoolLeaders.includes(me)) return { email: me, role: 'schoolleider', locations: allLocations };
   const chiefOf = sources.locations.filter((l) => l.chiefBuddy === me).map((l) => l.name);

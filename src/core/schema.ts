@@ -20,11 +20,14 @@ export interface ColumnSpec<V = unknown> {
   readonly choices: readonly string[];
   /** Data validation hint for setup; `locations` means "one of the Locaties tab". */
   readonly validation?: 'locations' | 'locationsOrAll';
+  /** A number column holding a count: only whole numbers of 0 or more are readable. */
+  readonly count?: boolean;
   readonly _value?: V;
 }
 
 interface ColumnOptions {
   required?: boolean;
+  count?: boolean;
   aliases?: readonly string[];
   validation?: 'locations' | 'locationsOrAll';
 }
@@ -44,6 +47,7 @@ function column<V>(
     type,
     choices,
     ...(options.validation ? { validation: options.validation } : {}),
+    ...(options.count ? { count: true } : {}),
   };
   return spec;
 }
@@ -170,6 +174,7 @@ export const SCHEMA = {
     }),
     maxPerBuddy: col.number("Max. nieuwe collega's per buddy", 'Max. newcomers per buddy', {
       aliases: ['Max per buddy'],
+      count: true,
     }),
   }),
   staff: tab(
@@ -188,7 +193,7 @@ export const SCHEMA = {
       startDate: col.date('Startdatum', 'Start date', { required: true }),
       status: col.choice('Status', 'Status', STAFF_STATUSES, { required: true }),
       canBuddy: col.boolean('Kan buddy zijn', 'Can be buddy', { aliases: ['Buddy'] }),
-      maxPairings: col.number('Max. koppelingen', 'Max. pairings'),
+      maxPairings: col.number('Max. koppelingen', 'Max. pairings', { count: true }),
       yearsVso: col.number('Jaren ervaring VSO', 'Years of experience (special ed.)', {
         aliases: ['Ervaring VSO', 'Years experience'],
       }),

@@ -2,6 +2,7 @@
  * The `Instellingen` tab: one setting per row, found by name (Dutch or English, loosely matched),
  * with documented defaults. A missing row means the default; an unreadable value is reported.
  */
+import { emailIn } from './cells';
 import { normalizeName } from './schema';
 
 type Kind = 'emails' | 'number' | 'numbers' | 'boolean' | 'text' | 'liberation' | 'window';
@@ -248,10 +249,8 @@ function parse(kind: Kind, text: string): unknown {
   const t = text.trim();
   switch (kind) {
     case 'emails':
-      return t
-        .split(/[,;\s]+/)
-        .map((s) => s.trim().toLowerCase())
-        .filter(Boolean);
+      // A list of addresses ("Naam <mail>" accepted); anything else makes the value unreadable.
+      return emailList(t).bad.length ? undefined : emailList(t).good;
     case 'number': {
       const n = Number(t.replace(',', '.'));
       return t !== '' && Number.isFinite(n) && n >= 0 ? n : undefined;
@@ -295,6 +294,27 @@ function parseWindow(text: string): { from: number; to: number } | undefined {
   return { from, to };
 }
 
+/** The addresses in an e-mail list setting, and the parts that are not one address. */
+export function emailList(text: string): { good: string[]; bad: string[] } {
+  const parts = text
+    .split(/[,;\n]+/)
+    // "a@x b@y" is two addresses; "Mevrouw de Vries" is one unreadable part.
+    .flatMap((p) => {
+      const words = p.trim().split(/\s+/);
+      return !p.includes('<') && words.every((w) => emailIn(w)) ? words : [p];
+    })
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const good: string[] = [];
+  const bad: string[] = [];
+  for (const part of parts) {
+    const email = emailIn(part);
+    if (email) good.push(email);
+    else bad.push(part);
+  }
+  return { good: [...new Set(good)], bad };
+}
+
 /** Finds which setting a row names, by Dutch or English name. */
 export function settingKeyOf(name: string): SettingKey | undefined {
   const wanted = normalizeName(name);
@@ -315,6 +335,13 @@ export function readSettings(rows: readonly { name: string; value: string }[]): 
   for (const row of rows) {
     const key = settingKeyOf(row.name);
     if (!key) continue;
+    if (SETTINGS[key].kind === 'emails') {
+      // The readable addresses count; what is not an address is reported, never silently dropped.
+      const { good, bad } = emailList(row.value);
+      out[key] = good;
+      if (bad.length) problems.push({ setting: SETTINGS[key].nl, value: bad.join(', ') });
+      continue;
+    }
     const value = parse(SETTINGS[key].kind, row.value);
     if (
       value === undefined ||

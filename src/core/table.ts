@@ -64,6 +64,14 @@ function isBlankRow(row: readonly Cell[]): boolean {
  */
 export class Table<K extends TabKey> {
   readonly records: Record_<K>[] = [];
+  /** Goes up with every change, so lookups built from `records` know when they are stale. */
+  version = 0;
+  /** Goes up when a row is added or removed. */
+  private rowsVersion = 0;
+  /** How often each field was changed by `update`. */
+  private readonly fieldVersions = new Map<string, number>();
+  /** Records by sheet row, kept with `records`. */
+  private readonly bySheetRow = new Map<number, Record_<K>>();
   private readonly updates = new Map<number, Map<number, Cell>>();
   private readonly appends: Cell[][] = [];
   private readonly deletes = new Set<number>();
@@ -88,6 +96,20 @@ export class Table<K extends TabKey> {
       }
       this.records.push({ sheetRow: r + 1, value: value as RowOf<K>, problems });
     }
+    for (const record of this.records) this.bySheetRow.set(record.sheetRow, record);
+  }
+
+  /** The current record of a sheet row (after changes in this request). */
+  recordAt(sheetRow: number): Record_<K> | undefined {
+    return this.bySheetRow.get(sheetRow);
+  }
+
+  /**
+   * A stamp that changes when a row is added or removed or one of `fields` is updated: lookups
+   * keyed on those fields stay valid while it is the same.
+   */
+  stampOf(fields: readonly string[]): string {
+    return [this.rowsVersion, ...fields.map((f) => this.fieldVersions.get(f) ?? 0)].join('.');
   }
 
   /** The width of the sheet's header row. */
@@ -121,9 +143,15 @@ export class Table<K extends TabKey> {
       if (sameCell(cell, original[at] ?? '')) cells.delete(at);
       else cells.set(at, cell);
     }
+    this.version++;
+    for (const field of Object.keys(patch))
+      this.fieldVersions.set(field, (this.fieldVersions.get(field) ?? 0) + 1);
     const updated = { ...record, value: { ...record.value, ...patch } };
     const i = this.records.indexOf(record);
-    if (i >= 0) this.records[i] = updated;
+    if (i >= 0) {
+      this.records[i] = updated;
+      this.bySheetRow.set(updated.sheetRow, updated);
+    }
     return updated;
   }
 
@@ -135,13 +163,20 @@ export class Table<K extends TabKey> {
       cells[at] = toCell(spec[field]!, (row as Record<string, unknown>)[field]);
     }
     this.appends.push(cells);
+    this.version++;
+    this.rowsVersion++;
     const sheetRow = this.grid.length + this.appends.length;
-    this.records.push({ sheetRow, value: row, problems: [] });
+    const record = { sheetRow, value: row, problems: [] };
+    this.records.push(record);
+    this.bySheetRow.set(sheetRow, record);
   }
 
   /** Removes a record's row from the sheet. */
   remove(record: Record_<K>): void {
     this.deletes.add(record.sheetRow);
+    this.version++;
+    this.rowsVersion++;
+    this.bySheetRow.delete(record.sheetRow);
     this.updates.delete(record.sheetRow);
     const i = this.records.indexOf(record);
     if (i >= 0) this.records.splice(i, 1);

@@ -4,6 +4,7 @@
  */
 import { checkInReminders, weeklyOverview } from '../app/checkins';
 import type { Job } from '../app/jobs';
+import { leftBuddyAlerts } from '../app/leavers';
 import { pendingBuddyMails } from '../app/pairing';
 import { monthlyRetention } from '../app/privacy';
 import { dueWelcomePackets } from '../app/welcome';
@@ -14,6 +15,7 @@ import { dueWelcomePackets } from '../app/welcome';
  */
 export const SCHEDULED_JOBS: readonly Job[] = [
   { ...pendingBuddyMails, sendsMail: true },
+  { ...leftBuddyAlerts, sendsMail: true },
   { ...dueWelcomePackets, sendsMail: true },
   { ...checkInReminders, sendsMail: true },
   { ...weeklyOverview, sendsMail: true },

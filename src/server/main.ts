@@ -137,7 +137,7 @@ export function getAutomationStatus(): AutomationStatus {
 }
 
 export function setAutomaticSending(on: unknown): AutomationStatus {
-  return handle((ctx) => setAutomation(ctx, expectBoolean(on, 'on')));
+  return handle((ctx) => setAutomation(ctx, expectBoolean(on, 'automaticSending')));
 }
 
 export function previewSchedule(newcomerEmail: unknown): SchedulePreviewDto {

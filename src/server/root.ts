@@ -19,7 +19,7 @@ import {
   SheetsUi,
 } from '../gas/services';
 import { SpreadsheetGateway } from '../gas/sheetGateway';
-import { type Language, translate } from '../shared/i18n';
+import { isMessageKey, type Language, type MessageKey, translate } from '../shared/i18n';
 
 declare const WEGWIJS_VERSION: string | undefined;
 
@@ -52,20 +52,30 @@ export function createServices(): Services {
  * logged (without personal data) with a short code the user can report.
  */
 export function toUserError(error: unknown, language: Language): Error {
-  if (error instanceof UserError) return new Error(translate(language, error.key, error.params));
+  if (error instanceof UserError) return new Error(userMessage(error, language));
   // A service call outside the granted scopes that no feature checked first: still say which
   // permission is missing rather than "something went wrong".
   const scope = missingScopeOf(error instanceof Error ? error.message : String(error));
   const permission = scope === null ? null : permissionOfScope(scope);
   if (permission) {
     const e = permissionError(permission, language);
-    return new Error(translate(language, e.key, e.params));
+    return new Error(userMessage(e, language));
   }
   const code = Utilities.getUuid().slice(0, 8);
   const detail =
     error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
   console.error(`[Wegwijs ${code}] ${redactEmails(detail)}`);
   return new Error(translate(language, 'error.unexpected', { code }));
+}
+
+/** A UserError's text; a `field` parameter is a label (`field.<name>`), named in the user's language. */
+export function userMessage(error: UserError, language: Language): string {
+  const field = error.params.field;
+  const params =
+    typeof field === 'string' && isMessageKey(`field.${field}`)
+      ? { ...error.params, field: translate(language, `field.${field}` as MessageKey) }
+      : error.params;
+  return translate(language, error.key, params);
 }
 
 /** Runs a use case for one call of a public function. */

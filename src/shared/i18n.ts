@@ -38,18 +38,35 @@ const nl = {
   'arg.tooLong': 'Ongeldige invoer: {field} is te lang (hoogstens {max} tekens).',
   'arg.notEmail': 'Ongeldige invoer: {field} is geen geldig e-mailadres.',
   'arg.notDate': 'Ongeldige invoer: {field} is geen datum (jjjj-mm-dd).',
+  'arg.notObjectAt': 'Ongeldige invoer: {field} nummer {index} is geen koppeling.',
+  'field.newcomer': 'nieuwe collega',
+  'field.buddy': 'buddy',
+  'field.location': 'locatie',
+  'field.reason': 'reden',
+  'field.email': 'e-mailadres',
+  'field.date': 'datum',
+  'field.planned': 'geplande datum',
+  'field.activity': 'activiteit',
+  'field.done': 'afgerond',
+  'field.automaticSending': 'automatisch versturen',
+  'field.pairs': 'koppelingen',
   'schema.missingTab': 'Het tabblad "{tab}" ontbreekt. Kies Wegwijs > Blad inrichten om het aan te maken.',
   'schema.missingColumn': 'In tabblad "{tab}" ontbreekt de kolom "{column}". Er is niets gewijzigd.',
   'schema.duplicateColumn': 'In tabblad "{tab}" staat de kolom "{column}" twee keer. Er is niets gewijzigd.',
   'cell.notADate': 'geen geldige datum (gebruik dd-mm-jjjj)',
   'cell.notANumber': 'geen getal',
   'cell.notAChoice': 'geen toegestane waarde',
+  'cell.notAnEmail': 'geen (enkel) e-mailadres',
+  'cell.notACount': 'geen heel getal van 0 of meer',
+  'cell.empty': 'leeg',
   'setup.done': 'Blad ingericht. {summary}',
   'setup.nothing': 'Het blad was al helemaal ingericht; er is niets gewijzigd.',
   'setup.createdTabs': 'Nieuwe tabbladen: {tabs}.',
   'setup.addedColumns': 'Toegevoegde kolommen: {columns}.',
   'setup.addedRows': 'Standaardinhoud: {rows}.',
   'setup.leaderAdded': 'Jij bent als schoolleider ingesteld.',
+  'setup.noLeader':
+    'Er staat geen leesbare schoolleider in tabblad {tab} ("{setting}"). Alleen bij de allereerste inrichting wordt wie inricht schoolleider. Zet daar het e-mailadres van de schoolleider en kies daarna opnieuw Blad inrichten.',
   'setup.schoolYearWithoutHolidays':
     'Voor schooljaar {year} staan nog geen schoolvakanties in "Vrije dagen". Vul ze aan.',
   'about.title': 'Over Wegwijs',
@@ -132,6 +149,9 @@ const nl = {
   'unassigned.noEligibleBuddy': 'niemand kan buddy zijn',
   'unassigned.allTaken': 'alle {candidates} mogelijke buddies zijn elders nodig',
   'pairing.unknownNewcomer': 'Deze nieuwe collega staat niet in het tabblad Medewerkers.',
+  'pairing.unreadablePair':
+    'Koppeling {index}: het e-mailadres van de {field} is niet te lezen; deze is overgeslagen.',
+  'unassigned.unreadableEmail': 'het e-mailadres is niet te lezen ({tab}, rij {row})',
   'pairing.unknownBuddy': 'Deze buddy staat niet in het tabblad Medewerkers.',
   'pairing.notNewcomer': 'Deze collega is geen nieuwe collega (status is niet "nieuw").',
   'pairing.alreadyPaired': 'Deze nieuwe collega heeft al een buddy. Beëindig die koppeling eerst.',
@@ -153,6 +173,10 @@ const nl = {
   'log.pairEnded': 'Koppeling beëindigd',
   'log.pairsApplied': 'Voorstel koppelingen toegepast',
   'mail.invalidAddress': 'ongeldig e-mailadres',
+  'mail.recipientLeft': 'de ontvanger is uit dienst',
+  'mail.buddyLeft.subject': 'Buddy van {newcomer} is uit dienst',
+  'mail.buddyLeft.body':
+    '{buddy} is uit dienst (per {date}) en is nog buddy van {newcomer} ({location}). Beëindig die koppeling in Wegwijs en kies een nieuwe buddy. Je krijgt dit bericht één keer.',
   'mail.templateMissing': 'bericht "{kind}" ontbreekt in het tabblad Berichten',
   'mail.templateError': 'het bericht heeft een fout: {errors}',
   'mail.unknownPlaceholder': 'onbekend veld {{{name}}}',
@@ -205,6 +229,8 @@ const nl = {
   'welcome.sent': 'Het welkomstpakket is verzonden.',
   'welcome.queued': 'Het mailquotum is op; het welkomstpakket gaat met de volgende automatische ronde mee.',
   'welcome.failed': 'Het welkomstpakket is niet verzonden: {state}',
+  'welcome.erasedBefore':
+    'deze persoon is op {date} gewist (AVG) en daarna opnieuw toegevoegd; het pakket gaat pas als de schoolleider op Nu versturen klikt',
   'log.welcomeSent': 'Welkomstpakket handmatig verstuurd',
   'checkin.signalNiet':
     'Bij de check-in van {date} was er geen klik met de buddy. Overweeg een andere buddy.',
@@ -224,6 +250,7 @@ const nl = {
   'checkin.invalid.missing': 'Vul {field} in.',
   'checkin.invalid.notDate': 'Ongeldige invoer: {field} is geen datum.',
   'checkin.invalid.future': 'De {field} ligt in de toekomst.',
+  'checkin.invalid.beforeStart': 'De {field} ligt voor de startdatum ({start}).',
   'checkin.invalid.notPhase': 'Kies een fase: ontdekken, dromen, ontwerpen of doen.',
   'checkin.invalid.notList': 'Ongeldige invoer: {field} moet een lijst zijn.',
   'checkin.invalid.notCompetency': 'Kies competenties uit het NJI-profiel.',
@@ -310,6 +337,21 @@ const nl = {
   'sidebar.settingProblem':
     'De instelling "{setting}" heeft een waarde die Wegwijs niet begrijpt; de standaardwaarde geldt.',
   'sidebar.noChiefBuddy': 'Locatie {location} heeft nog geen chef buddy (tabblad Locaties).',
+  'sidebar.rowProblem':
+    '{tab}, rij {row}: {column} is {problem}. Wegwijs slaat deze waarde over tot hij verbeterd is.',
+  'sidebar.rowProblemsMore': 'En nog {count} cellen die Wegwijs niet kan lezen.',
+  'sidebar.duplicate.staff':
+    '{tab}: rij {rows} hebben hetzelfde e-mailadres. Wegwijs gebruikt alleen rij {first} en mailt of koppelt deze persoon één keer; haal de dubbele rij weg.',
+  'sidebar.duplicate.pairings':
+    '{tab}: rij {rows} zijn dezelfde koppeling of twee actieve koppelingen van één nieuwe collega. Alleen rij {first} telt; haal de andere weg.',
+  'sidebar.duplicate.checkIns':
+    '{tab}: rij {rows} zijn dezelfde check-in. Alleen rij {first} telt en krijgt herinneringen; haal de andere weg.',
+  'sidebar.buddyLeft':
+    'Buddy {buddy} is uit dienst; {newcomer} heeft een nieuwe buddy nodig (tabblad {tab}, rij {row}).',
+  'sidebar.roleSettingProblem':
+    'De instelling "{setting}" bevat iets dat geen e-mailadres is ("{value}"); dat deel maakt niemand schoolleider. Zet er e-mailadressen in, gescheiden door komma’s.',
+  'sidebar.noLeaders':
+    'Er is geen schoolleider ingesteld (tabblad {tab}, instelling "{setting}"). Vul daar het e-mailadres van de schoolleider in.',
   'sidebar.unknownHelp':
     'Staat je e-mailadres in het tabblad Locaties (chef buddy) of bij de schoolleiders in Instellingen? Vraag de schoolleider om je toe te voegen.',
 } as const;
@@ -351,18 +393,35 @@ const en: Messages = {
   'arg.tooLong': 'Invalid input: {field} is too long (at most {max} characters).',
   'arg.notEmail': 'Invalid input: {field} is not a valid email address.',
   'arg.notDate': 'Invalid input: {field} is not a date (yyyy-mm-dd).',
+  'arg.notObjectAt': 'Invalid input: {field} number {index} is not a pairing.',
+  'field.newcomer': 'newcomer',
+  'field.buddy': 'buddy',
+  'field.location': 'location',
+  'field.reason': 'reason',
+  'field.email': 'email address',
+  'field.date': 'date',
+  'field.planned': 'planned date',
+  'field.activity': 'activity',
+  'field.done': 'done',
+  'field.automaticSending': 'automatic sending',
+  'field.pairs': 'pairings',
   'schema.missingTab': 'The tab "{tab}" is missing. Choose Wegwijs > Set up sheet to create it.',
   'schema.missingColumn': 'The tab "{tab}" has no column "{column}". Nothing was changed.',
   'schema.duplicateColumn': 'The tab "{tab}" has the column "{column}" twice. Nothing was changed.',
   'cell.notADate': 'is not a valid date (use dd-mm-yyyy)',
   'cell.notANumber': 'is not a number',
   'cell.notAChoice': 'is not an allowed value',
+  'cell.notAnEmail': 'is not one email address',
+  'cell.notACount': 'is not a whole number of 0 or more',
+  'cell.empty': 'is empty',
   'setup.done': 'Sheet set up. {summary}',
   'setup.nothing': 'The sheet was already fully set up; nothing was changed.',
   'setup.createdTabs': 'New tabs: {tabs}.',
   'setup.addedColumns': 'Added columns: {columns}.',
   'setup.addedRows': 'Default content: {rows}.',
   'setup.leaderAdded': 'You were set as school leader.',
+  'setup.noLeader':
+    'No readable school leader in the {tab} tab ("{setting}"). Only the very first setup makes its user school leader. Enter the school leader’s email address there, then choose Set up sheet again.',
   'setup.schoolYearWithoutHolidays':
     'School year {year} has no school holidays in "Days off" yet. Please add them.',
   'about.title': 'About Wegwijs',
@@ -444,6 +503,8 @@ const en: Messages = {
   'unassigned.noEligibleBuddy': 'nobody can be buddy',
   'unassigned.allTaken': 'all {candidates} possible buddies are needed elsewhere',
   'pairing.unknownNewcomer': 'This newcomer is not in the Staff tab.',
+  'pairing.unreadablePair': 'Pairing {index}: the {field}’s email address cannot be read; it was skipped.',
+  'unassigned.unreadableEmail': 'the email address cannot be read ({tab}, row {row})',
   'pairing.unknownBuddy': 'This buddy is not in the Staff tab.',
   'pairing.notNewcomer': 'This colleague is not a newcomer (status is not "nieuw").',
   'pairing.alreadyPaired': 'This newcomer already has a buddy. End that pairing first.',
@@ -465,6 +526,10 @@ const en: Messages = {
   'log.pairEnded': 'Pairing ended',
   'log.pairsApplied': 'Pairing proposal applied',
   'mail.invalidAddress': 'invalid email address',
+  'mail.recipientLeft': 'the recipient has left',
+  'mail.buddyLeft.subject': 'The buddy of {newcomer} has left',
+  'mail.buddyLeft.body':
+    '{buddy} has left (on {date}) and is still the buddy of {newcomer} ({location}). End that pairing in Wegwijs and choose a new buddy. You get this message once.',
   'mail.templateMissing': 'message "{kind}" is missing from the Messages tab',
   'mail.templateError': 'the message has an error: {errors}',
   'mail.unknownPlaceholder': 'unknown field {{{name}}}',
@@ -517,6 +582,8 @@ const en: Messages = {
   'welcome.sent': 'The welcome packet was sent.',
   'welcome.queued': 'The mail quota is used up; the welcome packet goes with the next automatic run.',
   'welcome.failed': 'The welcome packet was not sent: {state}',
+  'welcome.erasedBefore':
+    'this person was erased on {date} (GDPR) and added again later; the packet goes only when the school leader clicks Send now',
   'log.welcomeSent': 'Welcome packet sent by hand',
   'checkin.signalNiet':
     'At the check-in of {date} there was no click with the buddy. Consider another buddy.',
@@ -536,6 +603,7 @@ const en: Messages = {
   'checkin.invalid.missing': 'Please fill in the {field}.',
   'checkin.invalid.notDate': 'Invalid input: {field} is not a date.',
   'checkin.invalid.future': 'The {field} is in the future.',
+  'checkin.invalid.beforeStart': 'The {field} is before the start date ({start}).',
   'checkin.invalid.notPhase': 'Choose a phase: ontdekken, dromen, ontwerpen or doen.',
   'checkin.invalid.notList': 'Invalid input: {field} must be a list.',
   'checkin.invalid.notCompetency': 'Choose competencies from the NJI profile.',
@@ -621,12 +689,30 @@ const en: Messages = {
   'sidebar.settingProblem':
     'The setting "{setting}" has a value Wegwijs does not understand; the default applies.',
   'sidebar.noChiefBuddy': 'Location {location} has no chief buddy yet (Locations tab).',
+  'sidebar.rowProblem': '{tab}, row {row}: {column} {problem}. Wegwijs skips this value until it is fixed.',
+  'sidebar.rowProblemsMore': 'And {count} more cells Wegwijs cannot read.',
+  'sidebar.duplicate.staff':
+    '{tab}: rows {rows} have the same email address. Wegwijs uses only row {first} and mails or pairs this person once; remove the duplicate row.',
+  'sidebar.duplicate.pairings':
+    '{tab}: rows {rows} are the same pairing or two active pairings of one newcomer. Only row {first} counts; remove the others.',
+  'sidebar.duplicate.checkIns':
+    '{tab}: rows {rows} are the same check-in. Only row {first} counts and gets reminders; remove the others.',
+  'sidebar.buddyLeft': 'Buddy {buddy} has left; {newcomer} needs a new buddy ({tab} tab, row {row}).',
+  'sidebar.roleSettingProblem':
+    'The setting "{setting}" holds something that is not an email address ("{value}"); that part makes nobody school leader. Enter email addresses, separated by commas.',
+  'sidebar.noLeaders':
+    'No school leader is set ({tab} tab, setting "{setting}"). Enter the school leader’s email address there.',
   'sidebar.unknownHelp':
     'Is your email address in the Locations tab (chief buddy) or among the school leaders in Settings? Ask the school leader to add you.',
 };
 
 export type { Language } from './language';
 export { languageOf } from './language';
+
+/** Whether a text is a key of the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(nl, key);
+}
 
 /** Translates a message key, filling `{name}` placeholders. */
 export function translate(

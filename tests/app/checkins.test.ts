@@ -89,6 +89,23 @@ describe('recording a check-in', () => {
     expect(JSON.stringify(rows(w))).toBe(before);
   });
 
+  it('refuses a held day before the start date (or long ago), and writes nothing', () => {
+    const w = world();
+    w.setNow('2027-01-15T16:00:00+01:00');
+    const before = JSON.stringify(rows(w));
+    for (const held of ['1900-01-01', '2027-01-08']) {
+      expect(() => record(w.ctx(), anna.email, good(held))).toThrow(
+        expect.objectContaining({
+          key: 'checkin.invalid.beforeStart',
+          params: expect.objectContaining({ start: '11-01-2027' }),
+        }),
+      );
+    }
+    expect(JSON.stringify(rows(w))).toBe(before);
+    record(w.ctx(), anna.email, good('2027-01-11'));
+    expect(rows(w)[0]!.Gehouden).toEqual({ date: '2027-01-11' });
+  });
+
   it('suggests re-pairing after a "niet", and after two "twijfel" in a row', () => {
     const w = world();
     w.setNow('2027-01-29T16:00:00+01:00');

@@ -11,7 +11,7 @@ import {
   previewPurge,
 } from '../../src/app/privacy';
 import { save } from '../../src/app/schedule';
-import { dueWelcomePackets, previewPacket } from '../../src/app/welcome';
+import { dueWelcomePackets, packetRows, previewPacket, sendNow } from '../../src/app/welcome';
 import type { Cell } from '../../src/core/cells';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
@@ -177,7 +177,8 @@ describe('erasing a person', () => {
     expect(pair).toMatchObject({ Buddy: '', Status: 'beëindigd', Reden: 'buddy verwijderd (AVG)' });
   });
 
-  it('never mails an erased newcomer again, also when their row is typed in again', () => {
+  /** Anna erased, then typed in again and paired by hand, with the location's links filled in. */
+  function erasedAndAddedAgain(): World {
     const w = schoolWorld([bram, ...hosts, anna]);
     erase(w.ctx(), anna.email);
     const header = w.gateway.tabs.get('Medewerkers')![0]!.map(String);
@@ -200,10 +201,32 @@ describe('erasing a person', () => {
     const links = w.gateway.tabs.get('Locaties')!.find((r) => r[0] === HAVO)!;
     links[2] = 'https://x.example/regels';
     links[3] = 'https://x.example/gids';
-    const preview = previewPacket(w.ctx(), anna.email);
-    expect(preview.errors).toEqual([]);
+    return w;
+  }
+
+  it('never mails an erased newcomer again automatically, also when their row is typed in again', () => {
+    const w = erasedAndAddedAgain();
     runScheduledJobs(w.ctx(), [dueWelcomePackets]);
     expect(w.mails).toEqual([]);
+  });
+
+  // Changed on purpose (issue 12, item 6): the preview used to say the packet would go ("errors: []").
+  it('shows the blocked packet in the preview and the sidebar, and sends it once the school leader confirms', () => {
+    const w = erasedAndAddedAgain();
+    const blocked = 'deze persoon is op 04-01-2027 gewist (AVG) en daarna opnieuw toegevoegd';
+    expect(previewPacket(w.ctx(), anna.email).errors).toEqual([expect.stringContaining(blocked)]);
+    expect(packetRows(w.ctx(), HAVO).find((r) => r.email === anna.email)?.problem).toContain(blocked);
+    w.setUser(chiefOf(HAVO));
+    expect(() => sendNow(w.ctx(), anna.email)).toThrow(
+      expect.objectContaining({ key: 'welcome.cannotSend' }),
+    );
+    expect(w.mails).toEqual([]);
+    w.setUser(LEADER);
+    sendNow(w.ctx(), anna.email);
+    expect(w.mails.map((m) => m.to)).toEqual([anna.email]);
+    expect(previewPacket(w.ctx(), anna.email).errors).toEqual([]);
+    runScheduledJobs(w.ctx(), [dueWelcomePackets]);
+    expect(w.mails).toHaveLength(1);
   });
 
   it('takes a school leader off the list of leaders, and refuses to erase yourself', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { exportPerson } from '../../src/app/privacy';
 import { setupWorkbook } from '../../src/app/setup';
+import { getSidebarState } from '../../src/app/sidebarState';
 import { SCHEMA, TAB_KEYS } from '../../src/core/schema';
 import { memoryWorld } from '../support/memory';
 
@@ -190,5 +192,48 @@ describe('who may set up', () => {
     world.lockHeldByOther = true;
     expect(() => setupWorkbook(world.ctx())).toThrow(expect.objectContaining({ key: 'error.busy' }));
     expect(world.gateway.tabs.size).toBe(0);
+  });
+
+  const setLeaders = (world: ReturnType<typeof memoryWorld>, value: string) => {
+    const grid = world.gateway.tabs.get('Instellingen')!;
+    grid.find((r) => r[0] === 'Schoolleiders (e-mail)')![1] = value;
+  };
+
+  it('never makes someone school leader because the leader setting was emptied later', () => {
+    const world = memoryWorld({ user: leader });
+    setupWorkbook(world.ctx());
+    setLeaders(world, '');
+    world.setUser('buitenstaander@school.example');
+    const before = JSON.stringify(world.gateway.rows('Instellingen'));
+    expect(() => setupWorkbook(world.ctx())).toThrow(
+      expect.objectContaining({
+        key: 'setup.noLeader',
+        params: expect.objectContaining({ tab: 'Instellingen' }),
+      }),
+    );
+    expect(JSON.stringify(world.gateway.rows('Instellingen'))).toBe(before);
+    expect(world.ctx().actor().role).toBe('onbekend');
+    expect(() => exportPerson(world.ctx(), leader)).toThrow(
+      expect.objectContaining({ key: 'error.leaderOnly' }),
+    );
+  });
+
+  it('shows a leader setting that is not an e-mail as a warning to whoever opens the sidebar', () => {
+    const world = memoryWorld({ user: leader });
+    setupWorkbook(world.ctx());
+    setLeaders(world, 'Mevrouw de Vries');
+    const state = getSidebarState(world.ctx());
+    expect(state.user.role).toBe('onbekend');
+    expect(state.warnings.join(' ')).toContain('"Schoolleiders (e-mail)" bevat iets dat geen e-mailadres is');
+    expect(() => setupWorkbook(world.ctx())).toThrow(expect.objectContaining({ key: 'setup.noLeader' }));
+  });
+
+  it('reads a leader written as "Naam <e-mail>", and keeps the readable ones of a list with a typo', () => {
+    const world = memoryWorld({ user: leader });
+    setupWorkbook(world.ctx());
+    setLeaders(world, `Mevrouw de Vries <${leader.toUpperCase()}>, tweede leider`);
+    const state = getSidebarState(world.ctx());
+    expect(state.user.role).toBe('schoolleider');
+    expect(state.warnings.join(' ')).toContain('("tweede leider")');
   });
 });

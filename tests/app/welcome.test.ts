@@ -333,3 +333,21 @@ describe('who may see packets', () => {
     expect(previewPacket(w.ctx(), anna.email).errors).toEqual([]);
   });
 });
+
+describe('a call that fails', () => {
+  it('writes nothing: "Nu versturen" without a buddy leaves no schedule, check-ins or status', () => {
+    const w = schoolWorld([bram, ...hosts, anna]);
+    for (const row of w.gateway.tabs.get('Locaties')!.slice(1)) {
+      row[2] = 'https://intranet.school.example/regels';
+      row[3] = 'https://school.example/schoolgids';
+    }
+    const before = JSON.stringify([...w.gateway.tabs.entries()]);
+    const writes = w.gateway.writes;
+    expect(() => sendNow(w.ctx(), anna.email)).toThrow(
+      expect.objectContaining({ key: 'welcome.cannotSend' }),
+    );
+    expect(w.gateway.writes).toBe(writes);
+    expect(JSON.stringify([...w.gateway.tabs.entries()])).toBe(before);
+    expect(w.mails).toEqual([]);
+  });
+});

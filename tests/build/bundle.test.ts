@@ -135,6 +135,7 @@ describe('the bundle in a bare Apps Script-like context', () => {
     const report = fired!.result as { jobs: { name: string }[] };
     expect(report.jobs.map((j) => j.name)).toEqual([
       'buddy-mails',
+      'left-buddies',
       'welcome-packets',
       'check-in-reminders',
       'weekly-overview',

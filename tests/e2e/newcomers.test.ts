@@ -434,7 +434,8 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
     await frame.click('[data-testid=record-open]');
     const form = frame.locator('[data-testid=checkin-form]');
     expect(await form.locator('[data-testid=held]').inputValue()).toBe('2027-01-11');
-    await form.locator('[data-testid=held]').fill('2027-01-07');
+    // Changed on purpose (issue 12, item 13): a held day before the start (11 January) is refused.
+    await form.locator('[data-testid=held]').fill('2027-01-11');
     await form.locator('[data-testid=phase]').selectOption('ontdekken');
     await form.locator('[data-testid=competency][value=interpersoonlijk]').check();
     await form.locator('[data-testid=competency][value="samenwerking collega’s"]').check();
@@ -449,7 +450,7 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
     await message.waitFor();
     expect(await message.textContent()).toBe('Check-in vastgelegd.');
 
-    const row = (await rowsOf('Check-ins', ines)).find((r) => r.Gehouden === '2027-01-07');
+    const row = (await rowsOf('Check-ins', ines)).find((r) => r.Gehouden === '2027-01-11');
     expect(row).toMatchObject({
       Gepland: '2027-01-15',
       'Fase (4D)': 'ontdekken',
@@ -475,7 +476,7 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
       [
         ines,
         {
-          held: '2027-01-08',
+          held: '2027-01-11',
           phase: 'dromen',
           wellbeing: 3,
           click: 'twijfel',

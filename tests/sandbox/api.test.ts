@@ -319,3 +319,18 @@ describe('POST /api/published-addon', () => {
     await sandbox.rpc('setAutomaticSending', [false], SCHOOL_LEADER);
   });
 });
+
+describe('messages about bad arguments', () => {
+  it('name the field by its translated label, never by an internal parameter name', async () => {
+    const dutch = await sandbox.rpc('setAutomaticSending', ['ja'], SCHOOL_LEADER);
+    expect(dutch.body).toEqual({
+      ok: false,
+      error: 'Ongeldige invoer: automatisch versturen moet ja of nee zijn.',
+    });
+    const english = await sandbox.api('POST', '/rpc/sendWelcomeNow', [42], {
+      'X-Wegwijs-User': SCHOOL_LEADER,
+      'X-Wegwijs-Locale': 'en',
+    });
+    expect(english.body).toEqual({ ok: false, error: 'Invalid input: newcomer must be text.' });
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * The request's read model ("directory"): people by normalised e-mail, the active pairing of a
+ * newcomer, and which rows of a tab are copies of another. Built lazily from the tabs the request
+ * already read and rebuilt when a table changes. One rule everywhere: the first row wins, the
+ * others are duplicates, reported once (naming their rows) and never mailed or paired again.
+ */
+import { emailIn } from '../core/cells';
+import { isLeft } from '../core/roles';
+import type { RowOf } from '../core/schema';
+import type { Table, TableRecord } from '../core/table';
+import type { RequestContext } from './context';
+
+type Staff = RowOf<'staff'>;
+
+/** Rows of one tab that are about the same thing; `rows[0]` is the one Wegwijs uses. */
+export interface DuplicateRows {
+  readonly tab: 'staff' | 'pairings' | 'checkIns';
+  readonly rows: readonly number[];
+}
+
+/** The key of an e-mail as the sheet compares it ('' when the text holds no address). */
+export function personKey(email: string): string {
+  return emailIn(email) ?? email.trim().toLowerCase();
+}
+
+type DedupedTab = 'staff' | 'pairings' | 'checkIns';
+
+/** The fields each tab's lookups are keyed on: only a change to one of them rebuilds them. */
+const KEY_FIELDS: Record<DedupedTab, readonly string[]> = {
+  staff: ['email'],
+  pairings: ['newcomer', 'buddy', 'pairedOn', 'status'],
+  checkIns: ['newcomer', 'planned'],
+};
+
+/** Which rows are used (by sheet row, so their current values are read at each lookup). */
+interface Built<K extends DedupedTab> {
+  readonly table: Table<K>;
+  readonly stamp: string;
+  readonly unique: number[];
+  readonly byKey: Map<string, number>;
+  readonly duplicates: DuplicateRows[];
+}
+
+/** Groups records by key; the first of each group is kept, the rest reported with their rows. */
+function dedupe<K extends DedupedTab>(
+  tab: K,
+  table: Table<K>,
+  keyOf: (r: TableRecord<K>) => string,
+): Built<K> {
+  const groups = new Map<string, number[]>();
+  const unique: number[] = [];
+  for (const r of table.records) {
+    const key = keyOf(r);
+    if (key === '') {
+      unique.push(r.sheetRow);
+      continue;
+    }
+    const group = groups.get(key);
+    if (group) group.push(r.sheetRow);
+    else {
+      groups.set(key, [r.sheetRow]);
+      unique.push(r.sheetRow);
+    }
+  }
+  const byKey = new Map<string, number>();
+  for (const [key, rows] of groups) byKey.set(key, rows[0]!);
+  const duplicates = [...groups.values()].filter((g) => g.length > 1).map((rows) => ({ tab, rows }));
+  return { table, stamp: table.stampOf(KEY_FIELDS[tab]), unique, byKey, duplicates };
+}
+
+function recordsOf<K extends DedupedTab>(built: Built<K> | null): TableRecord<K>[] {
+  if (!built) return [];
+  return built.unique.flatMap((row) => {
+    const record = built.table.recordAt(row);
+    return record ? [record] : [];
+  });
+}
+
+export class Directory {
+  private staffBuilt: Built<'staff'> | undefined;
+  private pairingsBuilt: Built<'pairings'> | undefined;
+  private checkInsBuilt: Built<'checkIns'> | undefined;
+  private activeIndex: { built: Built<'pairings'>; map: Map<string, number> } | undefined;
+
+  constructor(private readonly ctx: RequestContext) {}
+
+  private fresh<K extends DedupedTab>(built: Built<K> | undefined, table: Table<K>): built is Built<K> {
+    return Boolean(
+      built && built.table === table && built.stamp === table.stampOf(KEY_FIELDS[table.key as K]),
+    );
+  }
+
+  private staffRows(): Built<'staff'> | null {
+    const table = this.ctx.wb.tryTable('staff');
+    if (!table) return null;
+    if (!this.fresh(this.staffBuilt, table))
+      this.staffBuilt = dedupe('staff', table, (r) => (r.value.email ? personKey(r.value.email) : ''));
+    return this.staffBuilt!;
+  }
+
+  private pairingRows(): Built<'pairings'> | null {
+    const table = this.ctx.wb.tryTable('pairings');
+    if (!table) return null;
+    if (!this.fresh(this.pairingsBuilt, table))
+      this.pairingsBuilt = dedupe('pairings', table, (r) =>
+        // A copied row: the same newcomer, buddy, day and status.
+        [personKey(r.value.newcomer), personKey(r.value.buddy), r.value.pairedOn, r.value.status].join('|'),
+      );
+    return this.pairingsBuilt!;
+  }
+
+  private checkInRows(): Built<'checkIns'> | null {
+    const table = this.ctx.wb.tryTable('checkIns');
+    if (!table) return null;
+    if (!this.fresh(this.checkInsBuilt, table))
+      this.checkInsBuilt = dedupe('checkIns', table, (r) =>
+        r.value.planned ? `${personKey(r.value.newcomer)}|${r.value.planned}` : '',
+      );
+    return this.checkInsBuilt!;
+  }
+
+  /** Staff records, one per person (the first row of an e-mail); rows without e-mail kept. */
+  staffRecords(): TableRecord<'staff'>[] {
+    return recordsOf(this.staffRows());
+  }
+
+  staff(): Staff[] {
+    return this.staffRecords().map((r) => r.value);
+  }
+
+  /** The staff row of this e-mail (the first, when the person is listed twice). */
+  personRecord(email: string): TableRecord<'staff'> | undefined {
+    const built = this.staffRows();
+    const row = built?.byKey.get(personKey(email));
+    return row === undefined ? undefined : built!.table.recordAt(row);
+  }
+
+  person(email: string): Staff | undefined {
+    return this.personRecord(email)?.value;
+  }
+
+  /** Whether this person has left (status `uit dienst` and the leaving date reached). */
+  hasLeft(email: string): boolean {
+    const person = this.person(email);
+    return Boolean(person && isLeft(person, this.ctx.services.clock.today()));
+  }
+
+  /** Pairing records with copied rows left out. */
+  pairingRecords(): TableRecord<'pairings'>[] {
+    return recordsOf(this.pairingRows());
+  }
+
+  pairings(): RowOf<'pairings'>[] {
+    return this.pairingRecords().map((r) => r.value);
+  }
+
+  /** The active pairing of a newcomer (the first active row, when there are more). */
+  activePairing(newcomer: string): TableRecord<'pairings'> | undefined {
+    const built = this.pairingRows();
+    if (!built) return undefined;
+    if (this.activeIndex?.built !== built) {
+      const map = new Map<string, number>();
+      for (const r of recordsOf(built)) {
+        const key = personKey(r.value.newcomer);
+        if (r.value.status === 'actief' && key && !map.has(key)) map.set(key, r.sheetRow);
+      }
+      this.activeIndex = { built, map };
+    }
+    const row = this.activeIndex.map.get(personKey(newcomer));
+    return row === undefined ? undefined : built.table.recordAt(row);
+  }
+
+  /** The active buddy's e-mail of a newcomer ('' when none). */
+  activeBuddy(newcomer: string): string {
+    return this.activePairing(newcomer)?.value.buddy ?? '';
+  }
+
+  /** Check-in records with copied rows (same newcomer and planned day) left out. */
+  checkInRecords(): TableRecord<'checkIns'>[] {
+    return recordsOf(this.checkInRows());
+  }
+
+  /**
+   * Rows that are copies of another: the same e-mail twice in Medewerkers, the same pairing twice
+   * (or two active pairings of one newcomer) in Koppelingen, the same check-in twice.
+   */
+  duplicates(): DuplicateRows[] {
+    const out = [
+      ...(this.staffRows()?.duplicates ?? []),
+      ...(this.pairingRows()?.duplicates ?? []),
+      ...(this.checkInRows()?.duplicates ?? []),
+    ];
+    // Two different active pairings of one newcomer: only the first counts.
+    const active = new Map<string, number[]>();
+    for (const r of this.pairingRecords()) {
+      if (r.value.status !== 'actief') continue;
+      const key = personKey(r.value.newcomer);
+      if (!key) continue;
+      active.set(key, [...(active.get(key) ?? []), r.sheetRow]);
+    }
+    for (const rows of active.values()) if (rows.length > 1) out.push({ tab: 'pairings', rows });
+    return out;
+  }
+}

@@ -1,0 +1,35 @@
+/** The request's read model: one rule for people by e-mail, fresh values after each change. */
+import { describe, expect, it } from 'vitest';
+import { aColleague, schoolWorld } from '../support/builders';
+
+const HAVO = 'Onderbouw havo';
+const anna = aColleague('Anna Nieuw').at(HAVO).newcomer().startingOn('2027-01-11').build();
+const bram = aColleague('Bram de Vries').at(HAVO).build();
+
+describe('the directory', () => {
+  it('finds a person by any spelling of their e-mail, the first row when listed twice', () => {
+    const w = schoolWorld([
+      anna,
+      bram,
+      { ...anna, name: 'Anna Kopie', email: ` ${anna.email.toUpperCase()}` },
+    ]);
+    const ctx = w.ctx();
+    const directory = ctx.directory();
+    expect(directory.person(`Anna <${anna.email.toUpperCase()}>`)?.name).toBe('Anna Nieuw');
+    expect(directory.staff().filter((s) => s.email === anna.email)).toHaveLength(1);
+    const rows = ctx.wb.table('staff').records.filter((r) => r.value.email === anna.email);
+    expect(directory.duplicates()).toEqual([{ tab: 'staff', rows: rows.map((r) => r.sheetRow) }]);
+  });
+
+  it('gives the current values after a change in this request, and follows a changed e-mail', () => {
+    const ctx = schoolWorld([anna, bram]).ctx();
+    const directory = ctx.directory();
+    const table = ctx.wb.table('staff');
+    expect(directory.person(anna.email)?.welcomeStatus).toBe('');
+    table.update(directory.personRecord(anna.email)!, { welcomeStatus: 'gepland' });
+    expect(directory.person(anna.email)?.welcomeStatus).toBe('gepland');
+    table.update(directory.personRecord(anna.email)!, { email: 'anna.nieuw@elders.example' });
+    expect(directory.person(anna.email)).toBeUndefined();
+    expect(directory.person('anna.nieuw@elders.example')?.name).toBe('Anna Nieuw');
+  });
+});
