@@ -17,7 +17,32 @@ export const LAST_RUN_KEY = 'automation.lastRun';
 const STALE_MS = 3 * 3_600_000;
 
 export function automationStatus(ctx: RequestContext): AutomationStatus {
+  const canChange = ctx.actor().role === 'schoolleider';
+  const status = readAutomation(ctx, canChange);
+  if (canChange || status.state === 'on') return { ...status, canChange };
+  // One school-wide switch: whoever may not change it is told who can, never to do it themselves.
+  const leaders = ctx.settings().schoolLeaders.map((e) => ctx.directory().person(e)?.name || e);
+  const who = leaders.join(', ') || ctx.t('automation.aLeader');
+  const text =
+    status.state === 'off'
+      ? ctx.t('automation.offReadOnly', { leaders: who })
+      : ctx.t('automation.brokenReadOnly', { leaders: who });
+  return { ...status, canChange, text };
+}
+
+function readAutomation(ctx: RequestContext, canChange: boolean): Omit<AutomationStatus, 'canChange'> {
   const { store, triggers, clock, userStore } = ctx.services;
+  if (!canChange && !ctx.hasPermission('triggers')) {
+    // Not a leader's own trigger to see: whether it is on is what the owner's note says.
+    const owner = store.get(AUTOMATION_OWNER_KEY) ?? '';
+    if (!owner) return { on: false, state: 'off', owner: '', text: ctx.t('automation.off') };
+    return {
+      on: true,
+      state: 'on',
+      owner,
+      text: `${ctx.t('automation.on')} ${ctx.t('automation.owner', { owner })}`,
+    };
+  }
   if (!ctx.hasPermission('triggers')) {
     return { on: false, state: 'noPermission', owner: '', text: ctx.t('automation.noPermission') };
   }
@@ -25,7 +50,7 @@ export function automationStatus(ctx: RequestContext): AutomationStatus {
   const mine = triggers.ids(SCHEDULED_HANDLER);
   if (!owner && !mine.length) return { on: false, state: 'off', owner: '', text: ctx.t('automation.off') };
   const me = ctx.services.identity.email();
-  const status = (state: AutomationStatus['state'], text: string): AutomationStatus => ({
+  const status = (state: AutomationStatus['state'], text: string): Omit<AutomationStatus, 'canChange'> => ({
     on: state !== 'missing',
     state,
     owner,

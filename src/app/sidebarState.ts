@@ -3,12 +3,14 @@
  * An unknown user gets a message and no data.
  */
 import { checkInState } from '../core/checkins';
+import { parseMailState } from '../core/mailState';
+import { packetStatus } from '../core/packetStatus';
 import { emailKey } from '../core/pairing';
 import type { Actor } from '../core/roles';
 import { normalizeName, type RowOf } from '../core/schema';
 import { settingKeyOf } from '../core/settings';
 import { expectText } from '../core/validate';
-import type { NewcomerDto, SidebarState } from '../shared/api';
+import type { NewcomerDto, SidebarState, WelcomeRowDto } from '../shared/api';
 import { automationStatus } from './automation';
 import type { RequestContext } from './context';
 import { dataWarnings, roleSettingWarnings } from './dataWarnings';
@@ -53,6 +55,8 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
   }
   const manages = actor.role === 'schoolleider' || actor.role === 'chefbuddy';
   const location = wanted || actor.locations[0] || '';
+  const automation = manages ? automationStatus(ctx) : null;
+  const welcome = manages && location ? packetRows(ctx, location, automation) : null;
   return {
     ...base,
     user: { email: actor.email, name, role: actor.role, locations: [...actor.locations] },
@@ -60,9 +64,9 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
     warnings,
     message: '',
     pairing: manages && location ? pairingOverview(ctx, actor, location) : null,
-    welcome: manages && location ? packetRows(ctx, location) : null,
-    automation: manages ? automationStatus(ctx) : null,
-    newcomers: newcomersFollowed(ctx, actor, manages ? location : ''),
+    welcome,
+    automation,
+    newcomers: newcomersFollowed(ctx, actor, manages ? location : '', welcome),
   };
 }
 
@@ -70,7 +74,12 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
  * The newcomers this actor follows: those in onboarding at the location (school leader, chef
  * buddy), or their own newcomers (a buddy). With their buddy, welcome state and check-ins due.
  */
-function newcomersFollowed(ctx: RequestContext, actor: Actor, location: string): NewcomerDto[] {
+function newcomersFollowed(
+  ctx: RequestContext,
+  actor: Actor,
+  location: string,
+  welcome: readonly WelcomeRowDto[] | null,
+): NewcomerDto[] {
   const directory = ctx.directory();
   const staff = directory.staff();
   const buddyOf = (email: string) => emailKey(directory.activeBuddy(email));
@@ -108,6 +117,16 @@ function newcomersFollowed(ctx: RequestContext, actor: Actor, location: string):
         buddy,
         buddyName: buddy ? (directory.person(buddy)?.name ?? buddy) : '',
         welcome: s.welcomeStatus,
+        packet:
+          welcome?.find((w) => emailKey(w.email) === emailKey(s.email))?.status ??
+          packetStatus({
+            state: parseMailState(s.welcomeStatus),
+            due: '',
+            startDate: s.startDate,
+            today,
+            automation: 'unknown',
+            problem: '',
+          }),
         checkInsHeld: states.filter((x) => x === 'gehouden').length,
         checkInsLate: states.filter((x) => x === 'te laat').length,
         nextCheckIn: next ?? '',

@@ -8,15 +8,24 @@ import { addDays, formatDutchDate, type IsoDate } from '../core/dates';
 import { UserError } from '../core/errors';
 import { formatMailState, type MailState, mailId, parseMailState, shortMoment } from '../core/mailState';
 import { packetDocument } from '../core/packet';
+import { LATE_START_DAYS, packetStatus } from '../core/packetStatus';
 import { emailKey } from '../core/pairing';
 import { safeReason } from '../core/redact';
 import { assertCanManage } from '../core/roles';
+import { PLACEHOLDERS } from '../core/schedule';
 import { normalizeName, type RowOf } from '../core/schema';
 import type { TableRecord } from '../core/table';
 import type { TemplateValue } from '../core/template';
 import { expectEmail } from '../core/validate';
-import { checkInLines, scheduleLines, WHAT_A_BUDDY_IS, welcomeDueDate, whoToAskLines } from '../core/welcome';
-import type { WelcomePreviewDto, WelcomeResultDto, WelcomeRowDto } from '../shared/api';
+import {
+  checkInLines,
+  dayLabel,
+  scheduleLines,
+  WHAT_A_BUDDY_IS,
+  welcomeDueDate,
+  whoToAskLines,
+} from '../core/welcome';
+import type { AutomationStatus, WelcomePreviewDto, WelcomeResultDto, WelcomeRowDto } from '../shared/api';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
@@ -29,8 +38,6 @@ import { icsFor, ScheduleWorld } from './schedule';
 
 type Staff = RowOf<'staff'>;
 
-/** A newcomer who started longer ago than this without a packet is not mailed automatically. */
-const LATE_START_DAYS = 10;
 const SIDEBAR_BUDGET_MS = 60_000;
 
 /** Everything a welcome packet needs, read once per request. */
@@ -117,6 +124,10 @@ class WelcomeWorld extends ScheduleWorld {
     // The collection document must say whom to ask what, as it must carry its links.
     if (!whoToAsk.some((r) => r.topic.trim() && r.person.trim()))
       return { skip: ctx.t('welcome.noWhoToAsk', { location: newcomer.location }) };
+    // The same person as buddy and chef buddy: the packet says so rather than naming them twice.
+    const sameAsChief = !!buddy && emailKey(buddy.email) === emailKey(chief.email);
+    // Dutch, as the rest of the packet (the Berichten templates are the school's Dutch texts).
+    const chiefName = sameAsChief ? `${chief.name} (ook je buddy)` : chief.name;
     const link = (url: string, label: string): TemplateValue => ({ link: url, label });
     const values: Record<string, TemplateValue> = {
       voornaam: firstName(newcomer.name),
@@ -127,7 +138,7 @@ class WelcomeWorld extends ScheduleWorld {
       'buddy.naam': buddy?.name ?? '',
       'buddy.voornaam': firstName(buddy?.name ?? ''),
       'buddy.email': buddy?.email ?? '',
-      'chefbuddy.naam': chief.name,
+      'chefbuddy.naam': chiefName,
       'chefbuddy.email': chief.email,
       schema: { lines: scheduleLines(schedule) },
       checkins: { lines: checkInLines(checkIns) },
@@ -144,7 +155,11 @@ class WelcomeWorld extends ScheduleWorld {
       replyTo: chief.email,
       values,
     });
-    if ('skip' in mail || !withAttachments) return mail;
+    if ('skip' in mail) return mail;
+    // A line that still says "nog te kiezen" would go out as if it were a plan: it blocks, like a missing link.
+    const open = openScheduleLine(schedule);
+    if (open) return { skip: ctx.t('welcome.openLine', { line: open }) };
+    if (!withAttachments) return mail;
     const pdf = packetDocument({
       title: `Welkomstpakket ${newcomer.name}`,
       schoolName: ctx.settings().schoolName,
@@ -152,7 +167,7 @@ class WelcomeWorld extends ScheduleWorld {
       newcomer: { name: newcomer.name, location: newcomer.location, startDate: newcomer.startDate },
       sections: packetSections(ctx, newcomer.location),
       buddy: { name: buddy?.name ?? '', email: buddy?.email ?? '' },
-      chiefBuddy: chief,
+      chiefBuddy: { ...chief, name: chiefName },
       schedule,
       checkIns,
       whoToAsk,
@@ -187,6 +202,16 @@ class WelcomeWorld extends ScheduleWorld {
     const current = this.staffTable.records.find((r) => r.sheetRow === record.sheetRow);
     if (current) this.staffTable.update(current, { welcomeStatus: formatMailState(state) });
   }
+}
+
+const PLACEHOLDER_TEXTS = new Set<string>(Object.values(PLACEHOLDERS).map((p) => p.toLowerCase()));
+
+/** The first schedule line whose "Met" is still a placeholder, as `ma 11-01-2027: Activiteit (IB-er nog te kiezen)`. */
+function openScheduleLine(rows: readonly RowOf<'schedule'>[]): string {
+  const open = [...rows]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .find((r) => PLACEHOLDER_TEXTS.has(r.with.trim().toLowerCase()));
+  return open ? `${open.date ? `${dayLabel(open.date)}: ` : ''}${open.activity} (${open.with.trim()})` : '';
 }
 
 function toAttachment(file: { filename: string; mimeType: string; content: string }) {
@@ -385,9 +410,21 @@ export function sendNow(ctx: RequestContext, newcomerRaw: unknown): WelcomeResul
   });
 }
 
-/** The packets of a location, for the sidebar: state, due day, and what blocks them. */
-export function packetRows(ctx: RequestContext, location: string): WelcomeRowDto[] {
+/** How the hourly run stands, as the packet status needs it. */
+export function automationKind(status: AutomationStatus | null): 'on' | 'off' | 'broken' | 'unknown' {
+  if (!status) return 'unknown';
+  if (status.state === 'off') return 'off';
+  return status.state === 'on' || status.state === 'stale' ? 'on' : 'broken';
+}
+
+/** The packets of a location, for the sidebar: state, due day, what blocks them, what will happen. */
+export function packetRows(
+  ctx: RequestContext,
+  location: string,
+  automation: AutomationStatus | null = null,
+): WelcomeRowDto[] {
   const world = new WelcomeWorld(ctx);
+  const today = ctx.services.clock.today();
   return newcomersOf(world, location, true)
     .map((record) => {
       const n = record.value;
@@ -396,14 +433,23 @@ export function packetRows(ctx: RequestContext, location: string): WelcomeRowDto
         state.kind === 'sent' || state.kind === 'skipped'
           ? ''
           : erasedBlock(ctx, n.email) || blocking(world, n);
+      const due = world.dueDate(n);
       return {
         email: n.email,
         name: n.name,
         startDate: n.startDate,
-        due: world.dueDate(n),
+        due,
         state: n.welcomeStatus,
         stateKind: state.kind,
         problem,
+        status: packetStatus({
+          state,
+          due,
+          startDate: n.startDate,
+          today,
+          automation: automationKind(automation),
+          problem,
+        }),
       };
     })
     .sort((a, b) => (a.startDate < b.startDate ? -1 : 1));
@@ -412,6 +458,9 @@ export function packetRows(ctx: RequestContext, location: string): WelcomeRowDto
 /** Why a packet could not go now ('' when nothing blocks it). Composes in memory only. */
 function blocking(world: WelcomeWorld, newcomer: Staff): string {
   if (!newcomer.startDate) return world.ctx.t('welcome.noStartDate');
+  // The packet carries the schedule it would be sent with (made in memory, as sending makes it),
+  // so a line still "nog te kiezen" shows here as it would block there.
+  world.ensureSchedule(newcomer);
   // Whether it could go is decided by the message alone; the attachments are not made here.
   const mail = world.compose(newcomer, newcomer.email, false);
   return 'skip' in mail ? mail.skip : '';

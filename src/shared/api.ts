@@ -163,6 +163,32 @@ export interface WelcomeResultDto {
   state: string;
 }
 
+/**
+ * What will really happen to a welcome packet. `date` is a day (`YYYY-MM-DD`) where the code has
+ * one; `reason` is translated (for `sent`: the time, `HH:MM`).
+ * auto: goes out automatically on `date`; autoNext: with the next hourly run; planned: planned for
+ * `date` (the reader is not told whether automatic sending runs); manualOff: automatic sending is
+ * off; manualBroken: it is on but not running; sent, sending, failed, unknown, skipped: the mail
+ * state; blocked: cannot go (`reason`); startedLongAgo: started on `date`, not sent automatically.
+ */
+export interface PacketStatus {
+  code:
+    | 'auto'
+    | 'autoNext'
+    | 'planned'
+    | 'manualOff'
+    | 'manualBroken'
+    | 'sent'
+    | 'sending'
+    | 'failed'
+    | 'unknown'
+    | 'skipped'
+    | 'blocked'
+    | 'startedLongAgo';
+  date: string;
+  reason: string;
+}
+
 /** A newcomer's welcome packet, for the sidebar list. */
 export interface WelcomeRowDto {
   email: string;
@@ -173,6 +199,8 @@ export interface WelcomeRowDto {
   stateKind: PairDto['mailKind'];
   /** Why it cannot go (translated), '' when nothing blocks it. */
   problem: string;
+  /** What will really happen to it. */
+  status: PacketStatus;
 }
 
 export interface TimelineCheckInDto {
@@ -258,6 +286,8 @@ export interface NewcomerDto {
   buddyName: string;
   /** The welcome packet's state as in the sheet. */
   welcome: string;
+  /** What will really happen to the welcome packet. */
+  packet: PacketStatus;
   checkInsHeld: number;
   checkInsLate: number;
   /** The next open check-in ('' when none). */
@@ -344,6 +374,8 @@ export interface AutomationStatus {
   owner: string;
   /** Translated explanation for the sidebar. */
   text: string;
+  /** Whether this user may switch it (a school leader); others see it read-only. */
+  canChange: boolean;
 }
 
 /** Functions the sidebar calls through google.script.run. */

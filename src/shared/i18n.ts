@@ -94,6 +94,11 @@ const nl = {
   'automation.stale':
     'Automatisch versturen staat aan, maar liep sinds {since} niet meer. Controleer de trigger.',
   'automation.owner': 'Automatische mail gaat uit namens {owner}.',
+  'automation.offReadOnly':
+    'Automatisch versturen staat uit, voor de hele school. Alleen de schoolleider kan het aanzetten: {leaders}.',
+  'automation.brokenReadOnly':
+    'Automatisch versturen werkt nu niet: er gaat geen automatische mail uit. Alleen de schoolleider kan dit herstellen: {leaders}.',
+  'automation.aLeader': 'de schoolleider',
   'automation.failing':
     'Automatisch versturen staat aan, maar loopt fout sinds {since} ({count} keer achter elkaar): {reason} Er gaat geen automatische mail uit tot dit is opgelost.',
   'automation.noSheet':
@@ -218,6 +223,7 @@ const nl = {
   'packet.exampleText':
     'Deze onderdelen van het welkomstpakket hebben nog de voorbeeldtekst: {sections}. Pas ze aan in het tabblad Welkomstpakket.',
   'welcome.noChiefBuddy': 'locatie {location} heeft geen chef buddy',
+  'welcome.openLine': 'het inwerkschema heeft nog een open plek: {line}',
   'welcome.startedLongAgo': 'al begonnen op {date}',
   'welcome.cannotSend': 'Het welkomstpakket kan niet weg: {reason}.',
   'welcome.noQuota': 'Het mailquotum van vandaag is op. Probeer het morgen opnieuw.',
@@ -448,6 +454,11 @@ const en: Messages = {
     'Automatic sending is not possible: Wegwijs lacks the permission "Allow this application to run when you are not present" (script.scriptapp). Open Wegwijs again from the menu and tick that permission.',
   'automation.stale': 'Automatic sending is on, but has not run since {since}. Check the trigger.',
   'automation.owner': 'Automatic mail goes out in the name of {owner}.',
+  'automation.offReadOnly':
+    'Automatic sending is off, for the whole school. Only the school leader can turn it on: {leaders}.',
+  'automation.brokenReadOnly':
+    'Automatic sending is not working now: no automatic mail goes out. Only the school leader can fix this: {leaders}.',
+  'automation.aLeader': 'the school leader',
   'automation.failing':
     'Automatic sending is on, but failing since {since} ({count} times in a row): {reason} No automatic mail goes out until this is fixed.',
   'automation.noSheet':
@@ -571,6 +582,7 @@ const en: Messages = {
   'packet.exampleText':
     'These parts of the welcome packet still have the example text: {sections}. Change them in the Welcome packet tab.',
   'welcome.noChiefBuddy': 'location {location} has no chief buddy',
+  'welcome.openLine': 'the onboarding schedule still has an open place: {line}',
   'welcome.startedLongAgo': 'started on {date} already',
   'welcome.cannotSend': 'The welcome packet cannot go: {reason}.',
   'welcome.noQuota': 'Today’s mail quota is used up. Please try again tomorrow.',
@@ -711,7 +723,7 @@ export { languageOf } from './language';
 
 /** Whether a text is a key of the catalogue. */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(nl, key);
+  return Object.hasOwn(nl, key);
 }
 
 /** Translates a message key, filling `{name}` placeholders. */

@@ -4,11 +4,12 @@
  * to oneself, and "Nu versturen" after a confirmation.
  */
 import { useState } from 'preact/hooks';
-import type { WelcomePreviewDto, WelcomeRowDto } from '../shared/api';
+import type { PacketStatus, WelcomePreviewDto, WelcomeRowDto } from '../shared/api';
+import type { Language } from '../shared/language';
 import { useAction } from './action';
 import { Confirm, Said, type Tx } from './newcomer-parts';
 import { call } from './rpc';
-import { dutchDate } from './texts';
+import { dayDate, text } from './texts';
 
 export const PACKET_CLASS: Record<WelcomeRowDto['stateKind'], string> = {
   none: 'mail grey',
@@ -19,6 +20,55 @@ export const PACKET_CLASS: Record<WelcomeRowDto['stateKind'], string> = {
   unknown: 'mail red',
   skipped: 'mail red',
 };
+
+/** The colour of a packet status: green sent, amber on its way, red when a person must act. */
+export const STATUS_CLASS: Record<PacketStatus['code'], string> = {
+  auto: 'mail amber',
+  autoNext: 'mail amber',
+  planned: 'mail amber',
+  sending: 'mail amber',
+  sent: 'mail green',
+  manualOff: 'mail red',
+  manualBroken: 'mail red',
+  failed: 'mail red',
+  unknown: 'mail red',
+  skipped: 'mail grey',
+  blocked: 'mail red',
+  startedLongAgo: 'mail red',
+};
+
+/** What will really happen to the packet, in the user's language ("gaat automatisch uit op ma 11 januari"). */
+export function packetText(language: Language, status: PacketStatus, today: string): string {
+  const date = dayDate(language, status.date, today);
+  const t = (key: Parameters<typeof text>[1], params: Record<string, string> = {}) =>
+    text(language, key, params);
+  switch (status.code) {
+    case 'auto':
+      return t('ps.auto', { date });
+    case 'autoNext':
+      return t('ps.autoNext');
+    case 'planned':
+      return status.date ? t('ps.planned', { date }) : t('ps.plannedNow');
+    case 'manualOff':
+      return t('ps.manualOff');
+    case 'manualBroken':
+      return t('ps.manualBroken');
+    case 'sent':
+      return status.reason ? t('ps.sentAt', { date, time: status.reason }) : t('ps.sent', { date });
+    case 'sending':
+      return t('ps.sending', { date });
+    case 'failed':
+      return t('ps.failed', { reason: status.reason });
+    case 'unknown':
+      return t('ps.unknown');
+    case 'skipped':
+      return t('ps.skipped', { reason: status.reason });
+    case 'blocked':
+      return t('ps.blocked', { reason: status.reason });
+    case 'startedLongAgo':
+      return t('ps.startedLongAgo', { date });
+  }
+}
 
 function PreviewView({ data, tx }: { data: WelcomePreviewDto; tx: Tx }) {
   return (
@@ -81,11 +131,17 @@ function PreviewView({ data, tx }: { data: WelcomePreviewDto; tx: Tx }) {
 
 export function WelcomeSection(props: {
   email: string;
+  name: string;
   row: WelcomeRowDto | undefined;
+  /** The status as the newcomer list has it, when the location's packet rows do not. */
+  packet: PacketStatus;
+  language: Language;
+  today: string;
   tx: Tx;
   onChanged: () => Promise<void>;
 }) {
   const { email, row, tx } = props;
+  const status = row?.status ?? props.packet;
   const [preview, setPreview] = useState<WelcomePreviewDto | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
@@ -126,14 +182,23 @@ export function WelcomeSection(props: {
   return (
     <div>
       <p>
-        <span class={PACKET_CLASS[kind]} data-testid="welcome-state" data-kind={kind} title={state}>
-          {tx('n.welcomeState', { state: state || tx('n.notSent') })}
+        <span
+          class={STATUS_CLASS[status.code]}
+          data-testid="welcome-state"
+          data-kind={kind}
+          data-code={status.code}
+          title={state}
+        >
+          {tx('ps.label', { text: packetText(props.language, status, props.today) })}
         </span>
       </p>
-      <p class="small" data-testid="welcome-due">
-        {due ? tx('n.due', { date: dutchDate(due) }) : tx('n.noDue')}
-      </p>
-      {problem && !preview && <p class="error small">{problem}</p>}
+      {/* The sending day only while it is still ahead: a past day is never shown as the future. */}
+      {kind !== 'sent' && kind !== 'skipped' && (!due || due > props.today) && (
+        <p class="small" data-testid="welcome-due">
+          {due ? tx('ps.dueDay', { date: dayDate(props.language, due, props.today) }) : tx('n.noDue')}
+        </p>
+      )}
+      {problem && !preview && status.code !== 'blocked' && <p class="error small">{problem}</p>}
       <div class="actions">
         <button
           type="button"
@@ -147,9 +212,9 @@ export function WelcomeSection(props: {
         <button type="button" data-testid="welcome-test" disabled={busy} onClick={sendTest}>
           {test.busy ? tx('p.busy') : tx('n.sendTest')}
         </button>
+        {/* A secondary action: the packet normally goes by itself; this sends it now, after a confirmation. */}
         <button
           type="button"
-          class="primary"
           data-testid="welcome-send"
           aria-expanded={confirming}
           disabled={busy || kind === 'sent'}
@@ -164,7 +229,7 @@ export function WelcomeSection(props: {
       {confirming && (
         <Confirm
           id="welcome"
-          text={tx('n.confirmSend', { to: email })}
+          text={tx('ps.confirmSend', { name: props.name || email, to: email })}
           yes={tx('n.yesSend')}
           tx={tx}
           busy={send.busy}

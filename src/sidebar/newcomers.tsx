@@ -11,7 +11,7 @@ import { useAction } from './action';
 import { CheckInsSection } from './newcomer-checkins';
 import { LoadState, Said, Section, type Tx, txFor, useLoad } from './newcomer-parts';
 import { ScheduleSection } from './newcomer-schedule';
-import { PACKET_CLASS, WelcomeSection } from './newcomer-welcome';
+import { packetText, STATUS_CLASS, WelcomeSection } from './newcomer-welcome';
 import { call } from './rpc';
 import { dutchDate } from './texts';
 
@@ -24,9 +24,17 @@ function needsAttention(status: AutomationStatus): boolean {
   return status.state !== 'on';
 }
 
-function NewcomerItem(props: { n: NewcomerDto; row: WelcomeRowDto | undefined; tx: Tx; onOpen: () => void }) {
+function NewcomerItem(props: {
+  n: NewcomerDto;
+  row: WelcomeRowDto | undefined;
+  language: Language;
+  today: string;
+  tx: Tx;
+  onOpen: () => void;
+}) {
   const { n, row, tx } = props;
   const kind = row?.stateKind ?? (n.welcome ? 'unknown' : 'none');
+  const status = row?.status ?? n.packet;
   return (
     <li class="item">
       <button
@@ -47,12 +55,13 @@ function NewcomerItem(props: { n: NewcomerDto; row: WelcomeRowDto | undefined; t
         </span>
         <span class="line small">
           <span
-            class={row ? PACKET_CLASS[kind] : n.welcome ? 'mail grey' : PACKET_CLASS.none}
+            class={STATUS_CLASS[status.code]}
             data-testid="newcomer-packet"
             data-kind={row ? kind : ''}
+            data-code={status.code}
             title={n.welcome}
           >
-            {n.welcome ? tx('n.packet', { state: n.welcome }) : tx('n.packetNone')}
+            {tx('ps.label', { text: packetText(props.language, status, props.today) })}
           </span>
         </span>
         <span class="small" data-testid="newcomer-checkins">
@@ -79,7 +88,7 @@ function ManagerTools(props: { state: SidebarState; tx: Tx; reload: () => Promis
   const [status, setStatus] = useState<AutomationStatus | null>(state.automation);
   useEffect(() => setStatus(state.automation), [state.automation]);
   const location = state.pairing?.location ?? '';
-  const leader = state.user.role === 'schoolleider';
+  const leader = state.user.role === 'schoolleider' && (status?.canChange ?? true);
   return (
     <div>
       {location && (
@@ -131,6 +140,11 @@ function ManagerTools(props: { state: SidebarState; tx: Tx; reload: () => Promis
           <div class="small" data-testid="automation-text" aria-live="polite">
             {status.text}
           </div>
+          {!status.canChange && (
+            <div class="small muted" data-testid="automation-readonly">
+              {tx('ps.readOnly')}
+            </div>
+          )}
           <Said id="automation" error={toggle.error} />
         </div>
       )}
@@ -183,7 +197,11 @@ function Detail(props: {
         <Section id="welcome" title={tx('n.welcome')}>
           <WelcomeSection
             email={n.email}
+            name={n.name}
             row={state.welcome?.find((w) => w.email === n.email)}
+            packet={n.packet}
+            language={state.language}
+            today={state.today}
             tx={tx}
             onChanged={props.reload}
           />
@@ -243,6 +261,8 @@ export function Newcomers(props: { state: SidebarState; language: Language; relo
               key={n.email}
               n={n}
               row={state.welcome?.find((w) => w.email === n.email)}
+              language={props.language}
+              today={state.today}
               tx={tx}
               onOpen={() => {
                 lastOpened.current = n.email;

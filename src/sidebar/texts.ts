@@ -236,6 +236,26 @@ const nl = {
   'n.wb': 'welbevinden {n}',
   'n.klik': 'klik: {k}',
   'n.agreed': 'Afspraken: {text}',
+  // Week (issue 17): packet states that say what will really happen, and the automation switch.
+  'ps.label': 'Welkomstpakket: {text}',
+  'ps.auto': 'gaat automatisch uit op {date}',
+  'ps.autoNext': 'gaat automatisch uit bij de volgende ronde (elk uur)',
+  'ps.planned': 'gepland voor {date}',
+  'ps.plannedNow': 'gepland',
+  'ps.manualOff': 'gaat niet vanzelf: automatisch versturen staat uit (schoolleider)',
+  'ps.manualBroken': 'gaat niet vanzelf: automatisch versturen werkt nu niet (schoolleider)',
+  'ps.sent': 'verzonden op {date}',
+  'ps.sentAt': 'verzonden op {date} om {time}',
+  'ps.sending': 'wordt verzonden sinds {date}: controleer of het is aangekomen',
+  'ps.failed': 'mislukt: {reason}',
+  'ps.unknown': 'onbekend of het is aangekomen: vraag het na',
+  'ps.skipped': 'gaat niet: {reason}',
+  'ps.blocked': 'kan niet: {reason}',
+  'ps.startedLongAgo': 'gaat niet vanzelf: al begonnen op {date}',
+  'ps.dueDay': 'Verzenddag: {date}.',
+  'ps.readOnly': 'Alleen de schoolleider kan dit aan- of uitzetten, voor de hele school.',
+  'ps.confirmSend':
+    'Het welkomstpakket gaat nu naar {name} ({to}), en daarna niet nog een keer. Nu versturen?',
 } as const;
 
 export type TextKey = keyof typeof nl;
@@ -470,6 +490,24 @@ const en: Record<TextKey, string> = {
   'n.wb': 'wellbeing {n}',
   'n.klik': 'click: {k}',
   'n.agreed': 'Agreements: {text}',
+  'ps.label': 'Welcome packet: {text}',
+  'ps.auto': 'goes out automatically on {date}',
+  'ps.autoNext': 'goes out automatically with the next run (hourly)',
+  'ps.planned': 'planned for {date}',
+  'ps.plannedNow': 'planned',
+  'ps.manualOff': 'will not go by itself: automatic sending is off (school leader)',
+  'ps.manualBroken': 'will not go by itself: automatic sending is not working (school leader)',
+  'ps.sent': 'sent on {date}',
+  'ps.sentAt': 'sent on {date} at {time}',
+  'ps.sending': 'being sent since {date}: check whether it arrived',
+  'ps.failed': 'failed: {reason}',
+  'ps.unknown': 'not known whether it arrived: please ask',
+  'ps.skipped': 'will not go: {reason}',
+  'ps.blocked': 'cannot go: {reason}',
+  'ps.startedLongAgo': 'will not go by itself: started on {date} already',
+  'ps.dueDay': 'Sending day: {date}.',
+  'ps.readOnly': 'Only the school leader can turn this on or off, for the whole school.',
+  'ps.confirmSend': 'The welcome packet goes to {name} ({to}) now, and never again. Send now?',
 };
 
 /** A sidebar text with its `{name}` placeholders filled. */
@@ -499,4 +537,50 @@ export function startsIn(language: Language, days: number | null): string {
   if (days === 0) return text(language, 'p.today');
   if (days === 1) return text(language, 'p.inDay');
   return text(language, 'p.inDays', { n: days });
+}
+
+const MONTHS: Record<Language, string[]> = {
+  nl: [
+    'januari',
+    'februari',
+    'maart',
+    'april',
+    'mei',
+    'juni',
+    'juli',
+    'augustus',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
+const WEEKDAYS: Record<Language, string[]> = {
+  nl: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
+  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+};
+
+/** `2027-01-11` → `ma 11 januari` (`Mon 11 January`); the year only when it is not `today`'s. */
+export function dayDate(language: Language, iso: string, today = ''): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
+  const year = today.slice(0, 4) === m[1] ? '' : ` ${y}`;
+  // No-break spaces: a date never breaks across lines.
+  return `${WEEKDAYS[language][day]}\u00a0${d}\u00a0${MONTHS[language][mo - 1]}${year.replace(' ', '\u00a0')}`;
 }

@@ -10,9 +10,12 @@ import { memoryWorld } from '../support/memory';
 
 const HAVO = 'Onderbouw havo';
 const bram = aColleague('Bram de Vries').at(HAVO).years(12).max(5).build();
-const hosts = ['Cees', 'Dora', 'Eva', 'Fien'].map((n) =>
-  aColleague(`${n} Collega`).at(HAVO).years(6).build(),
-);
+const hosts = ['Cees', 'Dora', 'Eva', 'Fien']
+  .map(
+    (n) => aColleague(`${n} Collega`).at(HAVO).years(6).build(),
+    // The location's IB-er: a packet with "IB-er nog te kiezen" in its schedule may not go (issue 17).
+  )
+  .concat(aColleague('Iris Intern').at(HAVO).as('Intern begeleider').notWilling().build());
 const anna = aColleague('Anna Nieuw').at(HAVO).newcomer().startingOn('2027-01-11').build();
 // Finished her own onboarding last autumn: willing and experienced in the VSO, new at this school.
 const fenna = aColleague('Fenna Vers').at(HAVO).years(9).startingOn('2026-11-02').build();

@@ -15,9 +15,12 @@ import { aColleague, chiefOf, schoolWorld } from '../support/builders';
 const HAVO = 'Onderbouw havo';
 const bram = aColleague('Bram de Vries').at(HAVO).years(12).max(5).build();
 const carla = aColleague('Carla Jansen').at(HAVO).years(9).max(1).build();
-const hosts = ['Cees', 'Dora', 'Eva', 'Fien'].map((n) =>
-  aColleague(`${n} Collega`).at(HAVO).years(6).build(),
-);
+const hosts = ['Cees', 'Dora', 'Eva', 'Fien']
+  .map(
+    (n) => aColleague(`${n} Collega`).at(HAVO).years(6).build(),
+    // The location's IB-er: a packet with "IB-er nog te kiezen" in its schedule may not go (issue 17).
+  )
+  .concat(aColleague('Iris Intern').at(HAVO).as('Intern begeleider').notWilling().build());
 const anna = aColleague('Anna Nieuw').at(HAVO).newcomer().startingOn('2027-01-11').build();
 const ben = aColleague('Ben Nieuw').at(HAVO).newcomer().startingOn('2027-01-11').build();
 

@@ -100,7 +100,11 @@ describe('issue 5: a chef buddy makes, reviews, ticks off and updates a schedule
     const text = await item.textContent();
     expect(text).toContain('Anneloes Jansen');
     expect(text).toContain('start 11-01-2027');
-    expect(text).toContain('pakket nog niet verzonden');
+    // Issue 17: the IB-er (René Jacobs) is away until 18 January, so the schedule has an open
+    // IB-er line: the packet cannot go, and the card says why instead of "not sent yet".
+    expect(await item.locator('[data-testid=newcomer-packet]').getAttribute('data-code')).toBe('blocked');
+    expect(text).toContain('Welkomstpakket: kan niet: het inwerkschema heeft nog een open plek:');
+    expect(text).toContain('(IB-er nog te kiezen)');
     expect(text).toContain('0 check-in(s) gehouden');
     // The other newcomers of the location are listed too, the unpaired without a buddy.
     const emails = await frame.$$eval('[data-testid=newcomer-item]', (els) =>
@@ -263,7 +267,11 @@ describe('issue 6: the welcome packet, previewed, tested and mailed exactly once
     const item = frame.locator(`[data-testid=newcomer-item][data-email="${bram}"]`);
     expect(await item.locator('.name').textContent()).toBe(`${evil} Hendriks`);
     await openNewcomer(frame, bram);
-    expect(await frame.textContent('[data-testid=welcome-due]')).toBe('Gaat uit op 11-01-2027.');
+    // Issue 17: the state says what will happen (automatic sending is still off), the day stays visible.
+    expect(await frame.textContent('[data-testid=welcome-state]')).toBe(
+      'Welkomstpakket: gaat niet vanzelf: automatisch versturen staat uit (schoolleider)',
+    );
+    expect(await frame.textContent('[data-testid=welcome-due]')).toBe('Verzenddag: ma\u00a011\u00a0januari.');
     expect(await frame.getAttribute('[data-testid=welcome-state]', 'data-kind')).toBe('none');
 
     await frame.click('[data-testid=welcome-preview-toggle]');
@@ -310,11 +318,20 @@ describe('issue 6: the welcome packet, previewed, tested and mailed exactly once
 
   it('"Nu versturen" asks first, then sends once', async () => {
     const anneloes = 'anneloes.jansen@vso-demo.example';
-    const frame = await sidebarShowing(page, 'user-email', ONDERBOUW_VMBO_CHIEF);
-    await frame.click('[data-testid=back]');
+    // The IB-er is back earlier than the sheet said: the open line resolves, the packet can go.
+    await setCell(sandbox, 'Medewerkers', 'E-mail', 'rene.jacobs@vso-demo.example', 'Afwezig tot', '');
+    // The schedule saved above keeps its open line until someone fills it in: the chef buddy types the name.
+    const open = (await rowsOf('Inwerkschema', anneloes)).filter((r) => r.Met === 'IB-er nog te kiezen');
+    expect(open).toHaveLength(1);
+    await setCell(sandbox, 'Inwerkschema', 'Met', 'IB-er nog te kiezen', 'Met', 'René Jacobs');
+    const frame = await sidebarAs(page, ONDERBOUW_VMBO_CHIEF);
+    await openNewcomersTab(frame);
     await openNewcomer(frame, anneloes);
+    // A secondary action, with a confirmation that names the recipient.
+    expect((await frame.getAttribute('[data-testid=welcome-send]', 'class')) ?? '').not.toContain('primary');
     await frame.click('[data-testid=welcome-send]');
     expect(await frame.textContent('[data-testid=welcome-confirm-box]')).toContain(anneloes);
+    expect(await frame.textContent('[data-testid=welcome-confirm-box]')).toContain('Anneloes');
     expect((await outbox(sandbox)).filter((m) => m.to === anneloes)).toHaveLength(0);
     const before = rpcCalls.length;
     // Two clicks before Preact can re-render the button as disabled: one call.
@@ -328,6 +345,9 @@ describe('issue 6: the welcome packet, previewed, tested and mailed exactly once
     expect(rpcCalls.slice(before).filter((n) => n === 'sendWelcomeNow')).toHaveLength(1);
     expect((await outbox(sandbox)).filter((m) => m.to === anneloes)).toHaveLength(1);
     await frame.waitForSelector('[data-testid=welcome-state][data-kind=sent]');
+    expect(await frame.textContent('[data-testid=welcome-state]')).toBe(
+      'Welkomstpakket: verzonden op ma\u00a04\u00a0januari om 07:30',
+    );
   });
 
   it('the school leader turns automatic sending on from the tab', async () => {

@@ -1,0 +1,131 @@
+/** Issue 17: sidebar states that tell the truth (packet status, automatic sending, placeholders). */
+import { describe, expect, it } from 'vitest';
+import { setAutomaticSending } from '../../src/app/automation';
+import { runScheduledJobs } from '../../src/app/jobs';
+import { assign } from '../../src/app/pairing';
+import { getSidebarState } from '../../src/app/sidebarState';
+import { dueWelcomePackets, previewPacket, sendNow } from '../../src/app/welcome';
+import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
+
+const HAVO = 'Onderbouw havo';
+const bram = aColleague('Bram de Vries').at(HAVO).years(12).max(5).build();
+const hosts = ['Cees', 'Dora', 'Eva', 'Fien'].map((n) =>
+  aColleague(`${n} Collega`).at(HAVO).years(6).build(),
+);
+const iris = aColleague('Iris Intern').at(HAVO).as('Intern begeleider').notWilling().build();
+const anna = aColleague('Anna Nieuw').at(HAVO).newcomer().startingOn('2027-01-11').build();
+const lotte = aColleague('Lotte Later').at(HAVO).newcomer().startingOn('2027-02-01').build();
+
+type World = ReturnType<typeof schoolWorld>;
+
+function world(staff = [bram, ...hosts, iris, anna, lotte]): World {
+  const w = schoolWorld(staff);
+  for (const row of w.gateway.tabs.get('Locaties')!.slice(1)) {
+    row[2] = 'https://intranet.school.example/regels';
+    row[3] = 'https://school.example/schoolgids';
+  }
+  w.gateway.tabs
+    .get('Wie vraag ik wat')!
+    .push([HAVO, 'Roosterwijzigingen', 'Mevrouw Rooster', 'rooster@school.example']);
+  for (const n of [anna, lotte]) if (staff.includes(n)) assign(w.ctx(), n.email, bram.email);
+  w.mails.length = 0;
+  return w;
+}
+
+const statusOf = (w: World, email: string) =>
+  getSidebarState(w.ctx()).welcome!.find((r) => r.email === email)!.status;
+
+describe('the packet status in the sidebar', () => {
+  it('says a packet will not go by itself while automatic sending is off', () => {
+    const w = world();
+    w.setUser(chiefOf(HAVO));
+    expect(statusOf(w, lotte.email)).toEqual({ code: 'manualOff', date: '2027-01-25', reason: '' });
+    const card = getSidebarState(w.ctx()).newcomers.find((n) => n.email === lotte.email)!;
+    expect(card.packet.code).toBe('manualOff');
+  });
+
+  it('says on which day it goes once the school leader turned automatic sending on', () => {
+    const w = world();
+    setAutomaticSending(w.ctx(), true);
+    w.setUser(chiefOf(HAVO));
+    expect(statusOf(w, lotte.email)).toEqual({ code: 'auto', date: '2027-01-25', reason: '' });
+    // Anna's day (4 January) is today: she goes with the next run, not "on" a day in the past.
+    expect(statusOf(w, anna.email).code).toBe('autoNext');
+  });
+
+  it('says when it was sent', () => {
+    const w = world();
+    w.setUser(chiefOf(HAVO));
+    sendNow(w.ctx(), anna.email);
+    expect(statusOf(w, anna.email)).toEqual({ code: 'sent', date: '2027-01-04', reason: '07:30' });
+  });
+
+  it('gives a buddy the planned day only, never a past day', () => {
+    const w = world();
+    setAutomaticSending(w.ctx(), true);
+    runScheduledJobs(w.ctx(), [dueWelcomePackets]);
+    w.setUser(bram.email);
+    const cards = getSidebarState(w.ctx()).newcomers;
+    expect(cards.find((n) => n.email === lotte.email)!.packet).toEqual({
+      code: 'planned',
+      date: '2027-01-25',
+      reason: '',
+    });
+    expect(cards.find((n) => n.email === anna.email)!.packet.code).toBe('sent');
+  });
+});
+
+describe('a packet never goes out with a placeholder', () => {
+  it('blocks a schedule line that still says "IB-er nog te kiezen", in the preview, the sidebar and by hand', () => {
+    const w = world([bram, ...hosts, anna]);
+    w.setUser(chiefOf(HAVO));
+    const preview = previewPacket(w.ctx(), anna.email);
+    expect(preview.errors).toEqual([expect.stringContaining('IB-er nog te kiezen')]);
+    expect(preview.errors[0]).toMatch(/^het inwerkschema heeft nog een open plek: \w\w \d\d-\d\d-2027: /);
+    const status = statusOf(w, anna.email);
+    expect(status.code).toBe('blocked');
+    expect(status.reason).toContain('IB-er nog te kiezen');
+    expect(() => sendNow(w.ctx(), anna.email)).toThrow(
+      expect.objectContaining({ message: 'welcome.cannotSend', params: { reason: status.reason } }),
+    );
+    expect(w.mails).toHaveLength(0);
+  });
+
+  it('leaves the scheduled run from sending it too', () => {
+    const w = world([bram, ...hosts, anna]);
+    setAutomaticSending(w.ctx(), true);
+    runScheduledJobs(w.ctx(), [dueWelcomePackets]);
+    expect(w.mails.filter((m) => m.to === anna.email)).toHaveLength(0);
+  });
+
+  it('names the chef buddy who is also the buddy once, saying so', () => {
+    const w = world([bram, ...hosts, iris, anna]);
+    w.setUser(LEADER);
+    // End Bram's pairing by pairing the chef buddy instead is not allowed as a rule; write it as the sheet would.
+    const pairings = w.gateway.tabs.get('Koppelingen')!;
+    const header = pairings[0]!.map(String);
+    pairings[1]![header.indexOf('Buddy')] = chiefOf(HAVO);
+    const preview = previewPacket(w.ctx(), anna.email);
+    expect(preview.errors).toEqual([]);
+    expect(preview.text).toContain(`Chef Onderbouw havo (ook je buddy)`);
+  });
+});
+
+describe('automatic sending is one switch of the school leader', () => {
+  it('tells a chef buddy who can turn it on, and nothing to do themselves', () => {
+    const w = world();
+    w.setUser(chiefOf(HAVO));
+    const status = getSidebarState(w.ctx()).automation!;
+    expect(status.canChange).toBe(false);
+    expect(status.text).toContain('Alleen de schoolleider kan het aanzetten');
+    expect(status.text).not.toMatch(/menu|Zet het/);
+    w.setUser(LEADER);
+    expect(getSidebarState(w.ctx()).automation!.canChange).toBe(true);
+  });
+
+  it('refuses a chef buddy who switches it directly', () => {
+    const w = world();
+    w.setUser(chiefOf(HAVO));
+    expect(() => setAutomaticSending(w.ctx(), true)).toThrow();
+  });
+});
