@@ -166,6 +166,15 @@ export function suggest(ctx: RequestContext, newcomerRaw: unknown): SuggestionsD
       .filter((p) => p.status === 'beëindigd' && emailKey(p.newcomer) === newcomerEmail)
       .map((p) => [emailKey(p.buddy), p.reason] as const),
   );
+  // The location's chef buddy may be suggested too: the card says so, as the packet will.
+  const chief = emailKey(
+    input.locations.find((l) => normalizeName(l.name) === normalizeName(result.newcomer.location))
+      ?.chiefBuddy ?? '',
+  );
+  const chiefNote = (email: string) =>
+    chief && emailKey(email) === chief
+      ? { note: ctx.t(chief === emailKey(actor.email) ? 'pairing.chiefIsYou' : 'pairing.chiefIsBuddy') }
+      : {};
   return {
     newcomer: {
       email: result.newcomer.email,
@@ -189,6 +198,7 @@ export function suggest(ctx: RequestContext, newcomerRaw: unknown): SuggestionsD
         ],
         load: s.load,
         capacity: s.capacity,
+        ...chiefNote(s.email),
       })),
     excluded: result.excluded.slice(0, 200).map((e) => ({
       email: e.email,

@@ -47,7 +47,7 @@ export interface Figures {
   newcomers: number;
   /** Of whom without an active pairing. */
   withoutBuddy: number;
-  /** Of whom starting within SOON_DAYS days (today ≤ start ≤ today + 14) whose welcome packet is not 'verzonden'. */
+  /** Of whom starting within SOON_DAYS days (today ≤ start ≤ today + 14) whose welcome packet is neither sent nor planned. */
   startingSoonWithoutWelcome: number;
   /** Schedule items done and in total. */
   schedule: { done: number; total: number };
@@ -352,7 +352,9 @@ function figuresFrom(index: Index, input: OverviewInput): OverviewFigures {
     const start = n.row.startDate;
     t.newcomers = 1;
     if (!n.buddy) t.withoutBuddy = 1;
-    if (start && start >= today && start <= soon && parseMailState(n.row.welcomeStatus).kind !== 'sent')
+    // Planned (or on its way) is not missing: the cards say when it goes.
+    const packet = parseMailState(n.row.welcomeStatus).kind;
+    if (start && start >= today && start <= soon && !['sent', 'pending', 'sending'].includes(packet))
       t.startingSoonWithoutWelcome = 1;
     t.scheduleDone = n.scheduleDone;
     t.scheduleTotal = n.scheduleTotal;

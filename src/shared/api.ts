@@ -62,6 +62,8 @@ export interface SuggestionDto {
   reasons: string[];
   load: number;
   capacity: number;
+  /** Set when this is the location's chef buddy: they would be buddy and chef buddy at once (translated). */
+  note?: string;
 }
 
 export interface ExcludedDto {

@@ -99,6 +99,8 @@ const nl = {
   'automation.brokenReadOnly':
     'Automatisch versturen werkt nu niet: er gaat geen automatische mail uit. Alleen de schoolleider kan dit herstellen: {leaders}.',
   'automation.aLeader': 'de schoolleider',
+  'pairing.chiefIsYou': 'dat ben jij: je wordt dan buddy én chef buddy van deze collega',
+  'pairing.chiefIsBuddy': 'de chef buddy van de locatie: wordt dan buddy én chef buddy',
   'automation.failing':
     'Automatisch versturen staat aan, maar loopt fout sinds {since} ({count} keer achter elkaar): {reason} Er gaat geen automatische mail uit tot dit is opgelost.',
   'automation.noSheet':
@@ -459,6 +461,8 @@ const en: Messages = {
   'automation.brokenReadOnly':
     'Automatic sending is not working now: no automatic mail goes out. Only the school leader can fix this: {leaders}.',
   'automation.aLeader': 'the school leader',
+  'pairing.chiefIsYou': 'that is you: you would be both buddy and chief buddy of this colleague',
+  'pairing.chiefIsBuddy': 'the location’s chief buddy: would be both buddy and chief buddy',
   'automation.failing':
     'Automatic sending is on, but failing since {since} ({count} times in a row): {reason} No automatic mail goes out until this is fixed.',
   'automation.noSheet':

@@ -183,7 +183,8 @@ function App() {
           ))}
         </section>
       )}
-      {pairing && (
+      {/* The location chooser filters pairing and newcomers; where it would not filter, it is not shown. */}
+      {pairing && (current === 'pairing' || current === 'newcomers') && (
         <>
           <div class="location" aria-busy={updating}>
             {options.length > 1 ? (

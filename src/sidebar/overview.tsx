@@ -20,7 +20,7 @@ function oneDecimal(language: Language, n: number): string {
 }
 
 /** A filled bar for done of total; amber from 75 %, red when full (for a load). */
-function Meter(props: { value: number; max: number; tx: Tx; warn?: boolean; testId: string }) {
+function Meter(props: { value: number; max: number; tx: Tx; warn?: boolean; testId: string; unit: string }) {
   const { value, max } = props;
   const share = max > 0 ? Math.min(1, value / max) : 0;
   const tone = props.warn ? (share >= 1 ? 'red' : share >= 0.75 ? 'amber' : '') : '';
@@ -29,18 +29,26 @@ function Meter(props: { value: number; max: number; tx: Tx; warn?: boolean; test
       <span class="bar" aria-hidden="true">
         <span class={tone} style={{ width: `${Math.round(share * 100)}%` }} />
       </span>
-      <span data-testid={props.testId}>{props.tx('o.of', { n: value, total: max })}</span>
+      <span data-testid={props.testId}>{props.tx('o.of', { n: value, total: max })}</span> {props.unit}
     </span>
   );
 }
 
-/** A count that is highlighted when above zero (something to act on). */
-function Count(props: { n: number; testId: string }) {
+/** A count that is highlighted when above zero (something to act on), with its unit when given. */
+function Count(props: { n: number; testId: string; unit?: string }) {
   return (
-    <span class={props.n > 0 ? 'ov-warn' : undefined} data-testid={props.testId}>
-      {props.n}
-    </span>
+    <>
+      <span class={props.n > 0 ? 'ov-warn' : undefined} data-testid={props.testId}>
+        {props.n}
+      </span>
+      {props.unit && ` ${props.unit}`}
+    </>
   );
+}
+
+/** "collega" or "collega's". */
+function people(tx: Tx, n: number): string {
+  return tx(n === 1 ? 'ou.person' : 'ou.people');
 }
 
 function Figure(props: { label: string; children: ComponentChildren }) {
@@ -69,13 +77,24 @@ function Card(props: { f: FiguresDto; total?: boolean; tx: Tx; language: Languag
       </div>
       <dl class="ov-figures">
         <Figure label={tx('o.withoutBuddy')}>
-          <Count n={f.withoutBuddy} testId="ov-without-buddy" />
+          <Count n={f.withoutBuddy} testId="ov-without-buddy" unit={people(tx, f.withoutBuddy)} />
         </Figure>
-        <Figure label={tx('o.soonWithoutWelcome')}>
-          <Count n={f.startingSoonWithoutWelcome} testId="ov-soon-without-welcome" />
+        {/* A planned packet is not missing: this counts packets not sent and not planned (as the cards). */}
+        <Figure label={tx('ou.soonUnplanned')}>
+          <Count
+            n={f.startingSoonWithoutWelcome}
+            testId="ov-soon-without-welcome"
+            unit={people(tx, f.startingSoonWithoutWelcome)}
+          />
         </Figure>
         <Figure label={tx('o.schedule')}>
-          <Meter value={f.scheduleDone} max={f.scheduleTotal} tx={tx} testId="ov-schedule" />
+          <Meter
+            value={f.scheduleDone}
+            max={f.scheduleTotal}
+            tx={tx}
+            testId="ov-schedule"
+            unit={tx('ou.lines')}
+          />
         </Figure>
         <Figure label={tx('o.checkIns')}>
           <span data-testid="ov-held">{f.checkInsHeld}</span> {tx('o.held')} ·{' '}
@@ -95,11 +114,18 @@ function Card(props: { f: FiguresDto; total?: boolean; tx: Tx; language: Languag
           )}
         </Figure>
         <Figure label={tx('o.load')}>
-          <Meter value={f.buddyLoadUsed} max={f.buddyLoadCapacity} tx={tx} warn testId="ov-load" />
+          <Meter
+            value={f.buddyLoadUsed}
+            max={f.buddyLoadCapacity}
+            tx={tx}
+            warn
+            testId="ov-load"
+            unit={tx('ou.places')}
+          />
         </Figure>
-        <Figure label={tx('o.mails')}>
-          <Count n={f.mailsFailed} testId="ov-mails-failed" /> /{' '}
-          <Count n={f.mailsUnknown} testId="ov-mails-unknown" />
+        <Figure label={tx('ou.mails')}>
+          <Count n={f.mailsFailed} testId="ov-mails-failed" unit={tx('ou.failed')} /> ·{' '}
+          <Count n={f.mailsUnknown} testId="ov-mails-unknown" unit={tx('ou.unknown')} />
         </Figure>
       </dl>
     </section>

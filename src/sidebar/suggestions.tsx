@@ -72,6 +72,11 @@ function Suggestion(props: {
       </div>
       <ul class="chips" aria-label={tx('p.reasons')}>
         {props.previous && <li class="chip warn">{tx('p.previousBuddy')}</li>}
+        {s.note && (
+          <li class="chip warn" data-testid="suggestion-note">
+            {s.note}
+          </li>
+        )}
         {s.reasons.map((r) => (
           <li class="chip" key={r}>
             {r}

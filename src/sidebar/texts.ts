@@ -254,6 +254,14 @@ const nl = {
   'ps.startedLongAgo': 'gaat niet vanzelf: al begonnen op {date}',
   'ps.dueDay': 'Verzenddag: {date}.',
   'ps.readOnly': 'Alleen de schoolleider kan dit aan- of uitzetten, voor de hele school.',
+  'ou.person': 'collega',
+  'ou.people': 'collega’s',
+  'ou.soonUnplanned': 'Start binnen 2 weken, pakket niet gepland of verzonden',
+  'ou.lines': 'regels afgerond',
+  'ou.places': 'plaatsen bezet',
+  'ou.failed': 'mislukt',
+  'ou.unknown': 'onbekend',
+  'ou.mails': 'Mails',
   'ps.confirmSend':
     'Het welkomstpakket gaat nu naar {name} ({to}), en daarna niet nog een keer. Nu versturen?',
 } as const;
@@ -507,6 +515,14 @@ const en: Record<TextKey, string> = {
   'ps.startedLongAgo': 'will not go by itself: started on {date} already',
   'ps.dueDay': 'Sending day: {date}.',
   'ps.readOnly': 'Only the school leader can turn this on or off, for the whole school.',
+  'ou.person': 'colleague',
+  'ou.people': 'colleagues',
+  'ou.soonUnplanned': 'Starting within 2 weeks, packet neither planned nor sent',
+  'ou.lines': 'lines done',
+  'ou.places': 'places taken',
+  'ou.failed': 'failed',
+  'ou.unknown': 'unknown',
+  'ou.mails': 'Mails',
   'ps.confirmSend': 'The welcome packet goes to {name} ({to}) now, and never again. Send now?',
 };
 

@@ -129,3 +129,38 @@ describe('automatic sending is one switch of the school leader', () => {
     expect(() => setAutomaticSending(w.ctx(), true)).toThrow();
   });
 });
+
+describe('a chef buddy suggested as buddy', () => {
+  it('is marked on the card: to themselves "dat ben jij", to the school leader as the chef buddy', async () => {
+    const { suggest } = await import('../../src/app/pairing');
+    const w = world([bram, ...hosts, iris, anna]);
+    const staff = w.gateway.tabs.get('Medewerkers')!;
+    const header = staff[0]!.map(String);
+    const chiefRow = staff.find((r) => r[header.indexOf('E-mail')] === chiefOf(HAVO))!;
+    chiefRow[header.indexOf('Kan buddy zijn')] = true;
+    chiefRow[header.indexOf('Jaren ervaring VSO')] = 10;
+    chiefRow[header.indexOf('Affiniteit met begeleiden')] = true;
+    const ben = aColleague('Ben Nieuw').at(HAVO).newcomer().startingOn('2027-01-18').build();
+    staff.push(
+      header.map(
+        (h) =>
+          ({
+            Naam: ben.name,
+            'E-mail': ben.email,
+            Locatie: HAVO,
+            Functie: 'leraar',
+            Startdatum: '2027-01-18',
+            Status: 'nieuw',
+          })[h] ?? '',
+      ),
+    );
+    w.setUser(chiefOf(HAVO));
+    const mine = suggest(w.ctx(), ben.email).suggestions.find((s) => s.email === chiefOf(HAVO));
+    expect(mine?.note).toBe('dat ben jij: je wordt dan buddy én chef buddy van deze collega');
+    expect(suggest(w.ctx(), ben.email).suggestions.filter((s) => s.note)).toHaveLength(1);
+    w.setUser(LEADER);
+    expect(suggest(w.ctx(), ben.email).suggestions.find((s) => s.email === chiefOf(HAVO))?.note).toBe(
+      'de chef buddy van de locatie: wordt dan buddy én chef buddy',
+    );
+  });
+});

@@ -544,3 +544,19 @@ describe('the overview of a large school', () => {
     expect(result.total.checkIns.held).toBe(15_000);
   });
 });
+
+describe('a planned welcome packet is not missing (issue 17)', () => {
+  it('counts a packet planned or on its way as not missing, a failed one as missing', () => {
+    const input = school();
+    const withState = (state: string): OverviewInput => ({
+      ...input,
+      staff: input.staff.map((s) => (s.email === mail('bram') ? { ...s, welcomeStatus: state } : s)),
+    });
+    expect(overviewFigures(withState('gepland 2027-01-14')).locations[0]!.startingSoonWithoutWelcome).toBe(0);
+    expect(
+      overviewFigures(withState('wordt verzonden 2027-01-18 07:00')).locations[0]!.startingSoonWithoutWelcome,
+    ).toBe(0);
+    expect(overviewFigures(withState('mislukt: quota')).locations[0]!.startingSoonWithoutWelcome).toBe(1);
+    expect(overviewFigures(withState('')).locations[0]!.startingSoonWithoutWelcome).toBe(1);
+  });
+});
