@@ -131,6 +131,11 @@ function invalid<T>(ctx: RequestContext, result: Validation<T>): T {
       : ctx.t(`checkin.field.${result.field || 'input'}` as MessageKey);
   const params: Record<string, string | number> = { ...result.params };
   if (typeof params.start === 'string') params.start = formatDutchDate(params.start);
+  if (result.code === 'missingMany' && typeof params.fields === 'string')
+    params.fields = params.fields
+      .split(',')
+      .map((f) => ctx.t(`checkin.field.${f}` as MessageKey))
+      .join(', ');
   throw new UserError(`checkin.invalid.${result.code}` as MessageKey, { field, ...params });
 }
 
@@ -150,9 +155,24 @@ export function record(ctx: RequestContext, newcomerRaw: unknown, input: unknown
           emailKey(r.value.newcomer) === emailKey(newcomer.email) && !r.value.held && !r.value.skipped.trim(),
       )
       .sort((a, b) => (a.value.planned || '9999').localeCompare(b.value.planned || '9999'));
+    // Which planned check-in: the one the buddy chose, else the first open one.
+    const target = value.planned ? open.find((r) => r.value.planned === value.planned) : open[0];
+    if (value.planned && !target)
+      throw new UserError('checkin.noSuchPlanned', { date: formatDutchDate(value.planned) });
+    // A held day never lies before one already recorded: the timeline stays in order.
+    const previous = table.records
+      .filter((r) => emailKey(r.value.newcomer) === emailKey(newcomer.email) && r.value.held)
+      .map((r) => r.value.held)
+      .sort()
+      .pop();
+    if (previous && value.held < previous)
+      throw new UserError('checkin.invalid.beforePrevious', {
+        field: ctx.t('checkin.field.held'),
+        previous: formatDutchDate(previous),
+      });
     const fields = checkInFields(value, actor.email);
     const buddy = activeBuddy(ctx, newcomer.email);
-    if (open[0]) table.update(open[0], { ...fields, buddy: buddy || open[0].value.buddy });
+    if (target) table.update(target, { ...fields, buddy: buddy || target.value.buddy });
     else table.append({ ...plannedCheckIn(newcomer.email, buddy, value.held), ...fields });
     logAction(ctx, ctx.t('log.checkInRecorded'), newcomer.location);
     const rows = table.records
@@ -201,13 +221,32 @@ export function close(ctx: RequestContext, newcomerRaw: unknown): CheckInResultD
     const mine = checkInsTable(ctx)
       .records.map((r) => r.value)
       .filter((r) => emailKey(r.newcomer) === emailKey(newcomer.email));
+    const today = ctx.services.clock.today();
+    if (!newcomer.startDate || today < newcomer.startDate)
+      throw new UserError('checkin.closeBeforeStart', {
+        date: newcomer.startDate ? formatDutchDate(newcomer.startDate) : '—',
+      });
     const open = mine.filter((r) => !r.held && !r.skipped.trim()).length;
     if (!mine.length || open) throw new UserError('checkin.notAllHeld', { count: open });
+    const scheduled = (ctx.wb.tryTable('schedule')?.records ?? []).some(
+      (r) => emailKey(r.value.newcomer) === emailKey(newcomer.email),
+    );
+    if (!scheduled) throw new UserError('checkin.closeNoSchedule', { name: newcomer.name });
+    // Closing ends the packet's planning (only newcomers get one): a packet not sent yet is marked
+    // as not going, with the reason, and the message says so; it is never dropped silently.
+    const packet = parseMailState(newcomer.welcomeStatus).kind;
+    const dropsPacket = packet === 'none' || packet === 'pending';
     const staff = ctx.wb.table('staff');
     const person = staff.records.find((r) => emailKey(r.value.email) === emailKey(newcomer.email))!;
     if (person.value.status !== 'nieuw')
       throw new UserError('checkin.notInOnboarding', { name: newcomer.name });
-    staff.update(person, { status: 'actief' });
+    staff.update(person, {
+      status: 'actief',
+      ...(dropsPacket
+        ? // The state cell is Dutch for everyone, as the other mail states.
+          { welcomeStatus: formatMailState({ kind: 'skipped', reason: 'inwerken afgerond voor verzending' }) }
+        : {}),
+    });
     const pairings = ctx.wb.table('pairings');
     for (const p of pairings.records.filter(
       (r) => r.value.status === 'actief' && emailKey(r.value.newcomer) === emailKey(newcomer.email),
@@ -216,7 +255,11 @@ export function close(ctx: RequestContext, newcomerRaw: unknown): CheckInResultD
     }
     logAction(ctx, ctx.t('log.onboardingClosed'), newcomer.location);
     ctx.wb.commit();
-    return { message: ctx.t('checkin.closed', { name: newcomer.name }), signal: null };
+    const closed = ctx.t('checkin.closed', { name: newcomer.name });
+    return {
+      message: dropsPacket ? `${closed} ${ctx.t('checkin.closedPacketDropped')}` : closed,
+      signal: null,
+    };
   });
 }
 

@@ -456,6 +456,9 @@ export function mark(
       .rowsOf(email)
       .find((r) => r.value.date === date && normalizeName(r.value.activity) === normalizeName(activity));
     if (!record) throw new UserError('schedule.noSuchItem');
+    // A line is done on or after its day, not before.
+    if (done && date > ctx.services.clock.today())
+      throw new UserError('schedule.notYet', { date: formatDutchDate(date) });
     world.scheduleTable.update(record, { done });
     ctx.wb.commit();
     return { message: ctx.t(done ? 'schedule.markedDone' : 'schedule.markedOpen'), count: 1, warnings: [] };

@@ -98,6 +98,8 @@ export const MAX_SKIP_REASON = 500;
 
 /** A check-in as recorded, checked. Competencies in the order of the NJI profile, no repeats. */
 export interface CheckIn {
+  /** Which planned check-in this records ('' = the first open one). */
+  planned: IsoDate | '';
   held: IsoDate;
   phase: Phase;
   competencies: Competency[];
@@ -108,6 +110,7 @@ export interface CheckIn {
 }
 
 const CHECK_IN_FIELDS = [
+  'planned',
   'held',
   'phase',
   'competencies',
@@ -138,6 +141,7 @@ export type ValidationCode =
   | 'notObject'
   | 'unknownField'
   | 'missing'
+  | 'missingMany'
   | 'notDate'
   | 'future'
   | 'beforeStart'
@@ -196,7 +200,12 @@ export function validateCheckIn(
     if (!(CHECK_IN_FIELDS as readonly string[]).includes(key))
       return refuse(key.slice(0, 40), 'unknownField');
   }
-  const { held, phase, competencies, wellbeing, click, agreements, notes } = input;
+  const { planned, held, phase, competencies, wellbeing, click, agreements, notes } = input;
+
+  // Every required field that is empty, at once: the buddy fills them in one go.
+  const missing = (['held', 'phase', 'wellbeing', 'click'] as const).filter((f) => absent(input[f]));
+  if (missing.length > 1) return refuse('', 'missingMany', { fields: missing.join(',') });
+  if (!absent(planned) && !isIsoDate(planned)) return refuse('planned', 'notDate');
 
   if (absent(held)) return refuse('held', 'missing');
   if (!isIsoDate(held)) return refuse('held', 'notDate');
@@ -237,6 +246,7 @@ export function validateCheckIn(
   return {
     ok: true,
     value: {
+      planned: absent(planned) ? '' : (planned as IsoDate),
       held,
       phase: thePhase,
       competencies: NJI_COMPETENCIES.filter((c) => chosen.has(c)),

@@ -238,6 +238,8 @@ export interface CheckInsDto {
 
 /** What the sidebar sends to record a check-in. */
 export interface CheckInInput {
+  /** Which planned check-in this records (`YYYY-MM-DD`); absent: the first open one. */
+  planned?: string;
   held: string;
   phase: string;
   competencies?: string[];

@@ -99,6 +99,12 @@ const nl = {
   'automation.brokenReadOnly':
     'Automatisch versturen werkt nu niet: er gaat geen automatische mail uit. Alleen de schoolleider kan dit herstellen: {leaders}.',
   'automation.aLeader': 'de schoolleider',
+  'checkin.invalid.missingMany': 'Vul nog in: {fields}.',
+  'checkin.invalid.beforePrevious': 'De {field} ligt voor de vorige gehouden check-in ({previous}).',
+  'checkin.closeBeforeStart': 'Inwerken afronden kan pas vanaf de startdatum ({date}).',
+  'checkin.closeNoSchedule': 'Inwerken afronden kan niet: {name} heeft nog geen inwerkschema.',
+  'checkin.closedPacketDropped': 'Het welkomstpakket was nog niet verzonden en gaat nu niet meer uit.',
+  'schedule.notYet': 'Deze regel is voor {date}: je kunt hem vanaf die dag afvinken.',
   'pairing.chiefIsYou': 'dat ben jij: je wordt dan buddy én chef buddy van deze collega',
   'pairing.chiefIsBuddy': 'de chef buddy van de locatie: wordt dan buddy én chef buddy',
   'automation.failing':
@@ -461,6 +467,12 @@ const en: Messages = {
   'automation.brokenReadOnly':
     'Automatic sending is not working now: no automatic mail goes out. Only the school leader can fix this: {leaders}.',
   'automation.aLeader': 'the school leader',
+  'checkin.invalid.missingMany': 'Still to fill in: {fields}.',
+  'checkin.invalid.beforePrevious': 'The {field} is before the previous held check-in ({previous}).',
+  'checkin.closeBeforeStart': 'The onboarding can be closed from the start date ({date}) on.',
+  'checkin.closeNoSchedule': 'The onboarding cannot be closed: {name} has no onboarding schedule yet.',
+  'checkin.closedPacketDropped': 'The welcome packet had not been sent and will not go out now.',
+  'schedule.notYet': 'This line is for {date}: you can tick it off from that day on.',
   'pairing.chiefIsYou': 'that is you: you would be both buddy and chief buddy of this colleague',
   'pairing.chiefIsBuddy': 'the location’s chief buddy: would be both buddy and chief buddy',
   'automation.failing':

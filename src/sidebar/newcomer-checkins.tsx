@@ -193,6 +193,8 @@ function CheckInItem(props: {
 function RecordForm(props: {
   email: string;
   today: string;
+  /** The planned check-ins still open, soonest first. */
+  open: string[];
   tx: Tx;
   onDone: (message: string) => void;
   onCancel: () => void;
@@ -200,6 +202,11 @@ function RecordForm(props: {
   const { tx } = props;
   const id = useId();
   const [held, setHeld] = useState(props.today);
+  // The planned check-in this records: the latest one already due, else the first open one.
+  const [planned, setPlanned] = useState(
+    [...props.open].reverse().find((d) => d <= props.today) ?? props.open[0] ?? '',
+  );
+  const [missing, setMissing] = useState<string[]>([]);
   const [phase, setPhase] = useState('');
   const [competencies, setCompetencies] = useState<string[]>([]);
   const [wellbeing, setWellbeing] = useState(0);
@@ -212,8 +219,18 @@ function RecordForm(props: {
 
   const submit = (e: Event) => {
     e.preventDefault();
+    // Every empty required field at once, in the form's own words (no browser tooltips).
+    const empty = [
+      !held && tx('cf.held'),
+      !phase && tx('cf.phase'),
+      !wellbeing && tx('cf.wellbeing'),
+      !click && tx('cf.click'),
+    ].filter((x): x is string => Boolean(x));
+    setMissing(empty);
+    if (empty.length) return;
     save.run(async () => {
       const result = await call('recordCheckIn', props.email, {
+        ...(planned ? { planned } : {}),
         held,
         phase,
         competencies,
@@ -229,7 +246,24 @@ function RecordForm(props: {
     setCompetencies((list) => (on ? [...list, value] : list.filter((x) => x !== value)));
 
   return (
-    <form class="panel checkin-form" data-testid="checkin-form" onSubmit={submit}>
+    <form class="panel checkin-form" data-testid="checkin-form" onSubmit={submit} noValidate>
+      {props.open.length > 0 && (
+        <>
+          <label for={`${id}-planned`}>{tx('cf.which')}</label>
+          <select
+            id={`${id}-planned`}
+            data-testid="record-planned"
+            value={planned}
+            onChange={(e) => setPlanned(e.currentTarget.value)}
+          >
+            {props.open.map((d) => (
+              <option key={d} value={d}>
+                {tx('cf.plannedOn', { date: dutchDate(d) })}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <label for={`${id}-held`}>{tx('n.heldDate')}</label>
       <input
         id={`${id}-held`}
@@ -331,6 +365,11 @@ function RecordForm(props: {
       <p class="small" id={`${id}-notes-hint`}>
         {tx('n.notesHint')}
       </p>
+      {missing.length > 0 && (
+        <p class="error" role="alert" data-testid="record-missing">
+          {tx('cf.missing', { fields: missing.join(', ') })}
+        </p>
+      )}
       <Said id="record" error={save.error} />
       <div class="actions">
         <button type="submit" class="primary" data-testid="record-submit" disabled={save.busy}>
@@ -435,6 +474,10 @@ export function CheckInsSection(props: {
         <RecordForm
           email={props.email}
           today={props.today}
+          open={data.checkIns
+            .filter((c) => c.planned && !c.held && !c.skipped)
+            .map((c) => c.planned)
+            .sort()}
           tx={tx}
           onDone={done}
           onCancel={() => setRecording(false)}

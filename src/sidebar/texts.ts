@@ -262,6 +262,14 @@ const nl = {
   'ou.failed': 'mislukt',
   'ou.unknown': 'onbekend',
   'ou.mails': 'Mails',
+  'cf.which': 'Welke geplande check-in?',
+  'cf.plannedOn': 'gepland op {date}',
+  'cf.missing': 'Vul nog in: {fields}.',
+  'cf.held': 'datum gehouden',
+  'cf.phase': 'fase (4D)',
+  'cf.wellbeing': 'welbevinden',
+  'cf.click': 'klik',
+  'cf.notYet': 'Vanaf {date} af te vinken',
   'ps.confirmSend':
     'Het welkomstpakket gaat nu naar {name} ({to}), en daarna niet nog een keer. Nu versturen?',
 } as const;
@@ -523,6 +531,14 @@ const en: Record<TextKey, string> = {
   'ou.failed': 'failed',
   'ou.unknown': 'unknown',
   'ou.mails': 'Mails',
+  'cf.which': 'Which planned check-in?',
+  'cf.plannedOn': 'planned on {date}',
+  'cf.missing': 'Still to fill in: {fields}.',
+  'cf.held': 'date held',
+  'cf.phase': 'phase (4D)',
+  'cf.wellbeing': 'wellbeing',
+  'cf.click': 'click',
+  'cf.notYet': 'Can be ticked off from {date}',
   'ps.confirmSend': 'The welcome packet goes to {name} ({to}) now, and never again. Send now?',
 };
 

@@ -148,6 +148,8 @@ describe('ticking off schedule lines', () => {
     save(world.ctx(), anna.email);
     const first = scheduleRows(world)[0]!;
     world.setUser(bram.email);
+    // Issue 17: a line is ticked off on or after its day (the clock moves to it).
+    world.setNow(`${(first.Datum as { date: string }).date}T16:00:00+01:00`);
     mark(world.ctx(), anna.email, (first.Datum as { date: string }).date, String(first.Activiteit), true);
     expect(scheduleRows(world)[0]!.Afgerond).toBe(true);
     mark(world.ctx(), anna.email, (first.Datum as { date: string }).date, String(first.Activiteit), false);

@@ -120,6 +120,7 @@ describe('recording a check-in from the sidebar', () => {
 
   it('accepts a complete check-in, trims texts and orders competencies as in the NJI profile', () => {
     expect(accepted(valid)).toEqual({
+      planned: '',
       held: '2027-01-08',
       phase: 'ontdekken',
       competencies: ['interpersoonlijk', 'orthopedagogisch'],

@@ -178,6 +178,13 @@ describe('issue 5: a chef buddy makes, reviews, ticks off and updates a schedule
       date: (await line.getAttribute('data-date'))!,
       activity: (await line.getAttribute('data-activity'))!,
     };
+    // Issue 17: a line is ticked off from its day on. Before it, the tick is refused and undone.
+    await line.locator('[data-testid=schedule-check]').click();
+    const early = frame.locator('[data-testid=schedule-saved] [data-testid=action-error]');
+    await early.waitFor();
+    expect(await early.textContent()).toContain('je kunt hem vanaf die dag afvinken');
+    expect(await line.getAttribute('data-done')).toBe('false');
+    await sandbox.api('POST', '/api/clock', { now: `${ticked.date}T08:00:00+01:00` });
     await line.locator('[data-testid=schedule-check]').check();
     expect(await line.getAttribute('data-done')).toBe('true');
     await frame.waitForSelector('[data-testid=mark-message]');
@@ -210,6 +217,7 @@ describe('issue 5: a chef buddy makes, reviews, ticks off and updates a schedule
     expect(await error.textContent()).toMatch(/staat niet \(meer\) in het inwerkschema/);
     expect(await last.getAttribute('data-done')).toBe('false');
     expect(await last.locator('[data-testid=schedule-check]').isChecked()).toBe(false);
+    await sandbox.api('POST', '/api/clock', { now: '2027-01-04T07:30:00+01:00' });
   });
 
   it('"Werk schema bij" after a new start date shows what changes and keeps the ticked line', async () => {
@@ -454,6 +462,14 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
     await frame.click('[data-testid=record-open]');
     const form = frame.locator('[data-testid=checkin-form]');
     expect(await form.locator('[data-testid=held]').inputValue()).toBe('2027-01-11');
+    // Issue 17: the form says which planned check-in it records, and lists every missing field at
+    // once in its own words (novalidate: no browser tooltip in another language).
+    expect(await form.getAttribute('novalidate')).not.toBeNull();
+    expect(await form.locator('[data-testid=record-planned]').inputValue()).toBe('2027-01-15');
+    await form.locator('[data-testid=record-submit]').click();
+    expect(await form.locator('[data-testid=record-missing]').textContent()).toBe(
+      'Vul nog in: fase (4D), welbevinden, klik.',
+    );
     // Changed on purpose (issue 12, item 13): a held day before the start (11 January) is refused.
     await form.locator('[data-testid=held]').fill('2027-01-11');
     await form.locator('[data-testid=phase]').selectOption('ontdekken');
