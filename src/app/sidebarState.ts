@@ -22,7 +22,12 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
   const wanted =
     locationRaw === undefined || locationRaw === null ? '' : expectText(locationRaw, 'location', 200);
   const actor = ctx.actor();
-  const base = { language: ctx.language, version: ctx.services.version, today: ctx.services.clock.today() };
+  const base = {
+    language: ctx.language,
+    version: ctx.services.version,
+    today: ctx.services.clock.today(),
+    readAt: ctx.services.clock.now(),
+  };
   if (actor.role === 'onbekend') {
     return {
       ...base,
@@ -30,7 +35,8 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
       locations: [],
       // A leader list nobody can read locks the leader out: whoever opens the sheet is told.
       warnings: roleSettingWarnings(ctx),
-      message: `${ctx.t('error.unknownUser')} ${ctx.t('sidebar.unknownHelp')}`,
+      // One short, true message: what Wegwijs is and whom to ask (no data of anyone).
+      message: `${ctx.t('week.about')} ${ctx.t('week.askLeader')}`,
       pairing: null,
       welcome: null,
       automation: null,
@@ -56,17 +62,21 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
   const manages = actor.role === 'schoolleider' || actor.role === 'chefbuddy';
   const location = wanted || actor.locations[0] || '';
   const automation = manages ? automationStatus(ctx) : null;
+  // Who has a saved schedule, read before the packet rows make missing ones in memory.
+  const scheduled = new Set(
+    (ctx.wb.tryTable('schedule')?.records ?? []).map((r) => emailKey(r.value.newcomer)),
+  );
   const welcome = manages && location ? packetRows(ctx, location, automation) : null;
   return {
     ...base,
     user: { email: actor.email, name, role: actor.role, locations: [...actor.locations] },
     locations: locations.map((l) => l.name).filter(Boolean),
     warnings,
-    message: '',
+    message: actor.role === 'medewerker' ? staffMessage(ctx, actor) : '',
     pairing: manages && location ? pairingOverview(ctx, actor, location) : null,
     welcome,
     automation,
-    newcomers: newcomersFollowed(ctx, actor, manages ? location : '', welcome),
+    newcomers: newcomersFollowed(ctx, actor, manages ? location : '', welcome, scheduled),
   };
 }
 
@@ -79,6 +89,7 @@ function newcomersFollowed(
   actor: Actor,
   location: string,
   welcome: readonly WelcomeRowDto[] | null,
+  scheduled: ReadonlySet<string>,
 ): NewcomerDto[] {
   const directory = ctx.directory();
   const staff = directory.staff();
@@ -109,6 +120,10 @@ function newcomersFollowed(
         .map((c) => c.planned)
         .sort()[0];
       const buddy = buddyOf(s.email);
+      const last = own
+        .filter((c) => c.held)
+        .sort((a, b) => (a.held < b.held ? -1 : a.held > b.held ? 1 : 0))
+        .pop();
       return {
         email: s.email,
         name: s.name,
@@ -130,9 +145,27 @@ function newcomersFollowed(
         checkInsHeld: states.filter((x) => x === 'gehouden').length,
         checkInsLate: states.filter((x) => x === 'te laat').length,
         nextCheckIn: next ?? '',
+        hasSchedule: scheduled.has(emailKey(s.email)),
+        buddyLeft: buddy ? directory.hasLeft(buddy) : false,
+        lastClick: last?.click ?? '',
+        lastWellbeing: typeof last?.wellbeing === 'number' ? last.wellbeing : null,
       };
     })
     .sort((a, b) =>
       a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.name.localeCompare(b.name, 'nl'),
     );
+}
+
+/** For a colleague without a role in Wegwijs: what it is, and their location's chef buddy to ask. */
+function staffMessage(ctx: RequestContext, actor: Actor): string {
+  const own = ctx.directory().person(actor.email)?.location ?? '';
+  const location = ctx.wb
+    .table('locations')
+    .records.map((r) => r.value)
+    .find((l) => own && normalizeName(l.name) === normalizeName(own));
+  const chief = location?.chiefBuddy ? ctx.directory().person(location.chiefBuddy) : undefined;
+  const ask = chief
+    ? ctx.t('week.askChief', { name: chief.name || chief.email, location: location!.name })
+    : ctx.t('week.askLeader');
+  return `${ctx.t('week.about')} ${ask}`;
 }

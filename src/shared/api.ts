@@ -296,6 +296,13 @@ export interface NewcomerDto {
   checkInsLate: number;
   /** The next open check-in ('' when none). */
   nextCheckIn: string;
+  /** Whether a schedule is saved in Inwerkschema. */
+  hasSchedule: boolean;
+  /** The active buddy has left (status or leaving date): a new buddy is needed. */
+  buddyLeft: boolean;
+  /** Klik and wellbeing of the latest held check-in ('' and null when none). */
+  lastClick: string;
+  lastWellbeing: number | null;
 }
 
 export interface RetentionPreviewDto {
@@ -334,6 +341,8 @@ export interface ErasurePreviewDto {
 }
 
 export interface SidebarState {
+  /** When the server read the sheet (ISO moment with offset): the sidebar says "bijgewerkt om". */
+  readAt: string;
   language: Language;
   version: string;
   user: UserDto;

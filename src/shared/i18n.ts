@@ -99,6 +99,10 @@ const nl = {
   'automation.brokenReadOnly':
     'Automatisch versturen werkt nu niet: er gaat geen automatische mail uit. Alleen de schoolleider kan dit herstellen: {leaders}.',
   'automation.aLeader': 'de schoolleider',
+  'week.about':
+    'Wegwijs helpt nieuwe collega’s op weg met een buddy, een inwerkschema, een welkomstpakket en check-ins; de schoolleider en de chef buddy’s werken ermee.',
+  'week.askLeader': 'Hoor je erbij te staan? Vraag de schoolleider om toegang.',
+  'week.askChief': 'Vragen over inwerken? Vraag het {name}, chef buddy van {location}.',
   'checkin.invalid.missingMany': 'Vul nog in: {fields}.',
   'checkin.invalid.beforePrevious': 'De {field} ligt voor de vorige gehouden check-in ({previous}).',
   'checkin.closeBeforeStart': 'Inwerken afronden kan pas vanaf de startdatum ({date}).',
@@ -467,6 +471,10 @@ const en: Messages = {
   'automation.brokenReadOnly':
     'Automatic sending is not working now: no automatic mail goes out. Only the school leader can fix this: {leaders}.',
   'automation.aLeader': 'the school leader',
+  'week.about':
+    'Wegwijs helps new colleagues find their way with a buddy, an onboarding schedule, a welcome packet and check-ins; the school leader and the chief buddies work with it.',
+  'week.askLeader': 'Should you be in it? Ask the school leader.',
+  'week.askChief': 'Questions about onboarding? Ask {name}, chief buddy of {location}.',
   'checkin.invalid.missingMany': 'Still to fill in: {fields}.',
   'checkin.invalid.beforePrevious': 'The {field} is before the previous held check-in ({previous}).',
   'checkin.closeBeforeStart': 'The onboarding can be closed from the start date ({date}) on.',

@@ -13,6 +13,7 @@ import { Pairing } from './pairing';
 import { Privacy } from './privacy';
 import { call } from './rpc';
 import { type TextKey, text } from './texts';
+import { type Focus, Week } from './week';
 
 /** The role's name; typed per role, so a missing text fails the typecheck. */
 const ROLE_TEXT: Record<SidebarState['user']['role'], TextKey> = {
@@ -30,11 +31,13 @@ function fetchState(location: string): Promise<SidebarState> {
 }
 
 /** The locations this user may switch between: all for the school leader, their own for a chef buddy. */
-type TabId = 'pairing' | 'newcomers' | 'overview' | 'privacy';
+type TabId = 'week' | 'pairing' | 'newcomers' | 'overview' | 'privacy';
 
+/** The tab labels: short enough that five fit the 300 px sidebar on one line (the full name is the title). */
 const TAB_TEXT: Record<TabId, TextKey> = {
+  week: 'tab.week',
   pairing: 'tab.pairing',
-  newcomers: 'tab.newcomers',
+  newcomers: 'tab.newcomersShort',
   overview: 'tab.overview',
   privacy: 'tab.privacy',
 };
@@ -42,8 +45,8 @@ const TAB_TEXT: Record<TabId, TextKey> = {
 /** What this user may open: chef buddies and the school leader all but privacy (leader only). */
 function tabsFor(state: SidebarState): TabId[] {
   const { role } = state.user;
-  if (role === 'schoolleider') return ['pairing', 'newcomers', 'overview', 'privacy'];
-  if (role === 'chefbuddy') return ['pairing', 'newcomers', 'overview'];
+  if (role === 'schoolleider') return ['week', 'pairing', 'newcomers', 'overview', 'privacy'];
+  if (role === 'chefbuddy') return ['week', 'pairing', 'newcomers', 'overview'];
   if (role === 'buddy') return ['newcomers'];
   return [];
 }
@@ -65,7 +68,13 @@ function App() {
   // Only the answer to the latest request is shown, so a quick second switch wins.
   const latest = useRef(0);
   const selectId = useId();
-  const [tab, setTab] = useState<TabId>('pairing');
+  const [tab, setTab] = useState<TabId>('week');
+  // What a "Deze week" item opened: the newcomer to show on the tab it leads to.
+  const [focus, setFocus] = useState<Focus | null>(null);
+  const open = (f: Focus) => {
+    setFocus(f);
+    setTab(f.tab);
+  };
   const language: Language = load.kind === 'ready' ? load.state.language : languageOf(navigator.language);
   const t = (key: TextKey, params?: Record<string, string | number>) => text(language, key, params);
 
@@ -234,17 +243,39 @@ function App() {
               aria-selected={id === current}
               class={id === current ? 'tab active' : 'tab'}
               data-testid={`tab-${id}`}
-              onClick={() => setTab(id)}
+              title={id === 'newcomers' ? t('tab.newcomers') : undefined}
+              onClick={() => {
+                setFocus(null);
+                setTab(id);
+              }}
             >
               {t(TAB_TEXT[id])}
             </button>
           ))}
         </div>
       )}
+      {current === 'week' && <Week state={state} language={language} onOpen={open} />}
       {current === 'pairing' && pairing && (
-        <Pairing key={pairing.location} overview={pairing} language={language} reload={reload} />
+        <Pairing
+          key={`${pairing.location}|${focus?.email ?? ''}`}
+          overview={pairing}
+          language={language}
+          reload={reload}
+          focusEmail={focus?.tab === 'pairing' ? focus.email : ''}
+          welcome={state.welcome}
+          today={state.today}
+          onOpenNewcomer={(email) => open({ tab: 'newcomers', email })}
+        />
       )}
-      {current === 'newcomers' && <Newcomers state={state} language={language} reload={reload} />}
+      {current === 'newcomers' && tabs.includes('newcomers') && (
+        <Newcomers
+          key={focus?.tab === 'newcomers' ? focus.email : ''}
+          state={state}
+          language={language}
+          reload={reload}
+          focusEmail={focus?.tab === 'newcomers' ? focus.email : ''}
+        />
+      )}
       {current === 'overview' && <Overview state={state} language={language} />}
       {current === 'privacy' && <Privacy state={state} language={language} />}
       <div class="actions">
@@ -253,7 +284,10 @@ function App() {
         </button>
       </div>
       <p class="muted">
-        Wegwijs {state.version} · {state.today}
+        Wegwijs {state.version} · {state.today} ·{' '}
+        <span data-testid="read-at" class="nowrap">
+          {updating ? t('p.updating') : t('wk.readAt', { time: state.readAt.slice(11, 16) })}
+        </span>
       </p>
     </main>
   );

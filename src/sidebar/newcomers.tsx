@@ -13,7 +13,7 @@ import { LoadState, Said, Section, type Tx, txFor, useLoad } from './newcomer-pa
 import { ScheduleSection } from './newcomer-schedule';
 import { packetText, STATUS_CLASS, WelcomeSection } from './newcomer-welcome';
 import { call } from './rpc';
-import { dutchDate } from './texts';
+import { dayDate, dutchDate } from './texts';
 
 function isManager(state: SidebarState): boolean {
   return state.user.role === 'schoolleider' || state.user.role === 'chefbuddy';
@@ -22,6 +22,17 @@ function isManager(state: SidebarState): boolean {
 /** Whether the status needs attention: off, missing, or on but not running. */
 function needsAttention(status: AutomationStatus): boolean {
   return status.state !== 'on';
+}
+
+/** Packet states that count as done on the checklist: planned to go by itself, or sent. */
+const PACKET_OK = new Set(['auto', 'autoNext', 'planned', 'sending', 'sent']);
+
+function Check(props: { ok: boolean; label: string; testId: string }) {
+  return (
+    <span class={props.ok ? 'ck ok' : 'ck'} data-testid={props.testId} data-ok={String(props.ok)}>
+      {props.ok ? '✓' : '○'} {props.label}
+    </span>
+  );
 }
 
 function NewcomerItem(props: {
@@ -62,6 +73,16 @@ function NewcomerItem(props: {
             title={n.welcome}
           >
             {tx('ps.label', { text: packetText(props.language, status, props.today) })}
+          </span>
+        </span>
+        <span class="small checklist" data-testid="newcomer-checklist">
+          <Check ok={Boolean(n.buddy) && !n.buddyLeft} label={tx('ck.buddy')} testId="ck-buddy" />
+          <Check ok={n.hasSchedule} label={tx('ck.schedule')} testId="ck-schedule" />
+          <Check ok={PACKET_OK.has(status.code)} label={tx('ck.packet')} testId="ck-packet" />
+          <span class="nowrap">
+            {n.nextCheckIn
+              ? tx('ck.next', { date: dayDate(props.language, n.nextCheckIn, props.today) })
+              : tx('ck.noNext')}
           </span>
         </span>
         <span class="small" data-testid="newcomer-checkins">
@@ -218,11 +239,19 @@ function Detail(props: {
   );
 }
 
-export function Newcomers(props: { state: SidebarState; language: Language; reload: () => Promise<void> }) {
+export function Newcomers(props: {
+  state: SidebarState;
+  language: Language;
+  reload: () => Promise<void>;
+  /** A newcomer to open at once (from "Deze week" or a next step). */
+  focusEmail?: string;
+}) {
   const { state } = props;
   const tx = txFor(props.language);
   // The newcomer on screen is kept as it was opened, so the view stays when the onboarding closes.
-  const [open, setOpen] = useState<NewcomerDto | null>(null);
+  const [open, setOpen] = useState<NewcomerDto | null>(
+    () => state.newcomers.find((n) => n.email === props.focusEmail) ?? null,
+  );
   const list = useRef<HTMLUListElement>(null);
   const lastOpened = useRef('');
   useEffect(() => {

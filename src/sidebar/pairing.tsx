@@ -5,9 +5,10 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { PairDto, PairingOverview, PairingResult, WaitingDto } from '../shared/api';
+import type { PairDto, PairingOverview, PairingResult, WaitingDto, WelcomeRowDto } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
+import { packetText } from './newcomer-welcome';
 import { Proposal } from './proposal';
 import { call } from './rpc';
 import { type Newcomer, Suggestions } from './suggestions';
@@ -184,15 +185,80 @@ function Pair(props: {
   );
 }
 
+/** After pairing: make the schedule at once, then see what happens to the welcome packet. */
+function NextSteps(props: {
+  newcomer: Newcomer;
+  row: WelcomeRowDto | undefined;
+  language: Language;
+  today: string;
+  reload: () => Promise<void>;
+  onOpenNewcomer: (email: string) => void;
+}) {
+  const { newcomer, language } = props;
+  const tx: Tx = (key, params) => text(language, key, params);
+  const make = useAction();
+  const [made, setMade] = useState('');
+  return (
+    <div class="card" data-testid="next-steps" data-email={newcomer.email}>
+      <strong>{tx('nx.title')}</strong>
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          data-testid="next-schedule"
+          disabled={make.busy || made !== ''}
+          onClick={() =>
+            make.run(async () => {
+              const result = await call('saveSchedule', newcomer.email);
+              setMade(result.message);
+              await props.reload();
+            })
+          }
+        >
+          {made ? `✓ ${tx('nx.schedule')}` : make.busy ? tx('p.busy') : tx('nx.schedule')}
+        </button>
+        <button type="button" data-testid="next-packet" onClick={() => props.onOpenNewcomer(newcomer.email)}>
+          {tx('nx.packet')}
+        </button>
+      </div>
+      {made && (
+        <p class="small" data-testid="next-made">
+          {made}
+        </p>
+      )}
+      {props.row && (
+        <p class="small" data-testid="next-packet-state" data-code={props.row.status.code}>
+          {tx('ps.label', { text: packetText(language, props.row.status, props.today) })}
+        </p>
+      )}
+      {make.error && (
+        <p class="error" role="alert" data-testid="action-error">
+          {make.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** The pairing sections; `reload` fetches the state again (the parent keeps this mounted). */
 export function Pairing(props: {
   overview: PairingOverview;
   language: Language;
   reload: () => Promise<void>;
+  /** A newcomer to open at once: their suggestions when unpaired, their pair otherwise. */
+  focusEmail?: string;
+  welcome: WelcomeRowDto[] | null;
+  today: string;
+  onOpenNewcomer: (email: string) => void;
 }) {
   const { overview, language } = props;
   const tx: Tx = (key, params) => text(language, key, params);
-  const [selected, setSelected] = useState<Newcomer | null>(null);
+  const [selected, setSelected] = useState<Newcomer | null>(() => {
+    const w = overview.unpaired.find((x) => x.email === props.focusEmail);
+    return w ? { email: w.email, name: w.name || w.email } : null;
+  });
+  // The newcomer just paired: the same place offers the next steps.
+  const [next, setNext] = useState<Newcomer | null>(null);
   const [proposing, setProposing] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -201,6 +267,7 @@ export function Pairing(props: {
     return props.reload();
   };
   const onAssigned = (result: PairingResult) => {
+    setNext(selected);
     setSelected(null);
     return done(result.message);
   };
@@ -257,6 +324,16 @@ export function Pairing(props: {
         )}
       </div>
 
+      {next && (
+        <NextSteps
+          newcomer={next}
+          row={props.welcome?.find((w) => w.email === next.email)}
+          language={language}
+          today={props.today}
+          reload={props.reload}
+          onOpenNewcomer={props.onOpenNewcomer}
+        />
+      )}
       {overview.unpaired.length > 0 && (
         <div class="actions">
           <button

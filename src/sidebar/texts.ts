@@ -262,6 +262,26 @@ const nl = {
   'ou.failed': 'mislukt',
   'ou.unknown': 'onbekend',
   'ou.mails': 'Mails',
+  'tab.week': 'Deze week',
+  'tab.newcomersShort': 'Nieuw',
+  'wk.title': 'Deze week ({n})',
+  'wk.none': 'Er is deze week niets dat op jou wacht.',
+  'wk.noBuddy': '{name} heeft nog geen buddy (start {date})',
+  'wk.buddyLeft': '{name}: buddy {buddy} is uit dienst, kies een nieuwe buddy',
+  'wk.noSchedule': '{name} heeft nog geen inwerkschema',
+  'wk.packet': 'Welkomstpakket {name}: {text}',
+  'wk.late': '{name}: {n} check-in(s) te laat',
+  'wk.due': '{name}: check-in op {date}',
+  'wk.signal': '{name}: laatste check-in klik {click}, welbevinden {wellbeing}',
+  'wk.readAt': 'bijgewerkt om {time}',
+  'nx.title': 'Gekoppeld. Volgende stappen:',
+  'nx.schedule': 'Maak inwerkschema',
+  'nx.packet': 'Bekijk welkomstpakket',
+  'ck.buddy': 'buddy',
+  'ck.schedule': 'schema',
+  'ck.packet': 'pakket',
+  'ck.next': 'volgende check-in {date}',
+  'ck.noNext': 'geen check-in gepland',
   'cf.which': 'Welke geplande check-in?',
   'cf.plannedOn': 'gepland op {date}',
   'cf.missing': 'Vul nog in: {fields}.',
@@ -531,6 +551,26 @@ const en: Record<TextKey, string> = {
   'ou.failed': 'failed',
   'ou.unknown': 'unknown',
   'ou.mails': 'Mails',
+  'tab.week': 'This week',
+  'tab.newcomersShort': 'New',
+  'wk.title': 'This week ({n})',
+  'wk.none': 'Nothing is waiting for you this week.',
+  'wk.noBuddy': '{name} has no buddy yet (starts {date})',
+  'wk.buddyLeft': '{name}: buddy {buddy} has left, choose a new buddy',
+  'wk.noSchedule': '{name} has no onboarding schedule yet',
+  'wk.packet': 'Welcome packet {name}: {text}',
+  'wk.late': '{name}: {n} check-in(s) late',
+  'wk.due': '{name}: check-in on {date}',
+  'wk.signal': '{name}: last check-in click {click}, wellbeing {wellbeing}',
+  'wk.readAt': 'updated at {time}',
+  'nx.title': 'Paired. Next steps:',
+  'nx.schedule': 'Make schedule',
+  'nx.packet': 'View welcome packet',
+  'ck.buddy': 'buddy',
+  'ck.schedule': 'schedule',
+  'ck.packet': 'packet',
+  'ck.next': 'next check-in {date}',
+  'ck.noNext': 'no check-in planned',
   'cf.which': 'Which planned check-in?',
   'cf.plannedOn': 'planned on {date}',
   'cf.missing': 'Still to fill in: {fields}.',
@@ -615,4 +655,11 @@ export function dayDate(language: Language, iso: string, today = ''): string {
   const year = today.slice(0, 4) === m[1] ? '' : ` ${y}`;
   // No-break spaces: a date never breaks across lines.
   return `${WEEKDAYS[language][day]}\u00a0${d}\u00a0${MONTHS[language][mo - 1]}${year.replace(' ', '\u00a0')}`;
+}
+
+/** An ISO day plus `n` days. */
+export function addDaysIso(iso: string, n: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
 }

@@ -164,3 +164,58 @@ describe('a chef buddy suggested as buddy', () => {
     );
   });
 });
+
+describe('what "Deze week" and the cards read from the sidebar state', () => {
+  it('says who has a saved schedule (not the one the packet check makes in memory) and when it was read', async () => {
+    const { save } = await import('../../src/app/schedule');
+    const w = world();
+    w.setUser(chiefOf(HAVO));
+    const before = getSidebarState(w.ctx());
+    expect(before.readAt).toBe('2027-01-04T07:30:00+01:00');
+    expect(before.newcomers.map((n) => n.hasSchedule)).toEqual([false, false]);
+    save(w.ctx(), anna.email);
+    const after = getSidebarState(w.ctx()).newcomers;
+    expect(after.find((n) => n.email === anna.email)!.hasSchedule).toBe(true);
+    expect(after.find((n) => n.email === lotte.email)!.hasSchedule).toBe(false);
+  });
+
+  it('carries the last klik and wellbeing, and a buddy who left', async () => {
+    const { record } = await import('../../src/app/checkins');
+    const w = world();
+    w.setNow('2027-01-15T16:00:00+01:00');
+    w.setUser(bram.email);
+    record(w.ctx(), anna.email, { held: '2027-01-15', phase: 'ontdekken', wellbeing: 2, click: 'niet' });
+    const staff = w.gateway.tabs.get('Medewerkers')!;
+    const header = staff[0]!.map(String);
+    staff.find((r) => r[header.indexOf('E-mail')] === bram.email)![header.indexOf('Status')] = 'uit dienst';
+    w.setUser(chiefOf(HAVO));
+    const card = getSidebarState(w.ctx()).newcomers.find((n) => n.email === anna.email)!;
+    expect(card).toMatchObject({ lastClick: 'niet', lastWellbeing: 2, buddyLeft: true });
+  });
+});
+
+describe('everyone else', () => {
+  it('tells a colleague without a role what Wegwijs is and to ask their chef buddy, with no data', () => {
+    const w = world();
+    w.setUser(hosts[0]!.email);
+    const state = getSidebarState(w.ctx());
+    expect(state.user.role).toBe('medewerker');
+    expect(state.message).toBe(
+      'Wegwijs helpt nieuwe collega’s op weg met een buddy, een inwerkschema, een welkomstpakket en check-ins; de schoolleider en de chef buddy’s werken ermee. Vragen over inwerken? Vraag het Chef Onderbouw havo, chef buddy van Onderbouw havo.',
+    );
+    expect(state.newcomers).toEqual([]);
+    expect(state.pairing).toBeNull();
+  });
+
+  it('tells an unknown user what Wegwijs is and to ask the school leader; an empty one to log in', () => {
+    const w = world();
+    w.setUser('vreemde@elders.example');
+    const state = getSidebarState(w.ctx());
+    expect(state.message).toMatch(
+      /^Wegwijs helpt nieuwe collega’s op weg.*Vraag de schoolleider om toegang\.$/,
+    );
+    expect(state.newcomers).toEqual([]);
+    w.setUser('');
+    expect(() => getSidebarState(w.ctx())).toThrow(expect.objectContaining({ key: 'error.noUser' }));
+  });
+});

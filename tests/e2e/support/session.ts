@@ -55,6 +55,18 @@ export function chiefAt(users: readonly SwitcherUser[], location: string): Switc
 
 /** The sidebar as `email`, freshly loaded (switching user remounts it; the same user refreshes). */
 export async function sidebarAs(page: Page, email: string): Promise<Frame> {
+  const frame = await sidebarOpenedAs(page, email);
+  // Chef buddies and the school leader open on "Deze week" (issue 17); these tests start from Koppelen.
+  const pairing = await frame.$('[data-testid=tab-pairing]');
+  if (pairing) {
+    await pairing.click();
+    await frame.waitForSelector('[data-testid=pairing]');
+  }
+  return frame;
+}
+
+/** The sidebar as `email`, on the tab it opens on. */
+export async function sidebarOpenedAs(page: Page, email: string): Promise<Frame> {
   const current = await page.$eval('[data-testid=user-switcher]', (s) => (s as HTMLSelectElement).value);
   if (current === email) {
     const frame = await sidebarShowing(page, 'user-email', email);

@@ -1,0 +1,133 @@
+/**
+ * "Deze week": everything that needs a chef buddy or the school leader this week, on one screen,
+ * computed from the sidebar state already read (no extra server call). Every item is a button
+ * that opens the place to act: the pairing of a newcomer, or the newcomer's card.
+ */
+import type { SidebarState } from '../shared/api';
+import type { Language } from '../shared/language';
+import { packetText } from './newcomer-welcome';
+import { addDaysIso, dayDate, type TextKey, text } from './texts';
+
+/** Where an item leads: the pairing tab with the newcomer opened, or the newcomer's card. */
+export interface Focus {
+  tab: 'pairing' | 'newcomers';
+  email: string;
+}
+
+export interface WeekItem {
+  kind: 'noBuddy' | 'buddyLeft' | 'noSchedule' | 'packet' | 'late' | 'due' | 'signal';
+  email: string;
+  text: string;
+  focus: Focus;
+}
+
+/** Packet codes that need a person (the others go by themselves, or went). */
+const PACKET_NEEDS_SOMEONE = new Set([
+  'blocked',
+  'manualOff',
+  'manualBroken',
+  'failed',
+  'unknown',
+  'startedLongAgo',
+]);
+
+/** The items of this week, most urgent kinds first. */
+export function weekItems(state: SidebarState, language: Language): WeekItem[] {
+  const t = (key: TextKey, params: Record<string, string | number> = {}) => text(language, key, params);
+  const day = (iso: string) => dayDate(language, iso, state.today);
+  const items: WeekItem[] = [];
+  const weekEnd = addDaysIso(state.today, 6);
+  for (const w of state.pairing?.unpaired ?? []) {
+    items.push({
+      kind: 'noBuddy',
+      email: w.email,
+      text: t('wk.noBuddy', { name: w.name || w.email, date: w.startDate ? day(w.startDate) : '—' }),
+      focus: { tab: 'pairing', email: w.email },
+    });
+  }
+  for (const n of state.newcomers) {
+    const name = n.name || n.email;
+    const card: Focus = { tab: 'newcomers', email: n.email };
+    if (n.buddyLeft)
+      items.push({
+        kind: 'buddyLeft',
+        email: n.email,
+        text: t('wk.buddyLeft', { name, buddy: n.buddyName }),
+        focus: { tab: 'pairing', email: n.email },
+      });
+    if (n.buddy && !n.hasSchedule)
+      items.push({ kind: 'noSchedule', email: n.email, text: t('wk.noSchedule', { name }), focus: card });
+    const row = state.welcome?.find((w) => w.email === n.email);
+    // Without a buddy the packet cannot go either: the "no buddy" item is the one to act on.
+    if (row && n.buddy && PACKET_NEEDS_SOMEONE.has(row.status.code))
+      items.push({
+        kind: 'packet',
+        email: n.email,
+        text: t('wk.packet', { name, text: packetText(language, row.status, state.today) }),
+        focus: card,
+      });
+    if (n.checkInsLate > 0)
+      items.push({
+        kind: 'late',
+        email: n.email,
+        text: t('wk.late', { name, n: n.checkInsLate }),
+        focus: card,
+      });
+    else if (n.nextCheckIn && n.nextCheckIn <= weekEnd)
+      items.push({
+        kind: 'due',
+        email: n.email,
+        text: t('wk.due', { name, date: day(n.nextCheckIn) }),
+        focus: card,
+      });
+    if (
+      n.lastClick === 'niet' ||
+      n.lastClick === 'twijfel' ||
+      (n.lastWellbeing !== null && n.lastWellbeing <= 2)
+    )
+      items.push({
+        kind: 'signal',
+        email: n.email,
+        text: t('wk.signal', {
+          name,
+          click: n.lastClick ? t(`n.k.${n.lastClick}` as TextKey) : '—',
+          wellbeing: n.lastWellbeing ?? '—',
+        }),
+        focus: card,
+      });
+  }
+  const order: WeekItem['kind'][] = ['noBuddy', 'buddyLeft', 'signal', 'late', 'packet', 'noSchedule', 'due'];
+  return items.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+}
+
+export function Week(props: { state: SidebarState; language: Language; onOpen: (focus: Focus) => void }) {
+  const { state, language } = props;
+  const items = weekItems(state, language);
+  return (
+    <section data-testid="week-tab" aria-labelledby="h-week">
+      <h2 id="h-week">{text(language, 'wk.title', { n: items.length })}</h2>
+      {items.length === 0 ? (
+        <p class="muted" data-testid="week-none">
+          {text(language, 'wk.none')}
+        </p>
+      ) : (
+        <ul class="list">
+          {items.map((item, i) => (
+            <li key={`${item.kind}|${item.email}|${i}`} class="item">
+              <button
+                type="button"
+                class="item-main"
+                data-testid="week-item"
+                data-kind={item.kind}
+                data-email={item.email}
+                onClick={() => props.onOpen(item.focus)}
+              >
+                {item.text}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * Issue 17 in the sandbox's sidebar with the real build in Chromium: a chef buddy's "Deze week"
+ * shows what needs them and each item opens the place to act; from an unpaired newcomer to
+ * "paired, schedule saved, packet planned" in three clicks; tabs fit 300 px on one line.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCHOOL_LEADER } from '../../src/sandbox/demo.ts';
+import type { TestSandbox } from './support/sandbox.ts';
+import {
+  chiefAt,
+  type Session,
+  type SwitcherUser,
+  sidebarOpenedAs,
+  sidebarShot,
+  startSession,
+  stopSession,
+} from './support/session.ts';
+import { readTab } from './support/workbook.ts';
+
+let sandbox: TestSandbox;
+let page: Page;
+let users: SwitcherUser[];
+let session: Session | undefined;
+
+beforeAll(async () => {
+  session = await startSession();
+  ({ sandbox, page, users } = session);
+});
+
+afterAll(() => stopSession(session));
+
+const sidebarAs = (email: string): Promise<Frame> => sidebarOpenedAs(page, email);
+const LOCATION = 'Bovenbouw havo';
+
+describe('a chef buddy’s week', () => {
+  it('opens on "Deze week", with when the data was read', async () => {
+    const chief = chiefAt(users, LOCATION).email;
+    const frame = await sidebarAs(chief);
+    await frame.waitForSelector('[data-testid=week-tab]');
+    expect(await frame.getAttribute('[data-testid=tab-week]', 'aria-selected')).toBe('true');
+    expect(await frame.textContent('[data-testid=read-at]')).toMatch(/^bijgewerkt om \d\d:\d\d$/);
+    const kinds = await frame.$$eval('[data-testid=week-item]', (els) =>
+      els.map((e) => e.getAttribute('data-kind')),
+    );
+    expect(kinds).toContain('noBuddy');
+    await sidebarShot(page, 'week-chief');
+  });
+
+  it('walks an unpaired newcomer to paired, schedule saved and packet planned in three clicks', async () => {
+    // The school's setting: automatic sending is on (the school leader's switch, not a chef buddy's click).
+    const on = await sandbox.rpc('setAutomaticSending', [true], SCHOOL_LEADER);
+    expect(on.body.ok).toBe(true);
+    const chief = chiefAt(users, LOCATION).email;
+    const frame = await sidebarAs(chief);
+    const item = frame.locator('[data-testid=week-item][data-kind=noBuddy]').first();
+    const newcomer = (await item.getAttribute('data-email'))!;
+
+    await item.click(); // 1: the item opens the newcomer's suggestions
+    await frame.waitForSelector('[data-testid=suggestion]');
+    await frame.click('[data-testid=suggestion] >> nth=0 >> [data-testid=assign]'); // 2: pair
+    await frame.waitForSelector(`[data-testid=next-steps][data-email="${newcomer}"]`);
+    await frame.click('[data-testid=next-schedule]'); // 3: make the schedule
+    await frame.waitForSelector('[data-testid=next-made]');
+    const state = frame.locator('[data-testid=next-packet-state]');
+    await frame.waitForSelector('[data-testid=next-packet-state][data-code=auto]');
+    expect(await state.textContent()).toMatch(
+      /^Welkomstpakket: gaat automatisch uit op \w\w\u00a0\d+\u00a0januari$/,
+    );
+    await sidebarShot(page, 'week-three-clicks');
+
+    const pairs = (await readTab(sandbox, 'Koppelingen')).filter(
+      (r) => r['Nieuwe collega'] === newcomer && r.Status === 'actief',
+    );
+    expect(pairs).toHaveLength(1);
+    const lines = (await readTab(sandbox, 'Inwerkschema')).filter((r) => r['Nieuwe collega'] === newcomer);
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.some((r) => String(r.Met).includes('nog te kiezen'))).toBe(false);
+
+    // The newcomer's card has the checklist all ticked.
+    await frame.click('[data-testid=next-packet]');
+    await frame.waitForSelector(`[data-testid=newcomer-detail][data-email="${newcomer}"]`);
+    await frame.click('[data-testid=back]');
+    const card = frame.locator(`[data-testid=newcomer-item][data-email="${newcomer}"]`);
+    for (const id of ['ck-buddy', 'ck-schedule', 'ck-packet'])
+      expect(await card.locator(`[data-testid=${id}]`).getAttribute('data-ok')).toBe('true');
+  });
+
+  it('lists a blocked packet and opens the card where it can be acted on', async () => {
+    const chief = chiefAt(users, 'Onderbouw vmbo').email;
+    const frame = await sidebarAs(chief);
+    await frame.waitForSelector('[data-testid=week-tab]');
+    const packet = frame.locator('[data-testid=week-item][data-kind=packet]').first();
+    await packet.waitFor();
+    const email = (await packet.getAttribute('data-email'))!;
+    await packet.click();
+    await frame.waitForSelector(`[data-testid=newcomer-detail][data-email="${email}"]`);
+  });
+
+  it('fits the tabs on one line in 300 px, for the school leader too', async () => {
+    const frame = await sidebarAs(SCHOOL_LEADER);
+    await frame.waitForSelector('[data-testid=week-tab]');
+    const tops = await frame.$$eval('.tabs .tab', (els) =>
+      els.map((e) => Math.round(e.getBoundingClientRect().top)),
+    );
+    expect(tops.length).toBe(5);
+    expect(new Set(tops).size).toBe(1);
+    const overflow = await frame.$eval('.tabs', (el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
