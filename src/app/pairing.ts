@@ -206,6 +206,7 @@ export function suggest(ctx: RequestContext, newcomerRaw: unknown): SuggestionsD
       reasons: e.exclusions.map((x) => reasonText(ctx, x, 'excl')),
       // Only buddy rules stand in the way: a chef buddy may pair after confirming.
       ...(onlyRules(e.exclusions) ? { ruleOnly: true } : {}),
+      ...(e.exclusions.some((x) => x.code === 'otherLocation') ? { otherLocation: true } : {}),
     })),
   };
 }

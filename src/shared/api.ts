@@ -72,6 +72,8 @@ export interface ExcludedDto {
   reasons: string[];
   /** True when only buddy rules stand in the way: pairing is possible after a confirmation. */
   ruleOnly?: boolean;
+  /** True when they work at another location (the sidebar shows these as one collapsed count). */
+  otherLocation?: boolean;
 }
 
 export interface SuggestionsDto {

@@ -9,6 +9,25 @@ import { useAction } from './action';
 import { call } from './rpc';
 import { scoreText, type TextKey, text } from './texts';
 
+/** How many suggestions show before "meer tonen". */
+const TOP = 3;
+
+/** Colleagues grouped by their first reason, largest group first. */
+function groupByReason(list: readonly ExcludedDto[]): [string, ExcludedDto[]][] {
+  const groups = new Map<string, ExcludedDto[]>();
+  for (const e of list) {
+    const key = e.reasons[0] ?? '—';
+    const group = groups.get(key);
+    if (group) group.push(e);
+    else groups.set(key, [e]);
+  }
+  return [...groups.entries()].sort((a, b) => b[1].length - a[1].length);
+}
+
+function elsewhere(list: readonly ExcludedDto[]): number {
+  return list.filter((e) => e.otherLocation).length;
+}
+
 type Loaded =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
@@ -84,8 +103,8 @@ function Suggestion(props: {
         ))}
       </ul>
       <div class="line">
-        <span class="muted" data-testid="suggestion-load">
-          {tx('p.load', { load: s.load, capacity: s.capacity })} {tx('p.loadLabel')}
+        <span class="muted" data-testid="suggestion-load" title={tx('p.loadLabel')}>
+          {tx('sg.free', { free: Math.max(0, s.capacity - s.load), capacity: s.capacity })}
         </span>
         <button
           type="button"
@@ -115,6 +134,8 @@ export function Suggestions(props: {
   const assign = useAction();
   const [choice, setChoice] = useState('');
   const [showExcluded, setShowExcluded] = useState(false);
+  const [showAll, setShowAll] = useState(false);
+  const [showElsewhere, setShowElsewhere] = useState(false);
   /** A colleague below a buddy rule, waiting for the chef buddy's explicit confirmation. */
   const [confirming, setConfirming] = useState<ExcludedDto | null>(null);
 
@@ -167,7 +188,7 @@ export function Suggestions(props: {
             <p class="muted">{tx('p.noSuggestions')}</p>
           ) : (
             <ol class="list">
-              {loaded.data.suggestions.map((s) => (
+              {loaded.data.suggestions.slice(0, showAll ? undefined : TOP).map((s) => (
                 <Suggestion
                   key={s.email}
                   s={s}
@@ -180,6 +201,17 @@ export function Suggestions(props: {
                 />
               ))}
             </ol>
+          )}
+          {loaded.data.suggestions.length > TOP && (
+            <button
+              type="button"
+              class="link"
+              data-testid="show-more"
+              aria-expanded={showAll}
+              onClick={() => setShowAll(!showAll)}
+            >
+              {showAll ? tx('sg.less') : tx('sg.more', { n: loaded.data.suggestions.length - TOP })}
+            </button>
           )}
           <button
             type="button"
@@ -194,46 +226,84 @@ export function Suggestions(props: {
             (loaded.data.excluded.length === 0 ? (
               <p class="muted">{tx('p.nobodyExcluded')}</p>
             ) : (
-              <ul class="excluded" data-testid="excluded">
-                {loaded.data.excluded.map((e) => (
-                  <li key={e.email} data-testid="excluded-item" data-email={e.email}>
-                    <span class="name">{e.name || e.email}</span>: {e.reasons.join('; ')}
-                    {e.ruleOnly && confirming?.email !== e.email && (
-                      <button
-                        type="button"
-                        class="link"
-                        data-testid="assign-anyway"
-                        disabled={assign.busy}
-                        onClick={() => setConfirming(e)}
-                      >
-                        {tx('p.assignAnyway')}
-                      </button>
-                    )}
-                    {confirming?.email === e.email && (
-                      <div class="warning" role="alertdialog" data-testid="rule-confirm">
-                        <p>{tx('p.ruleConfirm', { name: e.name || e.email, rule: e.reasons.join('; ') })}</p>
-                        <button
-                          type="button"
-                          class="primary"
-                          data-testid="rule-confirm-yes"
-                          disabled={assign.busy}
-                          onClick={() => onAssignAnyway(e)}
-                        >
-                          {assign.busy && choice === e.email ? tx('p.busy') : tx('p.ruleConfirmYes')}
-                        </button>{' '}
-                        <button
-                          type="button"
-                          data-testid="rule-confirm-no"
-                          disabled={assign.busy}
-                          onClick={() => setConfirming(null)}
-                        >
-                          {tx('p.ruleConfirmNo')}
-                        </button>
-                      </div>
-                    )}
-                  </li>
-                ))}
-              </ul>
+              <div class="excluded" data-testid="excluded">
+                {groupByReason(loaded.data.excluded.filter((e) => !e.otherLocation)).map(
+                  ([reason, people]) => (
+                    <div key={reason} data-testid="excluded-group">
+                      <h5>
+                        {reason} ({people.length})
+                      </h5>
+                      <ul class="plain">
+                        {people.map((e) => (
+                          <li key={e.email} data-testid="excluded-item" data-email={e.email}>
+                            <span class="name">{e.name || e.email}</span>: {e.reasons.join('; ')}
+                            {e.ruleOnly && confirming?.email !== e.email && (
+                              <button
+                                type="button"
+                                class="link"
+                                data-testid="assign-anyway"
+                                disabled={assign.busy}
+                                onClick={() => setConfirming(e)}
+                              >
+                                {tx('p.assignAnyway')}
+                              </button>
+                            )}
+                            {confirming?.email === e.email && (
+                              <div class="warning" role="alertdialog" data-testid="rule-confirm">
+                                <p>
+                                  {tx('p.ruleConfirm', {
+                                    name: e.name || e.email,
+                                    rule: e.reasons.join('; '),
+                                  })}
+                                </p>
+                                <button
+                                  type="button"
+                                  class="primary"
+                                  data-testid="rule-confirm-yes"
+                                  disabled={assign.busy}
+                                  onClick={() => onAssignAnyway(e)}
+                                >
+                                  {assign.busy && choice === e.email ? tx('p.busy') : tx('p.ruleConfirmYes')}
+                                </button>{' '}
+                                <button
+                                  type="button"
+                                  data-testid="rule-confirm-no"
+                                  disabled={assign.busy}
+                                  onClick={() => setConfirming(null)}
+                                >
+                                  {tx('p.ruleConfirmNo')}
+                                </button>
+                              </div>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  ),
+                )}
+                {elsewhere(loaded.data.excluded) > 0 && (
+                  <button
+                    type="button"
+                    class="link"
+                    data-testid="excluded-elsewhere"
+                    aria-expanded={showElsewhere}
+                    onClick={() => setShowElsewhere(!showElsewhere)}
+                  >
+                    {tx('sg.elsewhere', { n: elsewhere(loaded.data.excluded) })}
+                  </button>
+                )}
+                {showElsewhere && (
+                  <ul class="plain small" data-testid="excluded-elsewhere-list">
+                    {loaded.data.excluded
+                      .filter((e) => e.otherLocation)
+                      .map((e) => (
+                        <li key={e.email}>
+                          {e.name || e.email}: {e.reasons.join('; ')}
+                        </li>
+                      ))}
+                  </ul>
+                )}
+              </div>
             ))}
         </>
       )}

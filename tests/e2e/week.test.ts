@@ -86,15 +86,38 @@ describe('a chef buddy’s week', () => {
       expect(await card.locator(`[data-testid=${id}]`).getAttribute('data-ok')).toBe('true');
   });
 
-  it('lists a blocked packet and opens the card where it can be acted on', async () => {
+  it('lists a packet that will not go by itself and opens the card where it can be acted on', async () => {
+    // The school leader turns automatic sending off again: paired newcomers' packets now need someone.
+    expect((await sandbox.rpc('setAutomaticSending', [false], SCHOOL_LEADER)).body.ok).toBe(true);
     const chief = chiefAt(users, 'Onderbouw vmbo').email;
     const frame = await sidebarAs(chief);
     await frame.waitForSelector('[data-testid=week-tab]');
     const packet = frame.locator('[data-testid=week-item][data-kind=packet]').first();
     await packet.waitFor();
     const email = (await packet.getAttribute('data-email'))!;
+    expect(await packet.textContent()).toContain(
+      'gaat niet vanzelf: automatisch versturen staat uit (schoolleider)',
+    );
     await packet.click();
     await frame.waitForSelector(`[data-testid=newcomer-detail][data-email="${email}"]`);
+  });
+
+  it('shows three suggestions with free room, "meer tonen", and who cannot grouped by reason', async () => {
+    const frame = await sidebarAs(chiefAt(users, 'Onderbouw havo').email);
+    await frame.click('[data-testid=week-item][data-kind=noBuddy] >> nth=0');
+    await frame.waitForSelector('[data-testid=suggestion]');
+    expect(await frame.$$('[data-testid=suggestion]')).toHaveLength(3);
+    expect(
+      await frame.textContent('[data-testid=suggestion] >> nth=0 >> [data-testid=suggestion-load]'),
+    ).toMatch(/^vrij: \d+ van \d+$/);
+    await frame.click('[data-testid=show-more]');
+    expect((await frame.$$('[data-testid=suggestion]')).length).toBeGreaterThan(3);
+    await frame.click('[data-testid=show-excluded]');
+    expect((await frame.$$('[data-testid=excluded-group]')).length).toBeGreaterThan(0);
+    const elsewhere = frame.locator('[data-testid=excluded-elsewhere]');
+    expect(await elsewhere.textContent()).toMatch(/^werkt op een andere locatie: \d+ collega’s$/);
+    expect(await frame.$('[data-testid=excluded-elsewhere-list]')).toBeNull();
+    await sidebarShot(page, 'week-suggestions');
   });
 
   it('fits the tabs on one line in 300 px, for the school leader too', async () => {
