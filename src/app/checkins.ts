@@ -17,7 +17,7 @@ import {
   validateCheckIn,
   validateSkipReason,
 } from '../core/checkins';
-import { addDays, formatDutchDate, mondayOf } from '../core/dates';
+import { addDays, mondayOf } from '../core/dates';
 import { UserError } from '../core/errors';
 import { formatMailState, type MailState, mailId, parseMailState } from '../core/mailState';
 import { type AttentionItem, type Figures, overview } from '../core/overview';
@@ -27,6 +27,7 @@ import { normalizeName, type RowOf } from '../core/schema';
 import { expectDate, expectEmail, expectText } from '../core/validate';
 import type { CheckInResultDto, CheckInsDto, FiguresDto, OverviewDto } from '../shared/api';
 import type { MessageKey } from '../shared/i18n';
+import { longDate } from '../shared/language';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
@@ -75,7 +76,7 @@ function signalText(ctx: RequestContext, rows: readonly CheckInRow[], buddy: str
   const signal = repairSignal(rows, buddy || undefined);
   if (!signal) return null;
   return ctx.t(signal.reason === 'niet' ? 'checkin.signalNiet' : 'checkin.signalTwijfel', {
-    date: formatDutchDate(signal.date),
+    date: signal.date,
   });
 }
 
@@ -130,7 +131,6 @@ function invalid<T>(ctx: RequestContext, result: Validation<T>): T {
       ? result.field
       : ctx.t(`checkin.field.${result.field || 'input'}` as MessageKey);
   const params: Record<string, string | number> = { ...result.params };
-  if (typeof params.start === 'string') params.start = formatDutchDate(params.start);
   throw new UserError(`checkin.invalid.${result.code}` as MessageKey, { field, ...params });
 }
 
@@ -184,7 +184,7 @@ export function skip(
         r.value.planned === planned &&
         !r.value.held,
     );
-    if (!row) throw new UserError('checkin.noSuchPlanned', { date: formatDutchDate(planned) });
+    if (!row) throw new UserError('checkin.noSuchPlanned', { date: planned });
     table.update(row, { skipped: reason, recordedBy: actor.email });
     logAction(ctx, ctx.t('log.checkInSkipped'), newcomer.location);
     ctx.wb.commit();
@@ -274,7 +274,7 @@ export const checkInReminders: Job = {
               'buddy.naam': who.get(emailKey(buddy))?.name ?? buddy,
               'chefbuddy.voornaam': firstName(who.get(emailKey(chief))?.name ?? ''),
               'nieuwecollega.naam': newcomer?.name ?? d.newcomer,
-              datum: formatDutchDate(d.planned),
+              datum: longDate(d.planned, 'nl'),
               dagen: String(d.daysLate ?? 0),
               // The buddy starts the conversation from last time's agreements; the chef's alert has none.
               vorigeafspraken: lastAgreements(d.newcomer) || '—',
@@ -335,10 +335,6 @@ function figuresDto(ctx: RequestContext, f: Figures): FiguresDto {
 function attentionText(ctx: RequestContext, item: AttentionItem, names: Map<string, Staff>): string {
   const name = (email: unknown) => names.get(emailKey(String(email ?? '')))?.name ?? String(email ?? '');
   const params: Record<string, string | number> = { ...item.params, name: name(item.newcomer) };
-  for (const key of ['startDate', 'planned', 'date', 'due', 'until']) {
-    const v = params[key];
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) params[key] = formatDutchDate(v);
-  }
   if (params.buddy) params.buddy = name(params.buddy);
   if (params.mail) params.mail = ctx.t(`overview.mail.${params.mail}` as MessageKey);
   if (item.code === 'repairSignal')
@@ -487,7 +483,7 @@ export const weeklyOverview: Job = {
             to: leader,
             values: {
               voornaam: firstName(names.get(leader)?.name ?? '') || leader,
-              datum: formatDutchDate(monday),
+              datum: longDate(monday, 'nl'),
               overzicht: { lines },
             },
           }),

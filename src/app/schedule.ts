@@ -169,10 +169,6 @@ class ScheduleWorld {
 function warningTexts(ctx: RequestContext, generated: GeneratedSchedule): string[] {
   return generated.warnings.map((w) => {
     const params: Record<string, string | number> = { ...w.params };
-    for (const key of ['from', 'to', 'date', 'monday']) {
-      const v = params[key];
-      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) params[key] = formatDutchDate(v);
-    }
     if (w.code === 'startMoved') params.description = params.description ? ` (${params.description})` : '';
     return ctx.t(`schedule.warn.${w.code}` as MessageKey, params);
   });

@@ -17,6 +17,7 @@ import type { TemplateValue } from '../core/template';
 import { expectEmail } from '../core/validate';
 import { checkInLines, scheduleLines, WHAT_A_BUDDY_IS, welcomeDueDate, whoToAskLines } from '../core/welcome';
 import type { WelcomePreviewDto, WelcomeResultDto, WelcomeRowDto } from '../shared/api';
+import { longDate } from '../shared/language';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
@@ -123,7 +124,7 @@ class WelcomeWorld extends ScheduleWorld {
       naam: newcomer.name,
       email: newcomer.email,
       locatie: newcomer.location,
-      startdatum: formatDutchDate(newcomer.startDate),
+      startdatum: longDate(newcomer.startDate, 'nl'),
       'buddy.naam': buddy?.name ?? '',
       'buddy.voornaam': firstName(buddy?.name ?? ''),
       'buddy.email': buddy?.email ?? '',
@@ -133,7 +134,7 @@ class WelcomeWorld extends ScheduleWorld {
       checkins: { lines: checkInLines(checkIns) },
       wievraagikwat: { lines: whoToAskLines(whoToAsk) },
       schoolgids: link(location?.schoolGuide ?? '', 'Schoolgids'),
-      verzameldocument: link(location?.collectionDoc ?? '', 'Verzameldocument'),
+      verzameldocument: link(location?.collectionDoc ?? '', 'Regels en afspraken van de locatie'),
       buddytaak: WHAT_A_BUDDY_IS,
       ondertekening: signature(ctx, chief),
     };
@@ -213,9 +214,7 @@ function newcomersOf(world: WelcomeWorld, location?: string, withErased = false)
 function erasedBlock(ctx: RequestContext, email: string): string {
   const erasedOn = ctx.services.store.get(erasedKey(email));
   if (erasedOn === null) return '';
-  return ctx.t('welcome.erasedBefore', {
-    date: /^\d{4}-\d{2}-\d{2}$/.test(erasedOn) ? formatDutchDate(erasedOn) : erasedOn,
-  });
+  return ctx.t('welcome.erasedBefore', { date: erasedOn });
 }
 
 interface Planned {

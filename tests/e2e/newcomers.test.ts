@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHOOL_LEADER } from '../../src/sandbox/demo.ts';
 import type { CheckInsDto } from '../../src/shared/api.ts';
+import { longDate } from '../../src/shared/language.ts';
 import {
   launchChromium,
   type PageWatch,
@@ -18,7 +19,6 @@ import {
   watchPage,
 } from './support/browser.ts';
 import {
-  dutch,
   type Mail,
   openNewcomer,
   openNewcomersTab,
@@ -108,7 +108,7 @@ describe('issue 5: a chef buddy makes, reviews, ticks off and updates a schedule
     );
     expect(emails).toContain('bram.hendriks@vso-demo.example');
     expect(await frame.textContent('[data-testid=generate-schedules]')).toBe(
-      "Maak schema's voor alle nieuw gekoppelde collega's",
+      "Maak inwerkschema's voor alle net gekoppelde nieuwe collega's",
     );
     expect(await frame.getAttribute('[data-testid=automation]', 'data-on')).toBe('false');
     expect(await frame.$('[data-testid=automation-toggle]')).toBeNull();
@@ -268,9 +268,7 @@ describe('issue 6: the welcome packet, previewed, tested and mailed exactly once
 
     await frame.click('[data-testid=welcome-preview-toggle]');
     await frame.waitForSelector('[data-testid=welcome-preview]');
-    expect(await frame.textContent('[data-testid=welcome-subject]')).toBe(
-      `Welkom bij Onderbouw vmbo, ${evil}!`,
-    );
+    expect(await frame.textContent('[data-testid=welcome-subject]')).toBe(`Welkom op onze school, ${evil}!`);
     expect(await frame.$$('[data-testid=welcome-error]')).toHaveLength(0);
     const attachments = await frame.$$eval('[data-testid=welcome-attachment]', (els) =>
       els.map((e) => e.getAttribute('data-type')),
@@ -298,7 +296,7 @@ describe('issue 6: the welcome packet, previewed, tested and mailed exactly once
     expect(await message.textContent()).toContain(`Testmail verstuurd naar ${ONDERBOUW_VMBO_CHIEF}`);
     const mails = (await outbox(sandbox)).slice(before);
     expect(mails.map((m) => m.to)).toEqual([ONDERBOUW_VMBO_CHIEF]);
-    expect(mails[0]!.subject).toMatch(/^\[TEST\] Welkom bij Onderbouw vmbo/);
+    expect(mails[0]!.subject).toMatch(/^\[TEST\] Welkom op onze school/);
     expect(mails[0]!.htmlBody).not.toContain(evil);
     expect(mails[0]!.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(mails[0]!.attachments).toHaveLength(2);
@@ -355,7 +353,7 @@ describe('issue 6: the welcome packet, previewed, tested and mailed exactly once
     await fire();
     const mails = await sent();
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toBe(`Welkom bij Onderbouw vmbo, ${evil}!`);
+    expect(mails[0]!.subject).toBe(`Welkom op onze school, ${evil}!`);
     expect(mails[0]!.htmlBody).not.toContain(evil);
     expect(mails[0]!.htmlBody).toContain('&lt;script&gt;');
     expect(mails[0]!.attachments.map((a) => a.mimeType).sort()).toEqual(['application/pdf', 'text/calendar']);
@@ -528,7 +526,8 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
     const late = (): Promise<Mail[]> =>
       outbox(sandbox).then((all) =>
         all.filter(
-          (m) => m.to === buddy && /staat nog open/.test(m.subject) && m.body.includes(dutch(planned)),
+          (m) =>
+            m.to === buddy && /staat nog open/.test(m.subject) && m.body.includes(longDate(planned, 'nl')),
         ),
       );
     expect(await late()).toHaveLength(0);
