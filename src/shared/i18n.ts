@@ -101,11 +101,11 @@ const nl = {
   'error.scheduledOnly':
     'De geplande taken lopen alleen vanuit de eigen trigger van wie automatisch versturen aanzette. Er is niets gedaan.',
   'error.ownerNotLeader':
-    'Wie automatisch versturen aanzette, staat niet meer bij de schoolleiders in Instellingen. Een schoolleider zet het opnieuw aan.',
+    'Wie automatisch versturen aanzette, staat niet meer bij de schoolleiders in Instellingen. Een schoolleider moet het opnieuw aanzetten.',
   'log.runFailed': 'Geplande run mislukt',
   'runFailure.subject': 'Wegwijs: automatisch versturen loopt vast',
   'runFailure.body':
-    'De geplande run van Wegwijs mislukt sinds {since} ({count} keer achter elkaar), dus er gaan geen automatische mails uit.\nReden: {reason}\nOpen het blad en kijk in Extensies > Wegwijs > Over Wegwijs. Deze mail komt één keer; als een run weer lukt, is het opgelost.',
+    'De geplande run van Wegwijs mislukt sinds {since} ({count} keer achter elkaar), dus er gaan geen automatische mails uit.\nReden: {reason}\nOpen het blad en kijk in Extensies > Wegwijs > Over Wegwijs. Je krijgt deze mail maar één keer; zodra een run weer lukt, is het probleem opgelost.',
   'about.requiredScopes': 'Vereiste rechten',
   'about.triggerOwner': 'Trigger en eigenaar',
   'about.triggerMine': 'aanwezig, van {owner} (jij)',
@@ -413,7 +413,7 @@ const en: Messages = {
   'cell.notADate': 'is not a valid date (use dd-mm-yyyy)',
   'cell.notANumber': 'is not a number',
   'cell.notAChoice': 'is not an allowed value',
-  'cell.notAnEmail': 'is not one email address',
+  'cell.notAnEmail': 'is not an email address (or more than one)',
   'cell.notACount': 'is not a whole number of 0 or more',
   'cell.empty': 'is empty',
   'setup.done': 'Sheet set up. {summary}',
@@ -451,17 +451,17 @@ const en: Messages = {
   'automation.stale': 'Automatic sending is on, but has not run since {since}. Check the trigger.',
   'automation.owner': 'Automatic mail goes out in the name of {owner}.',
   'automation.failing':
-    'Automatic sending is on, but failing since {since} ({count} times in a row): {reason} No automatic mail goes out until this is fixed.',
+    'Automatic sending is on, but has been failing since {since} ({count} times in a row): {reason} No automatic mail goes out until this is fixed.',
   'automation.noSheet':
     'Automatic sending could not open the sheet in the run of {at}: nothing went out. What to do: install Wegwijs in the sheet itself (README, "Installing"), then turn automatic sending off and on again.',
   'error.scheduledOnly':
-    'The scheduled jobs run only from the own trigger of whoever turned automatic sending on. Nothing was done.',
+    'The scheduled jobs run only from the trigger of the person who turned automatic sending on. Nothing was done.',
   'error.ownerNotLeader':
-    'Whoever turned automatic sending on is no longer among the school leaders in Settings. A school leader turns it on again.',
+    'Whoever turned automatic sending on is no longer among the school leaders in Settings. A school leader needs to turn it on again.',
   'log.runFailed': 'Scheduled run failed',
   'runFailure.subject': 'Wegwijs: automatic sending is failing',
   'runFailure.body':
-    'The scheduled run of Wegwijs has failed since {since} ({count} times in a row), so no automatic mail goes out.\nReason: {reason}\nOpen the sheet and look at Extensions > Wegwijs > About Wegwijs. This mail comes once; when a run succeeds again, it is resolved.',
+    'The scheduled run of Wegwijs has failed since {since} ({count} times in a row), so no automatic mail goes out.\nReason: {reason}\nOpen the sheet and look at Extensions > Wegwijs > About Wegwijs. You get this mail only once; as soon as a run succeeds again, the problem is solved.',
   'about.requiredScopes': 'Required permissions',
   'about.triggerOwner': 'Trigger and owner',
   'about.triggerMine': 'present, owned by {owner} (you)',
@@ -520,7 +520,7 @@ const en: Messages = {
   'pairing.ended': 'The pairing of {name} has ended.',
   'pairing.applied': '{count} pairing(s) made.',
   'pairing.rejectedSome': '{count} not made.',
-  'pairing.mailSent': 'The buddy got an email.',
+  'pairing.mailSent': 'The buddy has been emailed.',
   'pairing.mailQueued': 'The email to the buddy goes out with the next automatic run.',
   'pairing.mailFailed': 'The email to the buddy failed; see the Buddy mail column.',
   'pairing.mailSkipped': 'The email to the buddy cannot go out yet: {reason}.',
@@ -562,7 +562,7 @@ const en: Messages = {
   'schedule.empty': 'No schedule could be made. {reasons}',
   'schedule.saved': 'The schedule of {name} is saved: {added} new, {changed} changed, {removed} removed.',
   'schedule.generated': '{count} schedule(s) made.',
-  'schedule.noSuchItem': 'This line is not in the schedule (any more). Refresh the sidebar.',
+  'schedule.noSuchItem': 'This line is no longer in the schedule. Refresh the sidebar.',
   'schedule.markedDone': 'Ticked off.',
   'schedule.markedOpen': 'Reopened.',
   'schedule.none': 'This newcomer has no schedule yet.',
@@ -574,7 +574,7 @@ const en: Messages = {
   'packet.exampleText':
     'These parts of the welcome packet still have the example text: {sections}. Change them in the Welcome packet tab.',
   'welcome.noChiefBuddy': 'location {location} has no chief buddy',
-  'welcome.startedLongAgo': 'started on {date} already',
+  'welcome.startedLongAgo': 'already started on {date}',
   'welcome.cannotSend': 'The welcome packet cannot go out: {reason}.',
   'welcome.noQuota': 'Today’s mail quota is used up. Please try again tomorrow.',
   'welcome.testFailed': 'The test mail could not be sent: {reason}',
@@ -586,12 +586,12 @@ const en: Messages = {
   'welcome.queued': 'The mail quota is used up; the welcome packet goes out with the next automatic run.',
   'welcome.failed': 'The welcome packet was not sent: {state}',
   'welcome.erasedBefore':
-    'this person was erased on {date} (GDPR) and added again later; the packet goes only when the school leader clicks Send now',
+    'this person was erased on {date} (GDPR) and added again later; the packet goes out only when a school leader clicks Send now',
   'log.welcomeSent': 'Welcome packet sent by hand',
   'checkin.signalNiet':
     'At the check-in of {date} there was no click with the buddy. Consider another buddy.',
   'checkin.signalTwijfel':
-    'Twice in doubt about the click with the buddy (last {date}). Consider another buddy.',
+    'Twice there was doubt about the click with the buddy (most recently on {date}). Consider another buddy.',
   'checkin.field.held': 'date of the check-in',
   'checkin.field.phase': 'phase (4D)',
   'checkin.field.competencies': 'competencies',
@@ -693,7 +693,7 @@ const en: Messages = {
     'The setting "{setting}" has a value Wegwijs does not understand; the default applies.',
   'sidebar.noChiefBuddy': 'Location {location} has no chief buddy yet (Locaties tab).',
   'sidebar.rowProblem': '{tab}, row {row}: {column} {problem}. Wegwijs skips this value until it is fixed.',
-  'sidebar.rowProblemsMore': 'And {count} more cells Wegwijs cannot read.',
+  'sidebar.rowProblemsMore': 'And {count} more cells that Wegwijs cannot read.',
   'sidebar.duplicate.staff':
     '{tab}: rows {rows} have the same email address. Wegwijs uses only row {first} and mails or pairs this person once; remove the duplicate row.',
   'sidebar.duplicate.pairings':

@@ -244,7 +244,7 @@ export type TextKey = keyof typeof nl;
 const en: Record<TextKey, string> = {
   'v.retention': 'Retention',
   'v.retentionHelp':
-    'Check-in notes go after the retention term, as do onboarding records of colleagues who left long ago. You first see what would go.',
+    'Check-in notes go after the retention term, as do onboarding records of colleagues who left long ago. You see first what would be removed.',
   'v.showPurge': 'Apply retention terms…',
   'v.nothingToPurge': 'Nothing is past its retention term.',
   'v.applyPurge': 'Remove these {count} row(s)',
@@ -361,7 +361,7 @@ const en: Record<TextKey, string> = {
   'o.wellbeing': 'Wellbeing (average)',
   'o.wellbeingHiddenShort': 'small group',
   'o.wellbeingHidden':
-    'The average is hidden for fewer than three newcomers, so that it never tells anything about one person.',
+    'The average is hidden for fewer than three newcomers, so that it never reveals anything about one person.',
   'o.load': 'Buddy workload',
   'o.mails': 'Mails failed / unknown',
   'o.chart': 'Check-ins held and late',
@@ -400,7 +400,7 @@ const en: Record<TextKey, string> = {
   'n.done': 'done',
   'n.changes': 'Changes: {added} new, {changed} changed, {removed} removed, {kept} kept.',
   'n.save': 'Save',
-  'n.pending': 'The saved schedule is behind the data. Choose “Update schedule” to see the changes.',
+  'n.pending': 'The saved schedule is out of date. Choose “Update schedule” to see the changes.',
   'n.ics': 'Download .ics',
   'n.icsSave': 'Save {name}',
   'n.onlyManagers': 'The chief buddy and the school leader make or update the schedule.',
@@ -419,7 +419,7 @@ const en: Record<TextKey, string> = {
   'n.blocked': 'This blocks sending:',
   'n.sendTest': 'Send a test to me',
   'n.sendNow': 'Send now',
-  'n.confirmSend': 'The welcome packet goes to {to} now, and never again. Send?',
+  'n.confirmSend': 'The welcome packet goes to {to} now, and will not be sent again. Send it?',
   'n.yesSend': 'Yes, send now',
   'n.checkIns': 'Check-ins',
   'n.progress': 'Schedule: {done} of {total} done',

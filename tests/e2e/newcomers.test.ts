@@ -153,7 +153,7 @@ describe('issue 5: a chef buddy makes, reviews, ticks off and updates a schedule
     await frame.click('[data-testid=save-schedule]');
     const message = frame.locator('[data-testid=schedule-message]');
     await message.waitFor();
-    expect(await message.textContent()).toMatch(/Inwerkschema van Anneloes Jansen opgeslagen/);
+    expect(await message.textContent()).toMatch(/Het inwerkschema van Anneloes Jansen is opgeslagen/);
     await frame.waitForSelector('[data-testid=schedule-saved]');
     const rows = await rowsOf('Inwerkschema', anneloes);
     expect(rows.map((r) => r.Datum).sort()).toEqual([...dates].sort());
@@ -382,7 +382,7 @@ describe('issue 6: the welcome packet, previewed, tested and mailed exactly once
     await dialog.waitForSelector('text=Laatste geplande run');
     const text = (await dialog.textContent('body')) ?? '';
     expect(text).toContain(`aanwezig, van ${SCHOOL_LEADER} (jij)`);
-    expect(text).toMatch(/2027-01-11 07:30, 0\.0 s, blad geopend, 0 mail\(s\) verstuurd/);
+    expect(text).toMatch(/maandag 11 januari 2027 om 07:30, 0\.0 s, blad geopend, 0 mail\(s\) verstuurd/);
     expect(text).toContain('Triggertijd vandaag');
     expect(text).toContain('07:00–18:00 op schooldagen');
     await page.click('[aria-label=Sluiten]');

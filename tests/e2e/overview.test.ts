@@ -355,7 +355,7 @@ describe('a check-in recorded, another one late: reminders, the overview and the
       const row = grid.find((r) => r[0] === f.location)!;
       expect([row[held], row[late]]).toEqual([f.checkInsHeld, f.checkInsLate]);
     }
-    expect(grid.flat().join(' ')).toContain('2027-01-26 09:45');
+    expect(grid.flat().join(' ')).toContain('dinsdag 26 januari 2027 om 09:45');
     expect(grid.flat().join(' ')).not.toContain(newcomerName);
 
     const charts = workbook.charts.Overzicht ?? [];
