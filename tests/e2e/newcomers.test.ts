@@ -441,7 +441,9 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
     await form.locator('[data-testid=click][value=goed]').check();
     await form.locator('[data-testid=agreements]').fill('Samen de eerste mentorles voorbereiden.');
     await form.locator('[data-testid=notes]').fill(notes);
-    expect(await form.textContent()).toContain('Notities zien alleen de schoolleider, de chef buddy');
+    expect(await form.textContent()).toContain(
+      'Alleen de schoolleider, de chef buddy van de locatie en wie de notities schrijft',
+    );
     await shot('checkin-form');
     await form.locator('[data-testid=record-submit]').click();
     const message = frame.locator('[data-testid=checkins-message]');
