@@ -17,7 +17,7 @@ import {
   validateCheckIn,
   validateSkipReason,
 } from '../core/checkins';
-import { addDays, formatDutchDate, mondayOf } from '../core/dates';
+import { addDays, mondayOf } from '../core/dates';
 import { UserError } from '../core/errors';
 import { formatMailState, type MailState, mailId, parseMailState } from '../core/mailState';
 import { type AttentionItem, type Figures, overview } from '../core/overview';
@@ -27,6 +27,7 @@ import { normalizeName, type RowOf } from '../core/schema';
 import { expectDate, expectEmail, expectText } from '../core/validate';
 import type { CheckInResultDto, CheckInsDto, FiguresDto, OverviewDto } from '../shared/api';
 import type { MessageKey } from '../shared/i18n';
+import { longDate } from '../shared/language';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
@@ -75,7 +76,7 @@ function signalText(ctx: RequestContext, rows: readonly CheckInRow[], buddy: str
   const signal = repairSignal(rows, buddy || undefined);
   if (!signal) return null;
   return ctx.t(signal.reason === 'niet' ? 'checkin.signalNiet' : 'checkin.signalTwijfel', {
-    date: formatDutchDate(signal.date),
+    date: signal.date,
   });
 }
 
@@ -130,7 +131,6 @@ function invalid<T>(ctx: RequestContext, result: Validation<T>): T {
       ? result.field
       : ctx.t(`checkin.field.${result.field || 'input'}` as MessageKey);
   const params: Record<string, string | number> = { ...result.params };
-  if (typeof params.start === 'string') params.start = formatDutchDate(params.start);
   if (result.code === 'missingMany' && typeof params.fields === 'string')
     params.fields = params.fields
       .split(',')
@@ -157,8 +157,7 @@ export function record(ctx: RequestContext, newcomerRaw: unknown, input: unknown
       .sort((a, b) => (a.value.planned || '9999').localeCompare(b.value.planned || '9999'));
     // Which planned check-in: the one the buddy chose, else the first open one.
     const target = value.planned ? open.find((r) => r.value.planned === value.planned) : open[0];
-    if (value.planned && !target)
-      throw new UserError('checkin.noSuchPlanned', { date: formatDutchDate(value.planned) });
+    if (value.planned && !target) throw new UserError('checkin.noSuchPlanned', { date: value.planned });
     // A held day never lies before one already recorded: the timeline stays in order.
     const previous = table.records
       .filter((r) => emailKey(r.value.newcomer) === emailKey(newcomer.email) && r.value.held)
@@ -168,7 +167,7 @@ export function record(ctx: RequestContext, newcomerRaw: unknown, input: unknown
     if (previous && value.held < previous)
       throw new UserError('checkin.invalid.beforePrevious', {
         field: ctx.t('checkin.field.held'),
-        previous: formatDutchDate(previous),
+        previous,
       });
     const fields = checkInFields(value, actor.email);
     const buddy = activeBuddy(ctx, newcomer.email);
@@ -204,7 +203,7 @@ export function skip(
         r.value.planned === planned &&
         !r.value.held,
     );
-    if (!row) throw new UserError('checkin.noSuchPlanned', { date: formatDutchDate(planned) });
+    if (!row) throw new UserError('checkin.noSuchPlanned', { date: planned });
     table.update(row, { skipped: reason, recordedBy: actor.email });
     logAction(ctx, ctx.t('log.checkInSkipped'), newcomer.location);
     ctx.wb.commit();
@@ -224,7 +223,7 @@ export function close(ctx: RequestContext, newcomerRaw: unknown): CheckInResultD
     const today = ctx.services.clock.today();
     if (!newcomer.startDate || today < newcomer.startDate)
       throw new UserError('checkin.closeBeforeStart', {
-        date: newcomer.startDate ? formatDutchDate(newcomer.startDate) : '—',
+        date: newcomer.startDate || '—',
       });
     const open = mine.filter((r) => !r.held && !r.skipped.trim()).length;
     if (!mine.length || open) throw new UserError('checkin.notAllHeld', { count: open });
@@ -317,7 +316,7 @@ export const checkInReminders: Job = {
               'buddy.naam': who.get(emailKey(buddy))?.name ?? buddy,
               'chefbuddy.voornaam': firstName(who.get(emailKey(chief))?.name ?? ''),
               'nieuwecollega.naam': newcomer?.name ?? d.newcomer,
-              datum: formatDutchDate(d.planned),
+              datum: longDate(d.planned, 'nl'),
               dagen: String(d.daysLate ?? 0),
               // The buddy starts the conversation from last time's agreements; the chef's alert has none.
               vorigeafspraken: lastAgreements(d.newcomer) || '—',
@@ -378,10 +377,6 @@ function figuresDto(ctx: RequestContext, f: Figures): FiguresDto {
 function attentionText(ctx: RequestContext, item: AttentionItem, names: Map<string, Staff>): string {
   const name = (email: unknown) => names.get(emailKey(String(email ?? '')))?.name ?? String(email ?? '');
   const params: Record<string, string | number> = { ...item.params, name: name(item.newcomer) };
-  for (const key of ['startDate', 'planned', 'date', 'due', 'until']) {
-    const v = params[key];
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) params[key] = formatDutchDate(v);
-  }
   if (params.buddy) params.buddy = name(params.buddy);
   if (params.mail) params.mail = ctx.t(`overview.mail.${params.mail}` as MessageKey);
   if (item.code === 'repairSignal')
@@ -530,7 +525,7 @@ export const weeklyOverview: Job = {
             to: leader,
             values: {
               voornaam: firstName(names.get(leader)?.name ?? '') || leader,
-              datum: formatDutchDate(monday),
+              datum: longDate(monday, 'nl'),
               overzicht: { lines },
             },
           }),

@@ -3,7 +3,6 @@
  * mail, and their active pairings need attention. The chef buddy of the location is told once
  * per pairing by the scheduled run; the sidebar warns until the pairing is ended.
  */
-import { formatDutchDate } from '../core/dates';
 import { escapeHtml } from '../core/html';
 import { formatMailState, mailId, parseMailState } from '../core/mailState';
 import { normalizeName } from '../core/schema';
@@ -61,7 +60,7 @@ export const leftBuddyAlerts: Job = {
           return alertMail(ctx, chief, {
             buddy: buddy?.name || p.buddy,
             newcomer: directory.person(p.newcomer)?.name || p.newcomer,
-            date: buddy?.leftOn ? formatDutchDate(buddy.leftOn) : '—',
+            date: buddy?.leftOn || '—',
             location: p.location,
           });
         },

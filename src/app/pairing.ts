@@ -5,7 +5,6 @@
  */
 
 import { emailIn } from '../core/cells';
-import { formatDutchDate } from '../core/dates';
 import { UserError } from '../core/errors';
 import { formatMailState, mailId, parseMailState } from '../core/mailState';
 import {
@@ -34,6 +33,7 @@ import type {
   SuggestionsDto,
 } from '../shared/api';
 import type { MessageKey } from '../shared/i18n';
+import { longDate } from '../shared/language';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
@@ -78,10 +78,6 @@ export function pairingInput(ctx: RequestContext): PairingInput {
 
 function reasonText(ctx: RequestContext, reason: Reason | Exclusion, prefix: 'reason' | 'excl'): string {
   const params: Record<string, string | number> = { ...reason.params };
-  for (const key of ['until', 'last']) {
-    const v = params[key];
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) params[key] = formatDutchDate(v);
-  }
   if (params.status === '') params.status = '—';
   return ctx.t(`${prefix}.${reason.code}` as MessageKey, params);
 }
@@ -268,7 +264,7 @@ function buddyMailJob(
           'nieuwecollega.naam': newcomer?.name ?? '',
           'nieuwecollega.voornaam': firstName(newcomer?.name ?? ''),
           'nieuwecollega.email': p.newcomer,
-          startdatum: newcomer?.startDate ? formatDutchDate(newcomer.startDate) : '',
+          startdatum: newcomer?.startDate ? longDate(newcomer.startDate, 'nl') : '',
           locatie: p.location,
           'chefbuddy.naam': chief?.name ?? chiefEmail,
           'chefbuddy.email': chiefEmail,

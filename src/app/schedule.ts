@@ -169,10 +169,6 @@ class ScheduleWorld {
 function warningTexts(ctx: RequestContext, generated: GeneratedSchedule): string[] {
   return generated.warnings.map((w) => {
     const params: Record<string, string | number> = { ...w.params };
-    for (const key of ['from', 'to', 'date', 'monday']) {
-      const v = params[key];
-      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) params[key] = formatDutchDate(v);
-    }
     if (w.code === 'startMoved') params.description = params.description ? ` (${params.description})` : '';
     return ctx.t(`schedule.warn.${w.code}` as MessageKey, params);
   });
@@ -457,8 +453,7 @@ export function mark(
       .find((r) => r.value.date === date && normalizeName(r.value.activity) === normalizeName(activity));
     if (!record) throw new UserError('schedule.noSuchItem');
     // A line is done on or after its day, not before.
-    if (done && date > ctx.services.clock.today())
-      throw new UserError('schedule.notYet', { date: formatDutchDate(date) });
+    if (done && date > ctx.services.clock.today()) throw new UserError('schedule.notYet', { date });
     world.scheduleTable.update(record, { done });
     ctx.wb.commit();
     return { message: ctx.t(done ? 'schedule.markedDone' : 'schedule.markedOpen'), count: 1, warnings: [] };

@@ -26,6 +26,7 @@ import {
   whoToAskLines,
 } from '../core/welcome';
 import type { AutomationStatus, WelcomePreviewDto, WelcomeResultDto, WelcomeRowDto } from '../shared/api';
+import { longDate } from '../shared/language';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
@@ -134,7 +135,7 @@ class WelcomeWorld extends ScheduleWorld {
       naam: newcomer.name,
       email: newcomer.email,
       locatie: newcomer.location,
-      startdatum: formatDutchDate(newcomer.startDate),
+      startdatum: longDate(newcomer.startDate, 'nl'),
       'buddy.naam': buddy?.name ?? '',
       'buddy.voornaam': firstName(buddy?.name ?? ''),
       'buddy.email': buddy?.email ?? '',
@@ -144,7 +145,7 @@ class WelcomeWorld extends ScheduleWorld {
       checkins: { lines: checkInLines(checkIns) },
       wievraagikwat: { lines: whoToAskLines(whoToAsk) },
       schoolgids: link(location?.schoolGuide ?? '', 'Schoolgids'),
-      verzameldocument: link(location?.collectionDoc ?? '', 'Verzameldocument'),
+      verzameldocument: link(location?.collectionDoc ?? '', 'Regels en afspraken van de locatie'),
       buddytaak: WHAT_A_BUDDY_IS,
       ondertekening: signature(ctx, chief),
     };
@@ -238,9 +239,7 @@ function newcomersOf(world: WelcomeWorld, location?: string, withErased = false)
 function erasedBlock(ctx: RequestContext, email: string): string {
   const erasedOn = ctx.services.store.get(erasedKey(email));
   if (erasedOn === null) return '';
-  return ctx.t('welcome.erasedBefore', {
-    date: /^\d{4}-\d{2}-\d{2}$/.test(erasedOn) ? formatDutchDate(erasedOn) : erasedOn,
-  });
+  return ctx.t('welcome.erasedBefore', { date: erasedOn });
 }
 
 interface Planned {

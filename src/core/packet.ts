@@ -5,8 +5,9 @@
  * printed as one clean HTML page that becomes the PDF. Pure.
  */
 
+import { longDate } from '../shared/language';
 import { isAllLocations } from './calendar';
-import { type IsoDate, weekday } from './dates';
+import type { IsoDate } from './dates';
 import { EXAMPLE_MARK } from './defaults';
 import { escapeHtml } from './html';
 import { normalizeName, PACKET_SECTIONS, type PacketSection, type RowOf } from './schema';
@@ -74,26 +75,9 @@ export interface PacketDocument {
   readonly links: readonly { label: string; url: string }[];
 }
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-const WEEKDAYS = ['', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
-
 /** "maandag 11 januari 2027": how a date reads in a sentence. */
 export function longDutchDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${WEEKDAYS[weekday(date)]} ${d} ${MONTHS[m - 1]} ${y}`;
+  return longDate(date, 'nl');
 }
 
 /** Lines an A4 page holds at 11pt, and characters per line: enough to estimate the length. */
@@ -149,7 +133,7 @@ function generated(section: PacketSection, p: PacketDocument): Block[] {
       const weeks = [...new Set(p.schedule.map((r) => r.week ?? 0))]
         .filter((w) => w > 0 && w <= 3)
         .sort((a, b) => a - b);
-      if (!weeks.length) return [paragraph('Je schema volgt.')];
+      if (!weeks.length) return [paragraph('Je inwerkschema volgt nog.')];
       return weeks.flatMap((week) => [
         { html: `<h3>Week ${week}</h3>`, lines: 2 },
         table(

@@ -27,7 +27,7 @@ export const SETTINGS = {
     'School leaders (email)',
     'emails',
     '',
-    'E-mailadressen van de schoolleiders, gescheiden door komma’s. Zij zien alle locaties.',
+    'E-mailadressen van de schoolleiders, gescheiden door komma’s. Schoolleiders zien alle locaties.',
   ),
   schoolName: setting(
     'Schoolnaam',
@@ -36,7 +36,13 @@ export const SETTINGS = {
     '',
     'De naam van de school, zoals die onderaan het welkomstpakket staat.',
   ),
-  senderName: setting('Afzendernaam', 'Sender name', 'text', '', 'Naam boven de mails. Leeg: de schoolnaam.'),
+  senderName: setting(
+    'Afzendernaam',
+    'Sender name',
+    'text',
+    '',
+    'De naam die als afzender boven de mails staat. Leeg: de schoolnaam.',
+  ),
   signerName: setting(
     'Welkomstmail ondertekend door (naam)',
     'Welcome mail signed by (name)',
@@ -140,14 +146,14 @@ export const SETTINGS = {
     'Weight same job title',
     'number',
     '1',
-    'Zelfde functie telt mee.',
+    'Hoe zwaar dezelfde functie telt.',
   ),
   weightSameSubject: setting(
     'Gewicht zelfde sectie/vak',
     'Weight same subject',
     'number',
     '1',
-    'Zelfde sectie of vak telt mee.',
+    'Hoe zwaar dezelfde sectie of hetzelfde vak telt.',
   ),
   weightRoom: setting(
     'Gewicht ruimte',
@@ -182,7 +188,7 @@ export const SETTINGS = {
     'Liberation Day off',
     'liberation',
     'lustrum',
-    'elk jaar, lustrum (2025, 2030, …) of nee.',
+    'Vrij "elk jaar", alleen in een lustrumjaar ("lustrum": 2025, 2030, …) of niet ("nee").',
   ),
   retentionNotesMonths: setting(
     'Bewaartermijn notities (maanden)',

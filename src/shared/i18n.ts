@@ -1,4 +1,4 @@
-import { fill, type Language } from './language';
+import { fill, type Language, sentenceValue } from './language';
 
 /**
  * All user-facing text of the server, Dutch first, English for users whose locale
@@ -56,7 +56,7 @@ const nl = {
   'cell.notADate': 'geen geldige datum (gebruik dd-mm-jjjj)',
   'cell.notANumber': 'geen getal',
   'cell.notAChoice': 'geen toegestane waarde',
-  'cell.notAnEmail': 'geen (enkel) e-mailadres',
+  'cell.notAnEmail': 'geen e-mailadres (of meer dan één)',
   'cell.notACount': 'geen heel getal van 0 of meer',
   'cell.empty': 'leeg',
   'setup.done': 'Blad ingericht. {summary}',
@@ -66,7 +66,7 @@ const nl = {
   'setup.addedRows': 'Standaardinhoud: {rows}.',
   'setup.leaderAdded': 'Jij bent als schoolleider ingesteld.',
   'setup.noLeader':
-    'Er staat geen leesbare schoolleider in tabblad {tab} ("{setting}"). Alleen bij de allereerste inrichting wordt wie inricht schoolleider. Zet daar het e-mailadres van de schoolleider en kies daarna opnieuw Blad inrichten.',
+    'Er staat geen leesbare schoolleider in het tabblad {tab} ("{setting}"). Alleen bij de allereerste inrichting wordt wie het blad inricht vanzelf schoolleider. Zet daar het e-mailadres van de schoolleider en kies daarna opnieuw Blad inrichten.',
   'setup.schoolYearWithoutHolidays':
     'Voor schooljaar {year} staan nog geen schoolvakanties in "Vrije dagen". Vul ze aan.',
   'about.title': 'Over Wegwijs',
@@ -108,7 +108,7 @@ const nl = {
   'checkin.closeBeforeStart': 'Inwerken afronden kan pas vanaf de startdatum ({date}).',
   'checkin.closeNoSchedule': 'Inwerken afronden kan niet: {name} heeft nog geen inwerkschema.',
   'checkin.closedPacketDropped': 'Het welkomstpakket was nog niet verzonden en gaat nu niet meer uit.',
-  'schedule.notYet': 'Deze regel is voor {date}: je kunt hem vanaf die dag afvinken.',
+  'schedule.notYet': 'Deze regel is pas op {date}: vanaf die dag kun je deze afvinken.',
   'pairing.chiefIsYou': 'dat ben jij: je wordt dan buddy én chef buddy van deze collega',
   'pairing.chiefIsBuddy': 'de chef buddy van de locatie: wordt dan buddy én chef buddy',
   'automation.failing':
@@ -118,11 +118,11 @@ const nl = {
   'error.scheduledOnly':
     'De geplande taken lopen alleen vanuit de eigen trigger van wie automatisch versturen aanzette. Er is niets gedaan.',
   'error.ownerNotLeader':
-    'Wie automatisch versturen aanzette, staat niet meer bij de schoolleiders in Instellingen. Een schoolleider zet het opnieuw aan.',
+    'Wie automatisch versturen aanzette, staat niet meer bij de schoolleiders in Instellingen. Een schoolleider moet het opnieuw aanzetten.',
   'log.runFailed': 'Geplande run mislukt',
   'runFailure.subject': 'Wegwijs: automatisch versturen loopt vast',
   'runFailure.body':
-    'De geplande run van Wegwijs mislukt sinds {since} ({count} keer achter elkaar), dus er gaan geen automatische mails uit.\nReden: {reason}\nOpen het blad en kijk in Extensies > Wegwijs > Over Wegwijs. Deze mail komt één keer; als een run weer lukt, is het opgelost.',
+    'De geplande run van Wegwijs mislukt sinds {since} ({count} keer achter elkaar), dus er gaan geen automatische mails uit.\nReden: {reason}\nOpen het blad en kijk in Extensies > Wegwijs > Over Wegwijs. Je krijgt deze mail maar één keer; zodra een run weer lukt, is het probleem opgelost.',
   'about.requiredScopes': 'Vereiste rechten',
   'about.triggerOwner': 'Trigger en eigenaar',
   'about.triggerMine': 'aanwezig, van {owner} (jij)',
@@ -164,10 +164,10 @@ const nl = {
     'Deze collega voldoet niet aan de buddyregel: {rule}. Bevestig dat je toch wilt koppelen; de uitzondering komt in Koppelingen.',
   'pairing.ruleException': 'uitzondering bevestigd: {rule}',
   'unassigned.noEligibleBuddy': 'niemand kan buddy zijn',
-  'unassigned.allTaken': 'alle {candidates} mogelijke buddies zijn elders nodig',
+  'unassigned.allTaken': 'alle {candidates} mogelijke buddy’s zijn elders nodig',
   'pairing.unknownNewcomer': 'Deze nieuwe collega staat niet in het tabblad Medewerkers.',
   'pairing.unreadablePair':
-    'Koppeling {index}: het e-mailadres van de {field} is niet te lezen; deze is overgeslagen.',
+    'Koppeling {index}: het e-mailadres van de {field} is niet te lezen; deze koppeling is overgeslagen.',
   'unassigned.unreadableEmail': 'het e-mailadres is niet te lezen ({tab}, rij {row})',
   'pairing.unknownBuddy': 'Deze buddy staat niet in het tabblad Medewerkers.',
   'pairing.notNewcomer': 'Deze collega is geen nieuwe collega (status is niet "nieuw").',
@@ -191,41 +191,43 @@ const nl = {
   'log.pairsApplied': 'Voorstel koppelingen toegepast',
   'mail.invalidAddress': 'ongeldig e-mailadres',
   'mail.recipientLeft': 'de ontvanger is uit dienst',
-  'mail.buddyLeft.subject': 'Buddy van {newcomer} is uit dienst',
+  'mail.buddyLeft.subject': 'De buddy van {newcomer} is uit dienst',
   'mail.buddyLeft.body':
-    '{buddy} is uit dienst (per {date}) en is nog buddy van {newcomer} ({location}). Beëindig die koppeling in Wegwijs en kies een nieuwe buddy. Je krijgt dit bericht één keer.',
+    '{buddy} is uit dienst (per {date}) en is nog de buddy van {newcomer} ({location}). Beëindig die koppeling in Wegwijs en kies een nieuwe buddy. Je krijgt dit bericht maar één keer.',
   'mail.templateMissing': 'bericht "{kind}" ontbreekt in het tabblad Berichten',
   'mail.templateError': 'het bericht heeft een fout: {errors}',
   'mail.unknownPlaceholder': 'onbekend veld {{{name}}}',
   'mail.missingValue': 'geen waarde voor {{{name}}}',
-  'mail.footer': 'Verstuurd door Wegwijs, het inwerkprogramma van je school.',
-  'schedule.warn.noStartDate': 'Geen geldige startdatum; er is geen schema gemaakt.',
+  'mail.footer': 'Verstuurd met Wegwijs, het hulpmiddel waarmee je school nieuwe collega’s inwerkt.',
+  'schedule.warn.noStartDate': 'Er is geen geldige startdatum, dus er is geen inwerkschema gemaakt.',
   'schedule.warn.noTemplate': 'Er zijn geen schemasjablonen voor {location}.',
   'schedule.warn.templateRowIncomplete':
     'Een sjabloonregel van {location} is onvolledig en overgeslagen (week {week}, {day}, "{activity}").',
   'schedule.warn.startMoved':
-    'De startdatum {from} is een vrije dag{description}; het schema begint op {to}.',
-  'schedule.warn.weekSkipped': 'De week van {monday} is vrij ({description}); het schema loopt daarna door.',
+    'De startdatum, {from}, is een vrije dag{description}; het inwerkschema begint op {to}.',
+  'schedule.warn.weekSkipped':
+    'De week van {monday} is vrij ({description}); het inwerkschema loopt daarna door.',
   'schedule.warn.holidaysMissing':
     'Voor schooljaar {schoolYear} staan nog geen schoolvakanties in "Vrije dagen". Vul ze aan; anders kunnen activiteiten in een vakantie vallen.',
-  'schedule.warn.noBuddy': 'Nog geen buddy: de regels met de buddy vullen zich na het koppelen.',
+  'schedule.warn.noBuddy': 'Er is nog geen buddy: de regels met de buddy worden ingevuld na het koppelen.',
   'schedule.warn.noChiefBuddy': 'Locatie {location} heeft nog geen chef buddy.',
   'schedule.warn.noSchoolLeader': 'Er is nog geen schoolleider ingesteld.',
-  'schedule.warn.noIb': 'Geen IB-er aanwezig op {date} voor "{activity}".',
-  'schedule.warn.noBackup': 'Geen achtervang gevonden op {date} voor "{activity}".',
+  'schedule.warn.noIb': 'Er is geen IB-er aanwezig op {date} voor "{activity}".',
+  'schedule.warn.noBackup': 'Er is geen achtervang gevonden op {date} voor "{activity}".',
   'schedule.warn.noShadowHost':
-    'Geen meeloopcollega meer beschikbaar op {date} (hoogstens {max} keer per week per collega).',
+    'Er is op {date} geen meeloopcollega meer beschikbaar (hoogstens {max} keer per week per collega).',
   'schedule.warn.colleagueAbsent': '{name} is afwezig op {date} ("{activity}"); controleer deze regel.',
   'schedule.warn.hostFallback':
     'Op {date} is geen {hostKind} beschikbaar voor "{activity}"; er is een andere collega gekozen.',
   'schedule.movedDayOff': 'verplaatst van {from} ({description})',
   'schedule.movedBeforeStart': 'verplaatst van {from} (voor de start)',
   'schedule.empty': 'Er kon geen schema worden gemaakt. {reasons}',
-  'schedule.saved': 'Inwerkschema van {name} opgeslagen: {added} nieuw, {changed} gewijzigd, {removed} weg.',
+  'schedule.saved':
+    'Het inwerkschema van {name} is opgeslagen: {added} nieuw, {changed} gewijzigd, {removed} vervallen.',
   'schedule.generated': '{count} inwerkschema(’s) gemaakt.',
   'schedule.noSuchItem': 'Deze regel staat niet (meer) in het inwerkschema. Vernieuw de zijbalk.',
   'schedule.markedDone': 'Afgevinkt.',
-  'schedule.markedOpen': 'Weer open gezet.',
+  'schedule.markedOpen': 'Weer opengezet.',
   'schedule.none': 'Deze nieuwe collega heeft nog geen inwerkschema.',
   'error.notYourNewcomer': 'Je bent niet de buddy van deze nieuwe collega.',
   'log.scheduleSaved': 'Inwerkschema opgeslagen',
@@ -254,7 +256,7 @@ const nl = {
     'Bij de check-in van {date} was er geen klik met de buddy. Overweeg een andere buddy.',
   'checkin.signalTwijfel':
     'Twee keer twijfel over de klik met de buddy (laatst {date}). Overweeg een andere buddy.',
-  'checkin.field.held': 'datum gehouden',
+  'checkin.field.held': 'datum van de check-in',
   'checkin.field.phase': 'fase (4D)',
   'checkin.field.competencies': 'competenties',
   'checkin.field.wellbeing': 'welbevinden',
@@ -265,17 +267,17 @@ const nl = {
   'checkin.field.input': 'check-in',
   'checkin.invalid.notObject': 'Ongeldige invoer: {field} ontbreekt.',
   'checkin.invalid.unknownField': 'Ongeldige invoer: onbekend veld {field}.',
-  'checkin.invalid.missing': 'Vul {field} in.',
+  'checkin.invalid.missing': 'Vul het veld "{field}" in.',
   'checkin.invalid.notDate': 'Ongeldige invoer: {field} is geen datum.',
   'checkin.invalid.future': 'De {field} ligt in de toekomst.',
-  'checkin.invalid.beforeStart': 'De {field} ligt voor de startdatum ({start}).',
+  'checkin.invalid.beforeStart': 'De {field} ligt vóór de startdatum ({start}).',
   'checkin.invalid.notPhase': 'Kies een fase: ontdekken, dromen, ontwerpen of doen.',
   'checkin.invalid.notList': 'Ongeldige invoer: {field} moet een lijst zijn.',
   'checkin.invalid.notCompetency': 'Kies competenties uit het NJI-profiel.',
   'checkin.invalid.notWellbeing': 'Welbevinden is een heel getal van 1 tot en met 5.',
   'checkin.invalid.notClick': 'Kies bij klik: goed, twijfel of niet.',
   'checkin.invalid.notText': 'Ongeldige invoer: {field} moet tekst zijn.',
-  'checkin.invalid.tooLong': 'De {field} is te lang (hoogstens {max} tekens).',
+  'checkin.invalid.tooLong': 'Er staat te veel tekst bij "{field}" (hoogstens {max} tekens).',
   'checkin.recorded': 'Check-in vastgelegd.',
   'checkin.skipped': 'Check-in als overgeslagen vastgelegd.',
   'checkin.noSuchPlanned': 'Er staat geen open check-in gepland op {date}.',
@@ -286,23 +288,23 @@ const nl = {
   'log.checkInSkipped': 'Check-in overgeslagen',
   'log.onboardingClosed': 'Inwerken afgerond',
   'overview.total': 'Totaal',
-  'overview.mail.welcome': 'welkomstpakket',
-  'overview.mail.buddyMail': 'buddy-mail',
-  'overview.mail.reminder': 'check-in-herinnering',
-  'overview.mail.lateNotice': 'te-laat-melding',
-  'overview.mail.chiefNotice': 'melding aan de chef buddy',
+  'overview.mail.welcome': 'het welkomstpakket',
+  'overview.mail.buddyMail': 'de buddy-mail',
+  'overview.mail.reminder': 'de herinnering aan de check-in',
+  'overview.mail.lateNotice': 'de melding dat de check-in te laat is',
+  'overview.mail.chiefNotice': 'de melding aan de chef buddy',
   'overview.reasonNiet': 'geen klik',
   'overview.reasonTwijfel': 'twee keer twijfel',
   'overview.why.left': 'is uit dienst',
   'overview.why.notFound': 'staat niet in Medewerkers',
   'overview.why.absent': 'is afwezig tot {until}',
-  'attention.noBuddy': '{name} heeft nog geen buddy (start {startDate}).',
+  'attention.noBuddy': '{name} heeft nog geen buddy (begint op {startDate}).',
   'attention.buddyUnavailable': 'De buddy van {name} ({buddy}) {why}.',
   'attention.repairSignal': '{name}: {reason} met buddy {buddy}; overweeg een andere buddy.',
-  'attention.checkInLate': 'Check-in van {name} ({planned}) is {daysLate} dagen te laat.',
-  'attention.welcomeNotSent': 'Welkomstpakket van {name} is nog niet verzonden (start {startDate}).',
-  'attention.mailFailed': '{mail} voor {name} is mislukt: {reason}',
-  'attention.mailUnknown': 'Van de {mail} voor {name} is niet zeker of hij aankwam (sinds {since}).',
+  'attention.checkInLate': 'De check-in van {name}, gepland op {planned}, is {daysLate} dagen te laat.',
+  'attention.welcomeNotSent': 'Het welkomstpakket van {name} is nog niet verzonden (begint op {startDate}).',
+  'attention.mailFailed': 'Het versturen van {mail} voor {name} is mislukt: {reason}',
+  'attention.mailUnknown': 'Het is niet zeker of {mail} voor {name} is aangekomen (sinds {since}).',
   'attention.unknownLocation': '{name} staat op locatie "{location}", die niet in Locaties staat.',
   'overview.col.location': 'Locatie',
   'overview.col.newcomers': 'Nieuwe collega’s in inwerktraject',
@@ -344,7 +346,7 @@ const nl = {
   'privacy.mail.reminder': 'herinnering aan een check-in',
   'privacy.mail.late': 'melding: check-in te laat',
   'privacy.exportNote':
-    'Andere medewerkers staan er niet met naam in. Notities over deze persoon zijn opgenomen; controleer ze vóór verstrekking op gegevens van anderen. Versiegeschiedenis van het blad valt hier buiten.',
+    'Andere medewerkers staan er niet met naam in. Notities over deze persoon zijn opgenomen; controleer ze op gegevens van anderen voordat je ze doorgeeft. De versiegeschiedenis van het blad valt hier buiten.',
   'privacy.notYourself': 'Je kunt jezelf niet verwijderen. Vraag een andere schoolleider.',
   'privacy.erased': 'De persoon is uit alle tabbladen en opgeslagen gegevens van Wegwijs verwijderd.',
   'privacy.nothingToErase': 'Er stond niets (meer) over deze persoon in Wegwijs.',
@@ -356,14 +358,14 @@ const nl = {
     'De instelling "{setting}" heeft een waarde die Wegwijs niet begrijpt; de standaardwaarde geldt.',
   'sidebar.noChiefBuddy': 'Locatie {location} heeft nog geen chef buddy (tabblad Locaties).',
   'sidebar.rowProblem':
-    '{tab}, rij {row}: {column} is {problem}. Wegwijs slaat deze waarde over tot hij verbeterd is.',
+    '{tab}, rij {row}: {column} is {problem}. Wegwijs slaat deze waarde over tot die verbeterd is.',
   'sidebar.rowProblemsMore': 'En nog {count} cellen die Wegwijs niet kan lezen.',
   'sidebar.duplicate.staff':
-    '{tab}: rij {rows} hebben hetzelfde e-mailadres. Wegwijs gebruikt alleen rij {first} en mailt of koppelt deze persoon één keer; haal de dubbele rij weg.',
+    '{tab}: rijen {rows} hebben hetzelfde e-mailadres. Wegwijs gebruikt alleen rij {first} en mailt of koppelt deze persoon één keer; haal de dubbele rij weg.',
   'sidebar.duplicate.pairings':
-    '{tab}: rij {rows} zijn dezelfde koppeling of twee actieve koppelingen van één nieuwe collega. Alleen rij {first} telt; haal de andere weg.',
+    '{tab}: rijen {rows} zijn dezelfde koppeling of twee actieve koppelingen van één nieuwe collega. Alleen rij {first} telt; haal de andere weg.',
   'sidebar.duplicate.checkIns':
-    '{tab}: rij {rows} zijn dezelfde check-in. Alleen rij {first} telt en krijgt herinneringen; haal de andere weg.',
+    '{tab}: rijen {rows} zijn dezelfde check-in. Alleen rij {first} telt en krijgt herinneringen; haal de andere weg.',
   'sidebar.buddyLeft':
     'Buddy {buddy} is uit dienst; {newcomer} heeft een nieuwe buddy nodig (tabblad {tab}, rij {row}).',
   'sidebar.roleSettingProblem':
@@ -390,7 +392,7 @@ const en: Messages = {
   'error.noUser':
     'Wegwijs cannot see who you are. Sign in with your school account and open the sidebar again.',
   'error.unknownUser':
-    'You are not set up in Wegwijs as school leader or chief buddy. Ask the school leader for access.',
+    'You are not set up in Wegwijs as a school leader or chief buddy. Ask the school leader for access.',
   'error.leaderOnly': 'Only the school leader may do this.',
   'error.managersOnly': 'Only the school leader or a chief buddy may do this.',
   'error.otherLocation': 'You are not the chief buddy of location {location}.',
@@ -429,7 +431,7 @@ const en: Messages = {
   'cell.notADate': 'is not a valid date (use dd-mm-yyyy)',
   'cell.notANumber': 'is not a number',
   'cell.notAChoice': 'is not an allowed value',
-  'cell.notAnEmail': 'is not one email address',
+  'cell.notAnEmail': 'is not an email address (or more than one)',
   'cell.notACount': 'is not a whole number of 0 or more',
   'cell.empty': 'is empty',
   'setup.done': 'Sheet set up. {summary}',
@@ -484,17 +486,17 @@ const en: Messages = {
   'pairing.chiefIsYou': 'that is you: you would be both buddy and chief buddy of this colleague',
   'pairing.chiefIsBuddy': 'the location’s chief buddy: would be both buddy and chief buddy',
   'automation.failing':
-    'Automatic sending is on, but failing since {since} ({count} times in a row): {reason} No automatic mail goes out until this is fixed.',
+    'Automatic sending is on, but has been failing since {since} ({count} times in a row): {reason} No automatic mail goes out until this is fixed.',
   'automation.noSheet':
     'Automatic sending could not open the sheet in the run of {at}: nothing went out. What to do: install Wegwijs in the sheet itself (README, "Installing"), then turn automatic sending off and on again.',
   'error.scheduledOnly':
-    'The scheduled jobs run only from the own trigger of whoever turned automatic sending on. Nothing was done.',
+    'The scheduled jobs run only from the trigger of the person who turned automatic sending on. Nothing was done.',
   'error.ownerNotLeader':
-    'Whoever turned automatic sending on is no longer among the school leaders in Settings. A school leader turns it on again.',
+    'Whoever turned automatic sending on is no longer among the school leaders in Settings. A school leader needs to turn it on again.',
   'log.runFailed': 'Scheduled run failed',
   'runFailure.subject': 'Wegwijs: automatic sending is failing',
   'runFailure.body':
-    'The scheduled run of Wegwijs has failed since {since} ({count} times in a row), so no automatic mail goes out.\nReason: {reason}\nOpen the sheet and look at Extensions > Wegwijs > About Wegwijs. This mail comes once; when a run succeeds again, it is resolved.',
+    'The scheduled run of Wegwijs has failed since {since} ({count} times in a row), so no automatic mail goes out.\nReason: {reason}\nOpen the sheet and look at Extensions > Wegwijs > About Wegwijs. You get this mail only once; as soon as a run succeeds again, the problem is solved.',
   'about.requiredScopes': 'Required permissions',
   'about.triggerOwner': 'Trigger and owner',
   'about.triggerMine': 'present, owned by {owner} (you)',
@@ -535,7 +537,7 @@ const en: Messages = {
   'pairing.ruleNeedsConfirm':
     'This colleague does not meet the buddy rule: {rule}. Confirm that you want to pair anyway; the exception is recorded in Pairings.',
   'pairing.ruleException': 'exception confirmed: {rule}',
-  'unassigned.noEligibleBuddy': 'nobody can be buddy',
+  'unassigned.noEligibleBuddy': 'nobody can be a buddy',
   'unassigned.allTaken': 'all {candidates} possible buddies are needed elsewhere',
   'pairing.unknownNewcomer': 'This newcomer is not in the Staff tab.',
   'pairing.unreadablePair': 'Pairing {index}: the {field}’s email address cannot be read; it was skipped.',
@@ -543,7 +545,7 @@ const en: Messages = {
   'pairing.unknownBuddy': 'This buddy is not in the Staff tab.',
   'pairing.notNewcomer': 'This colleague is not a newcomer (status is not "nieuw").',
   'pairing.alreadyPaired': 'This newcomer already has a buddy. End that pairing first.',
-  'pairing.notEligible': 'This colleague cannot be buddy: {reason}.',
+  'pairing.notEligible': 'This colleague cannot be a buddy: {reason}.',
   'pairing.noActivePair': 'This newcomer has no active pairing.',
   'pairing.reasonRequired': 'Give a reason for ending the pairing.',
   'pairing.unknownLocation': 'Location "{location}" is not in the Locations tab.',
@@ -553,10 +555,10 @@ const en: Messages = {
   'pairing.ended': 'The pairing of {name} has ended.',
   'pairing.applied': '{count} pairing(s) made.',
   'pairing.rejectedSome': '{count} not made.',
-  'pairing.mailSent': 'The buddy got an email.',
-  'pairing.mailQueued': 'The email to the buddy goes with the next automatic run.',
+  'pairing.mailSent': 'The buddy has been emailed.',
+  'pairing.mailQueued': 'The email to the buddy goes out with the next automatic run.',
   'pairing.mailFailed': 'The email to the buddy failed; see the Buddy mail column.',
-  'pairing.mailSkipped': 'The email to the buddy cannot go yet: {reason}.',
+  'pairing.mailSkipped': 'The email to the buddy cannot go out yet: {reason}.',
   'log.paired': 'Buddy paired',
   'log.pairEnded': 'Pairing ended',
   'log.pairsApplied': 'Pairing proposal applied',
@@ -564,39 +566,40 @@ const en: Messages = {
   'mail.recipientLeft': 'the recipient has left',
   'mail.buddyLeft.subject': 'The buddy of {newcomer} has left',
   'mail.buddyLeft.body':
-    '{buddy} has left (on {date}) and is still the buddy of {newcomer} ({location}). End that pairing in Wegwijs and choose a new buddy. You get this message once.',
+    '{buddy} has left (as of {date}) and is still the buddy of {newcomer} ({location}). End that pairing in Wegwijs and choose a new buddy. You will get this message only once.',
   'mail.templateMissing': 'message "{kind}" is missing from the Messages tab',
   'mail.templateError': 'the message has an error: {errors}',
   'mail.unknownPlaceholder': 'unknown field {{{name}}}',
   'mail.missingValue': 'no value for {{{name}}}',
-  'mail.footer': 'Sent by Wegwijs, the onboarding programme of your school.',
-  'schedule.warn.noStartDate': 'No valid start date; no schedule was made.',
+  'mail.footer': 'Sent with Wegwijs, the tool your school uses to welcome new colleagues.',
+  'schedule.warn.noStartDate': 'There is no valid start date, so no schedule was made.',
   'schedule.warn.noTemplate': 'There are no schedule templates for {location}.',
   'schedule.warn.templateRowIncomplete':
     'A template row of {location} is incomplete and was skipped (week {week}, {day}, "{activity}").',
-  'schedule.warn.startMoved': 'The start date {from} is a day off{description}; the schedule starts on {to}.',
+  'schedule.warn.startMoved':
+    'The start date, {from}, is a day off{description}; the schedule starts on {to}.',
   'schedule.warn.weekSkipped':
     'The week of {monday} is off ({description}); the schedule continues after it.',
   'schedule.warn.holidaysMissing':
     'School year {schoolYear} has no school holidays in "Days off" yet. Please add them, or activities may fall in a holiday.',
-  'schedule.warn.noBuddy': 'No buddy yet: the buddy lines fill in after pairing.',
+  'schedule.warn.noBuddy': 'There is no buddy yet: the buddy lines are filled in after pairing.',
   'schedule.warn.noChiefBuddy': 'Location {location} has no chief buddy yet.',
   'schedule.warn.noSchoolLeader': 'No school leader is set yet.',
-  'schedule.warn.noIb': 'No IB-er present on {date} for "{activity}".',
-  'schedule.warn.noBackup': 'No backup found on {date} for "{activity}".',
+  'schedule.warn.noIb': 'No internal coach (IB-er) is present on {date} for "{activity}".',
+  'schedule.warn.noBackup': 'No backup was found on {date} for "{activity}".',
   'schedule.warn.noShadowHost':
-    'No colleague left to shadow on {date} (at most {max} times a week per colleague).',
+    'There is no colleague left to shadow on {date} (at most {max} times a week per colleague).',
   'schedule.warn.colleagueAbsent': '{name} is absent on {date} ("{activity}"); check this line.',
   'schedule.warn.hostFallback':
     'No {hostKind} is available on {date} for "{activity}"; another colleague was chosen.',
   'schedule.movedDayOff': 'moved from {from} ({description})',
   'schedule.movedBeforeStart': 'moved from {from} (before the start)',
   'schedule.empty': 'No schedule could be made. {reasons}',
-  'schedule.saved': 'Schedule of {name} saved: {added} new, {changed} changed, {removed} removed.',
+  'schedule.saved': 'The schedule of {name} is saved: {added} new, {changed} changed, {removed} removed.',
   'schedule.generated': '{count} schedule(s) made.',
-  'schedule.noSuchItem': 'This line is not in the schedule (any more). Refresh the sidebar.',
+  'schedule.noSuchItem': 'This line is no longer in the schedule. Refresh the sidebar.',
   'schedule.markedDone': 'Ticked off.',
-  'schedule.markedOpen': 'Opened again.',
+  'schedule.markedOpen': 'Reopened.',
   'schedule.none': 'This newcomer has no schedule yet.',
   'error.notYourNewcomer': 'You are not the buddy of this newcomer.',
   'log.scheduleSaved': 'Schedule saved',
@@ -607,25 +610,25 @@ const en: Messages = {
     'These parts of the welcome packet still have the example text: {sections}. Change them in the Welcome packet tab.',
   'welcome.noChiefBuddy': 'location {location} has no chief buddy',
   'welcome.openLine': 'the onboarding schedule still has an open place: {line}',
-  'welcome.startedLongAgo': 'started on {date} already',
-  'welcome.cannotSend': 'The welcome packet cannot go: {reason}.',
+  'welcome.startedLongAgo': 'already started on {date}',
+  'welcome.cannotSend': 'The welcome packet cannot go out: {reason}.',
   'welcome.noQuota': 'Today’s mail quota is used up. Please try again tomorrow.',
   'welcome.testFailed': 'The test mail could not be sent: {reason}',
   'welcome.testSent': 'Test mail sent to {to}. The packet itself is not marked as sent.',
-  'welcome.alreadySent': 'The welcome packet was sent already ({at}); it does not go twice.',
+  'welcome.alreadySent': 'The welcome packet was already sent ({at}); it is never sent twice.',
   'welcome.unknownState':
     'It is not certain whether this welcome packet arrived. Please check; then set "gepland" in the Welcome packet column to send it again.',
   'welcome.sent': 'The welcome packet was sent.',
-  'welcome.queued': 'The mail quota is used up; the welcome packet goes with the next automatic run.',
+  'welcome.queued': 'The mail quota is used up; the welcome packet goes out with the next automatic run.',
   'welcome.failed': 'The welcome packet was not sent: {state}',
   'welcome.erasedBefore':
-    'this person was erased on {date} (GDPR) and added again later; the packet goes only when the school leader clicks Send now',
+    'this person was erased on {date} (GDPR) and added again later; the packet goes out only when a school leader clicks Send now',
   'log.welcomeSent': 'Welcome packet sent by hand',
   'checkin.signalNiet':
     'At the check-in of {date} there was no click with the buddy. Consider another buddy.',
   'checkin.signalTwijfel':
-    'Twice in doubt about the click with the buddy (last {date}). Consider another buddy.',
-  'checkin.field.held': 'date held',
+    'Twice there was doubt about the click with the buddy (most recently on {date}). Consider another buddy.',
+  'checkin.field.held': 'date of the check-in',
   'checkin.field.phase': 'phase (4D)',
   'checkin.field.competencies': 'competencies',
   'checkin.field.wellbeing': 'wellbeing',
@@ -636,7 +639,7 @@ const en: Messages = {
   'checkin.field.input': 'check-in',
   'checkin.invalid.notObject': 'Invalid input: {field} is missing.',
   'checkin.invalid.unknownField': 'Invalid input: unknown field {field}.',
-  'checkin.invalid.missing': 'Please fill in the {field}.',
+  'checkin.invalid.missing': 'Please fill in "{field}".',
   'checkin.invalid.notDate': 'Invalid input: {field} is not a date.',
   'checkin.invalid.future': 'The {field} is in the future.',
   'checkin.invalid.beforeStart': 'The {field} is before the start date ({start}).',
@@ -644,36 +647,36 @@ const en: Messages = {
   'checkin.invalid.notList': 'Invalid input: {field} must be a list.',
   'checkin.invalid.notCompetency': 'Choose competencies from the NJI profile.',
   'checkin.invalid.notWellbeing': 'Wellbeing is a whole number from 1 to 5.',
-  'checkin.invalid.notClick': 'Choose the click: goed, twijfel or niet.',
+  'checkin.invalid.notClick': 'Choose how the click is: goed, twijfel or niet.',
   'checkin.invalid.notText': 'Invalid input: {field} must be text.',
-  'checkin.invalid.tooLong': 'The {field} is too long (at most {max} characters).',
+  'checkin.invalid.tooLong': 'There is too much text in "{field}" (at most {max} characters).',
   'checkin.recorded': 'Check-in recorded.',
   'checkin.skipped': 'Check-in recorded as skipped.',
   'checkin.noSuchPlanned': 'There is no open check-in planned on {date}.',
-  'checkin.notAllHeld': 'Not all check-ins are held or skipped yet ({count} open).',
-  'checkin.notInOnboarding': 'This colleague is not in onboarding (any more).',
+  'checkin.notAllHeld': 'Not all check-ins have been held or skipped yet ({count} open).',
+  'checkin.notInOnboarding': 'This colleague is not (or no longer) being onboarded.',
   'checkin.closed': 'The onboarding of {name} is complete.',
   'log.checkInRecorded': 'Check-in recorded',
   'log.checkInSkipped': 'Check-in skipped',
   'log.onboardingClosed': 'Onboarding closed',
   'overview.total': 'Total',
-  'overview.mail.welcome': 'welcome packet',
-  'overview.mail.buddyMail': 'buddy mail',
-  'overview.mail.reminder': 'check-in reminder',
-  'overview.mail.lateNotice': 'late notice',
-  'overview.mail.chiefNotice': 'alert to the chief buddy',
+  'overview.mail.welcome': 'the welcome packet',
+  'overview.mail.buddyMail': 'the buddy mail',
+  'overview.mail.reminder': 'the check-in reminder',
+  'overview.mail.lateNotice': 'the late check-in notice',
+  'overview.mail.chiefNotice': 'the alert to the chief buddy',
   'overview.reasonNiet': 'no click',
   'overview.reasonTwijfel': 'twice in doubt',
   'overview.why.left': 'has left',
   'overview.why.notFound': 'is not in Staff',
   'overview.why.absent': 'is absent until {until}',
-  'attention.noBuddy': '{name} has no buddy yet (starts {startDate}).',
+  'attention.noBuddy': '{name} has no buddy yet (starts on {startDate}).',
   'attention.buddyUnavailable': 'The buddy of {name} ({buddy}) {why}.',
   'attention.repairSignal': '{name}: {reason} with buddy {buddy}; consider another buddy.',
-  'attention.checkInLate': 'Check-in of {name} ({planned}) is {daysLate} days late.',
-  'attention.welcomeNotSent': 'The welcome packet of {name} has not been sent (starts {startDate}).',
-  'attention.mailFailed': 'The {mail} for {name} failed: {reason}',
-  'attention.mailUnknown': 'It is not certain whether the {mail} for {name} arrived (since {since}).',
+  'attention.checkInLate': 'The check-in of {name}, planned on {planned}, is {daysLate} days late.',
+  'attention.welcomeNotSent': 'The welcome packet of {name} has not been sent yet (starts on {startDate}).',
+  'attention.mailFailed': 'Sending {mail} for {name} failed: {reason}',
+  'attention.mailUnknown': 'It is not certain whether {mail} for {name} arrived (since {since}).',
   'attention.unknownLocation': '{name} is at location "{location}", which is not in Locations.',
   'overview.col.location': 'Location',
   'overview.col.newcomers': 'Newcomers in onboarding',
@@ -717,16 +720,16 @@ const en: Messages = {
     'Other staff are not named. Notes about this person are included; check them for other people’s data before handing them over. The sheet’s version history is outside this export.',
   'privacy.notYourself': 'You cannot erase yourself. Ask another school leader.',
   'privacy.erased': 'The person was erased from every tab and stored state of Wegwijs.',
-  'privacy.nothingToErase': 'Nothing (left) about this person in Wegwijs.',
+  'privacy.nothingToErase': 'Wegwijs holds nothing (more) about this person.',
   'privacy.erasedCounts': '{removed} removed, {anonymised} anonymised',
   'log.retentionApplied': 'Retention applied',
   'log.personExported': 'Personal data requested',
   'log.personErased': 'Person erased (GDPR)',
   'sidebar.settingProblem':
     'The setting "{setting}" has a value Wegwijs does not understand; the default applies.',
-  'sidebar.noChiefBuddy': 'Location {location} has no chief buddy yet (Locations tab).',
+  'sidebar.noChiefBuddy': 'Location {location} has no chief buddy yet (Locaties tab).',
   'sidebar.rowProblem': '{tab}, row {row}: {column} {problem}. Wegwijs skips this value until it is fixed.',
-  'sidebar.rowProblemsMore': 'And {count} more cells Wegwijs cannot read.',
+  'sidebar.rowProblemsMore': 'And {count} more cells that Wegwijs cannot read.',
   'sidebar.duplicate.staff':
     '{tab}: rows {rows} have the same email address. Wegwijs uses only row {first} and mails or pairs this person once; remove the duplicate row.',
   'sidebar.duplicate.pairings':
@@ -747,14 +750,23 @@ export { languageOf } from './language';
 
 /** Whether a text is a key of the catalogue. */
 export function isMessageKey(key: string): key is MessageKey {
+  // Not Object.hasOwn: Apps Script's V8 lacks it (tests/build/v8.test.ts; biome.json turns off the rule that suggests it).
   return Object.prototype.hasOwnProperty.call(nl, key);
 }
 
-/** Translates a message key, filling `{name}` placeholders. */
+/**
+ * Translates a message key, filling `{name}` placeholders; a day or moment among the values reads
+ * as a long date ("maandag 11 januari 2027"), as dates do inside sentences.
+ */
 export function translate(
   language: Language,
   key: MessageKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  return fill((language === 'en' ? en : nl)[key] ?? key, params);
+  const inSentence: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) inSentence[name] = sentenceValue(value, language);
+  return fill((language === 'en' ? en : nl)[key] ?? key, inSentence);
 }
+
+/** Both catalogues, for the copy test (tests/shared/copy.test.ts). */
+export const CATALOGUES: Readonly<Record<Language, Messages>> = { nl, en };

@@ -47,7 +47,7 @@ const nl = {
   'p.location': 'Locatie',
   'p.updating': 'Bijwerken…',
   'p.unpaired': "Nieuwe collega's zonder buddy",
-  'p.noUnpaired': 'Iedereen aan deze locatie heeft een buddy.',
+  'p.noUnpaired': 'Iedereen op deze locatie heeft een buddy.',
   'p.start': 'start {date}',
   'p.noStart': 'geen startdatum',
   'p.inDays': 'over {n} dagen',
@@ -146,7 +146,7 @@ const nl = {
   'n.held': '{n} check-in(s) gehouden',
   'n.lateCount': '{n} te laat',
   'n.next': 'volgende check-in {date}',
-  'n.generate': "Maak schema's voor alle nieuw gekoppelde collega's",
+  'n.generate': "Maak inwerkschema's voor alle net gekoppelde nieuwe collega's",
   'n.automation': 'Automatisch versturen',
   'n.back': '← Terug naar de lijst',
   'n.retry': 'Opnieuw laden',
@@ -162,13 +162,13 @@ const nl = {
   'n.st.removed': 'vervalt',
   'n.st.kept': 'blijft staan',
   'n.done': 'afgerond',
-  'n.changes': 'Wijzigingen: {added} nieuw, {changed} gewijzigd, {removed} weg, {kept} blijven staan.',
+  'n.changes': 'Wijzigingen: {added} nieuw, {changed} gewijzigd, {removed} vervallen, {kept} blijven staan.',
   'n.save': 'Opslaan',
   'n.pending':
     'Het opgeslagen schema loopt achter op de gegevens. Kies “Werk schema bij” om de wijzigingen te zien.',
   'n.ics': 'Download .ics',
   'n.icsSave': 'Bewaar {name}',
-  'n.onlyManagers': 'Het schema maken of bijwerken doen de chef buddy en de schoolleider.',
+  'n.onlyManagers': 'Alleen de chef buddy en de schoolleider kunnen het inwerkschema maken of bijwerken.',
   'n.welcome': 'Welkomstpakket',
   'n.welcomeState': 'Status: {state}',
   'n.notSent': 'nog niet verzonden',
@@ -224,7 +224,8 @@ const nl = {
   'n.k.niet': 'niet',
   'n.agreements': 'Afspraken voor de volgende keer',
   'n.notes': 'Notities (optioneel)',
-  'n.notesHint': 'Notities zien alleen de schoolleider, de chef buddy van de locatie en wie ze schrijft.',
+  'n.notesHint':
+    'Alleen de schoolleider, de chef buddy van de locatie en wie de notities schrijft, kunnen ze lezen.',
   'n.submit': 'Vastleggen',
   'n.skip': 'Overslaan',
   'n.skipReason': 'Waarom overslaan? (verplicht)',
@@ -303,7 +304,7 @@ export type TextKey = keyof typeof nl;
 const en: Record<TextKey, string> = {
   'v.retention': 'Retention',
   'v.retentionHelp':
-    'Check-in notes go after the retention term, as do onboarding records of colleagues who left long ago. You first see what would go.',
+    'Check-in notes go after the retention term, as do onboarding records of colleagues who left long ago. You see first what would be removed.',
   'v.showPurge': 'Apply retention terms…',
   'v.nothingToPurge': 'Nothing is past its retention term.',
   'v.applyPurge': 'Remove these {count} row(s)',
@@ -316,7 +317,7 @@ const en: Record<TextKey, string> = {
   'v.downloadJson': 'Download JSON',
   'v.erase': 'Erase person…',
   'v.notYourself': 'You cannot erase yourself. Ask another school leader.',
-  'v.nothingToErase': 'Nothing (left) about this person in Wegwijs.',
+  'v.nothingToErase': 'Wegwijs holds nothing (more) about this person.',
   'v.eraseSummary':
     'This happens when you erase {email}. It cannot be undone (except through the sheet’s version history).',
   'v.counts': '{removed} removed, {anonymised} without name',
@@ -351,7 +352,7 @@ const en: Record<TextKey, string> = {
   'p.started': 'already started',
   'p.chooseFor': 'Buddy for {name}',
   'p.loadingSuggestions': 'Loading suggestions…',
-  'p.noSuggestions': 'Nobody can be buddy now. See below why.',
+  'p.noSuggestions': 'Nobody can be a buddy right now. See below why.',
   'p.score': 'score',
   'p.reasons': 'Why',
   'p.load': '{load} of {capacity}',
@@ -420,7 +421,7 @@ const en: Record<TextKey, string> = {
   'o.wellbeing': 'Wellbeing (average)',
   'o.wellbeingHiddenShort': 'small group',
   'o.wellbeingHidden':
-    'The average is hidden for fewer than three newcomers, so that it never tells anything about one person.',
+    'The average is hidden for fewer than three newcomers, so that it never reveals anything about one person.',
   'o.load': 'Buddy workload',
   'o.mails': 'Mails failed / unknown',
   'o.chart': 'Check-ins held and late',
@@ -441,7 +442,7 @@ const en: Record<TextKey, string> = {
   'n.held': '{n} check-in(s) held',
   'n.lateCount': '{n} late',
   'n.next': 'next check-in {date}',
-  'n.generate': 'Make schedules for all newly paired newcomers',
+  'n.generate': 'Make schedules for all newcomers who were just paired',
   'n.automation': 'Automatic sending',
   'n.back': '← Back to the list',
   'n.retry': 'Load again',
@@ -459,7 +460,7 @@ const en: Record<TextKey, string> = {
   'n.done': 'done',
   'n.changes': 'Changes: {added} new, {changed} changed, {removed} removed, {kept} kept.',
   'n.save': 'Save',
-  'n.pending': 'The saved schedule is behind the data. Choose “Update schedule” to see the changes.',
+  'n.pending': 'The saved schedule is out of date. Choose “Update schedule” to see the changes.',
   'n.ics': 'Download .ics',
   'n.icsSave': 'Save {name}',
   'n.onlyManagers': 'The chief buddy and the school leader make or update the schedule.',
@@ -478,7 +479,7 @@ const en: Record<TextKey, string> = {
   'n.blocked': 'This blocks sending:',
   'n.sendTest': 'Send a test to me',
   'n.sendNow': 'Send now',
-  'n.confirmSend': 'The welcome packet goes to {to} now, and never again. Send?',
+  'n.confirmSend': 'The welcome packet goes to {to} now, and will not be sent again. Send it?',
   'n.yesSend': 'Yes, send now',
   'n.checkIns': 'Check-ins',
   'n.progress': 'Schedule: {done} of {total} done',
@@ -518,7 +519,8 @@ const en: Record<TextKey, string> = {
   'n.k.niet': 'none',
   'n.agreements': 'Agreements for next time',
   'n.notes': 'Notes (optional)',
-  'n.notesHint': 'Notes are seen only by the school leader, the location’s chief buddy and their writer.',
+  'n.notesHint':
+    'Only the school leader, the location’s chief buddy and whoever writes the notes can read them.',
   'n.submit': 'Record',
   'n.skip': 'Skip',
   'n.skipReason': 'Why skip? (required)',
@@ -598,6 +600,9 @@ export function text(
 ): string {
   return fill((language === 'en' ? en : nl)[key], params);
 }
+
+/** Both catalogues, for the copy test (tests/shared/copy.test.ts). */
+export const TEXTS: Readonly<Record<Language, Record<TextKey, string>>> = { nl, en };
 
 /** `2027-01-11` → `11-01-2027` (dd-mm-jjjj); anything else is shown as it is. */
 export function dutchDate(iso: string): string {

@@ -83,7 +83,7 @@ describe('recording a check-in', () => {
     expect(() => record(w.ctx(), anna.email, good('2027-01-14'))).toThrow(
       expect.objectContaining({
         key: 'checkin.invalid.beforePrevious',
-        params: { field: 'datum gehouden', previous: '18-01-2027' },
+        params: { field: 'datum van de check-in', previous: '2027-01-18' },
       }),
     );
   });
@@ -105,7 +105,7 @@ describe('closing the onboarding', () => {
     for (const day of planned(w)) skip(w.ctx(), anna.email, day, 'ziek');
     w.setUser(chiefOf(HAVO));
     expect(() => close(w.ctx(), anna.email)).toThrow(
-      expect.objectContaining({ key: 'checkin.closeBeforeStart', params: { date: '11-01-2027' } }),
+      expect.objectContaining({ key: 'checkin.closeBeforeStart', params: { date: '2027-01-11' } }),
     );
   });
 

@@ -12,6 +12,7 @@ import {
 import { runScheduledJobs } from '../../src/app/jobs';
 import { assign, endPair } from '../../src/app/pairing';
 import { save } from '../../src/app/schedule';
+import { longDate } from '../../src/shared/language';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
 const HAVO = 'Onderbouw havo';
@@ -97,7 +98,7 @@ describe('recording a check-in', () => {
       expect(() => record(w.ctx(), anna.email, good(held))).toThrow(
         expect.objectContaining({
           key: 'checkin.invalid.beforeStart',
-          params: expect.objectContaining({ start: '11-01-2027' }),
+          params: expect.objectContaining({ start: '2027-01-11' }),
         }),
       );
     }
@@ -221,7 +222,7 @@ describe('reminders in the scheduled run', () => {
     runScheduledJobs(w.ctx(), jobs);
     runScheduledJobs(w.ctx(), jobs);
     expect(w.mails.map((m) => [m.to, m.subject])).toEqual([
-      [bram.email, `Check-in met Anna Nieuw op ${d(0).split('-').reverse().join('-')}`],
+      [bram.email, `Check-in met Anna Nieuw op ${longDate(d(0), 'nl')}`],
     ]);
     at(d(5));
     runScheduledJobs(w.ctx(), jobs);
@@ -317,7 +318,7 @@ describe('the overview', () => {
     expect(w.mails).toHaveLength(1);
     const mail = w.mails[0]!;
     expect(mail.to).toBe(LEADER);
-    expect(mail.subject).toBe('Wegwijs weekoverzicht 01-02-2027');
+    expect(mail.subject).toBe('Weekoverzicht inwerken, week van maandag 1 februari 2027');
     expect(mail.body).toContain('Onderbouw havo: 1 in inwerktraject');
     expect(mail.body).not.toContain(MARKER);
     expect(w.gateway.tabs.get('Overzicht')![1]![0]).toBe('Onderbouw vmbo');

@@ -67,7 +67,7 @@ describe('a buddy marked uit dienst with a leaving date', () => {
     runScheduledJobs(w.ctx(), [leftBuddyAlerts]);
     runScheduledJobs(w.ctx(), [leftBuddyAlerts]);
     expect(w.mails.map((m) => [m.to, m.subject])).toEqual([
-      [chiefOf(HAVO), 'Buddy van Anna Nieuw is uit dienst'],
+      [chiefOf(HAVO), 'De buddy van Anna Nieuw is uit dienst'],
     ]);
     w.setUser(chiefOf(HAVO));
     expect(getSidebarState(w.ctx(), HAVO).warnings.join(' ')).toContain(

@@ -106,7 +106,7 @@ describe('pairing a newcomer with a buddy', () => {
     expect(mail.to).toBe(bram.email);
     expect(mail.replyTo).toBe(chiefOf(HAVO));
     expect(mail.subject).toBe('Je bent buddy van Anna Nieuw');
-    expect(mail.body).toContain('op 11-01-2027 begint bij Onderbouw havo');
+    expect(mail.body).toContain('op maandag 11 januari 2027 begint op locatie Onderbouw havo');
     expect(mail.body).toContain('Je zorgt, maar neemt geen werk over');
     expect(world.gateway.rows('Logboek').at(-1)).toMatchObject({ Actie: 'Buddy gekoppeld', Details: HAVO });
     expect(world.store.size).toBe(0);

@@ -216,7 +216,7 @@ describe('erasing a person', () => {
   // Changed on purpose (issue 12, item 6): the preview used to say the packet would go ("errors: []").
   it('shows the blocked packet in the preview and the sidebar, and sends it once the school leader confirms', () => {
     const w = erasedAndAddedAgain();
-    const blocked = 'deze persoon is op 04-01-2027 gewist (AVG) en daarna opnieuw toegevoegd';
+    const blocked = 'deze persoon is op maandag 4 januari 2027 gewist (AVG) en daarna opnieuw toegevoegd';
     expect(previewPacket(w.ctx(), anna.email).errors).toEqual([expect.stringContaining(blocked)]);
     expect(packetRows(w.ctx(), HAVO).find((r) => r.email === anna.email)?.problem).toContain(blocked);
     w.setUser(chiefOf(HAVO));

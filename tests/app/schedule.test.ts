@@ -53,7 +53,9 @@ describe('previewing a schedule for a newcomer without one', () => {
     const world = schoolWorld(staff);
     const plan = preview(world.ctx(), anna.email);
     expect(plan.weeks[0]!.items.some((i) => i.with === 'buddy nog niet gekoppeld')).toBe(true);
-    expect(plan.warnings).toContain('Nog geen buddy: de regels met de buddy vullen zich na het koppelen.');
+    expect(plan.warnings).toContain(
+      'Er is nog geen buddy: de regels met de buddy worden ingevuld na het koppelen.',
+    );
   });
 
   it('warns when the school year has no holiday rows', () => {
@@ -67,7 +69,9 @@ describe('previewing a schedule for a newcomer without one', () => {
     const world = schoolWorld([...staff, easter]);
     const plan = preview(world.ctx(), easter.email);
     expect(plan.newcomer.start).toBe('2027-03-30');
-    expect(plan.warnings.some((w) => w.includes('29-03-2027') && w.includes('Tweede Paasdag'))).toBe(true);
+    expect(
+      plan.warnings.some((w) => w.includes('maandag 29 maart 2027') && w.includes('Tweede Paasdag')),
+    ).toBe(true);
   });
 });
 
@@ -77,7 +81,7 @@ describe('saving a schedule', () => {
     assign(world.ctx(), anna.email, bram.email);
     const result = save(world.ctx(), anna.email);
     expect(result.message).toMatch(
-      /^Inwerkschema van Anna Nieuw opgeslagen: \d+ nieuw, 0 gewijzigd, 0 weg\.$/,
+      /^Het inwerkschema van Anna Nieuw is opgeslagen: \d+ nieuw, 0 gewijzigd, 0 vervallen\.$/,
     );
     const rows = scheduleRows(world);
     expect(rows.length).toBeGreaterThan(15);

@@ -67,7 +67,7 @@ describe('a person on two Medewerkers rows (same e-mail, other spelling)', () =>
     expect(states[first - 2]).toMatch(/^verzonden/);
     expect(states[second - 2]).toMatch(/^verzonden/);
     expect(warnings(w).join('\n')).toContain(
-      `Medewerkers: rij ${first}, ${second} hebben hetzelfde e-mailadres`,
+      `Medewerkers: rijen ${first}, ${second} hebben hetzelfde e-mailadres`,
     );
   });
 
@@ -102,7 +102,7 @@ describe('copied Check-ins and Koppelingen rows', () => {
     const reminders = w.gateway.rows('Check-ins').map((r) => r['Herinnering (status)']);
     expect(reminders[0]).toMatch(/^verzonden/);
     expect(reminders[copy - 2]).toMatch(/^verzonden/);
-    expect(warnings(w).join('\n')).toContain(`Check-ins: rij 2, ${copy} zijn dezelfde check-in`);
+    expect(warnings(w).join('\n')).toContain(`Check-ins: rijen 2, ${copy} zijn dezelfde check-in`);
   });
 
   it('sends one buddy mail for duplicated pairing rows, and counts them as one pairing', () => {
@@ -122,7 +122,7 @@ describe('copied Check-ins and Koppelingen rows', () => {
       expect.stringMatching(/^verzonden/),
     ]);
     // Carla may guide one newcomer: the copies are the same pairing, not three.
-    expect(warnings(w).join('\n')).toContain(`Koppelingen: rij 2, ${a}, ${b} zijn dezelfde koppeling`);
+    expect(warnings(w).join('\n')).toContain(`Koppelingen: rijen 2, ${a}, ${b} zijn dezelfde koppeling`);
   });
 });
 
@@ -191,7 +191,9 @@ describe('a malformed e-mail in a proposal', () => {
         why: expect.stringContaining(`Medewerkers, rij ${bad}`),
       },
     ]);
-    expect(warnings(w).join('\n')).toContain(`Medewerkers, rij ${bad}: E-mail is geen (enkel) e-mailadres`);
+    expect(warnings(w).join('\n')).toContain(
+      `Medewerkers, rij ${bad}: E-mail is geen e-mailadres (of meer dan één)`,
+    );
     const result = applyProposal(w.ctx(), HAVO, [
       { newcomer: 'ben.nieuw@school', buddy: carla.email },
       { newcomer: anna.email, buddy: bram.email },

@@ -53,7 +53,7 @@ describe('planning welcome packets', () => {
     expect(welcomes(w, anna.email)).toHaveLength(1);
     const mail = welcomes(w, anna.email)[0]!;
     expect(state(w, anna.email)).toBe('verzonden 2027-01-04 07:30');
-    expect(mail.subject).toBe('Welkom bij Onderbouw havo, Anna!');
+    expect(mail.subject).toBe('Welkom op onze school, Anna!');
     expect(mail.replyTo).toBe(chiefOf(HAVO));
     expect(mail.body).toContain('Je buddy is Bram de Vries (bram.de.vries@school.example)');
     expect(mail.body).toContain('ma 11-01-2027: Welkom door de chef buddy (met Chef Onderbouw havo)');
@@ -118,7 +118,7 @@ describe('previewing, testing and sending by hand', () => {
     const writes = w.gateway.writes;
     const preview = previewPacket(w.ctx(), anna.email);
     expect(preview.errors).toEqual([]);
-    expect(preview.subject).toBe('Welkom bij Onderbouw havo, Anna!');
+    expect(preview.subject).toBe('Welkom op onze school, Anna!');
     expect(preview.attachments.map((a) => a.name)).toEqual([
       'welkomstpakket-annanieuw.pdf',
       'inwerkschema-annanieuw.ics',
@@ -131,7 +131,7 @@ describe('previewing, testing and sending by hand', () => {
     w.setUser(chiefOf(HAVO));
     sendTest(w.ctx(), anna.email);
     expect(w.mails.map((m) => [m.to, m.subject])).toEqual([
-      [chiefOf(HAVO), '[TEST] Welkom bij Onderbouw havo, Anna!'],
+      [chiefOf(HAVO), '[TEST] Welkom op onze school, Anna!'],
     ]);
     expect(state(w, anna.email) ?? '').toBe('');
   });

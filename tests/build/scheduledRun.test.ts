@@ -252,7 +252,9 @@ describe('a failing hourly run', () => {
     expect(String(lines[0]![3])).toContain('Koppelingen');
     expect(String(lines[0]![3])).not.toMatch(/@/);
     expect(status()).toMatchObject({ state: 'failing' });
-    expect(status().text).toMatch(/fout sinds 2027-01-04 07:30 \(2 keer achter elkaar\).*Koppelingen/);
+    expect(status().text).toMatch(
+      /fout sinds maandag 4 januari 2027 om 07:30 \(2 keer achter elkaar\).*Koppelingen/,
+    );
     expect(fakes.outbox).toEqual([]);
   });
 
@@ -351,7 +353,7 @@ describe('"Over Wegwijs", the page a school checks after installing', () => {
       'Toegestane rechten',
       `aanwezig, van ${SCHOOL_LEADER} (jij)`,
       'Laatste geplande run',
-      '2027-01-04 07:30',
+      'maandag 4 januari 2027 om 07:30',
       'blad geopend',
       'mail(s) verstuurd',
       'Triggertijd vandaag',

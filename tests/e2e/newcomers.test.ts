@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHOOL_LEADER } from '../../src/sandbox/demo.ts';
 import type { CheckInsDto } from '../../src/shared/api.ts';
+import { longDate } from '../../src/shared/language.ts';
 import {
   launchChromium,
   type PageWatch,
@@ -18,7 +19,6 @@ import {
   watchPage,
 } from './support/browser.ts';
 import {
-  dutch,
   type Mail,
   openNewcomer,
   openNewcomersTab,
@@ -112,7 +112,7 @@ describe('issue 5: a chef buddy makes, reviews, ticks off and updates a schedule
     );
     expect(emails).toContain('bram.hendriks@vso-demo.example');
     expect(await frame.textContent('[data-testid=generate-schedules]')).toBe(
-      "Maak schema's voor alle nieuw gekoppelde collega's",
+      "Maak inwerkschema's voor alle net gekoppelde nieuwe collega's",
     );
     expect(await frame.getAttribute('[data-testid=automation]', 'data-on')).toBe('false');
     expect(await frame.$('[data-testid=automation-toggle]')).toBeNull();
@@ -157,7 +157,7 @@ describe('issue 5: a chef buddy makes, reviews, ticks off and updates a schedule
     await frame.click('[data-testid=save-schedule]');
     const message = frame.locator('[data-testid=schedule-message]');
     await message.waitFor();
-    expect(await message.textContent()).toMatch(/Inwerkschema van Anneloes Jansen opgeslagen/);
+    expect(await message.textContent()).toMatch(/Het inwerkschema van Anneloes Jansen is opgeslagen/);
     await frame.waitForSelector('[data-testid=schedule-saved]');
     const rows = await rowsOf('Inwerkschema', anneloes);
     expect(rows.map((r) => r.Datum).sort()).toEqual([...dates].sort());
@@ -182,7 +182,7 @@ describe('issue 5: a chef buddy makes, reviews, ticks off and updates a schedule
     await line.locator('[data-testid=schedule-check]').click();
     const early = frame.locator('[data-testid=schedule-saved] [data-testid=action-error]');
     await early.waitFor();
-    expect(await early.textContent()).toContain('je kunt hem vanaf die dag afvinken');
+    expect(await early.textContent()).toContain('vanaf die dag kun je deze afvinken');
     expect(await line.getAttribute('data-done')).toBe('false');
     await sandbox.api('POST', '/api/clock', { now: `${ticked.date}T08:00:00+01:00` });
     await line.locator('[data-testid=schedule-check]').check();
@@ -284,9 +284,7 @@ describe('issue 6: the welcome packet, previewed, tested and mailed exactly once
 
     await frame.click('[data-testid=welcome-preview-toggle]');
     await frame.waitForSelector('[data-testid=welcome-preview]');
-    expect(await frame.textContent('[data-testid=welcome-subject]')).toBe(
-      `Welkom bij Onderbouw vmbo, ${evil}!`,
-    );
+    expect(await frame.textContent('[data-testid=welcome-subject]')).toBe(`Welkom op onze school, ${evil}!`);
     expect(await frame.$$('[data-testid=welcome-error]')).toHaveLength(0);
     const attachments = await frame.$$eval('[data-testid=welcome-attachment]', (els) =>
       els.map((e) => e.getAttribute('data-type')),
@@ -314,7 +312,7 @@ describe('issue 6: the welcome packet, previewed, tested and mailed exactly once
     expect(await message.textContent()).toContain(`Testmail verstuurd naar ${ONDERBOUW_VMBO_CHIEF}`);
     const mails = (await outbox(sandbox)).slice(before);
     expect(mails.map((m) => m.to)).toEqual([ONDERBOUW_VMBO_CHIEF]);
-    expect(mails[0]!.subject).toMatch(/^\[TEST\] Welkom bij Onderbouw vmbo/);
+    expect(mails[0]!.subject).toMatch(/^\[TEST\] Welkom op onze school/);
     expect(mails[0]!.htmlBody).not.toContain(evil);
     expect(mails[0]!.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(mails[0]!.attachments).toHaveLength(2);
@@ -383,7 +381,7 @@ describe('issue 6: the welcome packet, previewed, tested and mailed exactly once
     await fire();
     const mails = await sent();
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toBe(`Welkom bij Onderbouw vmbo, ${evil}!`);
+    expect(mails[0]!.subject).toBe(`Welkom op onze school, ${evil}!`);
     expect(mails[0]!.htmlBody).not.toContain(evil);
     expect(mails[0]!.htmlBody).toContain('&lt;script&gt;');
     expect(mails[0]!.attachments.map((a) => a.mimeType).sort()).toEqual(['application/pdf', 'text/calendar']);
@@ -412,7 +410,7 @@ describe('issue 6: the welcome packet, previewed, tested and mailed exactly once
     await dialog.waitForSelector('text=Laatste geplande run');
     const text = (await dialog.textContent('body')) ?? '';
     expect(text).toContain(`aanwezig, van ${SCHOOL_LEADER} (jij)`);
-    expect(text).toMatch(/2027-01-11 07:30, 0\.0 s, blad geopend, 0 mail\(s\) verstuurd/);
+    expect(text).toMatch(/maandag 11 januari 2027 om 07:30, 0\.0 s, blad geopend, 0 mail\(s\) verstuurd/);
     expect(text).toContain('Triggertijd vandaag');
     expect(text).toContain('07:00–18:00 op schooldagen');
     await page.click('[aria-label=Sluiten]');
@@ -479,7 +477,9 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
     await form.locator('[data-testid=click][value=goed]').check();
     await form.locator('[data-testid=agreements]').fill('Samen de eerste mentorles voorbereiden.');
     await form.locator('[data-testid=notes]').fill(notes);
-    expect(await form.textContent()).toContain('Notities zien alleen de schoolleider, de chef buddy');
+    expect(await form.textContent()).toContain(
+      'Alleen de schoolleider, de chef buddy van de locatie en wie de notities schrijft',
+    );
     await shot('checkin-form');
     await form.locator('[data-testid=record-submit]').click();
     const message = frame.locator('[data-testid=checkins-message]');
@@ -564,7 +564,8 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
     const late = (): Promise<Mail[]> =>
       outbox(sandbox).then((all) =>
         all.filter(
-          (m) => m.to === buddy && /staat nog open/.test(m.subject) && m.body.includes(dutch(planned)),
+          (m) =>
+            m.to === buddy && /staat nog open/.test(m.subject) && m.body.includes(longDate(planned, 'nl')),
         ),
       );
     expect(await late()).toHaveLength(0);

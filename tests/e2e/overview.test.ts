@@ -221,11 +221,11 @@ describe('the weekly overview mail', () => {
     expect(on.body.ok).toBe(true);
     await setClock({ now: '2027-01-11T07:30:00+01:00' });
     await fire();
-    const weekly = (await outbox()).filter((m) => m.subject.startsWith('Wegwijs weekoverzicht'));
+    const weekly = (await outbox()).filter((m) => m.subject.startsWith('Weekoverzicht inwerken'));
     expect(weekly).toHaveLength(1);
     const mail = weekly[0]!;
     expect(mail.to).toBe(SCHOOL_LEADER);
-    expect(mail.subject).toContain('11-01-2027');
+    expect(mail.subject).toContain('maandag 11 januari 2027');
     for (const location of LOCATIONS) expect(mail.body).toContain(location);
     const notes = await notesInSheet();
     expect(notes.length).toBeGreaterThan(0);
@@ -237,7 +237,7 @@ describe('the weekly overview mail', () => {
 
   it('is not sent again when the triggers fire again', async () => {
     await fire();
-    const weekly = (await outbox()).filter((m) => m.subject.startsWith('Wegwijs weekoverzicht'));
+    const weekly = (await outbox()).filter((m) => m.subject.startsWith('Weekoverzicht inwerken'));
     expect(weekly).toHaveLength(1);
   });
 });
@@ -286,11 +286,11 @@ describe('a check-in recorded, another one late: reminders, the overview and the
       .map((r) => String(r.Gepland))
       .sort()[0];
     expect(planned).toBe('2027-01-22');
-    expect(aboutCheckIn(await outbox(), newcomerName, '22-01-2027')).toEqual([]);
+    expect(aboutCheckIn(await outbox(), newcomerName, 'vrijdag 22 januari 2027')).toEqual([]);
     // Grace is 3 days: late from the 26th (a Tuesday).
     await setClock({ date: '2027-01-26' });
     await fire();
-    const mails = aboutCheckIn(await outbox(), newcomerName, '22-01-2027');
+    const mails = aboutCheckIn(await outbox(), newcomerName, 'vrijdag 22 januari 2027');
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toBe(BUDDY);
     expect(mails[0]!.subject).toBe(`De check-in met ${newcomerName} staat nog open`);
@@ -299,7 +299,7 @@ describe('a check-in recorded, another one late: reminders, the overview and the
     );
     expect(String(row!['Te laat-melding (status)'])).toMatch(/^verzonden/);
     await fire();
-    expect(aboutCheckIn(await outbox(), newcomerName, '22-01-2027')).toHaveLength(1);
+    expect(aboutCheckIn(await outbox(), newcomerName, 'vrijdag 22 januari 2027')).toHaveLength(1);
   });
 
   it('shows the late check-in in the figures, the chart and the attention list', async () => {
@@ -309,7 +309,9 @@ describe('a check-in recorded, another one late: reminders, the overview and the
     const late = dto.attention.find(
       (a) => a.location === LOCATION && a.code === 'checkInLate' && a.text.includes(newcomerName),
     );
-    expect(late?.text).toBe(`Check-in van ${newcomerName} (22-01-2027) is 4 dagen te laat.`);
+    expect(late?.text).toBe(
+      `De check-in van ${newcomerName}, gepland op vrijdag 22 januari 2027, is 4 dagen te laat.`,
+    );
 
     const frame = await sidebarAs(SCHOOL_LEADER);
     await openOverview(frame);
@@ -353,7 +355,7 @@ describe('a check-in recorded, another one late: reminders, the overview and the
       const row = grid.find((r) => r[0] === f.location)!;
       expect([row[held], row[late]]).toEqual([f.checkInsHeld, f.checkInsLate]);
     }
-    expect(grid.flat().join(' ')).toContain('2027-01-26 09:45');
+    expect(grid.flat().join(' ')).toContain('dinsdag 26 januari 2027 om 09:45');
     expect(grid.flat().join(' ')).not.toContain(newcomerName);
 
     const charts = workbook.charts.Overzicht ?? [];

@@ -43,7 +43,7 @@ export async function rpcValue<T>(
   return answer.body.value as T;
 }
 
-/** `2027-01-15` → `15-01-2027`, as the mails and the sidebar write a day. */
+/** `2027-01-15` → `15-01-2027`, as the sidebar writes a day in a list (mails write it out in full). */
 export function dutch(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}-${m}-${y}`;
