@@ -40,6 +40,11 @@ export interface SheetGateway {
   ): void;
   /** Makes sure every change is stored before a lock is released. */
   flush(): void;
+  /**
+   * Remembers which spreadsheet this is (its ID, in the script's properties), so that a context
+   * without an active spreadsheet (the web page) opens it by ID. Setup calls it.
+   */
+  remember(): void;
 }
 
 /** Who is calling, and in which language. */

@@ -9,12 +9,13 @@ import { UserError } from '../core/errors';
 import { missingScopeOf, permissionOfScope } from '../core/permissions';
 import { redactEmails } from '../core/redact';
 import {
-  DocumentLock,
   DocumentPropertiesStore,
   MailAppMailer,
   ScriptEnvironment,
+  ScriptLock,
   ScriptTriggers,
   SessionIdentity,
+  SharedStore,
   SheetClock,
   SheetsUi,
 } from '../gas/services';
@@ -36,12 +37,12 @@ export function createServices(): Services {
     gateway,
     identity: new SessionIdentity(),
     clock: new SheetClock(zone),
-    lock: new DocumentLock(() => gateway.flush()),
+    lock: new ScriptLock(() => gateway.flush()),
     ui: new SheetsUi(),
     triggers: new ScriptTriggers(),
     mailer: new MailAppMailer(),
     environment: new ScriptEnvironment(zone),
-    store: new DocumentPropertiesStore(),
+    store: new SharedStore(),
     userStore: new DocumentPropertiesStore(() => PropertiesService.getUserProperties()),
     version: VERSION,
   };

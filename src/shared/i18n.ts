@@ -354,6 +354,9 @@ const nl = {
     'Er is geen schoolleider ingesteld (tabblad {tab}, instelling "{setting}"). Vul daar het e-mailadres van de schoolleider in.',
   'sidebar.unknownHelp':
     'Staat je e-mailadres in het tabblad Locaties (chef buddy) of bij de schoolleiders in Instellingen? Vraag de schoolleider om je toe te voegen.',
+  // ---- Mijn Wegwijs (the web page) ----
+  'page.noSpreadsheet':
+    'Mijn Wegwijs weet nog niet welk blad het moet openen. Vraag de schoolleider om in het blad Extensies › Wegwijs › Blad inrichten te kiezen.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -704,6 +707,9 @@ const en: Messages = {
     'No school leader is set ({tab} tab, setting "{setting}"). Enter the school leader’s email address there.',
   'sidebar.unknownHelp':
     'Is your email address in the Locations tab (chief buddy) or among the school leaders in Settings? Ask the school leader to add you.',
+  // ---- Mijn Wegwijs (the web page) ----
+  'page.noSpreadsheet':
+    'Mijn Wegwijs does not know yet which sheet to open. Ask the school leader to choose Extensions › Wegwijs › Set up sheet in the sheet.',
 };
 
 export type { Language } from './language';
@@ -711,7 +717,7 @@ export { languageOf } from './language';
 
 /** Whether a text is a key of the catalogue. */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(nl, key);
+  return Object.hasOwn(nl, key);
 }
 
 /** Translates a message key, filling `{name}` placeholders. */

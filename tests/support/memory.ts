@@ -82,6 +82,12 @@ export class MemoryGateway implements SheetGateway {
 
   flush(): void {}
 
+  /** Whether setup remembered the spreadsheet (see `SheetGateway.remember`). */
+  remembered = false;
+  remember(): void {
+    this.remembered = true;
+  }
+
   /** A tab's rows as objects keyed by header text, for readable assertions. */
   rows(name: string): Record<string, Cell>[] {
     const [header, ...rows] = this.tabs.get(name) ?? [[]];
