@@ -717,7 +717,7 @@ export { languageOf } from './language';
 
 /** Whether a text is a key of the catalogue. */
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(nl, key);
+  return Object.prototype.hasOwnProperty.call(nl, key);
 }
 
 /** Translates a message key, filling `{name}` placeholders. */
