@@ -119,6 +119,8 @@ export interface Environment {
    * null for the active spreadsheet, the document lock and the document properties.
    */
   missingDocument(): ('spreadsheet' | 'lock' | 'properties')[];
+  /** True in a web-app call (the page): there is no active spreadsheet there. */
+  webApp(): boolean;
   spreadsheetTimeZone(): string;
   scriptTimeZone(): string;
 }

@@ -139,6 +139,9 @@ export class ScriptEnvironment implements Environment {
     if (!PropertiesService.getDocumentProperties()) missing.push('properties');
     return missing;
   }
+  webApp(): boolean {
+    return !SpreadsheetApp.getActiveSpreadsheet();
+  }
   spreadsheetTimeZone(): string {
     return this.sheetZone();
   }

@@ -357,6 +357,16 @@ const nl = {
   // ---- Mijn Wegwijs (the web page) ----
   'page.noSpreadsheet':
     'Mijn Wegwijs weet nog niet welk blad het moet openen. Vraag de schoolleider om in het blad Extensies › Wegwijs › Blad inrichten te kiezen.',
+  'page.noUser':
+    'Welkom bij Mijn Wegwijs. We weten niet wie je bent: open deze pagina met je schoolaccount. Lukt het niet? Vraag je buddy of de chef buddy van je locatie.',
+  'page.unknown':
+    'Welkom bij Mijn Wegwijs. Voor jouw schoolaccount staat hier (nog) niets. Ben je nieuw of buddy? Vraag de chef buddy van je locatie om je toe te voegen.',
+  'page.nothingYet':
+    'Welkom bij Mijn Wegwijs. Je bent nu geen buddy en niet aan het inwerken, dus hier staat niets voor je.',
+  'page.useSidebar':
+    'Welkom bij Mijn Wegwijs. Als schoolleider of chef buddy werk je in het personeelsblad, via Extensies › Wegwijs.',
+  'page.sidebarOnly':
+    'Deze functie werkt alleen in het personeelsblad (Extensies › Wegwijs), niet op Mijn Wegwijs.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -710,6 +720,16 @@ const en: Messages = {
   // ---- Mijn Wegwijs (the web page) ----
   'page.noSpreadsheet':
     'Mijn Wegwijs does not know yet which sheet to open. Ask the school leader to choose Extensions › Wegwijs › Set up sheet in the sheet.',
+  'page.noUser':
+    'Welcome to Mijn Wegwijs. We do not know who you are: open this page with your school account. Does that not work? Ask your buddy or your location’s chief buddy.',
+  'page.unknown':
+    'Welcome to Mijn Wegwijs. There is nothing here (yet) for your school account. New here, or a buddy? Ask your location’s chief buddy to add you.',
+  'page.nothingYet':
+    'Welcome to Mijn Wegwijs. You are not a buddy and not in onboarding now, so there is nothing here for you.',
+  'page.useSidebar':
+    'Welcome to Mijn Wegwijs. As school leader or chief buddy you work in the staff sheet, through Extensions › Wegwijs.',
+  'page.sidebarOnly':
+    'This function works only in the staff sheet (Extensions › Wegwijs), not on Mijn Wegwijs.',
 };
 
 export type { Language } from './language';

@@ -42,7 +42,7 @@ function attempt(name: string, args: unknown[], opts: Parameters<AppsScriptRunti
 describe('the web-app context', () => {
   it('setup remembers the spreadsheet; a web-app call opens it by that ID', () => {
     expect(script()[ID_KEY]).toBe(fakes.toJSON().spreadsheet.id);
-    const state = attempt('getSidebarState', [], { user: SCHOOL_LEADER, webapp: true });
+    const state = attempt('getPageState', [], { user: SCHOOL_LEADER, webapp: true });
     expect(state.ok).toBe(true);
   });
 
@@ -51,7 +51,7 @@ describe('the web-app context', () => {
     fakes.globals.PropertiesService.getScriptProperties().deleteProperty(ID_KEY);
     fakes.endExecution();
     const before = fakes.toJSON();
-    const state = attempt('getSidebarState', [], { user: SCHOOL_LEADER, webapp: true });
+    const state = attempt('getPageState', [], { user: SCHOOL_LEADER, webapp: true });
     expect(state.ok ? '' : state.error).toMatch(/Mijn Wegwijs weet nog niet welk blad.*Blad inrichten/);
     expect(fakes.toJSON().spreadsheet).toEqual(before.spreadsheet);
   });
@@ -68,7 +68,7 @@ describe('the web-app context', () => {
     fakes.endExecution();
 
     // The web app cannot see the document's properties: it moves nothing and leaves it for later.
-    expect(attempt('getSidebarState', [], { user: SCHOOL_LEADER, webapp: true }).ok).toBe(true);
+    expect(attempt('getPageState', [], { user: SCHOOL_LEADER, webapp: true }).ok).toBe(true);
     expect(documentProps()).toMatchObject({ 'erased:abc': '2027-01-01' });
     expect(script()[MOVED_KEY]).toBeUndefined();
 
@@ -89,11 +89,12 @@ describe('the web-app context', () => {
 
   it('writes under the script lock in the web app (no document lock there)', () => {
     fakes.locks.holdByOther();
-    const refused = attempt('saveSchedule', ['x@vso-demo.example'], { user: SCHOOL_LEADER, webapp: true });
+    const args = ['x@vso-demo.example', '2027-01-04', 'Rondleiding', true];
+    const refused = attempt('markScheduleItem', args, { user: SCHOOL_LEADER, webapp: true });
     expect(refused.ok ? '' : refused.error).toMatch(/even bezet/);
     fakes.locks.releaseOther();
     // Free again: the same call gets past the lock (and fails on its input instead).
-    const free = attempt('saveSchedule', ['x@vso-demo.example'], { user: SCHOOL_LEADER, webapp: true });
+    const free = attempt('markScheduleItem', args, { user: SCHOOL_LEADER, webapp: true });
     expect(free.ok ? '' : free.error).not.toMatch(/even bezet/);
   });
 });

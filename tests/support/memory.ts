@@ -173,6 +173,7 @@ export function memoryWorld(options: MemoryOptions = {}): MemoryWorld {
     environment: {
       grantedScopes: () => null,
       missingDocument: () => [],
+      webApp: () => false,
       spreadsheetTimeZone: () => 'Europe/Amsterdam',
       scriptTimeZone: () => 'Europe/Amsterdam',
     },

@@ -1,0 +1,70 @@
+/** The page's own texts, Dutch first with English (the sidebar's are in `sidebar/texts.ts`). */
+import type { Language } from '../shared/language';
+
+const nl = {
+  title: 'Mijn Wegwijs',
+  loading: 'Even laden…',
+  hello: 'Welkom, {name}',
+  helloNoName: 'Welkom',
+  yourBuddy: 'Je buddy',
+  chiefBuddy: 'Chef buddy van je locatie',
+  noBuddy: 'Je krijgt binnenkort een buddy.',
+  mail: 'Mail {name}',
+  schedule: 'Je inwerkschema',
+  scheduleOf: 'Inwerkschema',
+  noSchedule: 'Er is nog geen inwerkschema.',
+  done: 'gedaan',
+  week: 'Week {week}',
+  upcoming: 'Komende check-ins',
+  noUpcoming: 'Er staat geen check-in gepland.',
+  agreements: 'Afspraken van de laatste check-in ({date})',
+  noAgreements: 'Nog geen afspraken.',
+  notes: 'Jouw notities',
+  yourNewcomers: 'Jouw nieuwe collega’s',
+  startsOn: 'Begint op {date} op {location}',
+  failed: 'Dat lukte niet: {message}',
+  saved: 'Opgeslagen.',
+} as const;
+
+export type PageTextKey = keyof typeof nl;
+
+const en: Record<PageTextKey, string> = {
+  title: 'Mijn Wegwijs',
+  loading: 'Loading…',
+  hello: 'Welcome, {name}',
+  helloNoName: 'Welcome',
+  yourBuddy: 'Your buddy',
+  chiefBuddy: 'Chief buddy of your location',
+  noBuddy: 'You will get a buddy soon.',
+  mail: 'Email {name}',
+  schedule: 'Your onboarding schedule',
+  scheduleOf: 'Onboarding schedule',
+  noSchedule: 'There is no onboarding schedule yet.',
+  done: 'done',
+  week: 'Week {week}',
+  upcoming: 'Upcoming check-ins',
+  noUpcoming: 'No check-in is planned.',
+  agreements: 'Agreements of the last check-in ({date})',
+  noAgreements: 'No agreements yet.',
+  notes: 'Your notes',
+  yourNewcomers: 'Your new colleagues',
+  startsOn: 'Starts on {date} at {location}',
+  failed: 'That did not work: {message}',
+  saved: 'Saved.',
+};
+
+/** A page text in the visitor's language, with `{name}` placeholders filled. */
+export function pageText(
+  language: Language,
+  key: PageTextKey,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  const template: string = (language === 'en' ? en : nl)[key];
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** `2027-01-04` → `4-1-2027`, as Dutch readers write a date. */
+export function pageDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])}-${Number(m[2])}-${m[1]}` : iso;
+}
