@@ -80,7 +80,11 @@ function CheckIns({ language, newcomer }: { language: Language; newcomer: PageNe
       ) : (
         <p>{t('noUpcoming')}</p>
       )}
-      <h3>{t('agreements', { date: pageDate(newcomer.lastAgreementsDate) })}</h3>
+      <h3>
+        {newcomer.lastAgreementsDate
+          ? t('agreements', { date: pageDate(newcomer.lastAgreementsDate) })
+          : t('agreementsNone')}
+      </h3>
       <p class="agreements">{newcomer.lastAgreements || t('noAgreements')}</p>
       {notes.length ? (
         <>

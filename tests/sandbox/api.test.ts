@@ -63,7 +63,8 @@ describe('POST /rpc with the real add-on', () => {
 });
 
 describe('GET /api/users', () => {
-  it('derives the switcher from the workbook: leader, four chef buddies, a buddy, a staff member, unknown, empty', async () => {
+  // Changed on purpose (issue 13): the buddy's newcomer joins the switcher, for /mijn.
+  it('derives the switcher from the workbook: leader, four chef buddies, a buddy and their newcomer, a staff member, unknown, empty', async () => {
     const users = (await sandbox.api('GET', '/api/users')).body.users as { email: string; role: string }[];
     expect(users.map((u) => u.role)).toEqual([
       'schoolleider',
@@ -72,6 +73,7 @@ describe('GET /api/users', () => {
       'chef buddy',
       'chef buddy',
       'buddy',
+      'nieuwe collega',
       'medewerker',
       'onbekend',
       'leeg',

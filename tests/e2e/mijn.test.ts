@@ -1,0 +1,106 @@
+/**
+ * "Mijn Wegwijs" in the sandbox (`/mijn`), as a phone shows it (360 px wide): the page doGet
+ * served, its google.script.run running in the web-app context as the chosen visitor. A buddy
+ * ticks off a line of their newcomer's schedule; the newcomer sees their buddy and schedule;
+ * an unknown visitor sees nothing personal; a buddy is refused someone else's newcomer.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshotPath } from './support/browser.ts';
+import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
+
+let sandbox: TestSandbox;
+let browser: Browser;
+let page: Page;
+let buddy = '';
+let newcomer = '';
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'nl-NL', isMobile: true });
+  const users = (await sandbox.api('GET', '/api/users')).body.users as { email: string; role: string }[];
+  buddy = users.find((u) => u.role === 'buddy')!.email;
+  newcomer = users.find((u) => u.role === 'nieuwe collega')!.email;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+async function open(user: string): Promise<void> {
+  await page.goto(`${sandbox.url}/mijn?user=${encodeURIComponent(user)}`);
+  await page.waitForSelector('main h1');
+}
+
+/** True when nothing is wider than the phone's screen. */
+async function fitsTheScreen(): Promise<boolean> {
+  return page.evaluate(
+    () => window.innerWidth === 360 && document.documentElement.scrollWidth <= window.innerWidth,
+  );
+}
+
+describe('Mijn Wegwijs on a phone', () => {
+  it('GET /api/webapp answers the HTML doGet served', async () => {
+    const res = await fetch(`${sandbox.url}/api/webapp`, { headers: { 'X-Wegwijs-User': buddy } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<base target="_blank">');
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).toContain('<title>Mijn Wegwijs</title>');
+  });
+
+  it('a buddy ticks off a line of their newcomer’s schedule, and it stays ticked', async () => {
+    await open(buddy);
+    await page.waitForSelector('.newcomer');
+    const box = page.locator('.schedule input[type=checkbox]').first();
+    const was = await box.isChecked();
+    await box.click();
+    await page.waitForSelector('[role=status]');
+    await open(buddy);
+    await page.waitForSelector('.newcomer');
+    expect(await page.locator('.schedule input[type=checkbox]').first().isChecked()).toBe(!was);
+    expect(await fitsTheScreen()).toBe(true);
+    await page.screenshot({ path: screenshotPath('mijn-buddy-360'), fullPage: true });
+  });
+
+  it('the newcomer sees their buddy, a mail link that opens a new tab, and their schedule', async () => {
+    await open(newcomer);
+    await page.waitForSelector('text=Je buddy');
+    const mail = page.locator('.person a').first();
+    expect(await mail.getAttribute('href')).toMatch(/^mailto:/);
+    expect(await page.evaluate(() => document.querySelector('base')?.getAttribute('target'))).toBe('_blank');
+    await page.waitForSelector('text=Je inwerkschema');
+    expect(await page.locator('input[type=checkbox]').count()).toBe(0);
+    expect(await fitsTheScreen()).toBe(true);
+    await page.screenshot({ path: screenshotPath('mijn-newcomer-360'), fullPage: true });
+  });
+
+  it('an unknown visitor sees a friendly page with nothing personal', async () => {
+    await open('onbekend@vso-demo.example');
+    const text = await (await page.waitForSelector('.message')).textContent();
+    expect(text).toContain('Welkom bij Mijn Wegwijs');
+    expect(await page.locator('main').textContent()).not.toMatch(/@/);
+  });
+
+  it('a buddy calling for someone else’s newcomer is refused in the web-app context', async () => {
+    const state = await sandbox.api('POST', '/rpc/getPageState', [], {
+      'X-Wegwijs-User': buddy,
+      'X-Wegwijs-WebApp': '1',
+    });
+    expect(state.body.ok).toBe(true);
+    const answer = await sandbox.api(
+      'POST',
+      '/rpc/markScheduleItem',
+      ['iemand.anders@vso-demo.example', '2027-01-04', 'Rondleiding', true],
+      { 'X-Wegwijs-User': buddy, 'X-Wegwijs-WebApp': '1' },
+    );
+    expect(answer.body.ok).toBe(false);
+    const sidebarOnly = await sandbox.api('POST', '/rpc/getSidebarState', [], {
+      'X-Wegwijs-User': buddy,
+      'X-Wegwijs-WebApp': '1',
+    });
+    expect(sidebarOnly.body.error).toMatch(/alleen in het personeelsblad/);
+  });
+});
