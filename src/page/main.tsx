@@ -9,6 +9,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { call } from '../components/rpc';
 import type { PageNewcomerDto, PagePersonDto, PageState } from '../shared/api';
 import type { Language } from '../shared/language';
+import { CheckInForm } from './checkin-form';
 import { type PageTextKey, pageDate, pageText } from './texts';
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; state: PageState };
@@ -164,6 +165,18 @@ function App() {
               <h4>{t('scheduleOf')}</h4>
               <Schedule language={language} newcomer={n} canTick={true} onTick={tick(n)} busy={busy} />
               <CheckIns language={language} newcomer={n} />
+              <details class="record">
+                <summary>{t('recordCheckIn')}</summary>
+                <CheckInForm
+                  language={language}
+                  newcomerEmail={n.email}
+                  today={state.today}
+                  onDone={(message) => {
+                    setSaid(message);
+                    refresh();
+                  }}
+                />
+              </details>
             </article>
           ))}
         </section>

@@ -25,6 +25,14 @@ const nl = {
   startsOn: 'Begint op {date} op {location}',
   failed: 'Dat lukte niet: {message}',
   saved: 'Opgeslagen.',
+  recordCheckIn: 'Check-in vastleggen',
+  held: 'Gehouden op',
+  phase: 'Fase (4D)',
+  wellbeing: 'Welbevinden (1–5)',
+  click: 'Klik',
+  agreementsField: 'Afspraken (ziet je nieuwe collega ook)',
+  notesField: 'Notities (alleen voor jou, de chef buddy en de schoolleider)',
+  record: 'Vastleggen',
 } as const;
 
 export type PageTextKey = keyof typeof nl;
@@ -53,6 +61,14 @@ const en: Record<PageTextKey, string> = {
   startsOn: 'Starts on {date} at {location}',
   failed: 'That did not work: {message}',
   saved: 'Saved.',
+  recordCheckIn: 'Record a check-in',
+  held: 'Held on',
+  phase: 'Phase (4D)',
+  wellbeing: 'Wellbeing (1–5)',
+  click: 'Click',
+  agreementsField: 'Agreements (your new colleague sees these too)',
+  notesField: 'Notes (only for you, the chief buddy and the school leader)',
+  record: 'Record',
 };
 
 /** A page text in the visitor's language, with `{name}` placeholders filled. */

@@ -19,7 +19,11 @@ beforeAll(async () => {
   sandbox = await startTestSandbox();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'nl-NL', isMobile: true });
-  const users = (await sandbox.api('GET', '/api/users')).body.users as { email: string; role: string }[];
+  const users = (await sandbox.api('GET', '/api/users')).body.users as {
+    email: string;
+    name: string;
+    role: string;
+  }[];
   buddy = users.find((u) => u.role === 'buddy')!.email;
   newcomer = users.find((u) => u.role === 'nieuwe collega')!.email;
 });
@@ -63,6 +67,23 @@ describe('Mijn Wegwijs on a phone', () => {
     expect(await page.locator('.schedule input[type=checkbox]').first().isChecked()).toBe(!was);
     expect(await fitsTheScreen()).toBe(true);
     await page.screenshot({ path: screenshotPath('mijn-buddy-360'), fullPage: true });
+  });
+
+  it('a buddy records a check-in from the page; bad input gets a Dutch message first', async () => {
+    await open(buddy);
+    // The buddy's newcomer who has started (the first, by start date): a check-in is held after the start.
+    const article = page.locator('.newcomer').first();
+    await article.locator('.record summary').click();
+    await article.locator('.checkin-form button[type=submit]').click();
+    expect(await (await article.locator('[role=alert]').elementHandle())?.textContent()).toMatch(/Fase|fase/);
+    await article.locator('.checkin-form select').nth(0).selectOption('doen');
+    await article.locator('.checkin-form select').nth(1).selectOption('4');
+    await article.locator('.checkin-form select').nth(2).selectOption('goed');
+    await article.locator('.checkin-form textarea').nth(0).fill('Samen de mentorles voorbereiden.');
+    await article.locator('.checkin-form button[type=submit]').click();
+    await page.waitForSelector('text=Samen de mentorles voorbereiden.');
+    // Read back from the sheet by the page's next getPageState: the agreements of the last check-in.
+    expect(await article.locator('.agreements').textContent()).toBe('Samen de mentorles voorbereiden.');
   });
 
   it('the newcomer sees their buddy, a mail link that opens a new tab, and their schedule', async () => {
