@@ -4,12 +4,13 @@
  * an empty or unknown e-mail gets a friendly message and nothing personal. Who sees what is
  * decided by the access rules in `core/roles.ts`, the same ones the sidebar's use cases call.
  */
-import { compareCheckIns } from '../core/checkins';
+import { type CheckInRow, compareCheckIns } from '../core/checkins';
 import { UserError } from '../core/errors';
 import { emailKey } from '../core/pairing';
 import { isBuddyOf, isManager, mayRespondAsNewcomer } from '../core/roles';
-import { normalizeName } from '../core/schema';
-import type { PageNewcomerDto, PagePersonDto, PageState } from '../shared/api';
+import { CLICK_VALUES, normalizeName } from '../core/schema';
+import { expectDate } from '../core/validate';
+import type { PageNewcomerDto, PagePersonDto, PageResponseDto, PageState } from '../shared/api';
 import { getTimeline } from './checkins';
 import type { RequestContext } from './context';
 
@@ -109,6 +110,7 @@ function ownView(ctx: RequestContext, email: string): PageNewcomerDto {
       held: r.held,
       agreements: r.agreements,
       notes: null,
+      response: responseOf(r),
     })),
   };
 }
@@ -117,6 +119,13 @@ function ownView(ctx: RequestContext, email: string): PageNewcomerDto {
 function followedView(ctx: RequestContext, email: string): PageNewcomerDto {
   const line = getTimeline(ctx, email);
   const location = line.newcomer.location;
+  // The same rows in the timeline's own order, for the newcomer's responses beside each entry.
+  const rows = ctx
+    .directory()
+    .checkInRecords()
+    .map((r) => r.value)
+    .filter((r) => emailKey(r.newcomer) === emailKey(email))
+    .sort(compareCheckIns);
   return {
     email: line.newcomer.email,
     name: line.newcomer.name,
@@ -130,12 +139,94 @@ function followedView(ctx: RequestContext, email: string): PageNewcomerDto {
       .map((c) => c.planned),
     lastAgreements: line.lastAgreements,
     lastAgreementsDate: line.lastAgreementsDate,
-    checkIns: line.checkIns.map((c) => ({
+    checkIns: line.checkIns.map((c, i) => ({
       planned: c.planned,
       held: c.held,
       agreements: c.agreements,
       // getTimeline already applied `maySeeNotes`: null where the buddy may not read them.
       notes: c.notes,
+      response: rows[i] ? responseOf(rows[i]) : null,
     })),
   };
+}
+
+function responseOf(r: CheckInRow): PageResponseDto | null {
+  if (!r.newcomerAt && !r.newcomerBy) return null;
+  return {
+    confirmed: r.newcomerConfirmed,
+    remark: r.newcomerRemark,
+    click: r.newcomerClick,
+    wellbeing: r.newcomerWellbeing,
+    at: r.newcomerAt,
+  };
+}
+
+const RESPONSE_FIELDS = ['confirmed', 'remark', 'click', 'wellbeing'];
+
+/** Checks what the newcomer sends; anything else is one clear Dutch message and no write. */
+function validResponse(input: unknown): {
+  confirmed: boolean;
+  remark: string;
+  click: (typeof CLICK_VALUES)[number];
+  wellbeing: number;
+} {
+  const bad = () => new UserError('page.invalidResponse');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw bad();
+  const o = input as Record<string, unknown>;
+  if (Object.keys(o).some((k) => !RESPONSE_FIELDS.includes(k))) throw bad();
+  const confirmed = o.confirmed;
+  const remark = o.remark === undefined || o.remark === null ? '' : o.remark;
+  if (typeof confirmed !== 'boolean' || typeof remark !== 'string' || remark.length > 1000) throw bad();
+  if (!confirmed && !remark.trim()) throw bad();
+  const click = CLICK_VALUES.find((c) => c === o.click);
+  const wellbeing = o.wellbeing;
+  if (
+    !click ||
+    typeof wellbeing !== 'number' ||
+    !Number.isInteger(wellbeing) ||
+    wellbeing < 1 ||
+    wellbeing > 5
+  )
+    throw bad();
+  return { confirmed, remark: remark.trim(), click, wellbeing };
+}
+
+/**
+ * The newcomer's own view of one of their held check-ins: confirms the agreements or adds a
+ * remark, and gives their own klik and wellbeing. Stored in the newcomer's own columns with who
+ * and when; the buddy's record is never touched. Only the newcomer themself may answer.
+ */
+export function respondToCheckIn(ctx: RequestContext, heldRaw: unknown, input: unknown): { message: string } {
+  const held = expectDate(heldRaw, 'date');
+  const value = validResponse(input);
+  return ctx.locked(() => {
+    const actor = ctx.actor();
+    const me = ctx.directory().person(actor.email);
+    if (!me || !mayRespondAsNewcomer(actor, me)) throw new UserError('page.onlyOwnCheckIn');
+    const table = ctx.wb.table('checkIns', {
+      needs: [
+        'newcomerConfirmed',
+        'newcomerRemark',
+        'newcomerClick',
+        'newcomerWellbeing',
+        'newcomerBy',
+        'newcomerAt',
+      ],
+    });
+    // Someone without check-ins of their own (a buddy, a school leader) has nothing to answer.
+    const mine = table.records.filter((r) => emailKey(r.value.newcomer) === emailKey(me.email));
+    if (!mine.length) throw new UserError('page.onlyOwnCheckIn');
+    const record = mine.find((r) => r.value.held === held);
+    if (!record) throw new UserError('page.noSuchCheckIn', { date: held });
+    table.update(record, {
+      newcomerConfirmed: value.confirmed,
+      newcomerRemark: value.remark,
+      newcomerClick: value.click,
+      newcomerWellbeing: value.wellbeing,
+      newcomerBy: actor.email,
+      newcomerAt: ctx.services.clock.now(),
+    });
+    ctx.wb.commit();
+    return { message: ctx.t('page.responded') };
+  });
 }

@@ -10,6 +10,7 @@ import { call } from '../components/rpc';
 import type { PageNewcomerDto, PagePersonDto, PageState } from '../shared/api';
 import type { Language } from '../shared/language';
 import { CheckInForm } from './checkin-form';
+import { ResponseForm } from './response-form';
 import { type PageTextKey, pageDate, pageText } from './texts';
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; state: PageState };
@@ -66,9 +67,31 @@ function Schedule({
   );
 }
 
-function CheckIns({ language, newcomer }: { language: Language; newcomer: PageNewcomerDto }) {
+function CheckIns({
+  language,
+  newcomer,
+  self,
+  onSaid,
+}: {
+  language: Language;
+  newcomer: PageNewcomerDto;
+  self: boolean;
+  onSaid: (message: string) => void;
+}) {
   const t = (k: PageTextKey, p?: Record<string, string | number>) => pageText(language, k, p);
   const notes = newcomer.checkIns.filter((c) => c.notes);
+  const last = newcomer.checkIns
+    .filter((c) => c.held)
+    .sort((a, b) => a.held.localeCompare(b.held))
+    .pop();
+  const answered = last?.response
+    ? t(self ? 'responded' : 'buddysView', {
+        click: last.response.click,
+        wellbeing: last.response.wellbeing ?? '',
+        confirmed: last.response.confirmed ? t('respondedConfirmed') : '',
+        remark: last.response.remark ? `: “${last.response.remark}”` : '',
+      })
+    : '';
   return (
     <>
       <h3>{t('upcoming')}</h3>
@@ -87,6 +110,13 @@ function CheckIns({ language, newcomer }: { language: Language; newcomer: PageNe
           : t('agreementsNone')}
       </h3>
       <p class="agreements">{newcomer.lastAgreements || t('noAgreements')}</p>
+      {answered ? <p class="response">{answered}</p> : null}
+      {self && last && !last.response ? (
+        <>
+          <h3>{t('yourResponse')}</h3>
+          <ResponseForm language={language} held={last.held} onDone={onSaid} />
+        </>
+      ) : null}
       {notes.length ? (
         <>
           <h3>{t('notes')}</h3>
@@ -117,6 +147,10 @@ function App() {
   const { state } = load;
   const language = state.language;
   const t = (k: PageTextKey, p?: Record<string, string | number>) => pageText(language, k, p);
+  const done = (message: string) => {
+    setSaid(message);
+    refresh();
+  };
   const tick = (newcomer: PageNewcomerDto) => (line: PageNewcomerDto['schedule'][number]) => {
     setBusy(true);
     call('markScheduleItem', newcomer.email, line.date, line.activity, !line.done)
@@ -152,7 +186,7 @@ function App() {
             onTick={() => {}}
             busy={busy}
           />
-          <CheckIns language={language} newcomer={state.newcomer} />
+          <CheckIns language={language} newcomer={state.newcomer} self={true} onSaid={done} />
         </section>
       ) : null}
       {state.view === 'buddy' ? (
@@ -164,7 +198,7 @@ function App() {
               <p>{t('startsOn', { date: pageDate(n.startDate), location: n.location })}</p>
               <h4>{t('scheduleOf')}</h4>
               <Schedule language={language} newcomer={n} canTick={true} onTick={tick(n)} busy={busy} />
-              <CheckIns language={language} newcomer={n} />
+              <CheckIns language={language} newcomer={n} self={false} onSaid={done} />
               <details class="record">
                 <summary>{t('recordCheckIn')}</summary>
                 <CheckInForm

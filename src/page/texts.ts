@@ -33,6 +33,15 @@ const nl = {
   agreementsField: 'Afspraken (ziet je nieuwe collega ook)',
   notesField: 'Notities (alleen voor jou, de chef buddy en de schoolleider)',
   record: 'Vastleggen',
+  yourResponse: 'Jouw reactie op deze check-in',
+  confirm: 'Ik herken me in deze afspraken',
+  remark: 'Opmerking (als je iets wilt toevoegen)',
+  ownClick: 'Hoe is de klik met je buddy?',
+  ownWellbeing: 'Hoe gaat het met je (1–5)?',
+  send: 'Versturen',
+  responded: 'Je reactie: klik {click}, welbevinden {wellbeing}{confirmed}{remark}',
+  respondedConfirmed: ', afspraken bevestigd',
+  buddysView: 'Reactie van je nieuwe collega: klik {click}, welbevinden {wellbeing}{confirmed}{remark}',
 } as const;
 
 export type PageTextKey = keyof typeof nl;
@@ -69,6 +78,15 @@ const en: Record<PageTextKey, string> = {
   agreementsField: 'Agreements (your new colleague sees these too)',
   notesField: 'Notes (only for you, the chief buddy and the school leader)',
   record: 'Record',
+  yourResponse: 'Your response to this check-in',
+  confirm: 'I recognise myself in these agreements',
+  remark: 'Remark (if you want to add something)',
+  ownClick: 'How is the click with your buddy?',
+  ownWellbeing: 'How are you doing (1–5)?',
+  send: 'Send',
+  responded: 'Your response: click {click}, wellbeing {wellbeing}{confirmed}{remark}',
+  respondedConfirmed: ', agreements confirmed',
+  buddysView: 'Response of your new colleague: click {click}, wellbeing {wellbeing}{confirmed}{remark}',
 };
 
 /** A page text in the visitor's language, with `{name}` placeholders filled. */

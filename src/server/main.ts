@@ -5,7 +5,7 @@
 import { aboutHtml, getAboutInfo as aboutInfo } from '../app/about';
 import { automationStatus, setAutomaticSending as setAutomation } from '../app/automation';
 import { close, getOverviewFor, getTimeline, record, refreshTab, skip } from '../app/checkins';
-import { getPageState as pageState } from '../app/page';
+import { getPageState as pageState, respondToCheckIn as respond } from '../app/page';
 import { applyProposal, assign, endPair, propose, suggest } from '../app/pairing';
 import { applyPurge, erase, exportPerson, previewErase, previewPurge } from '../app/privacy';
 import { generateForLocation, ics, mark, preview, save, saved } from '../app/schedule';
@@ -119,6 +119,11 @@ export function doGet(): GoogleAppsScript.HTML.HtmlOutput {
 /** The page's first view: who the visitor is (Session.getActiveUser only) and what they may see. */
 export function getPageState(): PageState {
   return handlePage((ctx) => pageState(ctx));
+}
+
+/** The newcomer's own view of a held check-in (confirm or remark, klik, wellbeing). */
+export function respondToCheckIn(held: unknown, response: unknown): { message: string } {
+  return handlePage((ctx) => respond(ctx, held, response));
 }
 
 // ---- google.script.run (sidebar) ----
@@ -289,4 +294,5 @@ export const pageApi_ = {
   getPageState,
   markScheduleItem,
   recordCheckIn,
+  respondToCheckIn,
 } satisfies PageApi;

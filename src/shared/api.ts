@@ -403,6 +403,25 @@ export interface PageCheckInDto {
   held: string;
   agreements: string;
   notes: string | null;
+  /** The newcomer's own view of this check-in, kept beside the buddy's; null before they answered. */
+  response: PageResponseDto | null;
+}
+
+/** What the newcomer answered after a check-in (and when). */
+export interface PageResponseDto {
+  confirmed: boolean;
+  remark: string;
+  click: string;
+  wellbeing: number | null;
+  at: string;
+}
+
+/** What the newcomer sends after a held check-in. */
+export interface PageResponseInput {
+  confirmed: boolean;
+  remark?: string;
+  click: string;
+  wellbeing: number;
 }
 
 /** A newcomer's onboarding as the page shows it (to the newcomer themself or their buddy). */
@@ -433,6 +452,7 @@ export interface PageApi {
   getPageState(): PageState;
   markScheduleItem(newcomerEmail: string, date: string, activity: string, done: boolean): ScheduleResultDto;
   recordCheckIn(newcomerEmail: string, checkIn: CheckInInput): CheckInResultDto;
+  respondToCheckIn(held: string, response: PageResponseInput): { message: string };
 }
 
 /** Everything a UI may call: the sidebar's and the page's functions. */

@@ -367,6 +367,11 @@ const nl = {
     'Welkom bij Mijn Wegwijs. Als schoolleider of chef buddy werk je in het personeelsblad, via Extensies › Wegwijs.',
   'page.sidebarOnly':
     'Deze functie werkt alleen in het personeelsblad (Extensies › Wegwijs), niet op Mijn Wegwijs.',
+  'page.onlyOwnCheckIn': 'Alleen de nieuwe collega zelf kan op een eigen check-in reageren.',
+  'page.noSuchCheckIn': 'Er is geen gehouden check-in op {date}.',
+  'page.invalidResponse':
+    'Geef je reactie zo: bevestig de afspraken of schrijf een opmerking (hoogstens 1000 tekens), kies je klik (goed, twijfel of niet) en je welbevinden (1 tot en met 5).',
+  'page.responded': 'Dank je wel, je reactie is opgeslagen.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -730,6 +735,11 @@ const en: Messages = {
     'Welcome to Mijn Wegwijs. As school leader or chief buddy you work in the staff sheet, through Extensions › Wegwijs.',
   'page.sidebarOnly':
     'This function works only in the staff sheet (Extensions › Wegwijs), not on Mijn Wegwijs.',
+  'page.onlyOwnCheckIn': 'Only the newcomer themself can respond to their check-in.',
+  'page.noSuchCheckIn': 'There is no held check-in on {date}.',
+  'page.invalidResponse':
+    'Give your response like this: confirm the agreements or write a remark (at most 1000 characters), choose your click (goed, twijfel or niet) and your wellbeing (1 to 5).',
+  'page.responded': 'Thank you, your response was saved.',
 };
 
 export type { Language } from './language';

@@ -214,3 +214,87 @@ describe('every public global, called from the page as anyone in the domain', ()
     }
   });
 });
+
+describe('the newcomer’s own view of a held check-in', () => {
+  const HELD = '2027-03-01';
+  function heldCheckIn(): void {
+    fakes.clock.set('2027-03-01T10:00:00+01:00');
+    const r = web(buddy, 'recordCheckIn', [
+      newcomer,
+      {
+        held: HELD,
+        phase: 'doen',
+        wellbeing: 3,
+        click: 'twijfel',
+        agreements: 'Elke vrijdag even bijpraten.',
+        notes: 'Privé.',
+      },
+    ]);
+    if (!r.ok) throw new Error(r.error);
+  }
+  function heldRow(): Record<string, unknown> {
+    const row = rows('Check-ins').find(
+      (r) => String(r['Nieuwe collega']).toLowerCase() === newcomer && r.Gehouden,
+    );
+    if (!row) throw new Error('no held check-in');
+    return row;
+  }
+
+  it('is stored beside the buddy’s record, with who and when, and shown back to them', () => {
+    heldCheckIn();
+    const before = heldRow();
+    const r = web(newcomer, 'respondToCheckIn', [
+      HELD,
+      { confirmed: true, remark: 'Graag ook over de mentorles.', click: 'goed', wellbeing: 4 },
+    ]);
+    expect(r.ok ? r.value : r.error).toEqual({ message: 'Dank je wel, je reactie is opgeslagen.' });
+    const after = heldRow();
+    // The buddy's record is untouched.
+    for (const column of ['Klik', 'Welbevinden (1–5)', 'Afspraken', 'Notities', 'Vastgelegd door'])
+      expect({ column, value: after[column] }).toEqual({ column, value: before[column] });
+    expect(after).toMatchObject({
+      'Afspraken bevestigd (nieuwe collega)': true,
+      'Opmerking (nieuwe collega)': 'Graag ook over de mentorles.',
+      'Klik (nieuwe collega)': 'goed',
+      'Welbevinden (nieuwe collega, 1–5)': 4,
+      'Reactie door': newcomer,
+    });
+    expect(String(after['Reactie op'])).toMatch(/Mar 01 2027/);
+    const s = state(newcomer);
+    const mine = s.view === 'newcomer' ? s.newcomer.checkIns.find((c) => c.held === HELD) : undefined;
+    expect(mine?.response).toMatchObject({ confirmed: true, click: 'goed', wellbeing: 4 });
+    expect(mine?.notes).toBeNull();
+    expect(JSON.stringify(s)).not.toContain('Privé.');
+  });
+
+  it('bad input gets a clear Dutch message and writes nothing', () => {
+    heldCheckIn();
+    const before = fakes.toJSON().spreadsheet;
+    for (const bad of [
+      { confirmed: false, click: 'goed', wellbeing: 4 },
+      { confirmed: true, click: 'super', wellbeing: 4 },
+      { confirmed: true, click: 'goed', wellbeing: 9 },
+      { confirmed: true, click: 'goed', wellbeing: 4, notes: 'x' },
+      'ja',
+    ]) {
+      const r = web(newcomer, 'respondToCheckIn', [HELD, bad]);
+      expect(r.ok ? '' : r.error).toMatch(/^Geef je reactie zo/);
+    }
+    const none = web(newcomer, 'respondToCheckIn', [
+      '2027-02-02',
+      { confirmed: true, click: 'goed', wellbeing: 4 },
+    ]);
+    expect(none.ok ? '' : none.error).toMatch(/geen gehouden check-in/);
+    expect(fakes.toJSON().spreadsheet).toEqual(before);
+  });
+
+  it('only the newcomer themself may answer', () => {
+    heldCheckIn();
+    const before = fakes.toJSON().spreadsheet;
+    for (const user of [buddy, SCHOOL_LEADER, `vreemde@${DEMO_DOMAIN}`]) {
+      const r = web(user, 'respondToCheckIn', [HELD, { confirmed: true, click: 'goed', wellbeing: 4 }]);
+      expect(r.ok ? '' : r.error).toMatch(/Alleen de nieuwe collega zelf/);
+    }
+    expect(fakes.toJSON().spreadsheet).toEqual(before);
+  });
+});

@@ -124,4 +124,39 @@ describe('Mijn Wegwijs on a phone', () => {
     });
     expect(sidebarOnly.body.error).toMatch(/alleen in het personeelsblad/);
   });
+
+  it('after a held check-in the newcomer confirms the agreements and gives their own klik', async () => {
+    await sandbox.api('POST', '/api/clock', { date: '2027-01-20' });
+    const recorded = await sandbox.api(
+      'POST',
+      '/rpc/recordCheckIn',
+      [
+        newcomer,
+        {
+          held: '2027-01-20',
+          phase: 'doen',
+          wellbeing: 3,
+          click: 'twijfel',
+          agreements: 'Vrijdag bijpraten.',
+        },
+      ],
+      { 'X-Wegwijs-User': buddy, 'X-Wegwijs-WebApp': '1' },
+    );
+    expect(recorded.body.ok).toBe(true);
+    await open(newcomer);
+    const form = page.locator('.response-form');
+    await form.locator('button[type=submit]').click();
+    expect(await form.locator('[role=alert]').textContent()).toMatch(/^Geef je reactie zo/);
+    await form.locator('input[type=checkbox]').check();
+    await form.locator('select').nth(0).selectOption('goed');
+    await form.locator('select').nth(1).selectOption('4');
+    await form.locator('button[type=submit]').click();
+    await page.waitForSelector('text=Dank je wel, je reactie is opgeslagen.');
+    expect(await page.locator('.response').textContent()).toContain(
+      'klik goed, welbevinden 4, afspraken bevestigd',
+    );
+    expect(await page.locator('.agreements').textContent()).toBe('Vrijdag bijpraten.');
+    expect(await fitsTheScreen()).toBe(true);
+    await page.screenshot({ path: screenshotPath('mijn-newcomer-response-360'), fullPage: true });
+  });
 });
