@@ -298,3 +298,32 @@ describe('the newcomer’s own view of a held check-in', () => {
     expect(fakes.toJSON().spreadsheet).toEqual(before);
   });
 });
+
+describe('what a page call costs', () => {
+  /** `Range.getValues` (one per tab read) and `Range.setValues` calls of one web-app call. */
+  function cost(user: string, name: string, args: unknown[] = []) {
+    const before = fakes.calls.snapshot();
+    const r = web(user, name, args);
+    const after = fakes.calls.snapshot();
+    const diff = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
+    return { ok: r.ok, reads: diff('Range.getValues'), writes: diff('Range.setValues') };
+  }
+
+  it('the first view reads each tab it needs once, however many newcomers a buddy has', () => {
+    const buddyView = cost(buddy, 'getPageState');
+    const newcomerView = cost(newcomer, 'getPageState');
+    // Staff, pairings, locations, check-ins, schedule and settings: six tabs, each read once (the
+    // demo buddy has two newcomers).
+    expect(buddyView.reads).toBeLessThanOrEqual(6);
+    expect(newcomerView.reads).toBeLessThanOrEqual(6);
+    expect(buddyView.writes + newcomerView.writes).toBe(0);
+  });
+
+  it('ticking off writes one block to one tab', () => {
+    const s = state(buddy);
+    const line = s.view === 'buddy' ? s.newcomers.find((n) => n.email === newcomer)?.schedule[0] : undefined;
+    const c = cost(buddy, 'markScheduleItem', [newcomer, line!.date, line!.activity, !line!.done]);
+    expect(c.ok).toBe(true);
+    expect(c.writes).toBe(1);
+  });
+});
