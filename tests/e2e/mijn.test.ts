@@ -46,6 +46,13 @@ async function fitsTheScreen(): Promise<boolean> {
 }
 
 describe('Mijn Wegwijs on a phone', () => {
+  it('the sandbox page links to /mijn as the chosen user', async () => {
+    await page.goto(sandbox.url);
+    const link = await page.waitForSelector('[data-testid=open-mijn]');
+    expect(await link.getAttribute('href')).toMatch(/^\/mijn\?user=/);
+    expect(await link.getAttribute('target')).toBe('_blank');
+  });
+
   it('GET /api/webapp answers the HTML doGet served', async () => {
     const res = await fetch(`${sandbox.url}/api/webapp`, { headers: { 'X-Wegwijs-User': buddy } });
     expect(res.status).toBe(200);
