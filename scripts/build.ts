@@ -1,5 +1,5 @@
 /**
- * Builds exactly build/appsscript.json, build/Code.js and build/Sidebar.html.
+ * Builds exactly build/appsscript.json, build/Code.js, build/Sidebar.html and build/MijnWegwijs.html.
  *
  * Code.js: the server entry bundled as one IIFE (target SERVER_TARGET, es2019, as Apps Script's V8
  * cannot parse some newer syntax), followed by a top-level `function` for every exported function, because
@@ -64,9 +64,10 @@ async function buildCode(): Promise<string> {
   return `${code}\n${stubs.join('\n')}\n`;
 }
 
-async function buildSidebar(): Promise<string> {
+/** One self-contained HTML page (sidebar or web page): its entry, CSS and template inlined. */
+async function buildPage(dir: string, entryName: string, cssName: string): Promise<string> {
   const js = await build({
-    entryPoints: [join(root, 'src/sidebar/main.tsx')],
+    entryPoints: [join(root, dir, entryName)],
     bundle: true,
     format: 'iife',
     write: false,
@@ -81,25 +82,30 @@ async function buildSidebar(): Promise<string> {
     logLevel: 'warning',
   });
   const css = (
-    await transform(readFileSync(join(root, 'src/sidebar/sidebar.css'), 'utf8'), {
+    await transform(readFileSync(join(root, dir, cssName), 'utf8'), {
       loader: 'css',
       minify: true,
     })
   ).code;
-  const html = readFileSync(join(root, 'src/sidebar/index.html'), 'utf8');
+  const html = readFileSync(join(root, dir, 'index.html'), 'utf8');
   // `</script` inside the inlined code would end the element early.
   const script = js.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
   return html.replace('/*INLINE_CSS*/', () => css).replace('/*INLINE_JS*/', () => script);
 }
 
-const [code, sidebar] = await Promise.all([buildCode(), buildSidebar()]);
+const [code, sidebar, page] = await Promise.all([
+  buildCode(),
+  buildPage('src/sidebar', 'main.tsx', 'sidebar.css'),
+  buildPage('src/page', 'main.tsx', 'page.css'),
+]);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'Code.js'), code);
 writeFileSync(join(out, 'Sidebar.html'), sidebar);
+writeFileSync(join(out, 'MijnWegwijs.html'), page);
 writeFileSync(join(out, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
 if (!quiet) {
-  for (const file of ['appsscript.json', 'Code.js', 'Sidebar.html']) {
+  for (const file of ['appsscript.json', 'Code.js', 'Sidebar.html', 'MijnWegwijs.html']) {
     const kb = (statSync(join(out, file)).size / 1024).toFixed(1);
     console.log(`build/${file.padEnd(16)} ${kb.padStart(7)} KB`);
   }

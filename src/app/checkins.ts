@@ -22,7 +22,16 @@ import { UserError } from '../core/errors';
 import { formatMailState, type MailState, mailId, parseMailState } from '../core/mailState';
 import { type AttentionItem, type Figures, overview } from '../core/overview';
 import { emailKey } from '../core/pairing';
-import { type Actor, assertCanManage, assertSchoolLeader, canActOn } from '../core/roles';
+import {
+  assertCanManage,
+  assertManager,
+  assertSchoolLeader,
+  canActOn,
+  manages,
+  mayCloseOnboarding,
+  maySeeNotes,
+  seesAllLocations,
+} from '../core/roles';
 import { normalizeName, type RowOf } from '../core/schema';
 import { expectDate, expectEmail, expectText } from '../core/validate';
 import type { CheckInResultDto, CheckInsDto, FiguresDto, OverviewDto } from '../shared/api';
@@ -59,13 +68,6 @@ function activeBuddy(ctx: RequestContext, newcomer: string): string {
   return ctx.directory().activeBuddy(newcomer);
 }
 
-/** Whether this actor may read a check-in's notes. */
-function maySeeNotes(actor: Actor, newcomer: Staff, row: CheckInRow): boolean {
-  if (actor.role === 'schoolleider') return true;
-  if (actor.role === 'chefbuddy' && canActOn(actor, newcomer.location)) return true;
-  return row.recordedBy !== '' && emailKey(row.recordedBy) === actor.email;
-}
-
 function checkInsTable(ctx: RequestContext) {
   return ctx.wb.table('checkIns', {
     needs: ['skipped', 'recordedBy', 'reminder', 'lateNotice', 'chiefNotice'],
@@ -99,8 +101,7 @@ export function getTimeline(ctx: RequestContext, newcomerRaw: unknown): CheckIns
     settings: ctx.settings(),
   });
   const buddy = activeBuddy(ctx, newcomer.email);
-  const manager =
-    actor.role === 'schoolleider' || (actor.role === 'chefbuddy' && canActOn(actor, newcomer.location));
+  const manager = manages(actor, newcomer.location);
   return {
     newcomer: {
       email: newcomer.email,
@@ -112,14 +113,16 @@ export function getTimeline(ctx: RequestContext, newcomerRaw: unknown): CheckIns
     schedule: line.schedule,
     checkIns: line.checkIns.map((c, i) => ({
       ...c,
-      notes: maySeeNotes(actor, newcomer, mine[i]!) ? mine[i]!.notes : null,
+      notes: maySeeNotes(actor, { location: newcomer.location, recordedBy: mine[i]!.recordedBy })
+        ? mine[i]!.notes
+        : null,
     })),
     wellbeing: line.wellbeing,
     lastAgreements: line.lastAgreements,
     lastAgreementsDate: line.lastAgreementsDate,
     nextCheckIn: line.nextCheckIn,
     signal: signalText(ctx, mine, buddy),
-    canClose: manager && line.allHeld && newcomer.status === 'nieuw',
+    canClose: mayCloseOnboarding(actor, newcomer) && line.allHeld && newcomer.status === 'nieuw',
     canManage: manager,
   };
 }
@@ -389,7 +392,7 @@ function attentionText(ctx: RequestContext, item: AttentionItem, names: Map<stri
 /** The figures and attention list a school leader (all) or chef buddy (own location) may see. */
 export function getOverviewFor(ctx: RequestContext, locationRaw?: unknown): OverviewDto {
   const actor = ctx.actor();
-  if (actor.role !== 'schoolleider' && actor.role !== 'chefbuddy') throw new UserError('error.managersOnly');
+  assertManager(actor);
   const wanted =
     locationRaw === undefined || locationRaw === null || locationRaw === ''
       ? null
@@ -404,11 +407,10 @@ export function getOverviewFor(ctx: RequestContext, locationRaw?: unknown): Over
   return {
     today: input.today,
     locations: figures.locations.filter((f) => visible(f.location)).map((f) => figuresDto(ctx, f)),
-    total: actor.role === 'schoolleider' && !wanted ? figuresDto(ctx, figures.total) : null,
+    total: seesAllLocations(actor) && !wanted ? figuresDto(ctx, figures.total) : null,
     attention: attention
       .filter(
-        (a) =>
-          visible(a.location) || (actor.role === 'schoolleider' && !wanted && a.code === 'unknownLocation'),
+        (a) => visible(a.location) || (seesAllLocations(actor) && !wanted && a.code === 'unknownLocation'),
       )
       .map((a) => ({ location: a.location, code: a.code, text: attentionText(ctx, a, names) })),
   };

@@ -5,7 +5,7 @@
  * and role settings that cannot be read. Shown to those who can fix them; never silently ignored.
  */
 import type { CellProblemCode } from '../core/cells';
-import { type Actor, canActOn } from '../core/roles';
+import { type Actor, seesRowsOf } from '../core/roles';
 import { type ColumnSpec, SCHEMA, type TabKey } from '../core/schema';
 import { SETTINGS, settingKeyOf } from '../core/settings';
 import type { TableRecord } from '../core/table';
@@ -40,7 +40,7 @@ function cellWarnings(ctx: RequestContext, actor: Actor): string[] {
     if (!table) continue;
     for (const record of table.records as TableRecord<TabKey>[]) {
       const where = locationOf(ctx, tab, record);
-      if (actor.role !== 'schoolleider' && !canActOn(actor, where)) continue;
+      if (!seesRowsOf(actor, where)) continue;
       const problems: { column: string; code: CellProblemCode | 'empty' }[] = [...record.problems];
       // A staff row with an address but no Status would vanish from every list.
       const staff = record.value as Record<string, unknown>;
@@ -72,7 +72,7 @@ function duplicateWarnings(ctx: RequestContext, actor: Actor): string[] {
     const table = ctx.wb.tryTable(d.tab);
     if (!table) return [];
     const first = table.records.find((r) => r.sheetRow === d.rows[0]) as TableRecord<TabKey> | undefined;
-    if (first && actor.role !== 'schoolleider' && !canActOn(actor, locationOf(ctx, d.tab, first))) return [];
+    if (first && !seesRowsOf(actor, locationOf(ctx, d.tab, first))) return [];
     return [
       ctx.t(`sidebar.duplicate.${d.tab}` as MessageKey, {
         tab: table.sheetName,
@@ -91,7 +91,7 @@ function leftBuddyWarnings(ctx: RequestContext, actor: Actor): string[] {
   return directory
     .pairingRecords()
     .filter((r) => r.value.status === 'actief' && directory.hasLeft(r.value.buddy))
-    .filter((r) => actor.role === 'schoolleider' || canActOn(actor, r.value.location))
+    .filter((r) => seesRowsOf(actor, r.value.location))
     .map((r) =>
       ctx.t('sidebar.buddyLeft', {
         buddy: directory.person(r.value.buddy)?.name || r.value.buddy,

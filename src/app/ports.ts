@@ -40,6 +40,11 @@ export interface SheetGateway {
   ): void;
   /** Makes sure every change is stored before a lock is released. */
   flush(): void;
+  /**
+   * Remembers which spreadsheet this is (its ID, in the script's properties), so that a context
+   * without an active spreadsheet (the web page) opens it by ID. Setup calls it.
+   */
+  remember(): void;
 }
 
 /** Who is calling, and in which language. */
@@ -114,6 +119,8 @@ export interface Environment {
    * null for the active spreadsheet, the document lock and the document properties.
    */
   missingDocument(): ('spreadsheet' | 'lock' | 'properties')[];
+  /** True in a web-app call (the page): there is no active spreadsheet there. */
+  webApp(): boolean;
   spreadsheetTimeZone(): string;
   scriptTimeZone(): string;
 }

@@ -11,7 +11,7 @@ import { UserError } from '../core/errors';
 import { scheduleToIcs } from '../core/ics';
 import { mailId } from '../core/mailState';
 import { emailKey } from '../core/pairing';
-import { type Actor, assertCanManage, canActOn } from '../core/roles';
+import { type Actor, assertCanManage, assertFollows } from '../core/roles';
 import {
   type GeneratedSchedule,
   generatedLines,
@@ -462,15 +462,11 @@ export function mark(
 
 /** School leader, the location's chef buddy, or the newcomer's active buddy (who has not left). */
 export function assertMayFollow(ctx: RequestContext, actor: Actor, newcomer: Staff): void {
-  if (actor.role === 'schoolleider' || (actor.role === 'chefbuddy' && canActOn(actor, newcomer.location)))
-    return;
-  // The active buddy, while they have a role (someone who left has none, and no access).
-  const buddy =
-    actor.role !== 'onbekend' && emailKey(ctx.directory().activeBuddy(newcomer.email)) === actor.email;
-  if (!buddy)
-    throw new UserError(actor.role === 'chefbuddy' ? 'error.otherLocation' : 'error.notYourNewcomer', {
-      location: newcomer.location,
-    });
+  assertFollows(actor, {
+    email: newcomer.email,
+    location: newcomer.location,
+    activeBuddy: ctx.directory().activeBuddy(newcomer.email),
+  });
 }
 
 /** The saved schedule as an iCalendar file, for download or as a mail attachment. */

@@ -114,6 +114,8 @@ export function setupWorkbook(ctx: RequestContext): SetupReport {
 
   const r = ctx.locked(() => {
     const gateway = ctx.services.gateway;
+    // The web page has no active spreadsheet: it opens this one by the ID remembered here.
+    gateway.remember();
     const plans = plan(ctx);
     for (const p of plans) {
       if (p.create) gateway.createTab(p.name, p.header);

@@ -6,7 +6,7 @@ import { checkInState } from '../core/checkins';
 import { parseMailState } from '../core/mailState';
 import { packetStatus } from '../core/packetStatus';
 import { emailKey } from '../core/pairing';
-import type { Actor } from '../core/roles';
+import { type Actor, isBuddyOf, isManager, isSchoolLeader } from '../core/roles';
 import { normalizeName, type RowOf } from '../core/schema';
 import { settingKeyOf } from '../core/settings';
 import { expectText } from '../core/validate';
@@ -46,7 +46,7 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
   const name = ctx.directory().person(actor.email)?.name ?? '';
   const locations = ctx.wb.table('locations').records.map((r) => r.value);
   const warnings: string[] = [];
-  if (actor.role === 'schoolleider' || actor.role === 'chefbuddy') {
+  if (isManager(actor)) {
     warnings.push(...roleSettingWarnings(ctx));
     for (const problem of ctx.settingProblems()) {
       if (settingKeyOf(problem.setting) === 'schoolLeaders') continue;
@@ -54,12 +54,12 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
     }
     warnings.push(...dataWarnings(ctx, actor));
   }
-  if (actor.role === 'schoolleider') {
+  if (isSchoolLeader(actor)) {
     for (const l of locations) {
       if (l.name && !l.chiefBuddy) warnings.push(ctx.t('sidebar.noChiefBuddy', { location: l.name }));
     }
   }
-  const manages = actor.role === 'schoolleider' || actor.role === 'chefbuddy';
+  const manages = isManager(actor);
   const location = wanted || actor.locations[0] || '';
   const automation = manages ? automationStatus(ctx) : null;
   // Who has a saved schedule, read before the packet rows make missing ones in memory.
@@ -94,12 +94,15 @@ function newcomersFollowed(
   const directory = ctx.directory();
   const staff = directory.staff();
   const buddyOf = (email: string) => emailKey(directory.activeBuddy(email));
-  const mine = (email: string) =>
-    location ? false : actor.role === 'buddy' && buddyOf(email) === actor.email;
+  const mine = (s: { email: string; location: string }) =>
+    location
+      ? false
+      : actor.role === 'buddy' &&
+        isBuddyOf(actor, { email: s.email, location: s.location, activeBuddy: buddyOf(s.email) });
   const followed = staff.filter(
     (s) =>
       s.status === 'nieuw' &&
-      ((location && normalizeName(s.location) === normalizeName(location)) || mine(s.email)),
+      ((location && normalizeName(s.location) === normalizeName(location)) || mine(s)),
   );
   if (!followed.length) return [];
   const today = ctx.services.clock.today();

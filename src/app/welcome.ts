@@ -11,7 +11,7 @@ import { packetDocument } from '../core/packet';
 import { LATE_START_DAYS, packetStatus } from '../core/packetStatus';
 import { emailKey } from '../core/pairing';
 import { safeReason } from '../core/redact';
-import { assertCanManage } from '../core/roles';
+import { assertCanManage, isSchoolLeader } from '../core/roles';
 import { PLACEHOLDERS } from '../core/schedule';
 import { normalizeName, type RowOf } from '../core/schema';
 import type { TableRecord } from '../core/table';
@@ -386,7 +386,7 @@ export function sendNow(ctx: RequestContext, newcomerRaw: unknown): WelcomeResul
     assertCanManage(actor, record.value.location);
     // Someone erased and added again: the school leader's "Nu versturen" is the confirmation.
     const erased = isErased(ctx, email);
-    if (erased && actor.role !== 'schoolleider')
+    if (erased && !isSchoolLeader(actor))
       throw new UserError('welcome.cannotSend', { reason: erasedBlock(ctx, email) });
     const state = parseMailState(record.value.welcomeStatus);
     if (state.kind === 'sent') throw new UserError('welcome.alreadySent', { at: shortMoment(state.at) });

@@ -39,6 +39,12 @@ export function plannedCheckIn(newcomer: string, buddy: string, planned: IsoDate
     lateNotice: '',
     chiefNotice: '',
     hold: false,
+    newcomerConfirmed: false,
+    newcomerRemark: '',
+    newcomerClick: '',
+    newcomerWellbeing: null,
+    newcomerBy: '',
+    newcomerAt: '',
   };
 }
 

@@ -12,15 +12,16 @@ export type Permission = 'identity' | 'sheet' | 'ui' | 'mail' | 'triggers';
 /** The manifest scope that grants each permission. */
 export const PERMISSION_SCOPES: Readonly<Record<Permission, string>> = Object.freeze({
   identity: `${AUTH}userinfo.email`,
-  sheet: `${AUTH}spreadsheets.currentonly`,
+  // The full scope: the web page opens the sheet by its ID (no active spreadsheet in a web app).
+  sheet: `${AUTH}spreadsheets`,
   ui: `${AUTH}script.container.ui`,
   mail: `${AUTH}script.send_mail`,
   triggers: `${AUTH}script.scriptapp`,
 });
 
-/** The permission a scope grants (also the broader `spreadsheets` for the sheet); null when unknown. */
+/** The permission a scope grants (also the narrower `spreadsheets.currentonly` for the sheet); null when unknown. */
 export function permissionOfScope(scope: string): Permission | null {
-  if (scope === `${AUTH}spreadsheets`) return 'sheet';
+  if (scope === `${AUTH}spreadsheets.currentonly`) return 'sheet';
   for (const [permission, s] of Object.entries(PERMISSION_SCOPES))
     if (s === scope) return permission as Permission;
   return null;

@@ -109,7 +109,9 @@ export function retentionPlan(
       return;
     }
     const end = ends.get(who);
-    const fields = (['notes', 'agreements', 'skipped'] as const).filter((f) => r[f].trim() !== '');
+    const fields = (['notes', 'agreements', 'skipped', 'newcomerRemark'] as const).filter(
+      (f) => r[f].trim() !== '',
+    );
     if (end && end < notesBefore && fields.length)
       actions.push({ tab: 'checkIns', index, reason: 'notes', kind: 'clear', fields });
   });

@@ -55,17 +55,124 @@ export function canActOn(actor: Actor, location: string): boolean {
   return actor.locations.some((l) => normalizeName(l) === wanted);
 }
 
+// ---- Access rules: the only place that decides who may do what (sidebar, page and jobs) ----
+
+/** The e-mail as compared everywhere (trimmed, lower case). */
+function key(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** A newcomer as the rules need them: their location and their active buddy ('' when none). */
+export interface FollowedNewcomer {
+  readonly email: string;
+  readonly location: string;
+  readonly activeBuddy: string;
+}
+
+/** A check-in as the rules need it: the newcomer's location and who recorded it. */
+export interface CheckInAccess {
+  readonly location: string;
+  readonly recordedBy: string;
+}
+
+/** A school leader or a chef buddy: someone who runs the protocol from the sidebar. */
+export function isManager(actor: Actor): boolean {
+  return actor.role === 'schoolleider' || actor.role === 'chefbuddy';
+}
+
+/** A school leader: all locations, privacy, automation, the weekly overview. */
+export function isSchoolLeader(actor: Actor): boolean {
+  return actor.role === 'schoolleider';
+}
+
+/** Sees the figures over all locations together (the school leader). */
+export function seesAllLocations(actor: Actor): boolean {
+  return isSchoolLeader(actor);
+}
+
+/** Manages this location: the school leader, or the location's own chef buddy. */
+export function manages(actor: Actor, location: string): boolean {
+  return isManager(actor) && canActOn(actor, location);
+}
+
+/**
+ * Sees a row's warnings in the sidebar: the school leader every row (also rows without or with an
+ * unknown location), a chef buddy their location's rows.
+ */
+export function seesRowsOf(actor: Actor, location: string): boolean {
+  return isSchoolLeader(actor) || manages(actor, location);
+}
+
+/** The newcomer's own active buddy, while they have a role (someone who left has none). */
+export function isBuddyOf(actor: Actor, newcomer: FollowedNewcomer): boolean {
+  return (
+    actor.role !== 'onbekend' && newcomer.activeBuddy !== '' && key(newcomer.activeBuddy) === actor.email
+  );
+}
+
+/** The newcomer themself, while they have a role. */
+export function isSelf(actor: Actor, newcomer: { readonly email: string }): boolean {
+  return actor.role !== 'onbekend' && newcomer.email !== '' && key(newcomer.email) === actor.email;
+}
+
+/** Follows the newcomer: manages their location, or is their active buddy. */
+export function follows(actor: Actor, newcomer: FollowedNewcomer): boolean {
+  return manages(actor, newcomer.location) || isBuddyOf(actor, newcomer);
+}
+
+/** Reads a check-in's notes: the school leader, the location's chef buddy, or who wrote them. */
+export function maySeeNotes(actor: Actor, checkIn: CheckInAccess): boolean {
+  if (manages(actor, checkIn.location)) return true;
+  return actor.role !== 'onbekend' && checkIn.recordedBy !== '' && key(checkIn.recordedBy) === actor.email;
+}
+
+/** Records or skips a check-in, ticks a schedule line: whoever follows the newcomer. */
+export function mayRecordCheckIn(actor: Actor, newcomer: FollowedNewcomer): boolean {
+  return follows(actor, newcomer);
+}
+
+/** Ticks a schedule line off or on again: whoever follows the newcomer. */
+export function mayMarkSchedule(actor: Actor, newcomer: FollowedNewcomer): boolean {
+  return follows(actor, newcomer);
+}
+
+/** Plans (makes, updates) a schedule, pairs, sends a packet, closes the onboarding. */
+export function mayPlan(actor: Actor, newcomer: { readonly location: string }): boolean {
+  return manages(actor, newcomer.location);
+}
+
+/** Closes the onboarding: the school leader or the location's chef buddy. */
+export function mayCloseOnboarding(actor: Actor, newcomer: { readonly location: string }): boolean {
+  return manages(actor, newcomer.location);
+}
+
+/** Sees their own onboarding (schedule, packet, agreements) and gives their own view of a check-in. */
+export function mayRespondAsNewcomer(actor: Actor, newcomer: { readonly email: string }): boolean {
+  return isSelf(actor, newcomer);
+}
+
 /** Guard: the actor must be a school leader or the chef buddy of this location. */
 export function assertCanManage(actor: Actor, location: string): void {
-  if (actor.role !== 'schoolleider' && actor.role !== 'chefbuddy') {
-    throw new UserError('error.managersOnly');
-  }
+  if (!isManager(actor)) throw new UserError('error.managersOnly');
   if (!canActOn(actor, location)) throw new UserError('error.otherLocation', { location });
+}
+
+/** Guard: a school leader or a chef buddy (of any location). */
+export function assertManager(actor: Actor): void {
+  if (!isManager(actor)) throw new UserError('error.managersOnly');
+}
+
+/** Guard: the actor follows this newcomer; a chef buddy elsewhere and anyone else get their reason. */
+export function assertFollows(actor: Actor, newcomer: FollowedNewcomer): void {
+  if (follows(actor, newcomer)) return;
+  throw new UserError(actor.role === 'chefbuddy' ? 'error.otherLocation' : 'error.notYourNewcomer', {
+    location: newcomer.location,
+  });
 }
 
 /** Guard: only a school leader. */
 export function assertSchoolLeader(actor: Actor): void {
-  if (actor.role !== 'schoolleider') throw new UserError('error.leaderOnly');
+  if (!isSchoolLeader(actor)) throw new UserError('error.leaderOnly');
 }
 
 /** Guard: anyone known to Wegwijs with a role. */

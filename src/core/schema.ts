@@ -269,6 +269,14 @@ export const SCHEMA = {
       aliases: ['Chef buddy-melding', 'Chief buddy alert'],
     }),
     hold: col.boolean('Bewaren', 'Keep', { aliases: ['Hold'] }),
+    // The newcomer's own view of a held check-in (Mijn Wegwijs), beside the buddy's record and
+    // never over it: who answered and when, so both are kept.
+    newcomerConfirmed: col.boolean('Afspraken bevestigd (nieuwe collega)', 'Agreements confirmed (newcomer)'),
+    newcomerRemark: col.text('Opmerking (nieuwe collega)', 'Remark (newcomer)'),
+    newcomerClick: col.choice('Klik (nieuwe collega)', 'Click (newcomer)', CLICK_VALUES),
+    newcomerWellbeing: col.number('Welbevinden (nieuwe collega, 1–5)', 'Wellbeing (newcomer, 1–5)'),
+    newcomerBy: col.email('Reactie door', 'Response by'),
+    newcomerAt: col.moment('Reactie op', 'Response at'),
   }),
   whoToAsk: tab('whoToAsk', 'Wie vraag ik wat', 'Who to ask', {
     location: col.text('Locatie', 'Location', { required: true, validation: 'locationsOrAll' }),

@@ -39,11 +39,16 @@ export class SheetClock implements Clock {
   }
 }
 
-export class DocumentLock implements Lock {
+/**
+ * The one lock of every write path: the script lock. A bound script serves one school, so it is
+ * as narrow as the document lock, and it exists in all three contexts (sidebar, trigger and the
+ * web page, where Google's `getDocumentLock()` returns null).
+ */
+export class ScriptLock implements Lock {
   /** `beforeRelease` flushes pending sheet writes, so the next lock holder reads them. */
   constructor(private readonly beforeRelease: () => void) {}
   tryWith<T>(waitMs: number, work: () => T): { ran: true; value: T } | { ran: false } {
-    const lock = LockService.getDocumentLock();
+    const lock = LockService.getScriptLock();
     if (!lock.tryLock(waitMs)) return { ran: false };
     try {
       const value = work();
@@ -134,12 +139,65 @@ export class ScriptEnvironment implements Environment {
     if (!PropertiesService.getDocumentProperties()) missing.push('properties');
     return missing;
   }
+  webApp(): boolean {
+    return !SpreadsheetApp.getActiveSpreadsheet();
+  }
   spreadsheetTimeZone(): string {
     return this.sheetZone();
   }
   scriptTimeZone(): string {
     return Session.getScriptTimeZone();
   }
+}
+
+/** Marks that the document's properties were moved to the script's (see `SharedStore`). */
+export const MOVED_KEY = 'wegwijs.documentPropertiesMoved';
+
+/**
+ * State shared by sidebar, trigger and web page (mail journal, automation owner, run state,
+ * erasure markers): the script's properties, the one store all three can read (a web app gets no
+ * document properties). The first call in a context that has document properties moves what an
+ * earlier version kept there, once: keys already in the script's properties win, and the moved
+ * keys are deleted from the document, so running it again changes nothing.
+ */
+export class SharedStore implements DocumentStore {
+  private props: GoogleAppsScript.Properties.Properties | undefined;
+  private store(): GoogleAppsScript.Properties.Properties {
+    if (!this.props) {
+      const script = PropertiesService.getScriptProperties();
+      if (script.getProperty(MOVED_KEY) === null) moveDocumentProperties(script);
+      this.props = script;
+    }
+    return this.props;
+  }
+  get(key: string): string | null {
+    return this.store().getProperty(key);
+  }
+  all(): Record<string, string> {
+    const all = { ...this.store().getProperties() };
+    delete all[MOVED_KEY];
+    return all;
+  }
+  set(key: string, value: string): void {
+    this.store().setProperty(key, value);
+  }
+  delete(key: string): void {
+    this.store().deleteProperty(key);
+  }
+}
+
+/** Moves the document's properties into the script's (idempotent; nothing when there are none). */
+export function moveDocumentProperties(script: GoogleAppsScript.Properties.Properties): void {
+  const doc = PropertiesService.getDocumentProperties();
+  // A web app has no document properties: it moves nothing and leaves the marker unset, so the
+  // sidebar or trigger does it when it runs next.
+  if (!doc) return;
+  const old = doc.getProperties();
+  const have = script.getProperties();
+  const moved: Record<string, string> = {};
+  for (const [k, v] of Object.entries(old)) if (!(k in have)) moved[k] = v;
+  script.setProperties({ ...moved, [MOVED_KEY]: new Date().toISOString() });
+  if (Object.keys(old).length) doc.deleteAllProperties();
 }
 
 export class DocumentPropertiesStore implements DocumentStore {

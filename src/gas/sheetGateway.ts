@@ -6,6 +6,7 @@
 
 import type { SheetGateway, TabLayout, TabRead } from '../app/ports';
 import { type Cell, isDateCell } from '../core/cells';
+import { UserError } from '../core/errors';
 import { normalizeName } from '../core/schema';
 import type { TablePatch } from '../core/table';
 
@@ -83,6 +84,9 @@ export function changedBlocks(
   return blocks;
 }
 
+/** Script property holding the staff spreadsheet's ID (setup writes it; the web page reads it). */
+export const SPREADSHEET_ID_KEY = 'wegwijs.spreadsheetId';
+
 export class SpreadsheetGateway implements SheetGateway {
   private ss: Spreadsheet | undefined;
   private zone: string | undefined;
@@ -92,9 +96,27 @@ export class SpreadsheetGateway implements SheetGateway {
   private readonly dateOf = new Map<string, Date>();
   private dirty = false;
 
+  /**
+   * The active spreadsheet; in a web app (no active one, as Google documents for bound scripts)
+   * the one whose ID setup remembered in the script's properties.
+   */
   private spreadsheet(): Spreadsheet {
-    if (!this.ss) this.ss = SpreadsheetApp.getActiveSpreadsheet();
+    if (!this.ss) {
+      const active = SpreadsheetApp.getActiveSpreadsheet();
+      if (active) this.ss = active;
+      else {
+        const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID_KEY);
+        if (!id) throw new UserError('page.noSpreadsheet');
+        this.ss = SpreadsheetApp.openById(id);
+      }
+    }
     return this.ss;
+  }
+
+  remember(): void {
+    const id = this.spreadsheet().getId();
+    const props = PropertiesService.getScriptProperties();
+    if (props.getProperty(SPREADSHEET_ID_KEY) !== id) props.setProperty(SPREADSHEET_ID_KEY, id);
   }
 
   /** The spreadsheet's time zone: date cells mean midnight there. */

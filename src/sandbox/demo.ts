@@ -700,7 +700,7 @@ export interface SandboxUser {
   email: string;
   name: string;
   /** What the user is in the workbook (Dutch, as the page shows it). */
-  role: 'schoolleider' | 'chef buddy' | 'buddy' | 'medewerker' | 'onbekend' | 'leeg';
+  role: 'schoolleider' | 'chef buddy' | 'buddy' | 'nieuwe collega' | 'medewerker' | 'onbekend' | 'leeg';
   /** The location a chef buddy or staff member belongs to; '' otherwise. */
   location: string;
 }
@@ -754,6 +754,15 @@ export function deriveUsers(fakes: GasFakes): SandboxUser[] {
   if (buddy?.buddy) {
     const email = String(buddy.buddy);
     add({ email, name: nameOf(email), role: 'buddy', location: String(buddy.location ?? '') });
+    // Their newcomer, for the web page "Mijn Wegwijs" (/mijn).
+    const newcomer = String(buddy.newcomer ?? '');
+    if (newcomer)
+      add({
+        email: newcomer,
+        name: nameOf(newcomer),
+        role: 'nieuwe collega',
+        location: String(buddy.location ?? ''),
+      });
   }
   const busy = new Set([...seen, ...pairings.map((p) => String(p.buddy).toLowerCase())]);
   const member = staff.find(

@@ -12,6 +12,8 @@ export interface RunOptions {
   locale?: string;
   /** No UI (as a time-driven trigger): `SpreadsheetApp.getUi()` throws. */
   headless?: boolean;
+  /** A web-app call (doGet, the page's google.script.run): see `ExecutionOptions.webapp`. */
+  webapp?: boolean;
 }
 
 /** What one fired time-driven trigger did. */
@@ -111,6 +113,7 @@ export function loadBundle(code: string, fakes: GasFakes, options: LoadOptions =
       effectiveUser: opts.effectiveUser,
       authMode: opts.authMode,
       headless: opts.headless,
+      webapp: opts.webapp,
     });
     if (opts.locale !== undefined) fakes.users.setUserLocale(opts.locale);
     try {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { buildDemo, DEMO_TIME_ZONE, deriveUsers } from './demo.ts';
 import { type GasFakes, restoreGasFakes } from './fakes/index.ts';
 import { isoDay, isoWithOffset, zonedParts, zonedToMs } from './fakes/time.ts';
+import { mijnPage } from './mijn.ts';
 import { buildPageAssets, type PageAssets } from './page/assets.ts';
 import { injectShim } from './page/inject.ts';
 import { loadBundle } from './runtime.ts';
@@ -276,6 +277,8 @@ interface RequestContext {
   /** The acting user from `X-Wegwijs-User`; absent means no user (''), as for an anonymous visitor. */
   user: string;
   locale: string | undefined;
+  /** `X-Wegwijs-WebApp: 1`: the call comes from the web page "Mijn Wegwijs" (the web-app context). */
+  webapp: boolean;
   body(): Promise<unknown>;
 }
 
@@ -337,6 +340,25 @@ function shownSince(fakes: GasFakes, before: ReturnType<typeof uiCounts>) {
   };
 }
 
+/**
+ * Runs `doGet` in the web-app context for a visitor; the HTML as Google serves it: the title and
+ * the meta tags set with `addMetaTag` go into the page's head.
+ */
+function doGetHtml(world: SandboxWorld, user: string): string {
+  if (!world.publicFunctions().has('doGet')) throw new HttpError(404, 'Code.js has no doGet.');
+  const out = world.observe(() => world.runtime.run('doGet', [], { user, webapp: true })) as {
+    getContent(): string;
+    getTitle(): string;
+    metaTags?: { name: string; content: string }[];
+  };
+  const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const head = [
+    ...(out.metaTags ?? []).map((m) => `<meta name="${attr(m.name)}" content="${attr(m.content)}">`),
+    `<title>${attr(out.getTitle())}</title>`,
+  ].join('\n');
+  return out.getContent().replace('<head>', `<head>\n${head}`);
+}
+
 /** Runs a global as a user, as a menu click or a sidebar call would; returns what the UI showed. */
 function runAsUser(
   ctx: RequestContext,
@@ -352,6 +374,7 @@ function runAsUser(
       world.runtime.run(name, args, {
         user: ctx.user,
         authMode,
+        webapp: ctx.webapp,
         ...(ctx.locale ? { locale: ctx.locale } : {}),
       }),
     );
@@ -664,6 +687,24 @@ const ROUTES: Route[] = [
     },
   },
   {
+    // The web page: what doGet served to this visitor (`?user=`), with a visitor bar and a
+    // google.script.run that calls /rpc in the web-app context.
+    method: 'GET',
+    pattern: /^\/mijn$/,
+    mutates: false,
+    handle: ({ world, url }) => {
+      const user = (url.searchParams.get('user') ?? '').trim();
+      return { body: mijnPage(doGetHtml(world, user), user), type: 'text/html; charset=utf-8' };
+    },
+  },
+  {
+    // The HTML doGet returned for the visitor in `X-Wegwijs-User`, as is.
+    method: 'GET',
+    pattern: /^\/api\/webapp$/,
+    mutates: false,
+    handle: ({ world, user }) => ({ body: doGetHtml(world, user), type: 'text/html; charset=utf-8' }),
+  },
+  {
     method: 'GET',
     pattern: /^\/api\/users$/,
     mutates: false,
@@ -839,6 +880,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       user: String(req.headers['x-wegwijs-user'] ?? '').trim(),
       locale:
         typeof req.headers['x-wegwijs-locale'] === 'string' ? req.headers['x-wegwijs-locale'] : undefined,
+      webapp: req.headers['x-wegwijs-webapp'] === '1',
       body: () => {
         bodyPromise ??= readBody(req).then((text) => {
           // Deeper bodies would overflow the stack of whatever walks them next (a 500); no real call nests this deep.

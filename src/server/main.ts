@@ -5,6 +5,7 @@
 import { aboutHtml, getAboutInfo as aboutInfo } from '../app/about';
 import { automationStatus, setAutomaticSending as setAutomation } from '../app/automation';
 import { close, getOverviewFor, getTimeline, record, refreshTab, skip } from '../app/checkins';
+import { getPageState as pageState, respondToCheckIn as respond } from '../app/page';
 import { applyProposal, assign, endPair, propose, suggest } from '../app/pairing';
 import { applyPurge, erase, exportPerson, previewErase, previewPurge } from '../app/privacy';
 import { generateForLocation, ics, mark, preview, save, saved } from '../app/schedule';
@@ -23,6 +24,8 @@ import type {
   ErasurePreviewDto,
   IcsFileDto,
   OverviewDto,
+  PageApi,
+  PageState,
   PairingResult,
   PersonExportDto,
   PrivacyResultDto,
@@ -38,7 +41,15 @@ import type {
 } from '../shared/api';
 import { languageOf } from '../shared/i18n';
 import { SCHEDULED_JOBS } from './jobs';
-import { createServices, handle, handleMenu, REQUIRED_SCOPES, toUserError } from './root';
+import {
+  createServices,
+  handle,
+  handleMenu,
+  handlePage,
+  REQUIRED_SCOPES,
+  servePage,
+  toUserError,
+} from './root';
 
 /** Simple trigger. In AuthMode.NONE only the menu may be built, so the locale is not read then. */
 export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
@@ -92,7 +103,27 @@ export function runScheduledJobs(event?: unknown): ScheduledRunResult {
   return handle(
     () => scheduledRun(services, event, SCHEDULED_JOBS, (e, language) => toUserError(e, language).message),
     services,
+    // Its own gate refuses every caller but the owner's trigger; a published add-on's trigger
+    // may have no active spreadsheet either, and must reach that gate to say so.
+    true,
   );
+}
+
+// ---- Mijn Wegwijs: the web page (doGet) and its own call ----
+
+/** The web app's entry: the page for newcomers and buddies; nothing personal is in the HTML. */
+export function doGet(): GoogleAppsScript.HTML.HtmlOutput {
+  return servePage();
+}
+
+/** The page's first view: who the visitor is (Session.getActiveUser only) and what they may see. */
+export function getPageState(): PageState {
+  return handlePage((ctx) => pageState(ctx));
+}
+
+/** The newcomer's own view of a held check-in (confirm or remark, klik, wellbeing). */
+export function respondToCheckIn(held: unknown, response: unknown): { message: string } {
+  return handlePage((ctx) => respond(ctx, held, response));
 }
 
 // ---- google.script.run (sidebar) ----
@@ -158,7 +189,7 @@ export function markScheduleItem(
   activity: unknown,
   done: unknown,
 ): ScheduleResultDto {
-  return handle((ctx) => mark(ctx, newcomerEmail, date, activity, done));
+  return handlePage((ctx) => mark(ctx, newcomerEmail, date, activity, done));
 }
 
 export function generateSchedules(location: unknown): ScheduleResultDto {
@@ -186,7 +217,7 @@ export function getCheckIns(newcomerEmail: unknown): CheckInsDto {
 }
 
 export function recordCheckIn(newcomerEmail: unknown, checkIn: unknown): CheckInResultDto {
-  return handle((ctx) => record(ctx, newcomerEmail, checkIn));
+  return handlePage((ctx) => record(ctx, newcomerEmail, checkIn));
 }
 
 export function skipCheckIn(newcomerEmail: unknown, plannedDate: unknown, reason: unknown): CheckInResultDto {
@@ -257,3 +288,11 @@ export const sidebarApi_ = {
   previewErasure,
   erasePerson,
 } satisfies SidebarApi;
+
+/** The page's contract is checked the same way. */
+export const pageApi_ = {
+  getPageState,
+  markScheduleItem,
+  recordCheckIn,
+  respondToCheckIn,
+} satisfies PageApi;

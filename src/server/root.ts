@@ -9,12 +9,13 @@ import { UserError } from '../core/errors';
 import { missingScopeOf, permissionOfScope } from '../core/permissions';
 import { redactEmails } from '../core/redact';
 import {
-  DocumentLock,
   DocumentPropertiesStore,
   MailAppMailer,
   ScriptEnvironment,
+  ScriptLock,
   ScriptTriggers,
   SessionIdentity,
+  SharedStore,
   SheetClock,
   SheetsUi,
 } from '../gas/services';
@@ -36,12 +37,12 @@ export function createServices(): Services {
     gateway,
     identity: new SessionIdentity(),
     clock: new SheetClock(zone),
-    lock: new DocumentLock(() => gateway.flush()),
+    lock: new ScriptLock(() => gateway.flush()),
     ui: new SheetsUi(),
     triggers: new ScriptTriggers(),
     mailer: new MailAppMailer(),
     environment: new ScriptEnvironment(zone),
-    store: new DocumentPropertiesStore(),
+    store: new SharedStore(),
     userStore: new DocumentPropertiesStore(() => PropertiesService.getUserProperties()),
     version: VERSION,
   };
@@ -78,15 +79,37 @@ export function userMessage(error: UserError, language: Language): string {
   return translate(language, error.key, params);
 }
 
-/** Runs a use case for one call of a public function. */
-export function handle<T>(work: (ctx: RequestContext) => T, services: Services = createServices()): T {
+/**
+ * Runs a use case for one call of a public function. Deployed as a web app, every public global
+ * can be called from the page by anyone in the domain: functions the page does not need refuse
+ * the web-app context (no active spreadsheet there) before anything is read; `page` lets the
+ * page's own functions through (they check the visitor's role like every use case).
+ */
+export function handle<T>(
+  work: (ctx: RequestContext) => T,
+  services: Services = createServices(),
+  page = false,
+): T {
   let ctx: RequestContext | undefined;
   try {
     ctx = new RequestContext(services);
+    if (!page && services.environment.webApp()) throw new UserError('page.sidebarOnly');
     return work(ctx);
   } catch (error) {
     throw toUserError(error, ctx?.language ?? 'nl');
   }
+}
+
+/** `handle` for a function the page calls (also allowed in the web-app context). */
+export function handlePage<T>(work: (ctx: RequestContext) => T): T {
+  return handle(work, createServices(), true);
+}
+
+/** The page "Mijn Wegwijs" as `doGet` serves it: phone-ready, in its own tab title. */
+export function servePage(): GoogleAppsScript.HTML.HtmlOutput {
+  return HtmlService.createHtmlOutputFromFile('MijnWegwijs')
+    .setTitle('Mijn Wegwijs')
+    .addMetaTag('viewport', 'width=device-width, initial-scale=1');
 }
 
 /** Like `handle`, for menu items: the outcome or the error is shown in an alert, not thrown. */
@@ -104,9 +127,11 @@ export function handleMenu(
   try {
     services.ui.alert(message);
   } catch (error) {
-    // No alert without the UI scope: Google shows a menu function's thrown message instead.
+    // No alert without the UI scope, nor in a web app (no UI there): Google shows a menu
+    // function's thrown message instead.
     if (missingScopeOf(error instanceof Error ? error.message : String(error)) !== null)
       throw new Error(message);
+    if (services.environment.webApp()) throw new Error(message);
     throw error;
   }
 }

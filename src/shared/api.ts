@@ -426,3 +426,81 @@ export interface SidebarApi {
   getAboutInfo(): AboutInfo;
   getAutomationStatus(): AutomationStatus;
 }
+
+// ---- Mijn Wegwijs: the web page for newcomers and buddies (issue 13) ----
+
+/** Someone the visitor may reach: name and e-mail. */
+export interface PagePersonDto {
+  email: string;
+  name: string;
+}
+
+/** One schedule line as the page shows it. */
+export interface PageScheduleLineDto {
+  date: string;
+  week: number | null;
+  activity: string;
+  with: string;
+  done: boolean;
+}
+
+/** One check-in on the page; `notes` is null unless the access rules let the visitor read them. */
+export interface PageCheckInDto {
+  planned: string;
+  held: string;
+  agreements: string;
+  notes: string | null;
+  /** The newcomer's own view of this check-in, kept beside the buddy's; null before they answered. */
+  response: PageResponseDto | null;
+}
+
+/** What the newcomer answered after a check-in (and when). */
+export interface PageResponseDto {
+  confirmed: boolean;
+  remark: string;
+  click: string;
+  wellbeing: number | null;
+  at: string;
+}
+
+/** What the newcomer sends after a held check-in. */
+export interface PageResponseInput {
+  confirmed: boolean;
+  remark?: string;
+  click: string;
+  wellbeing: number;
+}
+
+/** A newcomer's onboarding as the page shows it (to the newcomer themself or their buddy). */
+export interface PageNewcomerDto {
+  email: string;
+  name: string;
+  location: string;
+  startDate: string;
+  buddy: PagePersonDto | null;
+  chiefBuddy: PagePersonDto | null;
+  schedule: PageScheduleLineDto[];
+  /** Planned check-ins still to come (or late), `YYYY-MM-DD`. */
+  upcoming: string[];
+  lastAgreements: string;
+  lastAgreementsDate: string;
+  checkIns: PageCheckInDto[];
+}
+
+/** The page's first view, in one call: nothing personal for an empty or unknown visitor. */
+export type PageState = { language: Language; today: string; name: string } & (
+  | { view: 'none'; message: string }
+  | { view: 'newcomer'; newcomer: PageNewcomerDto }
+  | { view: 'buddy'; newcomers: PageNewcomerDto[] }
+);
+
+/** Functions the page calls through google.script.run (beside the sidebar's, one server contract). */
+export interface PageApi {
+  getPageState(): PageState;
+  markScheduleItem(newcomerEmail: string, date: string, activity: string, done: boolean): ScheduleResultDto;
+  recordCheckIn(newcomerEmail: string, checkIn: CheckInInput): CheckInResultDto;
+  respondToCheckIn(held: string, response: PageResponseInput): { message: string };
+}
+
+/** Everything a UI may call: the sidebar's and the page's functions. */
+export type ServerApi = SidebarApi & PageApi;

@@ -374,6 +374,24 @@ const nl = {
     'Er is geen schoolleider ingesteld (tabblad {tab}, instelling "{setting}"). Vul daar het e-mailadres van de schoolleider in.',
   'sidebar.unknownHelp':
     'Staat je e-mailadres in het tabblad Locaties (chef buddy) of bij de schoolleiders in Instellingen? Vraag de schoolleider om je toe te voegen.',
+  // ---- Mijn Wegwijs (the web page) ----
+  'page.noSpreadsheet':
+    'Mijn Wegwijs weet nog niet welk blad het moet openen. Vraag de schoolleider om in het blad Extensies › Wegwijs › Blad inrichten te kiezen.',
+  'page.noUser':
+    'Welkom bij Mijn Wegwijs. We weten niet wie je bent: open deze pagina met je schoolaccount. Lukt het niet? Vraag je buddy of de chef buddy van je locatie.',
+  'page.unknown':
+    'Welkom bij Mijn Wegwijs. Voor jouw schoolaccount staat hier (nog) niets. Ben je nieuw of buddy? Vraag de chef buddy van je locatie om je toe te voegen.',
+  'page.nothingYet':
+    'Welkom bij Mijn Wegwijs. Je bent nu geen buddy en niet aan het inwerken, dus hier staat niets voor je.',
+  'page.useSidebar':
+    'Welkom bij Mijn Wegwijs. Als schoolleider of chef buddy werk je in het personeelsblad, via Extensies › Wegwijs.',
+  'page.sidebarOnly':
+    'Deze functie werkt alleen in het personeelsblad (Extensies › Wegwijs), niet op Mijn Wegwijs.',
+  'page.onlyOwnCheckIn': 'Alleen de nieuwe collega zelf kan op een eigen check-in reageren.',
+  'page.noSuchCheckIn': 'Er is geen gehouden check-in op {date}.',
+  'page.invalidResponse':
+    'Geef je reactie zo: bevestig de afspraken of schrijf een opmerking (hoogstens 1000 tekens), kies je klik (goed, twijfel of niet) en je welbevinden (1 tot en met 5).',
+  'page.responded': 'Dank je wel, je reactie is opgeslagen.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -743,6 +761,24 @@ const en: Messages = {
     'No school leader is set ({tab} tab, setting "{setting}"). Enter the school leader’s email address there.',
   'sidebar.unknownHelp':
     'Is your email address in the Locations tab (chief buddy) or among the school leaders in Settings? Ask the school leader to add you.',
+  // ---- Mijn Wegwijs (the web page) ----
+  'page.noSpreadsheet':
+    'Mijn Wegwijs does not know yet which sheet to open. Ask the school leader to choose Extensions › Wegwijs › Set up sheet in the sheet.',
+  'page.noUser':
+    'Welcome to Mijn Wegwijs. We do not know who you are: open this page with your school account. Does that not work? Ask your buddy or your location’s chief buddy.',
+  'page.unknown':
+    'Welcome to Mijn Wegwijs. There is nothing here (yet) for your school account. New here, or a buddy? Ask your location’s chief buddy to add you.',
+  'page.nothingYet':
+    'Welcome to Mijn Wegwijs. You are not a buddy and not in onboarding now, so there is nothing here for you.',
+  'page.useSidebar':
+    'Welcome to Mijn Wegwijs. As school leader or chief buddy you work in the staff sheet, through Extensions › Wegwijs.',
+  'page.sidebarOnly':
+    'This function works only in the staff sheet (Extensions › Wegwijs), not on Mijn Wegwijs.',
+  'page.onlyOwnCheckIn': 'Only the newcomer themself can respond to their check-in.',
+  'page.noSuchCheckIn': 'There is no held check-in on {date}.',
+  'page.invalidResponse':
+    'Give your response like this: confirm the agreements or write a remark (at most 1000 characters), choose your click (goed, twijfel or niet) and your wellbeing (1 to 5).',
+  'page.responded': 'Thank you, your response was saved.',
 };
 
 export type { Language } from './language';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { close, record } from '../../src/app/checkins';
 import { runScheduledJobs } from '../../src/app/jobs';
+import { respondToCheckIn } from '../../src/app/page';
 import { assign } from '../../src/app/pairing';
 import {
   applyPurge,
@@ -80,6 +81,25 @@ describe('applying the retention terms', () => {
     expect(log).toHaveLength(1);
     expect(String(log[0]!.Details)).toContain('Check-ins: 5');
     expect(JSON.stringify(w.gateway.rows('Logboek'))).not.toContain(NOTE);
+  });
+
+  it('clears the newcomer’s own remark with the notes, and keeps their klik and wellbeing', () => {
+    const w = closedOnboarding();
+    const held = w.gateway.rows('Check-ins').map((r) => (r.Gehouden as { date: string }).date);
+    w.setUser(anna.email);
+    respondToCheckIn(w.ctx(), held.at(-1), {
+      confirmed: true,
+      remark: `opmerking ${NOTE}`,
+      click: 'goed',
+      wellbeing: 5,
+    });
+    w.setUser(LEADER);
+    w.setNow('2028-09-01T09:00:00+02:00');
+    applyPurge(w.ctx());
+    const rows = w.gateway.rows('Check-ins');
+    expect(rows.every((r) => r['Opmerking (nieuwe collega)'] === '')).toBe(true);
+    expect(rows.filter((r) => r['Welbevinden (nieuwe collega, 1–5)'] === 5)).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(NOTE);
   });
 
   it('keeps rows and people on hold', () => {

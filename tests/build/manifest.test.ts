@@ -6,11 +6,14 @@ const manifest = JSON.parse(readFileSync(new URL('../../appsscript.json', import
   runtimeVersion: string;
   exceptionLogging: string;
   oauthScopes: string[];
+  webapp?: { executeAs: string; access: string };
 };
 
 /** Every scope must be argued for in the README; a broader one (e.g. all spreadsheets, Gmail) fails here. */
 const APPROVED = [
-  'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  // Changed on purpose (issue 13): the web page has no active spreadsheet and opens it by ID,
+  // which `spreadsheets.currentonly` does not allow.
+  'https://www.googleapis.com/auth/spreadsheets',
   'https://www.googleapis.com/auth/script.container.ui',
   'https://www.googleapis.com/auth/script.send_mail',
   'https://www.googleapis.com/auth/script.scriptapp',
@@ -27,6 +30,10 @@ describe('the Apps Script manifest', () => {
   it('asks only for approved scopes', () => {
     expect(manifest.oauthScopes.filter((s) => !APPROVED.includes(s))).toEqual([]);
     expect(new Set(manifest.oauthScopes).size).toBe(manifest.oauthScopes.length);
+  });
+
+  it('serves the web page as the deployer, to the school domain only', () => {
+    expect(manifest.webapp).toEqual({ executeAs: 'USER_DEPLOYING', access: 'DOMAIN' });
   });
 
   it('is copied unchanged into the build', () => {

@@ -25,13 +25,15 @@ function start(now = '2027-01-04T07:30:00+01:00'): void {
   runtime = loadBundle(code, fakes);
 }
 
-/** Everything a run could change: every tab, the outbox, document properties and triggers. */
+/** Everything a run could change: every tab, the outbox, shared (script) and document properties, triggers. */
 function snapshot() {
   const state = fakes.toJSON();
   return {
     tabs: fakes.sheet.tabNames().map((t) => [t, fakes.sheet.json(t)]),
     outbox: fakes.outbox.length,
     properties: state.properties.document,
+    // Shared state lives in the script properties since the web page (issue 13).
+    script: state.properties.script,
     triggers: fakes.triggers.list(),
   };
 }

@@ -41,6 +41,12 @@ function aCheckIn(patch: Partial<CheckInRow> = {}): CheckInRow {
     lateNotice: '',
     chiefNotice: '',
     hold: false,
+    newcomerConfirmed: false,
+    newcomerRemark: '',
+    newcomerClick: '',
+    newcomerWellbeing: null,
+    newcomerBy: '',
+    newcomerAt: '',
     ...patch,
   };
 }

@@ -83,6 +83,12 @@ function checkIn(who: string, by: string, planned: string, patch: Partial<CheckI
     lateNotice: '',
     chiefNotice: '',
     hold: false,
+    newcomerConfirmed: false,
+    newcomerRemark: '',
+    newcomerClick: '',
+    newcomerWellbeing: null,
+    newcomerBy: '',
+    newcomerAt: '',
     ...patch,
   };
 }

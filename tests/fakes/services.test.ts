@@ -474,3 +474,56 @@ describe('call counting', () => {
     expect(fakes.calls.count()).toBe(4);
   });
 });
+
+describe('the web-app context of a bound script (executeAs: USER_DEPLOYING)', () => {
+  const owner = 'leider@school.nl';
+  const web = () => {
+    const fakes = setup({ activeUser: owner });
+    return fakes;
+  };
+
+  it('has no active spreadsheet, document lock, document properties or UI', () => {
+    const fakes = web();
+    fakes.beginExecution({ user: 'buddy@school.nl', webapp: true });
+    const g = fakes.globals;
+    expect(g.SpreadsheetApp.getActiveSpreadsheet()).toBeNull();
+    expect(g.SpreadsheetApp.getActive()).toBeNull();
+    expect(g.LockService.getDocumentLock()).toBeNull();
+    expect(g.PropertiesService.getDocumentProperties()).toBeNull();
+    expect(() => g.SpreadsheetApp.getUi()).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
+    expect(g.LockService.getScriptLock().tryLock(0)).toBe(true);
+    expect(g.PropertiesService.getScriptProperties()).not.toBeNull();
+    fakes.endExecution();
+    // Outside the web app the same calls work again.
+    fakes.beginExecution({ user: owner });
+    expect(g.SpreadsheetApp.getActiveSpreadsheet()).not.toBeNull();
+    expect(g.LockService.getDocumentLock()).not.toBeNull();
+    fakes.endExecution();
+  });
+
+  it('names the visitor of the same domain, nobody from another, and runs as the deployer', () => {
+    const fakes = web();
+    const { Session } = fakes.globals;
+    fakes.beginExecution({ user: 'Buddy@School.nl', webapp: true });
+    expect(Session.getActiveUser().getEmail()).toBe('Buddy@School.nl');
+    expect(Session.getEffectiveUser().getEmail()).toBe(owner);
+    fakes.endExecution();
+    fakes.beginExecution({ user: 'iemand@gmail.com', webapp: true });
+    expect(Session.getActiveUser().getEmail()).toBe('');
+    expect(Session.getEffectiveUser().getEmail()).toBe(owner);
+    fakes.endExecution();
+  });
+
+  it('opens the spreadsheet by ID only with the full spreadsheets scope', () => {
+    const fakes = setup({ spreadsheetId: 'sheet-1' });
+    const { SpreadsheetApp } = fakes.globals;
+    fakes.beginExecution({ webapp: true });
+    expect(SpreadsheetApp.openById('sheet-1').getId()).toBe('sheet-1');
+    expect(() => SpreadsheetApp.openById('elders')).toThrow(/openById/);
+    fakes.setGrantedScopes(['https://www.googleapis.com/auth/spreadsheets.currentonly']);
+    expect(() => SpreadsheetApp.openById('sheet-1')).toThrow(
+      'Required permissions: https://www.googleapis.com/auth/spreadsheets',
+    );
+    fakes.endExecution();
+  });
+});

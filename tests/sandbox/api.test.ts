@@ -63,7 +63,8 @@ describe('POST /rpc with the real add-on', () => {
 });
 
 describe('GET /api/users', () => {
-  it('derives the switcher from the workbook: leader, four chef buddies, a buddy, a staff member, unknown, empty', async () => {
+  // Changed on purpose (issue 13): the buddy's newcomer joins the switcher, for /mijn.
+  it('derives the switcher from the workbook: leader, four chef buddies, a buddy and their newcomer, a staff member, unknown, empty', async () => {
     const users = (await sandbox.api('GET', '/api/users')).body.users as { email: string; role: string }[];
     expect(users.map((u) => u.role)).toEqual([
       'schoolleider',
@@ -72,6 +73,7 @@ describe('GET /api/users', () => {
       'chef buddy',
       'chef buddy',
       'buddy',
+      'nieuwe collega',
       'medewerker',
       'onbekend',
       'leeg',
@@ -220,14 +222,14 @@ describe('granted scopes', () => {
   it('lets a person keep typing in the sheet when the script may not touch it', async () => {
     const { requested } = (await sandbox.api('GET', '/api/scopes')).body as { requested: string[] };
     await sandbox.api('PUT', '/api/scopes', {
-      granted: requested.filter((s) => s !== `${SCOPE}spreadsheets.currentonly`),
+      granted: requested.filter((s) => s !== `${SCOPE}spreadsheets`),
     });
     const typed = await sandbox.api('PATCH', '/api/workbook/Locaties', {
       cells: [{ row: 2, col: 5, value: '4' }],
     });
     expect(typed.status).toBe(200);
     const state = await sandbox.api('POST', '/rpc/getSidebarState', [], { 'X-Wegwijs-User': SCHOOL_LEADER });
-    expect(state.body.error).toContain('spreadsheets.currentonly');
+    expect(state.body.error).toMatch(/\bspreadsheets\b(?!\.)/);
     await sandbox.api('PUT', '/api/scopes', { granted: requested });
   });
 });

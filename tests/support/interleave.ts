@@ -80,6 +80,7 @@ export class Interleaving {
       applyLayout: (tab, layout) => shared.applyLayout(tab, layout),
       rewriteTab: (tab, grid, chart) => shared.rewriteTab(tab, grid, chart),
       flush: () => shared.flush(),
+      remember: () => shared.remember(),
     };
   }
 

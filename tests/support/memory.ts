@@ -82,6 +82,12 @@ export class MemoryGateway implements SheetGateway {
 
   flush(): void {}
 
+  /** Whether setup remembered the spreadsheet (see `SheetGateway.remember`). */
+  remembered = false;
+  remember(): void {
+    this.remembered = true;
+  }
+
   /** A tab's rows as objects keyed by header text, for readable assertions. */
   rows(name: string): Record<string, Cell>[] {
     const [header, ...rows] = this.tabs.get(name) ?? [[]];
@@ -167,6 +173,7 @@ export function memoryWorld(options: MemoryOptions = {}): MemoryWorld {
     environment: {
       grantedScopes: () => null,
       missingDocument: () => [],
+      webApp: () => false,
       spreadsheetTimeZone: () => 'Europe/Amsterdam',
       scriptTimeZone: () => 'Europe/Amsterdam',
     },

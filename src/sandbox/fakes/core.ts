@@ -94,6 +94,14 @@ export interface ExecutionOptions {
   authMode?: 'NONE' | 'LIMITED' | 'FULL';
   /** A time-driven trigger has no UI: `SpreadsheetApp.getUi()` throws there. */
   headless?: boolean;
+  /**
+   * A call to a web app deployed `executeAs: USER_DEPLOYING` (doGet or the page's
+   * `google.script.run`): the script runs as the deployer (the default effective user unless
+   * `effectiveUser` is given), `user` is the visitor. As Google documents for a bound script's
+   * web app: no active spreadsheet, no document lock, no document properties, no UI; the
+   * visitor's e-mail only for someone of the deployer's domain (empty for anyone else).
+   */
+  webapp?: boolean;
 }
 
 /** What runs in AuthMode.NONE: building menus and pure helpers, nothing that reads or stores. */
@@ -130,6 +138,8 @@ export class FakeContext {
   effectiveUser: string;
   authMode: FakeAuthMode = 'FULL';
   headless = false;
+  /** The current execution is a web-app call (see {@link ExecutionOptions.webapp}). */
+  webapp = false;
   oauthScopes: string[];
   grantedScopes: string[];
   /** Id of the running execution; locks are held per execution. */
@@ -184,9 +194,14 @@ export class FakeContext {
 
   beginExecution(opts: ExecutionOptions = {}): void {
     this.executionId = this.nextExecutionId++;
+    this.webapp = opts.webapp ?? false;
     this.activeUser = opts.user ?? this.defaultUser;
-    // A menu or sidebar call runs as the user who made it; a trigger runs as its owner.
-    this.effectiveUser = opts.effectiveUser ?? opts.user ?? this.defaultEffectiveUser;
+    // A menu or sidebar call runs as the user who made it; a trigger runs as its owner; a web app
+    // deployed "execute as me" runs as its deployer, whoever visits.
+    this.effectiveUser = this.webapp
+      ? (opts.effectiveUser ?? this.defaultEffectiveUser)
+      : (opts.effectiveUser ?? opts.user ?? this.defaultEffectiveUser);
+    if (this.webapp && domainOf(this.activeUser) !== domainOf(this.effectiveUser)) this.activeUser = '';
     this.authMode = opts.authMode ?? 'FULL';
     this.headless = opts.headless ?? false;
   }
@@ -198,6 +213,7 @@ export class FakeContext {
     this.effectiveUser = this.defaultEffectiveUser;
     this.authMode = 'FULL';
     this.headless = false;
+    this.webapp = false;
   }
 
   /** Throws like Google when the current authorization does not allow `kind.method`. */
@@ -249,6 +265,17 @@ export class FakeContext {
     });
     return proxy;
   }
+}
+
+/** The domain of an e-mail address, lower case ('' for none). */
+function domainOf(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at < 0
+    ? ''
+    : email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
 }
 
 /** Throws Google's "Invalid argument" style error when `ok` is false. */

@@ -103,6 +103,7 @@ export interface GasGlobals {
     | 'getActiveSpreadsheet'
     | 'getActive'
     | 'getActiveSheet'
+    | 'openById'
     | 'getUi'
     | 'flush'
     | 'newDataValidation'
@@ -323,14 +324,15 @@ function build(state: FakeState, options: FakeOptions): GasFakes {
   const toHtmlBlob = (html: string, name: string): unknown => blobOf(ctx, toBytes(html), 'text/html', name);
   const ui = new FakeUi(ctx, uiRecord, options.addonName ?? 'Wegwijs');
   const getUi = (): unknown => {
-    // A time-driven trigger has no user interface to show anything in.
-    if (ctx.headless) throw ctx.error('Cannot call SpreadsheetApp.getUi() from this context.');
+    // A time-driven trigger and a web app have no user interface to show anything in.
+    if (ctx.headless || ctx.webapp) throw ctx.error('Cannot call SpreadsheetApp.getUi() from this context.');
     return ctx.wrap('Ui', ui);
   };
   const logger = new FakeLogger(ctx);
   const published = { on: state.publishedAddon ?? options.publishedAddon ?? false };
-  // In the published-add-on mode a time-driven run (headless) gets null for the document.
-  const documentless = () => published.on && ctx.headless;
+  // In the published-add-on mode a time-driven run (headless) gets null for the document; a bound
+  // script's web app never has one (Google: the "active" methods are not available there).
+  const documentless = () => (published.on && ctx.headless) || ctx.webapp;
   const spreadsheetApp = nullInTriggers(new FakeSpreadsheetApp(ss, getUi), documentless, [
     'getActiveSpreadsheet',
     'getActive',
@@ -474,11 +476,14 @@ function build(state: FakeState, options: FakeOptions): GasFakes {
       userLocale: () => ctx.userLocale,
     },
     locks: {
+      // Another process holds the document lock and the script lock alike.
       holdByOther: () => {
         locks.document.holder = 'other';
+        locks.script.holder = 'other';
       },
       releaseOther: () => {
         if (locks.document.holder === 'other') locks.document.holder = null;
+        if (locks.script.holder === 'other') locks.script.holder = null;
       },
     },
     beginExecution: (opts) => ctx.beginExecution(opts),

@@ -40,6 +40,8 @@ export const SCOPE_TABLE: Readonly<Record<string, ScopeRule>> = Object.freeze({
   'SpreadsheetApp.*': SHEETS,
   // Building a validation rule touches no document.
   'SpreadsheetApp.newDataValidation': NONE,
+  // Opening a file by ID reaches beyond the current document: only the full "spreadsheets" scope.
+  'SpreadsheetApp.openById': [SCOPES.spreadsheets],
   'Spreadsheet.*': SHEETS,
   'Sheet.*': SHEETS,
   'Range.*': SHEETS,

@@ -315,6 +315,15 @@ export class FakeSpreadsheetApp {
   getActiveSheet(): FakeSheet {
     return this.model.sheet(this.model.activeSheet());
   }
+  /** Opens the spreadsheet by its ID (needs the full `spreadsheets` scope); other IDs do not exist here. */
+  openById(id: unknown): FakeSpreadsheet {
+    if (typeof id !== 'string' || id !== this.model.state.id) {
+      throw this.model.ctx.error(
+        'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+      );
+    }
+    return this.model.spreadsheet();
+  }
   getUi(): unknown {
     return this.getUiFn();
   }

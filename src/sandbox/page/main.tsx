@@ -720,6 +720,15 @@ function App() {
             ))}
           </select>
         </label>
+        <a
+          data-testid="open-mijn"
+          href={`/mijn?user=${encodeURIComponent(user ?? '')}`}
+          target="_blank"
+          rel="noopener"
+          title="De web-pagina voor nieuwe collega's en buddy's, als deze gebruiker"
+        >
+          Mijn Wegwijs ↗
+        </a>
         <span class="clock" data-testid="today" title={clock?.now}>
           Vandaag: {clock ? formatDutchDay(clock.today) : '…'} {clock ? clock.now.slice(11, 16) : ''}
         </span>

@@ -1,0 +1,223 @@
+/**
+ * "Mijn Wegwijs": the page for newcomers and buddies, served by `doGet`. One server call for the
+ * first view (`getPageState`); the visitor is known on the server only, never from anything the
+ * page sends. Links open in a new tab (`<base target="_blank">`): a bound script's web app may not
+ * navigate the top window. Preact renders all text as text.
+ */
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { call } from '../components/rpc';
+import type { PageNewcomerDto, PagePersonDto, PageState } from '../shared/api';
+import type { Language } from '../shared/language';
+import { CheckInForm } from './checkin-form';
+import { ResponseForm } from './response-form';
+import { type PageTextKey, pageDate, pageText } from './texts';
+
+type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; state: PageState };
+
+function Person({ language, label, person }: { language: Language; label: string; person: PagePersonDto }) {
+  return (
+    <p class="person">
+      <span class="label">{label}</span>
+      <strong>{person.name}</strong>
+      <a class="button" href={`mailto:${person.email}`} rel="noopener">
+        {pageText(language, 'mail', { name: person.name.split(' ')[0] ?? person.name })}
+      </a>
+    </p>
+  );
+}
+
+function Schedule({
+  language,
+  newcomer,
+  canTick,
+  onTick,
+  busy,
+}: {
+  language: Language;
+  newcomer: PageNewcomerDto;
+  canTick: boolean;
+  onTick: (line: PageNewcomerDto['schedule'][number]) => void;
+  busy: boolean;
+}) {
+  if (!newcomer.schedule.length) return <p>{pageText(language, 'noSchedule')}</p>;
+  return (
+    <ul class="schedule">
+      {newcomer.schedule.map((line) => (
+        <li key={`${line.date}|${line.activity}`} class={line.done ? 'done' : ''}>
+          {canTick ? (
+            <label>
+              <input type="checkbox" checked={line.done} disabled={busy} onChange={() => onTick(line)} />
+              <span>
+                {pageDate(line.date)} · {line.activity}
+                {line.with ? ` (${line.with})` : ''}
+              </span>
+            </label>
+          ) : (
+            <span>
+              {line.done ? '✓ ' : ''}
+              {pageDate(line.date)} · {line.activity}
+              {line.with ? ` (${line.with})` : ''}
+              {line.done ? ` — ${pageText(language, 'done')}` : ''}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CheckIns({
+  language,
+  newcomer,
+  self,
+  onSaid,
+}: {
+  language: Language;
+  newcomer: PageNewcomerDto;
+  self: boolean;
+  onSaid: (message: string) => void;
+}) {
+  const t = (k: PageTextKey, p?: Record<string, string | number>) => pageText(language, k, p);
+  const notes = newcomer.checkIns.filter((c) => c.notes);
+  const last = newcomer.checkIns
+    .filter((c) => c.held)
+    .sort((a, b) => a.held.localeCompare(b.held))
+    .pop();
+  const answered = last?.response
+    ? t(self ? 'responded' : 'buddysView', {
+        click: last.response.click,
+        wellbeing: last.response.wellbeing ?? '',
+        confirmed: last.response.confirmed ? t('respondedConfirmed') : '',
+        remark: last.response.remark ? `: “${last.response.remark}”` : '',
+      })
+    : '';
+  return (
+    <>
+      <h3>{t('upcoming')}</h3>
+      {newcomer.upcoming.length ? (
+        <ul>
+          {newcomer.upcoming.map((d) => (
+            <li key={d}>{pageDate(d)}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('noUpcoming')}</p>
+      )}
+      <h3>
+        {newcomer.lastAgreementsDate
+          ? t('agreements', { date: pageDate(newcomer.lastAgreementsDate) })
+          : t('agreementsNone')}
+      </h3>
+      <p class="agreements">{newcomer.lastAgreements || t('noAgreements')}</p>
+      {answered ? <p class="response">{answered}</p> : null}
+      {self && last && !last.response ? (
+        <>
+          <h3>{t('yourResponse')}</h3>
+          <ResponseForm language={language} held={last.held} onDone={onSaid} />
+        </>
+      ) : null}
+      {notes.length ? (
+        <>
+          <h3>{t('notes')}</h3>
+          {notes.map((c) => (
+            <p key={c.held || c.planned} class="notes">
+              {pageDate(c.held || c.planned)}: {c.notes}
+            </p>
+          ))}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function App() {
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [busy, setBusy] = useState(false);
+  const [said, setSaid] = useState('');
+  const refresh = useCallback(() => {
+    call('getPageState')
+      .then((state) => setLoad({ kind: 'ready', state }))
+      .catch((e: Error) => setLoad({ kind: 'error', message: e.message }));
+  }, []);
+  useEffect(refresh, []);
+
+  if (load.kind === 'loading') return <p role="status">{pageText('nl', 'loading')}</p>;
+  if (load.kind === 'error') return <p role="alert">{load.message}</p>;
+  const { state } = load;
+  const language = state.language;
+  const t = (k: PageTextKey, p?: Record<string, string | number>) => pageText(language, k, p);
+  const done = (message: string) => {
+    setSaid(message);
+    refresh();
+  };
+  const tick = (newcomer: PageNewcomerDto) => (line: PageNewcomerDto['schedule'][number]) => {
+    setBusy(true);
+    call('markScheduleItem', newcomer.email, line.date, line.activity, !line.done)
+      .then((r) => {
+        setSaid(r.message);
+        refresh();
+      })
+      .catch((e: Error) => setSaid(t('failed', { message: e.message })))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <main>
+      <h1>{t('title')}</h1>
+      <p class="hello">{state.name ? t('hello', { name: state.name }) : t('helloNoName')}</p>
+      {said ? <p role="status">{said}</p> : null}
+      {state.view === 'none' ? <p class="message">{state.message}</p> : null}
+      {state.view === 'newcomer' ? (
+        <section>
+          {state.newcomer.buddy ? (
+            <Person language={language} label={t('yourBuddy')} person={state.newcomer.buddy} />
+          ) : (
+            <p>{t('noBuddy')}</p>
+          )}
+          {state.newcomer.chiefBuddy ? (
+            <Person language={language} label={t('chiefBuddy')} person={state.newcomer.chiefBuddy} />
+          ) : null}
+          <h2>{t('schedule')}</h2>
+          <Schedule
+            language={language}
+            newcomer={state.newcomer}
+            canTick={false}
+            onTick={() => {}}
+            busy={busy}
+          />
+          <CheckIns language={language} newcomer={state.newcomer} self={true} onSaid={done} />
+        </section>
+      ) : null}
+      {state.view === 'buddy' ? (
+        <section>
+          <h2>{t('yourNewcomers')}</h2>
+          {state.newcomers.map((n) => (
+            <article key={n.email} class="newcomer">
+              <h3>{n.name}</h3>
+              <p>{t('startsOn', { date: pageDate(n.startDate), location: n.location })}</p>
+              <h4>{t('scheduleOf')}</h4>
+              <Schedule language={language} newcomer={n} canTick={true} onTick={tick(n)} busy={busy} />
+              <CheckIns language={language} newcomer={n} self={false} onSaid={done} />
+              <details class="record">
+                <summary>{t('recordCheckIn')}</summary>
+                <CheckInForm
+                  language={language}
+                  newcomerEmail={n.email}
+                  today={state.today}
+                  onDone={(message) => {
+                    setSaid(message);
+                    refresh();
+                  }}
+                />
+              </details>
+            </article>
+          ))}
+        </section>
+      ) : null}
+    </main>
+  );
+}
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

@@ -1,0 +1,143 @@
+/**
+ * The access rules, every role against every rule (issue 18, "Access rules in one place"). The
+ * actors come from `resolveActor` on one small school, so someone who left is resolved as Google
+ * would hand them to us: an e-mail on the sheet that no longer has a role.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  type Actor,
+  assertCanManage,
+  assertFollows,
+  follows,
+  isManager,
+  isSchoolLeader,
+  manages,
+  mayCloseOnboarding,
+  mayMarkSchedule,
+  mayPlan,
+  mayRecordCheckIn,
+  mayRespondAsNewcomer,
+  maySeeNotes,
+  type RoleSources,
+  resolveActor,
+  seesAllLocations,
+  seesRowsOf,
+} from '../../src/core/roles';
+
+const sources: RoleSources = {
+  schoolLeaders: ['leider@school.nl'],
+  locations: [
+    { name: 'Noord', chiefBuddy: 'chef.noord@school.nl' },
+    { name: 'Zuid', chiefBuddy: 'chef.zuid@school.nl' },
+  ],
+  buddies: [
+    { email: 'buddy@school.nl', location: 'Noord' },
+    { email: 'ander.buddy@school.nl', location: 'Noord' },
+    { email: 'weg@school.nl', location: 'Noord' },
+  ],
+  staff: [
+    { email: 'nieuw@school.nl', location: 'Noord' },
+    { email: 'collega@school.nl', location: 'Noord' },
+  ],
+  left: new Set(['weg@school.nl']),
+};
+
+const actors: Record<string, Actor> = {
+  leader: resolveActor('Leider@School.nl', sources),
+  chief: resolveActor('chef.noord@school.nl', sources),
+  otherChief: resolveActor('chef.zuid@school.nl', sources),
+  buddy: resolveActor('buddy@school.nl', sources),
+  otherBuddy: resolveActor('ander.buddy@school.nl', sources),
+  newcomer: resolveActor('nieuw@school.nl', sources),
+  colleague: resolveActor('collega@school.nl', sources),
+  left: resolveActor('weg@school.nl', sources),
+  unknown: resolveActor('vreemde@school.nl', sources),
+};
+
+/** The newcomer at Noord; their active buddy is `buddy`, or the one who left in the last row. */
+const newcomer = { email: 'Nieuw@school.nl', location: 'noord', activeBuddy: 'Buddy@school.nl' };
+const leftBuddysNewcomer = { ...newcomer, activeBuddy: 'weg@school.nl' };
+const notesByBuddy = { location: 'Noord', recordedBy: 'BUDDY@school.nl' };
+const notesByLeft = { location: 'Noord', recordedBy: 'weg@school.nl' };
+
+type Rule = (a: Actor) => boolean;
+const rules: Record<string, Rule> = {
+  isManager: (a) => isManager(a),
+  isSchoolLeader: (a) => isSchoolLeader(a),
+  seesAllLocations: (a) => seesAllLocations(a),
+  managesNoord: (a) => manages(a, 'Noord'),
+  managesZuid: (a) => manages(a, 'zuid '),
+  rowsNoord: (a) => seesRowsOf(a, 'Noord'),
+  rowsNowhere: (a) => seesRowsOf(a, ''),
+  follows: (a) => follows(a, newcomer),
+  followsLeftBuddys: (a) => follows(a, leftBuddysNewcomer),
+  notesByBuddy: (a) => maySeeNotes(a, notesByBuddy),
+  notesByLeft: (a) => maySeeNotes(a, notesByLeft),
+  recordCheckIn: (a) => mayRecordCheckIn(a, newcomer),
+  markSchedule: (a) => mayMarkSchedule(a, newcomer),
+  plan: (a) => mayPlan(a, newcomer),
+  close: (a) => mayCloseOnboarding(a, newcomer),
+  respondAsNewcomer: (a) => mayRespondAsNewcomer(a, newcomer),
+};
+
+// Rows: actors; columns: the rules above, in that order (1 = allowed).
+// biome-ignore format: a table reads best aligned
+const expected: Record<string, string> = {
+  //           mgr lead all N Z rN r- fol folL nB nL rec mrk pln cls self
+  leader:     '1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   0',
+  chief:      '1   0   0   1   0   1   0   1   1   1   1   1   1   1   1   0',
+  otherChief: '1   0   0   0   1   0   0   0   0   0   0   0   0   0   0   0',
+  buddy:      '0   0   0   0   0   0   0   1   0   1   0   1   1   0   0   0',
+  otherBuddy: '0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0',
+  newcomer:   '0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   1',
+  colleague:  '0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0',
+  left:       '0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0',
+  unknown:    '0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0',
+};
+
+describe('access rules: every role × every rule', () => {
+  const names = Object.keys(rules);
+  for (const [who, row] of Object.entries(expected)) {
+    const wanted = row.split(/\s+/).map((x) => x === '1');
+    it(`${who}`, () => {
+      expect(wanted).toHaveLength(names.length);
+      const got = Object.fromEntries(names.map((n) => [n, rules[n]!(actors[who]!)]));
+      expect(got).toEqual(Object.fromEntries(names.map((n, i) => [n, wanted[i]])));
+    });
+  }
+
+  it('resolves the roles the table assumes', () => {
+    expect(Object.fromEntries(Object.entries(actors).map(([k, a]) => [k, a.role]))).toEqual({
+      leader: 'schoolleider',
+      chief: 'chefbuddy',
+      otherChief: 'chefbuddy',
+      buddy: 'buddy',
+      otherBuddy: 'buddy',
+      newcomer: 'medewerker',
+      colleague: 'medewerker',
+      left: 'onbekend',
+      unknown: 'onbekend',
+    });
+  });
+
+  it('a newcomer is never their own follower, even when named as their own buddy', () => {
+    expect(follows(actors.newcomer!, { ...newcomer, activeBuddy: '' })).toBe(false);
+    expect(maySeeNotes(actors.newcomer!, { location: 'Noord', recordedBy: '' })).toBe(false);
+  });
+
+  it('guards give the reason a user can act on', () => {
+    expect(() => assertFollows(actors.otherChief!, newcomer)).toThrow(
+      expect.objectContaining({ key: 'error.otherLocation' }),
+    );
+    expect(() => assertFollows(actors.otherBuddy!, newcomer)).toThrow(
+      expect.objectContaining({ key: 'error.notYourNewcomer' }),
+    );
+    expect(() => assertFollows(actors.buddy!, newcomer)).not.toThrow();
+    expect(() => assertCanManage(actors.buddy!, 'Noord')).toThrow(
+      expect.objectContaining({ key: 'error.managersOnly' }),
+    );
+    expect(() => assertCanManage(actors.otherChief!, 'Noord')).toThrow(
+      expect.objectContaining({ key: 'error.otherLocation' }),
+    );
+  });
+});
