@@ -487,10 +487,16 @@ export interface PageNewcomerDto {
   checkIns: PageCheckInDto[];
 }
 
+/** The collection document on the page: the packet's sections for the location, whom to ask what. */
+export interface PageCollectionDto {
+  sections: { section: string; title: string; text: string }[];
+  whoToAsk: { topic: string; person: string; email: string }[];
+}
+
 /** The page's first view, in one call: nothing personal for an empty or unknown visitor. */
 export type PageState = { language: Language; today: string; name: string } & (
   | { view: 'none'; message: string }
-  | { view: 'newcomer'; newcomer: PageNewcomerDto }
+  | { view: 'newcomer'; newcomer: PageNewcomerDto & { collection: PageCollectionDto } }
   | { view: 'buddy'; newcomers: PageNewcomerDto[] }
 );
 
