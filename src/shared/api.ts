@@ -363,6 +363,13 @@ export interface SidebarState {
   automation: AutomationStatus | null;
   /** Newcomers in onboarding this user follows (a buddy: their own), soonest start first. */
   newcomers: NewcomerDto[];
+  /**
+   * The address of Mijn Wegwijs ('' when none is known) for school leaders and chef buddies (to
+   * copy), buddies and newcomers (to open); '' for everyone else.
+   */
+  pageUrl: string;
+  /** A buddy or newcomer: the message points to Mijn Wegwijs, with the link when known. */
+  pointToPage: boolean;
 }
 
 export interface AboutCheck {
