@@ -152,7 +152,7 @@ function Collection({ language, collection }: { language: Language; collection: 
         <ul class="who-to-ask">
           {collection.whoToAsk.map((w) => (
             <li key={`${w.topic}|${w.person}`}>
-              <span class="label">{w.topic}</span> {w.person}
+              <strong>{w.topic}:</strong> {w.person}
               {w.email ? (
                 <>
                   {' '}
