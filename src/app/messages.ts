@@ -43,6 +43,56 @@ export interface MailRequest {
   readonly attachments?: OutgoingMail['attachments'];
 }
 
+/**
+ * The page's address for mails and the sidebar: what the deployment says
+ * (`ScriptApp.getService().getUrl()`), else the `Mijn Wegwijs (URL)` setting, else '' (no link).
+ */
+export function pageAddress(ctx: RequestContext): string {
+  return ctx.services.environment.webAppUrl() || ctx.settings().pageUrl;
+}
+
+/**
+ * Mails that mention the schedule or a check-in point to Mijn Wegwijs with this line; a template
+ * from before `{{mijnwegwijs}}` existed gets it too (before the signature), as with `{{ondertekening}}`.
+ */
+const PAGE_LINES: Partial<Record<MessageKind, string>> = {
+  welkomstpakket: 'Je inwerkschema en je check-ins staan altijd actueel op {{mijnwegwijs}}',
+  'buddy-koppeling': 'Het inwerkschema afvinken en check-ins vastleggen doe je op {{mijnwegwijs}}',
+  'check-in-herinnering': 'Leg de check-in daarna vast op {{mijnwegwijs}}',
+  'check-in-te-laat': 'Vastleggen doe je op {{mijnwegwijs}}',
+};
+const PAGE_PLACEHOLDER = /\{\{\s*mijnwegwijs\s*\}\}/i;
+
+/**
+ * The template with the page's link in place: added where the kind mentions the schedule or a
+ * check-in and the template has no `{{mijnwegwijs}}` yet; without a known address every line that
+ * holds the placeholder goes, so a mail never carries an empty or broken link.
+ */
+function withPageLink(
+  kind: MessageKind,
+  template: { subject: string; text: string },
+  url: string,
+): { subject: string; text: string } {
+  let text = template.text;
+  const line = PAGE_LINES[kind];
+  if (url && line && !PAGE_PLACEHOLDER.test(text)) {
+    const lines = text.trimEnd().split('\n');
+    const signed = lines.findIndex((l) => /\{\{\s*ondertekening\s*\}\}/i.test(l));
+    if (signed >= 0) lines.splice(signed, 0, line, '');
+    else lines.push('', line);
+    text = lines.join('\n');
+  }
+  if (url) return { subject: template.subject, text };
+  return {
+    subject: template.subject.replace(new RegExp(PAGE_PLACEHOLDER.source, 'gi'), '').trim(),
+    text: text
+      .split('\n')
+      .filter((l) => !PAGE_PLACEHOLDER.test(l))
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n'),
+  };
+}
+
 /** Builds the mail, or the translated reason why it cannot go yet. */
 export function composeMail(ctx: RequestContext, request: MailRequest): OutgoingMail | { skip: string } {
   if (!isEmail(request.to)) return { skip: ctx.t('mail.invalidAddress') };
@@ -51,11 +101,16 @@ export function composeMail(ctx: RequestContext, request: MailRequest): Outgoing
   const found = findTemplate(ctx, request.kind, request.location);
   if (!found) return { skip: ctx.t('mail.templateMissing', { kind: request.kind }) };
   // A mail signed by a person: a template from before `{{ondertekening}}` existed gets it at the end.
-  const template =
+  const signed =
     request.values.ondertekening !== undefined && !/\{\{\s*ondertekening\s*\}\}/i.test(found.text)
       ? { subject: found.subject, text: `${found.text.trimEnd()}\n\n{{ondertekening}}` }
       : found;
-  const rendered = renderTemplate(template, request.values);
+  const url = pageAddress(ctx);
+  const template = withPageLink(request.kind, signed, url);
+  const rendered = renderTemplate(template, {
+    ...request.values,
+    ...(url ? { mijnwegwijs: { link: url, label: 'Mijn Wegwijs' } } : {}),
+  });
   if (rendered.errors.length) {
     const errors = rendered.errors
       .map((e) =>

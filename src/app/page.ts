@@ -4,15 +4,25 @@
  * an empty or unknown e-mail gets a friendly message and nothing personal. Who sees what is
  * decided by the access rules in `core/roles.ts`, the same ones the sidebar's use cases call.
  */
+
+import { isAllLocations } from '../core/calendar';
 import { type CheckInRow, compareCheckIns } from '../core/checkins';
 import { UserError } from '../core/errors';
+import { SECTION_TITLES } from '../core/packet';
 import { emailKey } from '../core/pairing';
 import { isBuddyOf, isManager, mayRespondAsNewcomer } from '../core/roles';
 import { CLICK_VALUES, normalizeName } from '../core/schema';
 import { expectDate } from '../core/validate';
-import type { PageNewcomerDto, PagePersonDto, PageResponseDto, PageState } from '../shared/api';
+import type {
+  PageCollectionDto,
+  PageNewcomerDto,
+  PagePersonDto,
+  PageResponseDto,
+  PageState,
+} from '../shared/api';
 import { getTimeline } from './checkins';
 import type { RequestContext } from './context';
+import { packetSections } from './packet';
 
 /** The visitor's first view: their own onboarding (a newcomer), or their newcomers (a buddy). */
 export function getPageState(ctx: RequestContext): PageState {
@@ -83,8 +93,26 @@ function scheduleLines(ctx: RequestContext, email: string): PageNewcomerDto['sch
     .map((r) => ({ date: r.date, week: r.week, activity: r.activity, with: r.with, done: r.done }));
 }
 
+/**
+ * The collection document as the newcomer reads it on the page: the welcome packet's section texts
+ * for their location (read now, so always the latest) and whom to ask what there. Only sections
+ * with text; nothing addressed to the buddy (the buddy task is a mail of its own, not a section).
+ */
+function collection(ctx: RequestContext, location: string): PageCollectionDto {
+  const sections = packetSections(ctx, location)
+    .filter((s) => s.text.trim() !== '')
+    .map((s) => ({ section: s.section, title: SECTION_TITLES[s.section], text: s.text }));
+  const here = normalizeName(location);
+  const whoToAsk = (ctx.wb.tryTable('whoToAsk')?.records ?? [])
+    .map((r) => r.value)
+    .filter((r) => r.topic.trim() && r.person.trim())
+    .filter((r) => normalizeName(r.location) === here || isAllLocations(r.location))
+    .map((r) => ({ topic: r.topic, person: r.person, email: r.email }));
+  return { sections, whoToAsk };
+}
+
 /** The newcomer's own view: never the buddy's notes, only the agreements. */
-function ownView(ctx: RequestContext, email: string): PageNewcomerDto {
+function ownView(ctx: RequestContext, email: string): PageNewcomerDto & { collection: PageCollectionDto } {
   const directory = ctx.directory();
   const me = directory.person(email)!;
   const rows = directory
@@ -99,6 +127,7 @@ function ownView(ctx: RequestContext, email: string): PageNewcomerDto {
     name: me.name,
     location: me.location,
     startDate: me.startDate,
+    collection: collection(ctx, me.location),
     buddy: personDto(ctx, directory.activeBuddy(email)),
     chiefBuddy: chiefOf(ctx, me.location),
     schedule: scheduleLines(ctx, email),

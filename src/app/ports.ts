@@ -121,6 +121,8 @@ export interface Environment {
   missingDocument(): ('spreadsheet' | 'lock' | 'properties')[];
   /** True in a web-app call (the page): there is no active spreadsheet there. */
   webApp(): boolean;
+  /** The page's address as the deployment gives it (`ScriptApp.getService().getUrl()`); null before a deployment. */
+  webAppUrl(): string | null;
   spreadsheetTimeZone(): string;
   scriptTimeZone(): string;
 }

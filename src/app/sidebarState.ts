@@ -14,6 +14,7 @@ import type { NewcomerDto, SidebarState, WelcomeRowDto } from '../shared/api';
 import { automationStatus } from './automation';
 import type { RequestContext } from './context';
 import { dataWarnings, roleSettingWarnings } from './dataWarnings';
+import { pageAddress } from './messages';
 import { pairingOverview } from './pairing';
 import { packetRows } from './welcome';
 
@@ -41,6 +42,8 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
       welcome: null,
       automation: null,
       newcomers: [],
+      pageUrl: '',
+      pointToPage: false,
     };
   }
   const name = ctx.directory().person(actor.email)?.name ?? '';
@@ -67,16 +70,31 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
     (ctx.wb.tryTable('schedule')?.records ?? []).map((r) => emailKey(r.value.newcomer)),
   );
   const welcome = manages && location ? packetRows(ctx, location, automation) : null;
+  // Buddies and newcomers use Mijn Wegwijs, not the sheet: the sidebar points them there.
+  const me = ctx.directory().person(actor.email);
+  const newcomer = actor.role === 'medewerker' && me?.status === 'nieuw';
+  const pointToPage = actor.role === 'buddy' || newcomer;
+  const pageUrl = manages || pointToPage ? pageAddress(ctx) : '';
+  const pointer = pointToPage
+    ? [
+        ctx.t(newcomer ? 'sidebar.usePageNewcomer' : 'sidebar.usePageBuddy'),
+        pageUrl ? '' : ctx.t('sidebar.noPageUrl'),
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : '';
   return {
     ...base,
     user: { email: actor.email, name, role: actor.role, locations: [...actor.locations] },
     locations: locations.map((l) => l.name).filter(Boolean),
     warnings,
-    message: actor.role === 'medewerker' ? staffMessage(ctx, actor) : '',
+    message: pointer || (actor.role === 'medewerker' ? staffMessage(ctx, actor) : ''),
     pairing: manages && location ? pairingOverview(ctx, actor, location) : null,
     welcome,
     automation,
     newcomers: newcomersFollowed(ctx, actor, manages ? location : '', welcome, scheduled),
+    pageUrl,
+    pointToPage,
   };
 }
 

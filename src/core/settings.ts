@@ -5,7 +5,7 @@
 import { emailIn } from './cells';
 import { normalizeName } from './schema';
 
-type Kind = 'emails' | 'number' | 'numbers' | 'boolean' | 'text' | 'liberation' | 'window';
+type Kind = 'emails' | 'number' | 'numbers' | 'boolean' | 'text' | 'url' | 'liberation' | 'window';
 
 interface SettingSpec {
   readonly nl: string;
@@ -56,6 +56,13 @@ export const SETTINGS = {
     'text',
     '',
     'De functie onder die naam. Leeg: chef buddy.',
+  ),
+  pageUrl: setting(
+    'Mijn Wegwijs (URL)',
+    'Mijn Wegwijs (URL)',
+    'url',
+    '',
+    'Het adres van de pagina Mijn Wegwijs (https://…/exec). Alleen nodig als Google het adres van de implementatie niet geeft; leeg: dat adres.',
   ),
   welcomeWorkdaysBefore: setting(
     'Welkomstpakket: werkdagen vooraf',
@@ -221,6 +228,8 @@ export interface Settings {
   senderName: string;
   signerName: string;
   signerRole: string;
+  /** The page's address from the sheet ('' when none); used when the deployment gives none. */
+  pageUrl: string;
   welcomeWorkdaysBefore: number;
   checkInWeeks: number[];
   checkInGraceDays: number;
@@ -285,6 +294,9 @@ function parse(kind: Kind, text: string): unknown {
     }
     case 'text':
       return t;
+    case 'url':
+      // Only a whole https address becomes a link in a mail; anything else is reported, never sent.
+      return t === '' || /^https:\/\/[^\s/]+\.[^\s]+$/i.test(t) ? t : undefined;
     case 'window':
       return parseWindow(t);
   }
@@ -351,7 +363,10 @@ export function readSettings(rows: readonly { name: string; value: string }[]): 
     const value = parse(SETTINGS[key].kind, row.value);
     if (
       value === undefined ||
-      (SETTINGS[key].kind !== 'text' && row.value.trim() === '' && key !== 'schoolLeaders')
+      (SETTINGS[key].kind !== 'text' &&
+        SETTINGS[key].kind !== 'url' &&
+        row.value.trim() === '' &&
+        key !== 'schoolLeaders')
     ) {
       problems.push({ setting: SETTINGS[key].nl, value: row.value });
     } else out[key] = value;

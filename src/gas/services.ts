@@ -142,6 +142,12 @@ export class ScriptEnvironment implements Environment {
   webApp(): boolean {
     return !SpreadsheetApp.getActiveSpreadsheet();
   }
+  webAppUrl(): string | null {
+    // Google: the web app's URL once deployed, otherwise null; a test deployment's `/dev` URL
+    // opens only for editors, so it is no address to mail.
+    const url = ScriptApp.getService().getUrl();
+    return typeof url === 'string' && url.trim() && !/\/dev$/.test(url.trim()) ? url.trim() : null;
+  }
   spreadsheetTimeZone(): string {
     return this.sheetZone();
   }

@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { call } from '../components/rpc';
-import type { PageNewcomerDto, PagePersonDto, PageState } from '../shared/api';
+import type { PageCollectionDto, PageNewcomerDto, PagePersonDto, PageState } from '../shared/api';
 import type { Language } from '../shared/language';
 import { CheckInForm } from './checkin-form';
 import { ResponseForm } from './response-form';
@@ -131,6 +131,46 @@ function CheckIns({
   );
 }
 
+/** The collection document: the packet's sections for the location and whom to ask what, as text. */
+function Collection({ language, collection }: { language: Language; collection: PageCollectionDto }) {
+  const t = (k: PageTextKey) => pageText(language, k);
+  return (
+    <>
+      <h2>{t('packet')}</h2>
+      {collection.sections.length ? (
+        collection.sections.map((s) => (
+          <details key={s.section} class="packet-section">
+            <summary>{s.title}</summary>
+            <p class="packet-text">{s.text}</p>
+          </details>
+        ))
+      ) : (
+        <p>{t('noPacket')}</p>
+      )}
+      <h2>{t('whoToAsk')}</h2>
+      {collection.whoToAsk.length ? (
+        <ul class="who-to-ask">
+          {collection.whoToAsk.map((w) => (
+            <li key={`${w.topic}|${w.person}`}>
+              <strong>{w.topic}:</strong> {w.person}
+              {w.email ? (
+                <>
+                  {' '}
+                  <a href={`mailto:${w.email}`} rel="noopener">
+                    {w.email}
+                  </a>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('noWhoToAsk')}</p>
+      )}
+    </>
+  );
+}
+
 function App() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [busy, setBusy] = useState(false);
@@ -187,6 +227,7 @@ function App() {
             busy={busy}
           />
           <CheckIns language={language} newcomer={state.newcomer} self={true} onSaid={done} />
+          <Collection language={language} collection={state.newcomer.collection} />
         </section>
       ) : null}
       {state.view === 'buddy' ? (

@@ -42,6 +42,10 @@ const nl = {
   responded: 'Je reactie: klik {click}, welbevinden {wellbeing}{confirmed}{remark}',
   respondedConfirmed: ', afspraken bevestigd',
   buddysView: 'Reactie van je nieuwe collega: klik {click}, welbevinden {wellbeing}{confirmed}{remark}',
+  packet: 'Je welkomstpakket',
+  noPacket: 'De school heeft het welkomstpakket nog niet ingevuld.',
+  whoToAsk: 'Wie vraag ik wat',
+  noWhoToAsk: 'Je chef buddy vertelt je wie je wat kunt vragen.',
 } as const;
 
 export type PageTextKey = keyof typeof nl;
@@ -87,6 +91,10 @@ const en: Record<PageTextKey, string> = {
   responded: 'Your response: click {click}, wellbeing {wellbeing}{confirmed}{remark}',
   respondedConfirmed: ', agreements confirmed',
   buddysView: 'Response of your new colleague: click {click}, wellbeing {wellbeing}{confirmed}{remark}',
+  packet: 'Your welcome packet',
+  noPacket: 'The school has not filled in the welcome packet yet.',
+  whoToAsk: 'Who to ask what',
+  noWhoToAsk: 'Your chief buddy will tell you whom to ask what.',
 };
 
 /** A page text in the visitor's language, with `{name}` placeholders filled. */

@@ -136,6 +136,8 @@ class SandboxWorld {
   /** Bumped after every save, so a page or script can tell its view is stale. */
   revision = 0;
   private dirty = false;
+  /** Where the sandbox serves the page: the fakes' web-app deployment (null until it listens). */
+  private pageUrl: string | null = null;
 
   constructor(
     private bundle: Bundle,
@@ -150,6 +152,7 @@ class SandboxWorld {
           htmlFiles: this.bundle.htmlFiles,
         });
         this.runtime = loadBundle(this.bundle.code, this.fakes);
+        this.fakes.setWebAppUrl(this.pageUrl);
         return;
       } catch (error) {
         this.store.setAside(error);
@@ -162,7 +165,14 @@ class SandboxWorld {
   reset(): void {
     this.fakes = buildDemo(this.bundle.code, { htmlFiles: this.bundle.htmlFiles });
     this.runtime = loadBundle(this.bundle.code, this.fakes);
+    this.fakes.setWebAppUrl(this.pageUrl);
     this.markDirty();
+  }
+
+  /** The sandbox "deploys" the script as a web app at its own `/mijn`. */
+  deployAt(url: string): void {
+    this.pageUrl = url;
+    this.fakes.setWebAppUrl(url);
   }
 
   /** Something changed the fakes outside the script (a paste, the clock): save after this request. */
@@ -916,10 +926,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     server.listen(options.port ?? 8080, host, () => resolvePromise());
   });
   const port = (server.address() as AddressInfo).port;
+  const origin = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  world.deployAt(`${origin}/mijn`);
   // A demo built at start is saved once the server answers, so the first page load need not wait.
   setImmediate(() => world.save());
   return {
-    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    url: origin,
     port,
     close: () =>
       new Promise<void>((resolvePromise) => {

@@ -363,6 +363,13 @@ export interface SidebarState {
   automation: AutomationStatus | null;
   /** Newcomers in onboarding this user follows (a buddy: their own), soonest start first. */
   newcomers: NewcomerDto[];
+  /**
+   * The address of Mijn Wegwijs ('' when none is known) for school leaders and chef buddies (to
+   * copy), buddies and newcomers (to open); '' for everyone else.
+   */
+  pageUrl: string;
+  /** A buddy or newcomer: the message points to Mijn Wegwijs, with the link when known. */
+  pointToPage: boolean;
 }
 
 export interface AboutCheck {
@@ -487,10 +494,16 @@ export interface PageNewcomerDto {
   checkIns: PageCheckInDto[];
 }
 
+/** The collection document on the page: the packet's sections for the location, whom to ask what. */
+export interface PageCollectionDto {
+  sections: { section: string; title: string; text: string }[];
+  whoToAsk: { topic: string; person: string; email: string }[];
+}
+
 /** The page's first view, in one call: nothing personal for an empty or unknown visitor. */
 export type PageState = { language: Language; today: string; name: string } & (
   | { view: 'none'; message: string }
-  | { view: 'newcomer'; newcomer: PageNewcomerDto }
+  | { view: 'newcomer'; newcomer: PageNewcomerDto & { collection: PageCollectionDto } }
   | { view: 'buddy'; newcomers: PageNewcomerDto[] }
 );
 

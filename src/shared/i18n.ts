@@ -103,6 +103,11 @@ const nl = {
     'Wegwijs helpt nieuwe collega’s op weg met een buddy, een inwerkschema, een welkomstpakket en check-ins; de schoolleider en de chef buddy’s werken ermee.',
   'week.askLeader': 'Hoor je erbij te staan? Vraag de schoolleider om toegang.',
   'week.askChief': 'Vragen over inwerken? Vraag het {name}, chef buddy van {location}.',
+  'sidebar.usePageBuddy':
+    'Je nieuwe collega’s volg je op Mijn Wegwijs: daar vink je het inwerkschema af en leg je check-ins vast. Je hebt dit blad daarvoor niet nodig.',
+  'sidebar.usePageNewcomer':
+    'Je inwerkschema, je buddy en je check-ins staan op Mijn Wegwijs. Je hebt dit blad daarvoor niet nodig.',
+  'sidebar.noPageUrl': 'Het adres van Mijn Wegwijs krijg je van je chef buddy.',
   'checkin.invalid.missingMany': 'Vul nog in: {fields}.',
   'checkin.invalid.beforePrevious': 'De {field} ligt voor de vorige gehouden check-in ({previous}).',
   'checkin.closeBeforeStart': 'Inwerken afronden kan pas vanaf de startdatum ({date}).',
@@ -495,6 +500,11 @@ const en: Messages = {
     'Wegwijs helps new colleagues find their way with a buddy, an onboarding schedule, a welcome packet and check-ins; the school leader and the chief buddies work with it.',
   'week.askLeader': 'Should you be in it? Ask the school leader.',
   'week.askChief': 'Questions about onboarding? Ask {name}, chief buddy of {location}.',
+  'sidebar.usePageBuddy':
+    'You follow your new colleagues on Mijn Wegwijs: there you tick off the onboarding schedule and record check-ins. You do not need this sheet for that.',
+  'sidebar.usePageNewcomer':
+    'Your onboarding schedule, your buddy and your check-ins are on Mijn Wegwijs. You do not need this sheet for that.',
+  'sidebar.noPageUrl': 'Your chief buddy can give you the address of Mijn Wegwijs.',
   'checkin.invalid.missingMany': 'Still to fill in: {fields}.',
   'checkin.invalid.beforePrevious': 'The {field} is before the previous held check-in ({previous}).',
   'checkin.closeBeforeStart': 'The onboarding can be closed from the start date ({date}) on.',

@@ -56,6 +56,57 @@ function switchable(state: SidebarState): string[] {
   return state.user.role === 'schoolleider' ? state.locations : state.user.locations;
 }
 
+/** The page's address for the school leader and chef buddies to pass on, with a copy button. */
+function PageAddress({ url, language }: { url: string; language: Language }) {
+  const [copied, setCopied] = useState(false);
+  const t = (k: TextKey) => text(language, k);
+  if (!url)
+    return (
+      <p class="small" data-testid="page-url-none">
+        {t('s.pageNone')}
+      </p>
+    );
+  return (
+    <section class="card page-url" aria-label={t('s.page')}>
+      <label class="small" for="page-url">
+        {t('s.page')}
+      </label>
+      <div class="line">
+        <input
+          id="page-url"
+          data-testid="page-url"
+          readOnly
+          value={url}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button
+          type="button"
+          data-testid="page-url-copy"
+          onClick={() => {
+            const input = document.getElementById('page-url') as HTMLInputElement | null;
+            input?.select();
+            // The sidebar's iframe may not reach the clipboard API; selecting and copying works there.
+            const done = navigator.clipboard?.writeText
+              ? navigator.clipboard.writeText(url).then(
+                  () => true,
+                  () => document.execCommand('copy'),
+                )
+              : Promise.resolve(document.execCommand('copy'));
+            void done.then((ok) => setCopied(ok));
+          }}
+        >
+          {t('s.pageCopy')}
+        </button>
+      </div>
+      {copied ? (
+        <span class="small" role="status">
+          {t('s.pageCopied')}
+        </span>
+      ) : null}
+    </section>
+  );
+}
+
 function App() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [updating, setUpdating] = useState(false);
@@ -180,7 +231,18 @@ function App() {
       {state.message && (
         <p class="message" data-testid="message">
           {state.message}
+          {state.pointToPage && state.pageUrl ? (
+            <>
+              {' '}
+              <a href={state.pageUrl} target="_blank" rel="noopener" data-testid="page-link">
+                {t('s.pageOpen')}
+              </a>
+            </>
+          ) : null}
         </p>
+      )}
+      {(user.role === 'schoolleider' || user.role === 'chefbuddy') && (
+        <PageAddress url={state.pageUrl} language={language} />
       )}
       {state.warnings.length > 0 && (
         <section aria-label={t('s.warnings')}>

@@ -125,6 +125,39 @@ describe('the page’s first view, by who the server says the visitor is', () =>
     expect(s.newcomer.checkIns.every((c) => c.notes === null)).toBe(true);
   });
 
+  it('a newcomer reads the latest welcome packet of their location and whom to ask what there, as text', () => {
+    const location = String(
+      rows('Medewerkers').find((r) => String(r['E-mail']).toLowerCase() === newcomer)!.Locatie,
+    );
+    const other = rows('Locaties')
+      .map((r) => String(r.Naam))
+      .find((l) => l !== location)!;
+    // The school edits the packet after the packet mail: the page shows the sheet as it is now.
+    const packet = fakes.sheet.values('Welkomstpakket');
+    packet.push(
+      ['welkom', location, 'Welkom op <b>onze</b> locatie!'],
+      ['protocollen', other, 'Alleen voor de ander'],
+    );
+    fakes.sheet.paste('Welkomstpakket', packet);
+    const who = fakes.sheet.values('Wie vraag ik wat');
+    who.push([location, 'Sleutels', 'Conciërge Kees', ''], [other, 'Parkeren', 'Elders Els', '']);
+    fakes.sheet.paste('Wie vraag ik wat', who);
+    const s = state(newcomer);
+    if (s.view !== 'newcomer') throw new Error(`expected the newcomer view, got ${s.view}`);
+    const sections = s.newcomer.collection.sections;
+    expect(sections.find((x) => x.section === 'welkom')?.text).toBe('Welkom op <b>onze</b> locatie!');
+    expect(JSON.stringify(sections)).not.toContain('Alleen voor de ander');
+    expect(s.newcomer.collection.whoToAsk).toContainEqual({
+      topic: 'Sleutels',
+      person: 'Conciërge Kees',
+      email: '',
+    });
+    expect(JSON.stringify(s.newcomer.collection.whoToAsk)).not.toContain('Elders Els');
+    // A buddy's view carries no collection document: it is the newcomer's.
+    const b = state(buddy);
+    expect(JSON.stringify(b)).not.toContain('collection');
+  });
+
   it('an e-mail in other case is the same person', () => {
     expect(state(newcomer.toUpperCase())).toEqual(state(newcomer));
   });
@@ -321,9 +354,10 @@ describe('what a page call costs', () => {
     const buddyView = cost(buddy, 'getPageState');
     const newcomerView = cost(newcomer, 'getPageState');
     // Staff, pairings, locations, check-ins, schedule and settings: six tabs, each read once (the
-    // demo buddy has two newcomers).
+    // demo buddy has two newcomers); the newcomer's view also reads the welcome packet and
+    // 'Wie vraag ik wat' for the collection document: eight.
     expect(buddyView.reads).toBeLessThanOrEqual(6);
-    expect(newcomerView.reads).toBeLessThanOrEqual(6);
+    expect(newcomerView.reads).toBeLessThanOrEqual(8);
     expect(buddyView.writes + newcomerView.writes).toBe(0);
   });
 

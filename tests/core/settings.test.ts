@@ -21,6 +21,18 @@ describe('reading Instellingen', () => {
     expect(settings.pairAcrossLocations).toBe(true);
   });
 
+  it('takes the page’s address only as a whole https address', () => {
+    expect(readSettings([]).settings.pageUrl).toBe('');
+    const url = 'https://script.google.com/a/macros/school.nl/s/AKfy/exec';
+    expect(readSettings([{ name: 'Mijn Wegwijs (URL)', value: ` ${url} ` }]).settings.pageUrl).toBe(url);
+    expect(readSettings([{ name: 'Mijn Wegwijs (URL)', value: '' }]).problems).toEqual([]);
+    for (const bad of ['script.google.com/exec', 'http://school.nl/mijn', 'https://', 'zie mail']) {
+      const { settings, problems } = readSettings([{ name: 'Mijn Wegwijs (URL)', value: bad }]);
+      expect(settings.pageUrl).toBe('');
+      expect(problems).toEqual([{ setting: 'Mijn Wegwijs (URL)', value: bad }]);
+    }
+  });
+
   it('reports an unreadable value and keeps the default', () => {
     const { settings, problems } = readSettings([{ name: 'Check-in: dagen speling', value: 'een paar' }]);
     expect(settings.checkInGraceDays).toBe(3);

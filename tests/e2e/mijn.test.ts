@@ -101,6 +101,10 @@ describe('Mijn Wegwijs on a phone', () => {
     expect(await page.evaluate(() => document.querySelector('base')?.getAttribute('target'))).toBe('_blank');
     await page.waitForSelector('text=Je inwerkschema');
     expect(await page.locator('input[type=checkbox]').count()).toBe(0);
+    // The collection document: the welcome packet's sections for their location and whom to ask what.
+    await page.waitForSelector('text=Je welkomstpakket');
+    expect(await page.locator('.packet-section').count()).toBeGreaterThan(0);
+    expect(await page.locator('.who-to-ask li').count()).toBeGreaterThan(0);
     expect(await fitsTheScreen()).toBe(true);
     await page.screenshot({ path: screenshotPath('mijn-newcomer-360'), fullPage: true });
   });

@@ -111,6 +111,20 @@ describe('the sidebar for each user of the switcher', () => {
     }
   });
 
+  it('gives a chef buddy the page’s address to copy and points a buddy to the page', async () => {
+    const chief = users.find((u) => u.role === 'chef buddy')!;
+    await switchTo(chief.email);
+    const frame = await sidebarShowing(page, 'user-email', chief.email);
+    // The sandbox deploys the script as a web app at its own /mijn (ScriptApp.getService().getUrl()).
+    expect(await frame.inputValue('[data-testid=page-url]')).toBe(`${sandbox.url}/mijn`);
+    const buddy = users.find((u) => u.role === 'buddy')!;
+    await switchTo(buddy.email);
+    const buddyFrame = await sidebarShowing(page, 'message', /Mijn Wegwijs/);
+    const link = buddyFrame.locator('[data-testid=page-link]');
+    expect(await link.getAttribute('href')).toBe(`${sandbox.url}/mijn`);
+    expect(await link.getAttribute('target')).toBe('_blank');
+  });
+
   it('shows the school leader again after switching back', async () => {
     await switchTo(SCHOOL_LEADER);
     const frame = await sidebarShowing(page, 'user-email', SCHOOL_LEADER);

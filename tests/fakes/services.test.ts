@@ -514,6 +514,21 @@ describe('the web-app context of a bound script (executeAs: USER_DEPLOYING)', ()
     fakes.endExecution();
   });
 
+  it('gives the web app’s URL once deployed and null before, under no scope', () => {
+    const fakes = setup({ activeUser: owner });
+    const { ScriptApp } = fakes.globals;
+    fakes.setGrantedScopes([]);
+    fakes.beginExecution({ user: owner });
+    expect(ScriptApp.getService().getUrl()).toBeNull();
+    fakes.endExecution();
+    fakes.setWebAppUrl('https://script.google.com/a/macros/school.nl/s/AKfy/exec');
+    fakes.beginExecution({ user: 'buddy@school.nl', webapp: true });
+    expect(ScriptApp.getService().getUrl()).toBe('https://script.google.com/a/macros/school.nl/s/AKfy/exec');
+    fakes.endExecution();
+    // A deployment is part of the saved state.
+    expect(fakes.toJSON().webAppUrl).toBe('https://script.google.com/a/macros/school.nl/s/AKfy/exec');
+  });
+
   it('opens the spreadsheet by ID only with the full spreadsheets scope', () => {
     const fakes = setup({ spreadsheetId: 'sheet-1' });
     const { SpreadsheetApp } = fakes.globals;

@@ -113,6 +113,8 @@ export interface MemoryWorld {
   store: Map<string, string>;
   userStore: Map<string, string>;
   lockHeldByOther: boolean;
+  /** What the deployment says the page's address is; null: not deployed. */
+  webAppUrl: string | null;
   setUser(email: string): void;
   /** Who the script runs as; default: the user. */
   setEffectiveUser(email: string | null): void;
@@ -135,6 +137,7 @@ export function memoryWorld(options: MemoryOptions = {}): MemoryWorld {
     store: new Map(),
     userStore: new Map(),
     lockHeldByOther: false,
+    webAppUrl: null,
     setUser: (email) => {
       user = email;
     },
@@ -174,6 +177,7 @@ export function memoryWorld(options: MemoryOptions = {}): MemoryWorld {
       grantedScopes: () => null,
       missingDocument: () => [],
       webApp: () => false,
+      webAppUrl: () => world.webAppUrl,
       spreadsheetTimeZone: () => 'Europe/Amsterdam',
       scriptTimeZone: () => 'Europe/Amsterdam',
     },

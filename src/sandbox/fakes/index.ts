@@ -90,6 +90,8 @@ export interface FakeState {
   logs: string[];
   /** See {@link FakeOptions.publishedAddon}; absent in older saved states. */
   publishedAddon?: boolean;
+  /** The web app's URL once deployed (`ScriptApp.getService().getUrl()`); absent or null: not deployed. */
+  webAppUrl?: string | null;
 }
 
 /**
@@ -135,6 +137,7 @@ export interface GasGlobals {
     | 'getAuthorizationInfo'
     | 'getScriptId'
     | 'getOAuthToken'
+    | 'getService'
   >;
   Utilities: Pick<
     GoogleAppsScript.Utilities.Utilities,
@@ -230,6 +233,8 @@ export interface GasFakes {
   asPersonInSheet<T>(fn: () => T): T;
   /** Turns the published-add-on mode on or off (see {@link FakeOptions.publishedAddon}). */
   setPublishedAddon(on: boolean): void;
+  /** Deploys the script as a web app at `url` (null: no deployment, Google's getUrl gives null). */
+  setWebAppUrl(url: string | null): void;
   calls: CallCounter;
   logs: string[];
   /** Lets a vm runtime make Dates and Errors of its own realm. */
@@ -318,7 +323,7 @@ function build(state: FakeState, options: FakeOptions): GasFakes {
   const locks = new FakeLockService(ctx);
   const scriptApp = new FakeScriptApp(
     ctx,
-    { scriptId: state.scriptId, documentId: () => ss.state.id },
+    { scriptId: state.scriptId, documentId: () => ss.state.id, webAppUrl: () => state.webAppUrl ?? null },
     state.triggers,
   );
   const toHtmlBlob = (html: string, name: string): unknown => blobOf(ctx, toBytes(html), 'text/html', name);
@@ -506,6 +511,9 @@ function build(state: FakeState, options: FakeOptions): GasFakes {
     },
     setPublishedAddon: (on) => {
       published.on = on;
+    },
+    setWebAppUrl: (url) => {
+      state.webAppUrl = url;
     },
     calls: ctx.calls,
     logs: ctx.logs,

@@ -77,6 +77,9 @@ export const SCOPE_TABLE: Readonly<Record<string, ScopeRule>> = Object.freeze({
   'ScriptApp.requireAllScopes': NONE,
   'ScriptApp.getScriptId': NONE,
   'ScriptApp.getOAuthToken': NONE,
+  // The web app's URL: Google documents no scope for getService or its Service.
+  'ScriptApp.getService': NONE,
+  'Service.*': NONE,
   'AuthorizationInfo.*': NONE,
   'TriggerBuilder.*': TRIGGERS,
   'ClockTriggerBuilder.*': TRIGGERS,

@@ -76,6 +76,8 @@ export interface TriggersState {
 export interface ScriptHost {
   scriptId: string;
   documentId(): string;
+  /** The web app's deployed URL; null while the script is not deployed as a web app. */
+  webAppUrl(): string | null;
 }
 
 /** Google refuses a second trigger of one type per user and document for add-ons. */
@@ -308,6 +310,11 @@ export class FakeScriptApp {
   }
   getScriptId(): string {
     return this.host.scriptId;
+  }
+  /** The script as a web app: its URL once deployed, null before (Google's `Service.getUrl`). */
+  getService(): { getUrl(): string | null; isEnabled(): boolean } {
+    const url = this.host.webAppUrl();
+    return this.ctx.wrap('Service', { getUrl: () => url, isEnabled: () => url !== null });
   }
   getOAuthToken(): string {
     return `fake-oauth-token-for-${this.ctx.effectiveUser}`;
