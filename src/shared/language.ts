@@ -21,7 +21,8 @@ const WEEKDAYS = {
   nl: ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'],
   en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
 } as const;
-const MONTHS = {
+/** Month names as a sentence writes them; the sidebar uses them too. */
+export const MONTHS = {
   nl: [
     'januari',
     'februari',

@@ -3,7 +3,7 @@
  * from the server's messages (src/shared/i18n.ts) so the inlined sidebar carries only what it
  * shows; messages from the server arrive translated.
  */
-import { fill, type Language } from '../shared/language';
+import { fill, type Language, MONTHS } from '../shared/language';
 
 const nl = {
   'v.retention': 'Bewaartermijnen',
@@ -636,36 +636,6 @@ export function startsIn(language: Language, days: number | null): string {
   return text(language, 'p.inDays', { n: days });
 }
 
-const MONTHS: Record<Language, string[]> = {
-  nl: [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
 const WEEKDAYS: Record<Language, string[]> = {
   nl: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
   en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
