@@ -113,25 +113,32 @@ class ScheduleWorld {
     });
   }
 
-  /** Rows per newcomer, built once and dropped whenever this world changes the tables. */
-  private byNewcomer: Map<string, TableRecord<'schedule'>[]> | undefined;
+  /**
+   * Rows per newcomer, indexed once per world. `apply` keeps the entry of the newcomer it changes
+   * current instead of dropping the index, so preparing many newcomers stays linear in the rows.
+   */
+  private byNewcomer: { table: unknown; map: Map<string, TableRecord<'schedule'>[]> } | undefined;
+  private checkInsByNewcomer: { table: unknown; map: Map<string, TableRecord<'checkIns'>[]> } | undefined;
 
   rowsOf(email: string): TableRecord<'schedule'>[] {
-    if (!this.byNewcomer) {
-      this.byNewcomer = new Map();
-      for (const r of this.scheduleTable.records) {
-        const key = emailKey(r.value.newcomer);
-        const list = this.byNewcomer.get(key);
-        if (list) list.push(r);
-        else this.byNewcomer.set(key, [r]);
-      }
-    }
-    return [...(this.byNewcomer.get(emailKey(email)) ?? [])];
+    const table = this.scheduleTable;
+    if (this.byNewcomer?.table !== table) this.byNewcomer = { table, map: indexByNewcomer(table.records) };
+    return [...(this.byNewcomer.map.get(emailKey(email)) ?? [])];
   }
 
-  /** Forgets the per-newcomer indexes after a change. */
-  protected changed(): void {
-    this.byNewcomer = undefined;
+  /** A newcomer's check-in records (none without a Check-ins tab), indexed like `rowsOf`. */
+  checkInRecordsOf(email: string): TableRecord<'checkIns'>[] {
+    const table = this.ctx.wb.tryTable('checkIns');
+    if (!table) return [];
+    if (this.checkInsByNewcomer?.table !== table)
+      this.checkInsByNewcomer = { table, map: indexByNewcomer(table.records) };
+    return [...(this.checkInsByNewcomer.map.get(emailKey(email)) ?? [])];
+  }
+
+  /** After a change to one newcomer's rows: their entries, as they now are. */
+  protected keep(email: string, schedule?: TableRecord<'schedule'>[], checkIns?: TableRecord<'checkIns'>[]) {
+    if (schedule) this.byNewcomer?.map.set(emailKey(email), schedule);
+    if (checkIns) this.checkInsByNewcomer?.map.set(emailKey(email), checkIns);
   }
 
   /**
@@ -143,27 +150,50 @@ class ScheduleWorld {
     const records = this.rowsOf(newcomer.email);
     const recordOf = new Map(records.map((r) => [r.value, r]));
     const diff = diffFor(this, newcomer, generated);
+    const now = new Map(records.map((r) => [r, r]));
     for (const row of diff.remove) {
       const record = recordOf.get(row);
-      if (record) table.remove(record);
+      if (record) {
+        table.remove(record);
+        now.delete(record);
+      }
     }
     for (const { from, to } of diff.change) {
       const record = recordOf.get(from);
       if (record)
-        table.update(record, {
-          date: to.date,
-          week: to.week,
-          activity: to.activity,
-          with: to.with,
-          kind: to.kind,
-          check: to.check,
-        });
+        now.set(
+          record,
+          table.update(record, {
+            date: to.date,
+            week: to.week,
+            activity: to.activity,
+            with: to.with,
+            kind: to.kind,
+            check: to.check,
+          }),
+        );
     }
+    const before = table.records.length;
     for (const row of diff.add) table.append({ ...row, newcomer: emailKey(newcomer.email) });
-    planCheckIns(this, newcomer, generated);
-    this.changed();
+    this.keep(
+      newcomer.email,
+      [...now.values(), ...table.records.slice(before)],
+      planCheckIns(this, newcomer, generated),
+    );
     return diff;
   }
+}
+
+/** Records grouped by their newcomer's e-mail key. */
+function indexByNewcomer<R extends { value: { newcomer: string } }>(records: readonly R[]): Map<string, R[]> {
+  const map = new Map<string, R[]>();
+  for (const r of records) {
+    const key = emailKey(r.value.newcomer);
+    const list = map.get(key);
+    if (list) list.push(r);
+    else map.set(key, [r]);
+  }
+  return map;
 }
 
 function warningTexts(ctx: RequestContext, generated: GeneratedSchedule): string[] {
@@ -289,37 +319,52 @@ export function preview(ctx: RequestContext, newcomerRaw: unknown): SchedulePrev
  * Keeps the newcomer's planned check-ins in line with the schedule: open moments move with it,
  * missing ones are added, held or skipped ones are never touched.
  */
-function planCheckIns(world: ScheduleWorld, newcomer: Staff, generated: GeneratedSchedule): void {
+function planCheckIns(
+  world: ScheduleWorld,
+  newcomer: Staff,
+  generated: GeneratedSchedule,
+): TableRecord<'checkIns'>[] | undefined {
   const table = world.ctx.wb.tryTable('checkIns');
-  if (!table) return;
+  if (!table) return undefined;
   const dates = generated.items
     .filter((i) => i.kind === 'check-in')
     .map((i) => i.date)
     .sort();
   const buddy = world.buddyOf(newcomer.email)?.email ?? '';
-  const mine = table.records
-    .filter((r) => emailKey(r.value.newcomer) === emailKey(newcomer.email))
+  const mine = world
+    .checkInRecordsOf(newcomer.email)
     .sort((a, b) => (a.value.planned < b.value.planned ? -1 : 1));
+  // The newcomer's check-in records as they will be: the caller keeps its index current with them.
+  const now = new Map(mine.map((r) => [r, r]));
   const open = mine.filter((r) => !r.value.held && !r.value.skipped);
   const closed = new Set(mine.filter((r) => r.value.held || r.value.skipped).map((r) => r.value.planned));
   const wanted = dates.filter((d) => !closed.has(d));
+  const before = table.records.length;
   wanted.forEach((date, i) => {
     const record = open[i];
     if (!record) table.append(plannedCheckIn(newcomer.email, buddy, date));
     else if (record.value.planned !== date) {
       // A moved check-in is a new moment: its reminders go again for the new day.
-      table.update(record, {
-        planned: date,
-        buddy: buddy || record.value.buddy,
-        reminder: '',
-        lateNotice: '',
-        chiefNotice: '',
-      });
-    } else if (buddy && record.value.buddy !== buddy) table.update(record, { buddy });
+      now.set(
+        record,
+        table.update(record, {
+          planned: date,
+          buddy: buddy || record.value.buddy,
+          reminder: '',
+          lateNotice: '',
+          chiefNotice: '',
+        }),
+      );
+    } else if (buddy && record.value.buddy !== buddy) now.set(record, table.update(record, { buddy }));
   });
+  const added = table.records.slice(before);
   for (const extra of open.slice(wanted.length)) {
-    if (!extra.value.notes && !extra.value.agreements) table.remove(extra);
+    if (!extra.value.notes && !extra.value.agreements) {
+      table.remove(extra);
+      now.delete(extra);
+    }
   }
+  return [...now.values(), ...added];
 }
 
 /**

@@ -50,25 +50,9 @@ class WelcomeWorld extends ScheduleWorld {
     this.staffTable = ctx.wb.table('staff', { needs: ['welcomeStatus'] });
   }
 
-  private checkInIndex: Map<string, RowOf<'checkIns'>[]> | undefined;
-
-  /** A newcomer's check-ins, from an index built once (dropped when the tables change). */
+  /** A newcomer's check-ins (the world's index, kept current when a schedule is made). */
   checkInsOf(email: string): RowOf<'checkIns'>[] {
-    if (!this.checkInIndex) {
-      this.checkInIndex = new Map();
-      for (const r of this.ctx.wb.tryTable('checkIns')?.records ?? []) {
-        const key = emailKey(r.value.newcomer);
-        const list = this.checkInIndex.get(key);
-        if (list) list.push(r.value);
-        else this.checkInIndex.set(key, [r.value]);
-      }
-    }
-    return this.checkInIndex.get(emailKey(email)) ?? [];
-  }
-
-  protected override changed(): void {
-    super.changed();
-    this.checkInIndex = undefined;
+    return this.checkInRecordsOf(email).map((r) => r.value);
   }
 
   recordOf(email: string): TableRecord<'staff'> {
