@@ -339,13 +339,23 @@ export type RowOf<K extends TabKey> = {
     : never;
 };
 
+/** Normalised names seen in this execution: the same few names are compared again and again. */
+const normalized = new Map<string, string>();
+
 /** Normalises a header or name for matching: case, accents, spaces and punctuation are ignored. */
 export function normalizeName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
+  let result = normalized.get(text);
+  if (result === undefined) {
+    result = text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '');
+    // Bounded: a sheet of free text must not grow it without end.
+    if (normalized.size >= 50_000) normalized.clear();
+    normalized.set(text, result);
+  }
+  return result;
 }
 
 /** Every accepted spelling of a column or tab, normalised. */
