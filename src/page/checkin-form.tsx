@@ -5,10 +5,10 @@
 import { useState } from 'preact/hooks';
 import { call } from '../components/rpc';
 import type { Language } from '../shared/language';
+import { Choice, CLICKS, WELLBEING } from './fields';
 import { pageText } from './texts';
 
 const PHASES = ['ontdekken', 'dromen', 'ontwerpen', 'doen'] as const;
-const CLICKS = ['goed', 'twijfel', 'niet'] as const;
 
 export function CheckInForm({
   language,
@@ -52,39 +52,9 @@ export function CheckInForm({
         {t('held')}
         <input type="date" value={held} max={today} onInput={(e) => setHeld(e.currentTarget.value)} />
       </label>
-      <label>
-        {t('phase')}
-        <select value={phase} onChange={(e) => setPhase(e.currentTarget.value)}>
-          <option value="">—</option>
-          {PHASES.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('wellbeing')}
-        <select value={wellbeing} onChange={(e) => setWellbeing(e.currentTarget.value)}>
-          <option value="">—</option>
-          {[1, 2, 3, 4, 5].map((n) => (
-            <option key={n} value={String(n)}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('click')}
-        <select value={click} onChange={(e) => setClick(e.currentTarget.value)}>
-          <option value="">—</option>
-          {CLICKS.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice label={t('phase')} value={phase} options={PHASES} onChange={setPhase} />
+      <Choice label={t('wellbeing')} value={wellbeing} options={WELLBEING} onChange={setWellbeing} />
+      <Choice label={t('click')} value={click} options={CLICKS} onChange={setClick} />
       <label>
         {t('agreementsField')}
         <textarea value={agreements} rows={3} onInput={(e) => setAgreements(e.currentTarget.value)} />

@@ -5,9 +5,8 @@
 import { useState } from 'preact/hooks';
 import { call } from '../components/rpc';
 import type { Language } from '../shared/language';
+import { Choice, CLICKS, WELLBEING } from './fields';
 import { pageText } from './texts';
-
-const CLICKS = ['goed', 'twijfel', 'niet'] as const;
 
 export function ResponseForm({
   language,
@@ -44,28 +43,8 @@ export function ResponseForm({
         {t('remark')}
         <textarea value={remark} rows={3} onInput={(e) => setRemark(e.currentTarget.value)} />
       </label>
-      <label>
-        {t('ownClick')}
-        <select value={click} onChange={(e) => setClick(e.currentTarget.value)}>
-          <option value="">—</option>
-          {CLICKS.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('ownWellbeing')}
-        <select value={wellbeing} onChange={(e) => setWellbeing(e.currentTarget.value)}>
-          <option value="">—</option>
-          {[1, 2, 3, 4, 5].map((n) => (
-            <option key={n} value={String(n)}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice label={t('ownClick')} value={click} options={CLICKS} onChange={setClick} />
+      <Choice label={t('ownWellbeing')} value={wellbeing} options={WELLBEING} onChange={setWellbeing} />
       {error ? <p role="alert">{error}</p> : null}
       <button type="submit" disabled={busy}>
         {t('send')}
