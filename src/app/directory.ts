@@ -4,7 +4,7 @@
  * already read and rebuilt when a table changes. One rule everywhere: the first row wins, the
  * others are duplicates, reported once (naming their rows) and never mailed or paired again.
  */
-import { emailIn } from '../core/cells';
+import { personKey } from '../core/identity';
 import { isLeft } from '../core/roles';
 import type { RowOf } from '../core/schema';
 import type { Table, TableRecord } from '../core/table';
@@ -16,11 +16,6 @@ type Staff = RowOf<'staff'>;
 export interface DuplicateRows {
   readonly tab: 'staff' | 'pairings' | 'checkIns';
   readonly rows: readonly number[];
-}
-
-/** The key of an e-mail as the sheet compares it ('' when the text holds no address). */
-export function personKey(email: string): string {
-  return emailIn(email) ?? email.trim().toLowerCase();
 }
 
 type DedupedTab = 'staff' | 'pairings' | 'checkIns';

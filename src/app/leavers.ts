@@ -4,11 +4,11 @@
  * per pairing by the scheduled run; the sidebar warns until the pairing is ended.
  */
 import { escapeHtml } from '../core/html';
+import { personKey } from '../core/identity';
 import { formatMailState, mailId, parseMailState } from '../core/mailState';
 import { normalizeName } from '../core/schema';
 import { mailHtml } from '../core/template';
 import type { RequestContext } from './context';
-import { personKey } from './directory';
 import type { Job } from './jobs';
 import { deliver, type MailJob } from './mailOutbox';
 import type { OutgoingMail } from './ports';

@@ -5,9 +5,9 @@
  * decided by the access rules in `core/roles.ts`, the same ones the sidebar's use cases call.
  */
 
-import { isAllLocations } from '../core/calendar';
 import { type CheckInRow, compareCheckIns } from '../core/checkins';
 import { UserError } from '../core/errors';
+import { isAllLocations } from '../core/identity';
 import { SECTION_TITLES } from '../core/packet';
 import { emailKey } from '../core/pairing';
 import { isBuddyOf, isManager, mayRespondAsNewcomer } from '../core/roles';

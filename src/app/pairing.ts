@@ -4,8 +4,8 @@
  * re-checks roles and eligibility under the document lock, and the buddy gets one mail per pair.
  */
 
-import { emailIn } from '../core/cells';
 import { UserError } from '../core/errors';
+import { emailIn } from '../core/identity';
 import { formatMailState, mailId, parseMailState } from '../core/mailState';
 import {
   buddyCapacity,

@@ -9,20 +9,16 @@ import { plannedCheckIn } from '../core/checkins';
 import { formatDutchDate } from '../core/dates';
 import { UserError } from '../core/errors';
 import { scheduleToIcs } from '../core/ics';
-import { mailId } from '../core/mailState';
 import { emailKey } from '../core/pairing';
 import { type Actor, assertCanManage, assertFollows } from '../core/roles';
 import {
   type GeneratedSchedule,
-  generatedLines,
   type PersonRef,
-  type ScheduleDiff,
   type ScheduleItem,
-  type ScheduleLine,
   SchedulePlanner,
   type ScheduleRow,
-  updateSchedule,
-} from '../core/schedule';
+} from '../core/schedule/planner';
+import { generatedLines, type ScheduleDiff, updateSchedule } from '../core/schedule/regeneration';
 import { normalizeName, type RowOf } from '../core/schema';
 import type { TableRecord } from '../core/table';
 import { expectBoolean, expectDate, expectEmail, expectText } from '../core/validate';

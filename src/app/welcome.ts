@@ -12,7 +12,7 @@ import { LATE_START_DAYS, packetStatus } from '../core/packetStatus';
 import { emailKey } from '../core/pairing';
 import { safeReason } from '../core/redact';
 import { assertCanManage, isSchoolLeader } from '../core/roles';
-import { PLACEHOLDERS } from '../core/schedule';
+import { PLACEHOLDERS } from '../core/schedule/template';
 import { normalizeName, type RowOf } from '../core/schema';
 import type { TableRecord } from '../core/table';
 import type { TemplateValue } from '../core/template';

@@ -13,7 +13,8 @@ import {
   yearOf,
 } from './dates';
 import { type HolidayPolicy, publicHolidays, schoolYearsWithoutHolidays } from './holidays';
-import { ALL_LOCATIONS, normalizeName, type RowOf } from './schema';
+import { isAllLocations, sameLocation } from './identity';
+import type { RowOf } from './schema';
 
 type DayOffRow = Pick<RowOf<'daysOff'>, 'from' | 'until' | 'description' | 'location'>;
 
@@ -42,17 +43,6 @@ export interface DayOffReason {
 export interface WorkingDay {
   readonly date: IsoDate;
   readonly weekday: number;
-}
-
-/** True when a `Vrije dagen` (or template) location value means every location. */
-export function isAllLocations(location: string): boolean {
-  const key = normalizeName(location);
-  return key === '' || key === normalizeName(ALL_LOCATIONS) || key === 'all';
-}
-
-/** Loose location match: case, accents, spaces and punctuation are ignored. */
-export function sameLocation(a: string, b: string): boolean {
-  return normalizeName(a) === normalizeName(b);
 }
 
 /**

@@ -3,7 +3,8 @@
  * `YYYY-MM-DD`, moments as ISO-8601 with offset, numbers, booleans and text.
  */
 import { type IsoDate, parseDateText } from './dates';
-import { type ColumnSpec, normalizeName } from './schema';
+import { emailIn, normalizeName } from './identity';
+import type { ColumnSpec } from './schema';
 
 /** A date cell, already turned into a calendar day (`YYYY-MM-DD`) or a moment (ISO with offset). */
 export interface DateCell {
@@ -19,22 +20,6 @@ export function isDateCell(cell: unknown): cell is DateCell {
 
 /** Why a cell could not be read as its column's type (a code translated by the caller). */
 export type CellProblemCode = 'notADate' | 'notANumber' | 'notAChoice' | 'notAnEmail' | 'notACount';
-
-/** One well-formed address: no lists, no spaces, no display names. */
-const EMAIL = /^[^\s@,;<>"']+@[^\s@,;<>"']+\.[a-z]{2,}$/i;
-
-/**
- * The address in an e-mail cell, normalised (trimmed, lower case). A hand-typed display name
- * ("Naam <mail@x>") gives the address in the brackets, so the same person is always the same key.
- * Null when the cell holds something that is not one address (a name, two addresses).
- */
-export function emailIn(text: string): string | null {
-  let t = text.trim();
-  const bracketed = /^[^<>]*<([^<>]+)>\s*$/.exec(t);
-  if (bracketed) t = bracketed[1]!.trim();
-  t = t.replace(/^mailto:/i, '').toLowerCase();
-  return EMAIL.test(t) ? t : null;
-}
 
 export interface CellProblem {
   /** The column's Dutch header. */

@@ -4,8 +4,7 @@
  * shift with a clock change or a client's time zone. Plain string work: no Node APIs, no Intl.
  */
 import { addDays, type IsoDate, isIsoDate } from './dates';
-import { hashText } from './schedule';
-import { normalizeName } from './schema';
+import { emailKey, hashText, normalizeName } from './identity';
 
 /** What a calendar event needs of a schedule line (a generated item or an `Inwerkschema` row). */
 export interface IcsItem {
@@ -119,7 +118,7 @@ export function eventUid(
   uidDomain: string,
 ): string {
   const key = [
-    newcomerEmail.trim().toLowerCase(),
+    emailKey(newcomerEmail),
     item.week ?? '',
     item.kind,
     normalizeName(item.activity),

@@ -6,10 +6,10 @@
  */
 
 import { longDate } from '../shared/language';
-import { isAllLocations } from './calendar';
 import type { IsoDate } from './dates';
 import { EXAMPLE_MARK } from './defaults';
 import { escapeHtml } from './html';
+import { isAllLocations } from './identity';
 import { normalizeName, PACKET_SECTIONS, type PacketSection, type RowOf } from './schema';
 import { checkInLines, dayLabel } from './welcome';
 

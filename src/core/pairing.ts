@@ -5,7 +5,8 @@
  */
 import { FlowNetwork } from './assignment';
 import { addDays, daysBetween, type IsoDate, maxDate, minDate } from './dates';
-import { normalizeName, type RowOf } from './schema';
+import { emailKey, normalizeName } from './identity';
+import type { RowOf } from './schema';
 import type { Settings } from './settings';
 
 type Staff = RowOf<'staff'>;
@@ -149,10 +150,8 @@ const REASON_ORDER: readonly ReasonCode[] = [
   'otherLocation',
 ];
 
-/** Compares e-mail addresses the way the sheet does: trimmed, lower case. */
-export function emailKey(email: string): string {
-  return email.trim().toLowerCase();
-}
+/** Re-exported for `core/checkins.ts`; the home of identity is `identity.ts`. */
+export { emailKey };
 
 /** Number of active pairings per buddy, keyed by `emailKey`. */
 export function buddyLoads(pairings: readonly Pairing[]): Map<string, number> {

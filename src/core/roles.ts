@@ -3,7 +3,7 @@
  * Instellingen; a chef buddy is the e-mail on a Locaties row; a buddy has an active pairing.
  */
 import { UserError } from './errors';
-import { normalizeName } from './schema';
+import { emailKey, normalizeName } from './identity';
 
 export type Role = 'schoolleider' | 'chefbuddy' | 'buddy' | 'medewerker' | 'onbekend';
 
@@ -35,7 +35,7 @@ export function isLeft(person: { status: string; leftOn: string }, today: string
 
 /** Resolves the actor from the sheet. An empty e-mail is an error; an unknown one is `onbekend`. */
 export function resolveActor(email: string, sources: RoleSources): Actor {
-  const me = email.trim().toLowerCase();
+  const me = emailKey(email);
   if (me === '') throw new UserError('error.noUser');
   if (sources.left?.has(me)) return { email: me, role: 'onbekend', locations: [] };
   const allLocations = sources.locations.map((l) => l.name).filter(Boolean);
@@ -56,11 +56,6 @@ export function canActOn(actor: Actor, location: string): boolean {
 }
 
 // ---- Access rules: the only place that decides who may do what (sidebar, page and jobs) ----
-
-/** The e-mail as compared everywhere (trimmed, lower case). */
-function key(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 /** A newcomer as the rules need them: their location and their active buddy ('' when none). */
 export interface FollowedNewcomer {
@@ -106,13 +101,13 @@ export function seesRowsOf(actor: Actor, location: string): boolean {
 /** The newcomer's own active buddy, while they have a role (someone who left has none). */
 export function isBuddyOf(actor: Actor, newcomer: FollowedNewcomer): boolean {
   return (
-    actor.role !== 'onbekend' && newcomer.activeBuddy !== '' && key(newcomer.activeBuddy) === actor.email
+    actor.role !== 'onbekend' && newcomer.activeBuddy !== '' && emailKey(newcomer.activeBuddy) === actor.email
   );
 }
 
 /** The newcomer themself, while they have a role. */
 export function isSelf(actor: Actor, newcomer: { readonly email: string }): boolean {
-  return actor.role !== 'onbekend' && newcomer.email !== '' && key(newcomer.email) === actor.email;
+  return actor.role !== 'onbekend' && newcomer.email !== '' && emailKey(newcomer.email) === actor.email;
 }
 
 /** Follows the newcomer: manages their location, or is their active buddy. */
@@ -123,7 +118,9 @@ export function follows(actor: Actor, newcomer: FollowedNewcomer): boolean {
 /** Reads a check-in's notes: the school leader, the location's chef buddy, or who wrote them. */
 export function maySeeNotes(actor: Actor, checkIn: CheckInAccess): boolean {
   if (manages(actor, checkIn.location)) return true;
-  return actor.role !== 'onbekend' && checkIn.recordedBy !== '' && key(checkIn.recordedBy) === actor.email;
+  return (
+    actor.role !== 'onbekend' && checkIn.recordedBy !== '' && emailKey(checkIn.recordedBy) === actor.email
+  );
 }
 
 /** Records or skips a check-in, ticks a schedule line: whoever follows the newcomer. */

@@ -2,6 +2,10 @@
  * The sheet schema: every tab and column Wegwijs reads or writes, with its Dutch header, English
  * alias, whether it is required, and its type. Tables are found by header text, never by position.
  */
+import { ALL_LOCATIONS, normalizeName } from './identity';
+
+/** Moved to `identity.ts`; re-exported for the many importers of the schema. */
+export { ALL_LOCATIONS, normalizeName };
 
 /** The value types a column can hold, after parsing a cell. */
 export type ColumnType = 'text' | 'email' | 'date' | 'moment' | 'number' | 'boolean' | 'choice';
@@ -93,9 +97,6 @@ function tab<C extends Record<string, ColumnSpec>>(
     ...(extra.generated ? { generated: true } : {}),
   };
 }
-
-/** "alle" in a location column means: every location. */
-export const ALL_LOCATIONS = 'alle';
 
 export const STAFF_STATUSES = ['nieuw', 'actief', 'uit dienst'] as const;
 export type StaffStatus = (typeof STAFF_STATUSES)[number];
@@ -338,25 +339,6 @@ export type RowOf<K extends TabKey> = {
     ? V
     : never;
 };
-
-/** Normalised names seen in this execution: the same few names are compared again and again. */
-const normalized = new Map<string, string>();
-
-/** Normalises a header or name for matching: case, accents, spaces and punctuation are ignored. */
-export function normalizeName(text: string): string {
-  let result = normalized.get(text);
-  if (result === undefined) {
-    result = text
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '');
-    // Bounded: a sheet of free text must not grow it without end.
-    if (normalized.size >= 50_000) normalized.clear();
-    normalized.set(text, result);
-  }
-  return result;
-}
 
 /** Every accepted spelling of a column or tab, normalised. */
 export function acceptedNames(spec: { nl: string; en: string; aliases: readonly string[] }): string[] {

@@ -2,7 +2,7 @@
  * The `Instellingen` tab: one setting per row, found by name (Dutch or English, loosely matched),
  * with documented defaults. A missing row means the default; an unreadable value is reported.
  */
-import { emailIn } from './cells';
+import { emailIn } from './identity';
 import { normalizeName } from './schema';
 
 type Kind = 'emails' | 'number' | 'numbers' | 'boolean' | 'text' | 'url' | 'liberation' | 'window';

@@ -5,7 +5,7 @@
  */
 import { addDays, type IsoDate, isWeekend, minDate, mondayOf } from '../core/dates.ts';
 import { DEFAULT_LOCATIONS, defaultTemplate, WHO_TO_ASK_TOPICS } from '../core/defaults.ts';
-import { fitsHostKind, fitsRole } from '../core/schedule.ts';
+import { fitsHostKind, fitsRole } from '../core/schedule/template';
 import { acceptedNames, normalizeName, SCHEMA, type TabKey } from '../core/schema.ts';
 import { SETTINGS } from '../core/settings.ts';
 import { createGasFakes, type GasFakes } from './fakes/index.ts';

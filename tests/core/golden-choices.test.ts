@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { SchoolCalendar } from '../../src/core/calendar';
 import { DEFAULT_LOCATIONS, defaultLocations, defaultTemplate } from '../../src/core/defaults';
 import { DEFAULT_HOLIDAY_POLICY } from '../../src/core/holidays';
+import { hashText } from '../../src/core/identity';
 import { type PairingInput, proposePairs, suggestBuddies, unpairedNewcomers } from '../../src/core/pairing';
-import { hashText, SchedulePlanner, toScheduleRows } from '../../src/core/schedule';
+import { SchedulePlanner } from '../../src/core/schedule/planner';
+import { toScheduleRows } from '../../src/core/schedule/regeneration';
 import type { RowOf } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
 

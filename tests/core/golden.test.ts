@@ -7,8 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { erasedKey } from '../../src/app/privacy';
 import { eventUid, scheduleToIcs } from '../../src/core/ics';
+import { hashText } from '../../src/core/identity';
 import { mailId } from '../../src/core/mailState';
-import { hashText, lineCheck } from '../../src/core/schedule';
+import { lineCheck } from '../../src/core/schedule/regeneration';
 
 describe('stored formats', () => {
   it('keeps the FNV-1a text hash', () => {

@@ -6,7 +6,8 @@ import { addDays } from '../../src/core/dates';
 import { defaultTemplate } from '../../src/core/defaults';
 import { DEFAULT_HOLIDAY_POLICY, VERIFIED_SCHOOL_HOLIDAYS_ZUID } from '../../src/core/holidays';
 import { escapeText, foldLine, type IcsItem, type IcsOptions, scheduleToIcs } from '../../src/core/ics';
-import { generateSchedule, toScheduleRows } from '../../src/core/schedule';
+import { generateSchedule } from '../../src/core/schedule/planner';
+import { toScheduleRows } from '../../src/core/schedule/regeneration';
 import type { RowOf } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
 

@@ -3,7 +3,8 @@ import { SchoolCalendar } from '../../src/core/calendar';
 import { weekday } from '../../src/core/dates';
 import { defaultTemplate } from '../../src/core/defaults';
 import { DEFAULT_HOLIDAY_POLICY } from '../../src/core/holidays';
-import { fitsHostKind, fitsRole, generateSchedule, SchedulePlanner } from '../../src/core/schedule';
+import { generateSchedule, SchedulePlanner } from '../../src/core/schedule/planner';
+import { fitsHostKind, fitsRole } from '../../src/core/schedule/template';
 import type { RowOf } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
 

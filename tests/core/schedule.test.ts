@@ -5,21 +5,17 @@ import { addDays, mondayOf, weekday } from '../../src/core/dates';
 import { defaultTemplate } from '../../src/core/defaults';
 import { DEFAULT_HOLIDAY_POLICY, VERIFIED_SCHOOL_HOLIDAYS_ZUID } from '../../src/core/holidays';
 import {
-  fitsRole,
   type GeneratedSchedule,
   generateSchedule,
-  PLACEHOLDERS,
   type PlannerContext,
-  plannedCheckIns,
-  resolveTemplate,
-  roleOf,
   type ScheduleInput,
   type ScheduleItem,
   SchedulePlanner,
   type ScheduleRow,
-  toScheduleRows,
-  updateSchedule,
-} from '../../src/core/schedule';
+} from '../../src/core/schedule/planner';
+import { toScheduleRows, updateSchedule } from '../../src/core/schedule/regeneration';
+import { fitsRole, PLACEHOLDERS, resolveTemplate, roleOf } from '../../src/core/schedule/template';
+import { plannedCheckIns } from '../../src/core/schedule/weeks';
 import type { RowOf } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
 
