@@ -3,7 +3,8 @@
  * among 10,000 staff over four locations. Run with `npx tsx scripts/bench-pairing.ts`.
  */
 import { DEFAULT_LOCATIONS, defaultLocations } from '../src/core/defaults';
-import { type PairingInput, proposePairs, suggestBuddies, unpairedNewcomers } from '../src/core/pairing';
+import { type PairingInput, suggestBuddies, unpairedNewcomers } from '../src/core/pairing';
+import { proposePairs } from '../src/core/pairingProposal';
 import type { RowOf } from '../src/core/schema';
 import { readSettings } from '../src/core/settings';
 import { mulberry32 } from '../src/sandbox/demo';

@@ -15,11 +15,11 @@ import {
   emailKey,
   onlyRules,
   type PairingInput,
-  proposePairs,
   type Reason,
   suggestBuddies,
   unpairedNewcomers,
 } from '../core/pairing';
+import { proposePairs } from '../core/pairingProposal';
 import { type Actor, assertCanManage } from '../core/roles';
 import { normalizeName, type RowOf } from '../core/schema';
 import type { TableRecord } from '../core/table';

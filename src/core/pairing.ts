@@ -1,10 +1,10 @@
 /**
  * Buddy pairing, the pure core: who may be a newcomer's buddy (and why not), how good a match is
- * (and why), which newcomers still wait for a buddy, and the best proposal for a whole location.
- * No I/O: the server re-checks `eligibility` under the document lock with these same functions.
+ * (and why), and which newcomers still wait for a buddy. The proposal for a whole location is in
+ * `pairingProposal.ts`, on the same scores. No I/O: the server re-checks `eligibility` under the
+ * document lock with these same functions.
  */
-import { FlowNetwork } from './assignment';
-import { addDays, daysBetween, type IsoDate, maxDate, minDate } from './dates';
+import { addDays, daysBetween, type IsoDate, maxDate } from './dates';
 import { emailKey, normalizeName } from './identity';
 import type { RowOf } from './schema';
 import type { Settings } from './settings';
@@ -194,7 +194,7 @@ export function neededFrom(newcomer: Pick<Staff, 'startDate'>, today: IsoDate): 
 }
 
 /** Lookups built once per request, so that ranking thousands of colleagues stays linear. */
-interface Context {
+export interface Context {
   readonly input: PairingInput;
   readonly loads: Map<string, number>;
   readonly capacities: Map<string, number | null>;
@@ -204,7 +204,7 @@ interface Context {
   readonly norm: (text: string) => string;
 }
 
-function contextOf(input: PairingInput): Context {
+export function contextOf(input: PairingInput): Context {
   const capacities = new Map<string, number | null>();
   for (const l of input.locations) {
     const key = normalizeName(l.name);
@@ -237,7 +237,7 @@ function contextOf(input: PairingInput): Context {
   return { input, loads: buddyLoads(input.pairings), capacities, activeBuddyOf, recent, norm };
 }
 
-function capacityIn(ctx: Context, candidate: Staff): number {
+export function capacityIn(ctx: Context, candidate: Staff): number {
   return (
     slots(candidate.maxPairings) ??
     ctx.capacities.get(ctx.norm(candidate.location)) ??
@@ -291,18 +291,18 @@ export function eligibility(candidate: Staff, newcomer: Staff, input: PairingInp
 }
 
 /** Points in thousandths, so sums and comparisons are exact integers. */
-function milli(weight: number, fraction = 1): number {
+export function milli(weight: number, fraction = 1): number {
   return Math.round(weight * 1000 * fraction);
 }
 
-interface Term {
+export interface Term {
   code: ReasonCode;
   params: Params;
   milli: number;
 }
 
 /** The part of the score that depends on the buddy alone (room at the given load). */
-function buddyTerms(ctx: Context, candidate: Staff, load: number, capacity: number): Term[] {
+export function buddyTerms(ctx: Context, candidate: Staff, load: number, capacity: number): Term[] {
   const s = ctx.input.settings;
   const terms: Term[] = [];
   const years = candidate.yearsVso ?? 0;
@@ -325,7 +325,7 @@ function buddyTerms(ctx: Context, candidate: Staff, load: number, capacity: numb
   return terms;
 }
 
-function roomTerm(ctx: Context, load: number, capacity: number): Term {
+export function roomTerm(ctx: Context, load: number, capacity: number): Term {
   const free = capacity > 0 ? Math.max(0, capacity - load) / capacity : 0;
   return { code: 'room', params: { load, capacity }, milli: milli(ctx.input.settings.weightRoom, free) };
 }
@@ -366,7 +366,7 @@ function explain(terms: Term[]): { score: number; reasons: Reason[] } {
   };
 }
 
-function scoreIn(ctx: Context, candidate: Staff, newcomer: Staff, load: number, capacity: number) {
+export function scoreIn(ctx: Context, candidate: Staff, newcomer: Staff, load: number, capacity: number) {
   return explain([...buddyTerms(ctx, candidate, load, capacity), ...matchTerms(ctx, candidate, newcomer)]);
 }
 
@@ -387,7 +387,7 @@ export function scoreBuddy(
   return { ...scoreIn(ctx, candidate, newcomer, load, capacity), load, capacity };
 }
 
-function byText(a: string, b: string): number {
+export function byText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -487,7 +487,7 @@ export interface WaitingNewcomer extends NewcomerSummary {
   overdue: boolean;
 }
 
-function waitingIn(ctx: Context, location?: string): { row: Staff; waiting: WaitingNewcomer }[] {
+export function waitingIn(ctx: Context, location?: string): { row: Staff; waiting: WaitingNewcomer }[] {
   const { staff, today } = ctx.input;
   const where = location === undefined ? null : ctx.norm(location);
   const out: { row: Staff; waiting: WaitingNewcomer }[] = [];
@@ -518,302 +518,4 @@ function waitingIn(ctx: Context, location?: string): { row: Staff; waiting: Wait
  */
 export function unpairedNewcomers(input: PairingInput, location?: string): WaitingNewcomer[] {
   return waitingIn(contextOf(input), location).map((w) => w.waiting);
-}
-
-export interface ProposedPair {
-  newcomer: string;
-  newcomerName: string;
-  buddy: string;
-  buddyName: string;
-  /**
-   * The score this pair shows when the proposal's pairs are applied one by one in the listed
-   * order: `load` counts the buddy's earlier pairs in this proposal. The scores sum to
-   * `totals.score`.
-   */
-  score: number;
-  reasons: Reason[];
-  load: number;
-  capacity: number;
-}
-
-export interface Unassigned {
-  newcomer: string;
-  name: string;
-  /** `noEligibleBuddy`: nobody may be their buddy; `allTaken`: every candidate is needed elsewhere. */
-  why: 'noEligibleBuddy' | 'allTaken';
-  /** How many colleagues are eligible for this newcomer on their own. */
-  candidates: number;
-}
-
-export interface Proposal {
-  /** In the order of `unpairedNewcomers`: soonest start first. */
-  pairs: ProposedPair[];
-  unassigned: Unassigned[];
-  /**
-   * The objective, level by level: newcomers paired, total score, and Σ over all buddies of
-   * (active pairings after the proposal)².
-   */
-  totals: { paired: number; score: number; squaredLoads: number };
-}
-
-interface Candidate {
-  row: Staff;
-  email: string;
-  load: number;
-  capacity: number;
-  /** Buddy-only points (experience, affinity, room at current load, recent), milli. */
-  q: number;
-  /** 'Afwezig tot' when it matters for some newcomer of the problem, else ''. */
-  threshold: IsoDate | '';
-  /** Normalised role, subject, location: the attributes a newcomer can match. */
-  attrs: [string, string, string];
-  node: number;
-}
-
-interface Group {
-  bonus: number;
-  members: Candidate[];
-  /** Distinct thresholds, '' first, and the chain node of each. */
-  thresholds: (IsoDate | '')[];
-  nodes: number[];
-}
-
-/** How many entries of `sorted` (ascending) are ≤ value. */
-function countAtMost(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Largest index i with sorted[i] ≤ value (sorted ascending, sorted[0] = ''). */
-function levelOf(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sorted[mid]! <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/**
- * "Stel koppelingen voor": the best assignment as a whole for the unpaired newcomers of
- * `location`. Among all assignments that respect eligibility and every buddy's remaining
- * capacity, it takes, lexicographically:
- * 1. the most newcomers paired;
- * 2. then the highest total score, where a buddy's k-th new newcomer (k = 0, 1, …) is scored with
- *    the room term at load + k: exactly the sum of the scores the suggestion list would show if
- *    the pairs were made one after another. The falling room term spreads load by the weights;
- * 3. then the most even load: the smallest Σ over buddies of (load after the proposal)²;
- * 4. remaining ties go by a fixed order (newcomers by start date, name, e-mail; buddies by
- *    buddy-only score, load, name, e-mail), so the input order of rows never matters.
- *
- * It is solved exactly as a min-cost max-flow (see `FlowNetwork`): source → newcomer (1) →
- * match group → buddy → sink over one edge per free slot, with the convex per-slot cost
- * (room lost, load reached). The score is buddy-only points q(b) plus match bonuses (role,
- * subject, location), so a newcomer does not need an edge to every buddy: it has one edge per
- * subset of its matchable attributes into a group of the buddies that share that subset, which
- * carries the subset's bonus; the best route is the true score. Absence splits a group into a
- * chain by 'Afwezig tot', so a newcomer reaches only buddies present on their day.
- *
- * Pruning: in each group, a buddy stays only if fewer than n (newcomers in the problem) members
- * present on its own threshold day rank before it by (q desc, load asc, name, email). This keeps
- * an optimum: if a newcomer used a pruned buddy b, the n members ranked before b are reachable on
- * the same route, the other n − 1 newcomers use at most n − 1 of them, so one, c, is unused;
- * moving the newcomer to c's first slot gains q(c) ≥ q(b) ≥ what b's last slot was worth, and on
- * equal points c's load ≤ b's, so no level of the objective gets worse.
- */
-export function proposePairs(location: string, input: PairingInput): Proposal {
-  const ctx = contextOf(input);
-  const { settings } = input;
-  const waiting = waitingIn(ctx, location);
-  const n = waiting.length;
-  const newcomerEmails = new Set(waiting.map((w) => w.waiting.email));
-  const days = waiting.map((w) => neededFrom(w.row, input.today));
-  const firstDay = days.reduce(minDate, '9999-12-31');
-  const lastDay = days.reduce(maxDate, '');
-  const where = ctx.norm(location);
-
-  // Buddies eligible for at least one newcomer, checked once: of `eligibility`, only absence
-  // depends on the newcomer here (as a threshold day). The location is the same for all, and a
-  // colleague who is also one of these newcomers (a duplicated row) is nobody's buddy.
-  const pool: Candidate[] = [];
-  const seen = new Set<string>();
-  for (const row of input.staff) {
-    const email = emailKey(row.email);
-    if (!email || seen.has(email) || newcomerEmails.has(email)) continue;
-    if (row.status !== 'actief' || !row.canBuddy) continue;
-    // Proposals never break a buddy rule; only a person can, after confirming.
-    if (ruleExclusions(row, settings, input.today).length) continue;
-    if (!settings.pairAcrossLocations && ctx.norm(row.location) !== where) continue;
-    if (row.absentUntil && row.absentUntil > lastDay) continue;
-    const load = ctx.loads.get(email) ?? 0;
-    const capacity = capacityIn(ctx, row);
-    if (load >= capacity) continue;
-    seen.add(email);
-    const q = buddyTerms(ctx, row, load, capacity).reduce((sum, t) => sum + t.milli, 0);
-    const threshold = row.absentUntil && row.absentUntil > firstDay ? row.absentUntil : '';
-    const attrs: [string, string, string] = [
-      ctx.norm(row.role),
-      ctx.norm(row.subject),
-      ctx.norm(row.location),
-    ];
-    pool.push({ row, email, load, capacity, q, threshold, attrs, node: -1 });
-  }
-  pool.sort(
-    (a, b) =>
-      b.q - a.q ||
-      a.load - b.load ||
-      byText(ctx.norm(a.row.name), ctx.norm(b.row.name)) ||
-      byText(a.email, b.email),
-  );
-  const poolThresholds = pool.map((c) => c.threshold).sort(byText);
-
-  const weights = [
-    milli(settings.weightSameRole),
-    milli(settings.weightSameSubject),
-    settings.pairAcrossLocations ? milli(SAME_LOCATION_WEIGHT) : 0,
-  ];
-  const keyOf = (mask: number, attrs: readonly string[]) =>
-    `${mask}|${attrs.map((a, i) => (mask & (1 << i) ? a : '')).join('|')}`;
-
-  // Groups, created in newcomer order, each newcomer with the masks it can match.
-  const groups = new Map<string, Group>();
-  const routes: Group[][] = waiting.map(({ row }) => {
-    const attrs = [ctx.norm(row.role), ctx.norm(row.subject), ctx.norm(row.location)];
-    let matchable = 0;
-    for (let i = 0; i < 3; i++) if (attrs[i] && weights[i]! > 0) matchable |= 1 << i;
-    const out: Group[] = [];
-    for (let mask = 0; mask < 8; mask++) {
-      if ((mask & matchable) !== mask) continue;
-      const key = keyOf(mask, attrs);
-      let group = groups.get(key);
-      if (!group) {
-        let bonus = 0;
-        for (let i = 0; i < 3; i++) if (mask & (1 << i)) bonus += weights[i]!;
-        group = { bonus, members: [], thresholds: [], nodes: [] };
-        groups.set(key, group);
-      }
-      out.push(group);
-    }
-    return out;
-  });
-  for (const c of pool)
-    for (let mask = 0; mask < 8; mask++) {
-      if (c.attrs.some((a, i) => mask & (1 << i) && !a)) continue;
-      groups.get(keyOf(mask, c.attrs))?.members.push(c);
-    }
-
-  const net = new FlowNetwork();
-  const source = net.addNode();
-  const sink = net.addNode();
-  const newcomerNodes = waiting.map(() => net.addNode());
-  for (const node of newcomerNodes) net.addEdge(source, node, 1, 0);
-  const maxQ = pool.reduce((m, c) => Math.max(m, c.q), 0);
-  const maxBonus = weights.reduce((a, b) => a + b, 0);
-  const weightRoom = settings.weightRoom;
-
-  const buddyNode = (c: Candidate): number => {
-    if (c.node >= 0) return c.node;
-    c.node = net.addNode();
-    const first = roomTerm(ctx, c.load, c.capacity).milli;
-    for (let k = 0; k < Math.min(c.capacity - c.load, n); k++)
-      net.addEdge(
-        c.node,
-        sink,
-        1,
-        first - milli(weightRoom, (c.capacity - c.load - k) / c.capacity),
-        c.load + k,
-      );
-    return c.node;
-  };
-
-  for (const group of groups.values()) {
-    group.thresholds = [...new Set(['', ...group.members.map((m) => m.threshold)])].sort(byText);
-    group.nodes = group.thresholds.map(() => net.addNode());
-    for (let j = 1; j < group.nodes.length; j++) net.addEdge(group.nodes[j]!, group.nodes[j - 1]!, n, 0);
-    // Fenwick tree over threshold levels: how many members ranked so far are present by a level.
-    const tree = new Array<number>(group.thresholds.length + 1).fill(0);
-    for (const c of group.members) {
-      const level = levelOf(group.thresholds, c.threshold);
-      let before = 0;
-      for (let i = level + 1; i > 0; i -= i & -i) before += tree[i]!;
-      for (let i = level + 1; i < tree.length; i += i & -i) tree[i]!++;
-      if (before >= n) continue;
-      net.addEdge(group.nodes[level]!, buddyNode(c), n, maxQ - c.q);
-    }
-  }
-  const entry = waiting.map((_, i) =>
-    routes[i]!.map((group) => {
-      const node = group.nodes[levelOf(group.thresholds, days[i]!)]!;
-      return net.addEdge(newcomerNodes[i]!, node, 1, maxBonus - group.bonus);
-    }),
-  );
-
-  net.minCostMaxFlow(source, sink);
-
-  // Follow each newcomer's unit of flow down to its buddy (the network is acyclic).
-  const used = new Map<number, number>();
-  const left = (e: number) => net.flow(e) - (used.get(e) ?? 0);
-  const outs = new Map<number, { edges: number[]; at: number }>();
-  const nextEdge = (node: number): number | undefined => {
-    let out = outs.get(node);
-    if (!out) {
-      out = { edges: net.edgesFrom(node), at: 0 };
-      outs.set(node, out);
-    }
-    while (out.at < out.edges.length && left(out.edges[out.at]!) <= 0) out.at++;
-    return out.edges[out.at];
-  };
-  const byNode = new Map<number, Candidate>();
-  for (const c of pool) if (c.node >= 0) byNode.set(c.node, c);
-  const extra = new Map<string, number>();
-  const pairs: ProposedPair[] = [];
-  const unassigned: Unassigned[] = [];
-  let total = 0;
-  waiting.forEach(({ row, waiting: w }, i) => {
-    let edge = entry[i]!.find((e) => net.flow(e) > 0);
-    let buddy: Candidate | undefined;
-    while (edge !== undefined) {
-      used.set(edge, (used.get(edge) ?? 0) + 1);
-      const node = net.target(edge);
-      buddy = byNode.get(node);
-      if (buddy) break;
-      edge = nextEdge(node);
-    }
-    if (!buddy) {
-      const candidates = countAtMost(poolThresholds, days[i]!);
-      unassigned.push({
-        newcomer: w.email,
-        name: w.name,
-        why: candidates === 0 ? 'noEligibleBuddy' : 'allTaken',
-        candidates,
-      });
-      return;
-    }
-    const k = extra.get(buddy.email) ?? 0;
-    extra.set(buddy.email, k + 1);
-    const load = buddy.load + k;
-    const scored = scoreIn(ctx, buddy.row, row, load, buddy.capacity);
-    total += Math.round(scored.score * 1000);
-    pairs.push({
-      newcomer: w.email,
-      newcomerName: w.name,
-      buddy: buddy.email,
-      buddyName: buddy.row.name,
-      ...scored,
-      load,
-      capacity: buddy.capacity,
-    });
-  });
-  let squaredLoads = 0;
-  for (const [email, load] of ctx.loads) squaredLoads += (load + (extra.get(email) ?? 0)) ** 2;
-  for (const [email, k] of extra) if (!ctx.loads.has(email)) squaredLoads += k * k;
-  return { pairs, unassigned, totals: { paired: pairs.length, score: total / 1000, squaredLoads } };
 }

@@ -3,11 +3,11 @@ import {
   eligibility,
   onlyRules,
   type PairingInput,
-  proposePairs,
   ruleExclusions,
   suggestBuddies,
   yearsSince,
 } from '../../src/core/pairing';
+import { proposePairs } from '../../src/core/pairingProposal';
 import type { RowOf } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
 

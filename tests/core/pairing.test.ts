@@ -5,12 +5,11 @@ import {
   buddyLoads,
   eligibility,
   type PairingInput,
-  type Proposal,
-  proposePairs,
   scoreBuddy,
   suggestBuddies,
   unpairedNewcomers,
 } from '../../src/core/pairing';
+import { type Proposal, proposePairs } from '../../src/core/pairingProposal';
 import type { RowOf } from '../../src/core/schema';
 import { readSettings, type Settings } from '../../src/core/settings';
 
