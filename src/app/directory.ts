@@ -1,10 +1,11 @@
 /**
  * The request's read model ("directory"): people by normalised e-mail, the active pairing of a
- * newcomer, and which rows of a tab are copies of another. Built lazily from the tabs the request
+ * newcomer, the location row by name, a newcomer's rows per tab, and which rows of a tab are
+ * copies of another. Built lazily from the tabs the request
  * already read and rebuilt when a table changes. One rule everywhere: the first row wins, the
  * others are duplicates, reported once (naming their rows) and never mailed or paired again.
  */
-import { personKey } from '../core/identity';
+import { normalizeName, personKey } from '../core/identity';
 import { isLeft } from '../core/roles';
 import type { RowOf } from '../core/schema';
 import type { Table, TableRecord } from '../core/table';
@@ -71,11 +72,69 @@ function recordsOf<K extends DedupedTab>(built: Built<K> | null): TableRecord<K>
   });
 }
 
+/** The tabs whose rows belong to one newcomer (column `newcomer`). */
+type NewcomerTab = 'schedule' | 'checkIns';
+
+/**
+ * A tab's sheet rows per newcomer. Kept current without a rebuild when rows are added or removed
+ * (appended rows have higher sheet rows; a removed row is no longer in the table), so making many
+ * schedules in one request stays linear; rebuilt when a `newcomer` cell changes.
+ */
+class RowsByNewcomer<K extends NewcomerTab> {
+  private readonly map = new Map<string, number[]>();
+  private lastRow = 0;
+  private newcomerStamp: string;
+
+  constructor(readonly table: Table<K>) {
+    this.newcomerStamp = RowsByNewcomer.newcomerStampOf(table);
+    this.addFrom(0);
+  }
+
+  /** What changes with an update of a `newcomer` cell (and, when the stamp's form is unknown, with any change). */
+  static newcomerStampOf(table: Table<NewcomerTab>): string {
+    const rows = table.stampOf([]);
+    const withField = table.stampOf(['newcomer']);
+    return withField.startsWith(rows) ? withField.slice(rows.length) : withField;
+  }
+
+  /** Still usable for this table: only rows were added or removed since it was built. */
+  fits(table: Table<K>): boolean {
+    return table === this.table && RowsByNewcomer.newcomerStampOf(table) === this.newcomerStamp;
+  }
+
+  rowsOf(email: string): TableRecord<K>[] {
+    this.addFrom(this.lastRow);
+    const out: TableRecord<K>[] = [];
+    for (const row of this.map.get(personKey(email)) ?? []) {
+      const record = this.table.recordAt(row);
+      if (record) out.push(record);
+    }
+    return out;
+  }
+
+  /** Indexes the records below `after` (the table's records are in sheet order). */
+  private addFrom(after: number): void {
+    const records = this.table.records;
+    let i = records.length;
+    while (i > 0 && records[i - 1]!.sheetRow > after) i--;
+    for (; i < records.length; i++) {
+      const r = records[i]!;
+      const key = personKey((r.value as { newcomer: string }).newcomer);
+      const list = this.map.get(key);
+      if (list) list.push(r.sheetRow);
+      else this.map.set(key, [r.sheetRow]);
+      this.lastRow = r.sheetRow;
+    }
+  }
+}
+
 export class Directory {
   private staffBuilt: Built<'staff'> | undefined;
   private pairingsBuilt: Built<'pairings'> | undefined;
   private checkInsBuilt: Built<'checkIns'> | undefined;
   private activeIndex: { built: Built<'pairings'>; map: Map<string, number> } | undefined;
+  private locationIndex: { table: Table<'locations'>; stamp: string; map: Map<string, number> } | undefined;
+  private readonly byNewcomer: { [K in NewcomerTab]?: RowsByNewcomer<K> } = {};
 
   constructor(private readonly ctx: RequestContext) {}
 
@@ -195,5 +254,36 @@ export class Directory {
     }
     for (const rows of active.values()) if (rows.length > 1) out.push({ tab: 'pairings', rows });
     return out;
+  }
+
+  /** The `Locaties` row of a location (names compared loosely; the first row when listed twice). */
+  location(name: string): RowOf<'locations'> | undefined {
+    const table = this.ctx.wb.table('locations');
+    const stamp = table.stampOf(['name']);
+    if (this.locationIndex?.table !== table || this.locationIndex.stamp !== stamp) {
+      const map = new Map<string, number>();
+      for (const r of table.records) {
+        const key = normalizeName(r.value.name);
+        if (!map.has(key)) map.set(key, r.sheetRow);
+      }
+      this.locationIndex = { table, stamp, map };
+    }
+    const row = this.locationIndex.map.get(normalizeName(name));
+    return row === undefined ? undefined : table.recordAt(row)?.value;
+  }
+
+  /**
+   * A newcomer's rows of `Inwerkschema` or `Check-ins`, in sheet order, with their current values
+   * (none without the tab). Every row, copies included: these are the rows a schedule replaces.
+   */
+  rowsOf<K extends NewcomerTab>(tab: K, newcomer: string): TableRecord<K>[] {
+    const table = this.ctx.wb.tryTable(tab) as Table<K> | undefined;
+    if (!table) return [];
+    let index = this.byNewcomer[tab] as RowsByNewcomer<K> | undefined;
+    if (!index?.fits(table)) {
+      index = new RowsByNewcomer(table);
+      (this.byNewcomer as Record<K, RowsByNewcomer<K>>)[tab] = index;
+    }
+    return index.rowsOf(newcomer);
   }
 }

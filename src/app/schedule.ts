@@ -9,7 +9,7 @@ import { plannedCheckIn } from '../core/checkins';
 import { formatDutchDate } from '../core/dates';
 import { UserError } from '../core/errors';
 import { scheduleToIcs } from '../core/ics';
-import { emailKey } from '../core/pairing';
+import { emailKey, normalizeName, sameLocation } from '../core/identity';
 import { type Actor, assertCanManage, assertFollows } from '../core/roles';
 import {
   type GeneratedSchedule,
@@ -19,7 +19,7 @@ import {
   type ScheduleRow,
 } from '../core/schedule/planner';
 import { generatedLines, type ScheduleDiff, updateSchedule } from '../core/schedule/regeneration';
-import { normalizeName, type RowOf } from '../core/schema';
+import type { RowOf } from '../core/schema';
 import type { TableRecord } from '../core/table';
 import { expectBoolean, expectDate, expectEmail, expectText } from '../core/validate';
 import type { IcsFileDto, ScheduleItemDto, SchedulePreviewDto, ScheduleResultDto } from '../shared/api';
@@ -30,18 +30,16 @@ import { canonicalLocation } from './locations';
 
 type Staff = RowOf<'staff'>;
 
-/** One request's view of what schedules need; each tab read once, calendars built once. */
+/**
+ * One request's view of what schedules need: the planner and the calendars, built once. People,
+ * pairings, locations and a newcomer's rows come from the request's directory (`ctx.directory()`),
+ * which follows every change made in this request by itself.
+ */
 class ScheduleWorld {
-  readonly staff: Staff[];
-  readonly people = new Map<string, Staff>();
   private readonly calendars = new Map<string, SchoolCalendar>();
   private plannerInstance: SchedulePlanner | undefined;
 
-  constructor(readonly ctx: RequestContext) {
-    this.staff = ctx.wb.table('staff').records.map((r) => r.value);
-    for (const s of this.staff)
-      if (s.email && !this.people.has(emailKey(s.email))) this.people.set(emailKey(s.email), s);
-  }
+  constructor(readonly ctx: RequestContext) {}
 
   get scheduleTable() {
     return this.ctx.wb.table('schedule');
@@ -51,7 +49,7 @@ class ScheduleWorld {
     if (!this.plannerInstance) {
       const settings = this.ctx.settings();
       this.plannerInstance = new SchedulePlanner({
-        staff: this.staff,
+        staff: this.ctx.wb.table('staff').records.map((r) => r.value),
         templates: this.ctx.wb.table('templates').records.map((r) => r.value),
         settings,
         existingSchedule: this.scheduleTable.records.map((r) => r.value),
@@ -76,27 +74,25 @@ class ScheduleWorld {
   }
 
   newcomer(email: string): Staff {
-    const person = this.people.get(emailKey(email));
+    const person = this.ctx.directory().person(email);
     if (!person) throw new UserError('pairing.unknownNewcomer');
     return person;
   }
 
   buddyOf(email: string): Staff | null {
-    this.ctx.wb.table('pairings');
-    const buddy = this.ctx.directory().activeBuddy(email);
-    return buddy ? (this.people.get(emailKey(buddy)) ?? null) : null;
+    this.ctx.wb.table('pairings'); // required: without `Koppelingen` the action stops, naming it
+    const directory = this.ctx.directory();
+    const buddy = directory.activeBuddy(email);
+    return buddy ? (directory.person(buddy) ?? null) : null;
   }
 
   person(email: string): PersonRef | null {
     if (!email) return null;
-    return { email, name: this.people.get(emailKey(email))?.name ?? email };
+    return { email, name: this.ctx.directory().person(email)?.name ?? email };
   }
 
   chiefOf(location: string): PersonRef | null {
-    const row = this.ctx.wb
-      .table('locations')
-      .records.find((r) => normalizeName(r.value.name) === normalizeName(location));
-    return this.person(row?.value.chiefBuddy ?? '');
+    return this.person(this.ctx.directory().location(location)?.chiefBuddy ?? '');
   }
 
   generate(newcomer: Staff): GeneratedSchedule {
@@ -109,32 +105,16 @@ class ScheduleWorld {
     });
   }
 
-  /**
-   * Rows per newcomer, indexed once per world. `apply` keeps the entry of the newcomer it changes
-   * current instead of dropping the index, so preparing many newcomers stays linear in the rows.
-   */
-  private byNewcomer: { table: unknown; map: Map<string, TableRecord<'schedule'>[]> } | undefined;
-  private checkInsByNewcomer: { table: unknown; map: Map<string, TableRecord<'checkIns'>[]> } | undefined;
-
+  /** A newcomer's `Inwerkschema` records, in sheet order. */
   rowsOf(email: string): TableRecord<'schedule'>[] {
-    const table = this.scheduleTable;
-    if (this.byNewcomer?.table !== table) this.byNewcomer = { table, map: indexByNewcomer(table.records) };
-    return [...(this.byNewcomer.map.get(emailKey(email)) ?? [])];
+    // The tab is required here: without `Inwerkschema` the action stops, naming it.
+    this.ctx.wb.table('schedule');
+    return this.ctx.directory().rowsOf('schedule', email);
   }
 
-  /** A newcomer's check-in records (none without a Check-ins tab), indexed like `rowsOf`. */
+  /** A newcomer's check-in records (none without a Check-ins tab). */
   checkInRecordsOf(email: string): TableRecord<'checkIns'>[] {
-    const table = this.ctx.wb.tryTable('checkIns');
-    if (!table) return [];
-    if (this.checkInsByNewcomer?.table !== table)
-      this.checkInsByNewcomer = { table, map: indexByNewcomer(table.records) };
-    return [...(this.checkInsByNewcomer.map.get(emailKey(email)) ?? [])];
-  }
-
-  /** After a change to one newcomer's rows: their entries, as they now are. */
-  protected keep(email: string, schedule?: TableRecord<'schedule'>[], checkIns?: TableRecord<'checkIns'>[]) {
-    if (schedule) this.byNewcomer?.map.set(emailKey(email), schedule);
-    if (checkIns) this.checkInsByNewcomer?.map.set(emailKey(email), checkIns);
+    return this.ctx.directory().rowsOf('checkIns', email);
   }
 
   /**
@@ -146,50 +126,26 @@ class ScheduleWorld {
     const records = this.rowsOf(newcomer.email);
     const recordOf = new Map(records.map((r) => [r.value, r]));
     const diff = diffFor(this, newcomer, generated);
-    const now = new Map(records.map((r) => [r, r]));
     for (const row of diff.remove) {
       const record = recordOf.get(row);
-      if (record) {
-        table.remove(record);
-        now.delete(record);
-      }
+      if (record) table.remove(record);
     }
     for (const { from, to } of diff.change) {
       const record = recordOf.get(from);
       if (record)
-        now.set(
-          record,
-          table.update(record, {
-            date: to.date,
-            week: to.week,
-            activity: to.activity,
-            with: to.with,
-            kind: to.kind,
-            check: to.check,
-          }),
-        );
+        table.update(record, {
+          date: to.date,
+          week: to.week,
+          activity: to.activity,
+          with: to.with,
+          kind: to.kind,
+          check: to.check,
+        });
     }
-    const before = table.records.length;
     for (const row of diff.add) table.append({ ...row, newcomer: emailKey(newcomer.email) });
-    this.keep(
-      newcomer.email,
-      [...now.values(), ...table.records.slice(before)],
-      planCheckIns(this, newcomer, generated),
-    );
+    planCheckIns(this, newcomer, generated);
     return diff;
   }
-}
-
-/** Records grouped by their newcomer's e-mail key. */
-function indexByNewcomer<R extends { value: { newcomer: string } }>(records: readonly R[]): Map<string, R[]> {
-  const map = new Map<string, R[]>();
-  for (const r of records) {
-    const key = emailKey(r.value.newcomer);
-    const list = map.get(key);
-    if (list) list.push(r);
-    else map.set(key, [r]);
-  }
-  return map;
 }
 
 function warningTexts(ctx: RequestContext, generated: GeneratedSchedule): string[] {
@@ -315,13 +271,9 @@ export function preview(ctx: RequestContext, newcomerRaw: unknown): SchedulePrev
  * Keeps the newcomer's planned check-ins in line with the schedule: open moments move with it,
  * missing ones are added, held or skipped ones are never touched.
  */
-function planCheckIns(
-  world: ScheduleWorld,
-  newcomer: Staff,
-  generated: GeneratedSchedule,
-): TableRecord<'checkIns'>[] | undefined {
+function planCheckIns(world: ScheduleWorld, newcomer: Staff, generated: GeneratedSchedule): void {
   const table = world.ctx.wb.tryTable('checkIns');
-  if (!table) return undefined;
+  if (!table) return;
   const dates = generated.items
     .filter((i) => i.kind === 'check-in')
     .map((i) => i.date)
@@ -330,37 +282,26 @@ function planCheckIns(
   const mine = world
     .checkInRecordsOf(newcomer.email)
     .sort((a, b) => (a.value.planned < b.value.planned ? -1 : 1));
-  // The newcomer's check-in records as they will be: the caller keeps its index current with them.
-  const now = new Map(mine.map((r) => [r, r]));
   const open = mine.filter((r) => !r.value.held && !r.value.skipped);
   const closed = new Set(mine.filter((r) => r.value.held || r.value.skipped).map((r) => r.value.planned));
   const wanted = dates.filter((d) => !closed.has(d));
-  const before = table.records.length;
   wanted.forEach((date, i) => {
     const record = open[i];
     if (!record) table.append(plannedCheckIn(newcomer.email, buddy, date));
     else if (record.value.planned !== date) {
       // A moved check-in is a new moment: its reminders go again for the new day.
-      now.set(
-        record,
-        table.update(record, {
-          planned: date,
-          buddy: buddy || record.value.buddy,
-          reminder: '',
-          lateNotice: '',
-          chiefNotice: '',
-        }),
-      );
-    } else if (buddy && record.value.buddy !== buddy) now.set(record, table.update(record, { buddy }));
+      table.update(record, {
+        planned: date,
+        buddy: buddy || record.value.buddy,
+        reminder: '',
+        lateNotice: '',
+        chiefNotice: '',
+      });
+    } else if (buddy && record.value.buddy !== buddy) table.update(record, { buddy });
   });
-  const added = table.records.slice(before);
   for (const extra of open.slice(wanted.length)) {
-    if (!extra.value.notes && !extra.value.agreements) {
-      table.remove(extra);
-      now.delete(extra);
-    }
+    if (!extra.value.notes && !extra.value.agreements) table.remove(extra);
   }
-  return [...now.values(), ...added];
 }
 
 /**
@@ -429,7 +370,7 @@ export function save(ctx: RequestContext, newcomerRaw: unknown): ScheduleResultD
 export function refreshSchedulesOf(ctx: RequestContext, emails: readonly string[]): void {
   const world = new ScheduleWorld(ctx);
   for (const email of emails) {
-    const newcomer = world.people.get(emailKey(email));
+    const newcomer = ctx.directory().person(email);
     if (!newcomer || !world.rowsOf(email).length) continue;
     const generated = world.generate(newcomer);
     if (generated.items.length) world.apply(newcomer, generated);
@@ -443,20 +384,17 @@ export function generateForLocation(ctx: RequestContext, locationRaw: unknown): 
   assertCanManage(actor, location);
   return ctx.locked(() => {
     const world = new ScheduleWorld(ctx);
-    const paired = new Set(
-      ctx.wb
-        .table('pairings')
-        .records.filter((r) => r.value.status === 'actief')
-        .map((r) => emailKey(r.value.newcomer)),
-    );
-    const withSchedule = new Set(world.scheduleTable.records.map((r) => emailKey(r.value.newcomer)));
-    const due = world.staff.filter(
-      (s) =>
-        s.status === 'nieuw' &&
-        normalizeName(s.location) === normalizeName(location) &&
-        paired.has(emailKey(s.email)) &&
-        !withSchedule.has(emailKey(s.email)),
-    );
+    const directory = ctx.directory();
+    // Who is due is decided before any schedule is made: making one does not make another due.
+    const due = directory
+      .staff()
+      .filter(
+        (s) =>
+          s.status === 'nieuw' &&
+          sameLocation(s.location, location) &&
+          directory.activeBuddy(s.email) !== '' &&
+          world.rowsOf(s.email).length === 0,
+      );
     const warnings: string[] = [];
     let count = 0;
     for (const newcomer of due) {

@@ -6,14 +6,14 @@
  */
 import { addDays, formatDutchDate, type IsoDate } from '../core/dates';
 import { UserError } from '../core/errors';
+import { emailKey, isAllLocations, normalizeName, sameLocation } from '../core/identity';
 import { formatMailState, type MailState, mailId, parseMailState, shortMoment } from '../core/mailState';
 import { packetDocument } from '../core/packet';
 import { LATE_START_DAYS, packetStatus } from '../core/packetStatus';
-import { emailKey } from '../core/pairing';
 import { safeReason } from '../core/redact';
 import { assertCanManage, isSchoolLeader } from '../core/roles';
 import { PLACEHOLDERS } from '../core/schedule/template';
-import { normalizeName, type RowOf } from '../core/schema';
+import type { RowOf } from '../core/schema';
 import type { TableRecord } from '../core/table';
 import type { TemplateValue } from '../core/template';
 import { expectEmail } from '../core/validate';
@@ -41,7 +41,7 @@ type Staff = RowOf<'staff'>;
 
 const SIDEBAR_BUDGET_MS = 60_000;
 
-/** Everything a welcome packet needs, read once per request. */
+/** Everything a welcome packet needs, read once per request (people and rows from the directory). */
 class WelcomeWorld extends ScheduleWorld {
   readonly staffTable;
 
@@ -50,26 +50,24 @@ class WelcomeWorld extends ScheduleWorld {
     this.staffTable = ctx.wb.table('staff', { needs: ['welcomeStatus'] });
   }
 
-  /** A newcomer's check-ins (the world's index, kept current when a schedule is made). */
+  /** A newcomer's check-ins, as they are now (a schedule made in this request included). */
   checkInsOf(email: string): RowOf<'checkIns'>[] {
     return this.checkInRecordsOf(email).map((r) => r.value);
   }
 
   recordOf(email: string): TableRecord<'staff'> {
-    const record = this.staffTable.records.find((r) => emailKey(r.value.email) === emailKey(email));
+    const record = this.ctx.directory().personRecord(email);
     if (!record) throw new UserError('pairing.unknownNewcomer');
     return record;
   }
 
   /** The latest version of a staff row (after changes made in this request). */
   current(record: TableRecord<'staff'>): TableRecord<'staff'> {
-    return this.staffTable.records.find((r) => r.sheetRow === record.sheetRow) ?? record;
+    return this.staffTable.recordAt(record.sheetRow) ?? record;
   }
 
   location(name: string): RowOf<'locations'> | undefined {
-    return this.ctx.wb
-      .table('locations')
-      .records.find((r) => normalizeName(r.value.name) === normalizeName(name))?.value;
+    return this.ctx.directory().location(name);
   }
 
   dueDate(newcomer: Staff): IsoDate | '' {
@@ -101,11 +99,7 @@ class WelcomeWorld extends ScheduleWorld {
     const checkIns = this.checkInsOf(newcomer.email).filter((r) => !r.skipped);
     const whoToAsk = (this.ctx.wb.tryTable('whoToAsk')?.records ?? [])
       .map((r) => r.value)
-      .filter(
-        (r) =>
-          normalizeName(r.location) === normalizeName(newcomer.location) ||
-          normalizeName(r.location) === 'alle',
-      );
+      .filter((r) => sameLocation(r.location, newcomer.location) || isAllLocations(r.location));
     // The collection document must say whom to ask what, as it must carry its links.
     if (!whoToAsk.some((r) => r.topic.trim() && r.person.trim()))
       return { skip: ctx.t('welcome.noWhoToAsk', { location: newcomer.location }) };
@@ -210,9 +204,7 @@ function toAttachment(file: { filename: string; mimeType: string; content: strin
 function newcomersOf(world: WelcomeWorld, location?: string, withErased = false): TableRecord<'staff'>[] {
   // The erasure markers are read once, and only when someone is new: the hourly run mostly finds nobody.
   const candidates = world.staffTable.records.filter(
-    (r) =>
-      r.value.status === 'nieuw' &&
-      (!location || normalizeName(r.value.location) === normalizeName(location)),
+    (r) => r.value.status === 'nieuw' && (!location || sameLocation(r.value.location, location)),
   );
   if (!candidates.length || withErased) return candidates;
   const stored = world.ctx.services.store.all();

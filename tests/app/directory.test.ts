@@ -32,4 +32,41 @@ describe('the directory', () => {
     expect(directory.person(anna.email)).toBeUndefined();
     expect(directory.person('anna.nieuw@elders.example')?.name).toBe('Anna Nieuw');
   });
+
+  it("keeps a newcomer's rows per tab current through appends, removals and a changed newcomer", () => {
+    const ctx = schoolWorld([anna, bram]).ctx();
+    const directory = ctx.directory();
+    const table = ctx.wb.table('schedule');
+    const line = (activity: string) => ({
+      newcomer: anna.email,
+      date: '2027-01-11',
+      week: 1,
+      activity,
+      with: '',
+      kind: 'kennismaking' as const,
+      done: false,
+      check: '',
+    });
+    expect(directory.rowsOf('schedule', anna.email)).toEqual([]);
+    table.append(line('Rondleiding'));
+    table.append({ ...line('Koffie'), newcomer: bram.email });
+    table.append(line('Lunch'));
+    expect(directory.rowsOf('schedule', ` ${anna.email.toUpperCase()}`).map((r) => r.value.activity)).toEqual(
+      ['Rondleiding', 'Lunch'],
+    );
+    table.remove(directory.rowsOf('schedule', anna.email)[0]!);
+    expect(directory.rowsOf('schedule', anna.email).map((r) => r.value.activity)).toEqual(['Lunch']);
+    table.update(directory.rowsOf('schedule', bram.email)[0]!, { newcomer: anna.email });
+    expect(directory.rowsOf('schedule', anna.email).map((r) => r.value.activity)).toEqual([
+      'Koffie',
+      'Lunch',
+    ]);
+    expect(directory.rowsOf('schedule', bram.email)).toEqual([]);
+  });
+
+  it('finds a location row by any spelling of its name', () => {
+    const ctx = schoolWorld([anna]).ctx();
+    expect(ctx.directory().location(' onderbouw HAVO ')?.name).toBe(HAVO);
+    expect(ctx.directory().location('Elders')).toBeUndefined();
+  });
 });
