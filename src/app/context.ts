@@ -3,6 +3,7 @@
  * language, and lazily resolved settings and actor (each tab still read once).
  */
 import { UserError } from '../core/errors';
+import { emailKey } from '../core/identity';
 import { PERMISSION_SCOPES, type Permission, shortScope } from '../core/permissions';
 import { type Actor, resolveActor } from '../core/roles';
 import { readSettings, type SettingProblem, type Settings } from '../core/settings';
@@ -174,7 +175,7 @@ export class RequestContext {
     const email = this.services.identity.email();
     const locations = this.wb.tryTable('locations')?.records.map((r) => r.value) ?? [];
     const settings = this.settings();
-    const me = email.trim().toLowerCase();
+    const me = emailKey(email);
     const left = new Set(me && this.directory().hasLeft(me) ? [me] : []);
     const quick = resolveActor(email, {
       schoolLeaders: settings.schoolLeaders,

@@ -3,7 +3,8 @@
  * one, rendered with escaped values, with a plain-text part always. A mail that cannot be composed
  * says why, so it stays pending and is reported instead of being sent wrong.
  */
-import { ALL_LOCATIONS, type MESSAGE_KINDS, normalizeName } from '../core/schema';
+import { isAllLocations, normalizeName } from '../core/identity';
+import type { MESSAGE_KINDS } from '../core/schema';
 import { mailHtml, renderTemplate, type TemplateValue } from '../core/template';
 import { isEmail } from '../core/validate';
 import type { RequestContext } from './context';
@@ -23,9 +24,7 @@ export function findTemplate(
     .filter((r) => r.message === kind);
   const here = normalizeName(location);
   const own = rows.find((r) => normalizeName(r.location) === here && here !== '');
-  const base = rows.find(
-    (r) => r.location === '' || normalizeName(r.location) === normalizeName(ALL_LOCATIONS),
-  );
+  const base = rows.find((r) => isAllLocations(r.location));
   return own ?? base ?? null;
 }
 

@@ -7,9 +7,8 @@
 
 import { type CheckInRow, compareCheckIns } from '../core/checkins';
 import { UserError } from '../core/errors';
-import { isAllLocations } from '../core/identity';
+import { emailKey, isAllLocations } from '../core/identity';
 import { SECTION_TITLES } from '../core/packet';
-import { emailKey } from '../core/pairing';
 import { isBuddyOf, isManager, mayRespondAsNewcomer } from '../core/roles';
 import { CLICK_VALUES, normalizeName } from '../core/schema';
 import { expectDate } from '../core/validate';

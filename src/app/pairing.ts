@@ -82,10 +82,15 @@ function reasonText(ctx: RequestContext, reason: Reason | Exclusion, prefix: 're
   return ctx.t(`${prefix}.${reason.code}` as MessageKey, params);
 }
 
-function staffByEmail(input: PairingInput): Map<string, Staff> {
-  const map = new Map<string, Staff>();
-  for (const s of input.staff) if (s.email && !map.has(emailKey(s.email))) map.set(emailKey(s.email), s);
-  return map;
+/** A person by e-mail, from the directory: their row when it can be used for pairing. */
+type People = (email: string) => Staff | undefined;
+
+function peopleOf(ctx: RequestContext): People {
+  const directory = ctx.directory();
+  return (email) => {
+    const record = directory.personRecord(email);
+    return record && usable(record) ? record.value : undefined;
+  };
 }
 
 /** Newcomers of a location left out of pairing because their row cannot be used, with why. */
@@ -112,7 +117,7 @@ export function pairingOverview(ctx: RequestContext, actor: Actor, location: str
   const name = canonicalLocation(ctx, location);
   assertCanManage(actor, name);
   const input = pairingInput(ctx);
-  const people = staffByEmail(input);
+  const people = peopleOf(ctx);
   const here = normalizeName(name);
   const pairs: PairDto[] = input.pairings
     .filter((p) => p.status === 'actief' && normalizeName(p.location) === here)
@@ -120,9 +125,9 @@ export function pairingOverview(ctx: RequestContext, actor: Actor, location: str
       const state = parseMailState(p.buddyMail);
       return {
         newcomer: p.newcomer,
-        newcomerName: people.get(emailKey(p.newcomer))?.name ?? p.newcomer,
+        newcomerName: people(p.newcomer)?.name ?? p.newcomer,
         buddy: p.buddy,
-        buddyName: people.get(emailKey(p.buddy))?.name ?? p.buddy,
+        buddyName: people(p.buddy)?.name ?? p.buddy,
         pairedOn: p.pairedOn,
         mail: p.buddyMail,
         mailKind: state.kind,
@@ -131,7 +136,7 @@ export function pairingOverview(ctx: RequestContext, actor: Actor, location: str
     .sort((a, b) => a.newcomerName.localeCompare(b.newcomerName, 'nl'));
   const loads = [...buddyLoads(input.pairings.filter((p) => normalizeName(p.location) === here)).entries()]
     .map(([email, load]) => {
-      const person = people.get(email);
+      const person = people(email);
       const capacity = person
         ? buddyCapacity(person, input.locations, input.settings)
         : input.settings.defaultMaxPerBuddy;
@@ -234,20 +239,13 @@ export function propose(ctx: RequestContext, locationRaw: unknown): ProposalDto 
 }
 
 /** The buddy notification for one pairing row, as a mail job. */
-function buddyMailJob(
-  ctx: RequestContext,
-  record: TableRecord<'pairings'>,
-  people: Map<string, Staff>,
-): MailJob {
+function buddyMailJob(ctx: RequestContext, record: TableRecord<'pairings'>, people: People): MailJob {
   const pairings = ctx.wb.table('pairings');
   const p = record.value;
-  const newcomer = people.get(emailKey(p.newcomer));
-  const buddy = people.get(emailKey(p.buddy));
-  const location = ctx.wb
-    .table('locations')
-    .records.find((l) => normalizeName(l.value.name) === normalizeName(p.location));
-  const chiefEmail = location?.value.chiefBuddy ?? '';
-  const chief = people.get(emailKey(chiefEmail));
+  const newcomer = people(p.newcomer);
+  const buddy = people(p.buddy);
+  const chiefEmail = ctx.directory().location(p.location)?.chiefBuddy ?? '';
+  const chief = people(chiefEmail);
   return {
     id: mailId('buddy', p.newcomer, p.buddy, p.pairedOn),
     state: parseMailState(p.buddyMail),
@@ -284,7 +282,7 @@ function sendBuddyMails(
   records: readonly TableRecord<'pairings'>[],
   deadline: number,
 ): DeliveryReport {
-  const people = staffByEmail(pairingInput(ctx));
+  const people = peopleOf(ctx);
   const jobs = records.map((r) => buddyMailJob(ctx, r, people));
   const report = deliver(ctx, jobs, deadline);
   ctx.wb.commit(() => {
@@ -318,8 +316,8 @@ function checkPair(
   pair: PairInput,
   confirmedRule = false,
 ): Checked {
-  const people = staffByEmail(input);
-  const newcomer = people.get(emailKey(pair.newcomer));
+  const people = peopleOf(ctx);
+  const newcomer = people(pair.newcomer);
   if (!newcomer) return { ok: false, reason: ctx.t('pairing.unknownNewcomer') };
   assertCanManage(actor, newcomer.location);
   const active = input.pairings.find(
@@ -331,14 +329,14 @@ function checkPair(
       already: true,
       reason: ctx.t('pairing.already', {
         newcomer: newcomer.name,
-        buddy: people.get(emailKey(active.buddy))?.name ?? active.buddy,
+        buddy: people(active.buddy)?.name ?? active.buddy,
       }),
     };
   }
   if (active) return { ok: false, reason: ctx.t('pairing.alreadyPaired', { name: newcomer.name }) };
   if (newcomer.status !== 'nieuw')
     return { ok: false, reason: ctx.t('pairing.notNewcomer', { name: newcomer.name }) };
-  const buddy = people.get(emailKey(pair.buddy));
+  const buddy = people(pair.buddy);
   if (!buddy) return { ok: false, reason: ctx.t('pairing.unknownBuddy') };
   const verdict = eligibility(buddy, newcomer, input);
   if (!verdict.eligible && onlyRules(verdict.exclusions)) {
@@ -437,10 +435,10 @@ export function assign(
     const record = made[0]!;
     logAction(ctx, ctx.t('log.paired'), record.value.location);
     refreshSchedulesOf(ctx, [record.value.newcomer]);
-    const names = staffByEmail(pairingInput(ctx));
+    const names = peopleOf(ctx);
     const assigned = ctx.t('pairing.assigned', {
-      newcomer: names.get(emailKey(pair.newcomer))?.name ?? pair.newcomer,
-      buddy: names.get(emailKey(pair.buddy))?.name ?? pair.buddy,
+      newcomer: names(pair.newcomer)?.name ?? pair.newcomer,
+      buddy: names(pair.buddy)?.name ?? pair.buddy,
     });
     const report = sendBuddyMails(ctx, made, ctx.services.clock.millis() + SIDEBAR_MAIL_BUDGET_MS);
     const message = `${assigned} ${mailMessage(ctx, report)}`;
@@ -479,9 +477,9 @@ export function applyProposal(ctx: RequestContext, locationRaw: unknown, pairsRa
   const name = canonicalLocation(ctx, location);
   assertCanManage(actor, name);
   return ctx.locked(() => {
-    const people = staffByEmail(pairingInput(ctx));
+    const people = peopleOf(ctx);
     for (const pair of pairs) {
-      const newcomer = people.get(emailKey(pair.newcomer));
+      const newcomer = people(pair.newcomer);
       if (newcomer && normalizeName(newcomer.location) !== normalizeName(name)) {
         throw new UserError('error.otherLocation', { location: newcomer.location });
       }
@@ -521,7 +519,7 @@ export function endPair(ctx: RequestContext, newcomerRaw: unknown, reasonRaw: un
     const record = table.records.find(
       (r) => r.value.status === 'actief' && emailKey(r.value.newcomer) === newcomer,
     );
-    const name = staffByEmail(pairingInput(ctx)).get(newcomer)?.name ?? newcomer;
+    const name = peopleOf(ctx)(newcomer)?.name ?? newcomer;
     if (!record) throw new UserError('pairing.noActivePair', { name });
     assertCanManage(actor, record.value.location);
     table.update(record, { status: 'beëindigd', reason, endedOn: ctx.services.clock.today() });

@@ -5,8 +5,8 @@
  * happened and how many rows per tab, never what they said or whom it concerned.
  */
 import { UserError } from '../core/errors';
+import { emailKey } from '../core/identity';
 import { mailId } from '../core/mailState';
-import { emailKey } from '../core/pairing';
 import {
   accessCsv,
   countActions,

@@ -3,9 +3,9 @@
  * An unknown user gets a message and no data.
  */
 import { checkInState } from '../core/checkins';
+import { emailKey } from '../core/identity';
 import { parseMailState } from '../core/mailState';
 import { packetStatus } from '../core/packetStatus';
-import { emailKey } from '../core/pairing';
 import { type Actor, isBuddyOf, isManager, isSchoolLeader } from '../core/roles';
 import { normalizeName, type RowOf } from '../core/schema';
 import { settingKeyOf } from '../core/settings';

@@ -28,6 +28,14 @@ export function personKey(email: string): string {
   return emailIn(email) ?? emailKey(email);
 }
 
+/**
+ * A person's name as privacy compares it: trimmed, case ignored, otherwise exact (a name is
+ * personal data: "Jan de Vries" must not match "Jan Devries"). Loose matching is `normalizeName`.
+ */
+export function nameKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
 /** Normalised names seen in this execution: the same few names are compared again and again. */
 const normalized = new Map<string, string>();
 

@@ -8,8 +8,9 @@
 
 import { type CheckInRow, isWellbeing, lateBefore, repairSignal } from './checkins';
 import { addDays, daysBetween, type IsoDate } from './dates';
+import { emailKey } from './identity';
 import { type MailState, parseMailState } from './mailState';
-import { buddyCapacity, buddyLoads, emailKey } from './pairing';
+import { buddyCapacity, buddyLoads } from './pairing';
 import { isLeft } from './roles';
 import { normalizeName, type RowOf } from './schema';
 import type { Settings } from './settings';

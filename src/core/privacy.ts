@@ -4,7 +4,7 @@
  * Plans only: the use cases apply them to the tables, one write per tab.
  */
 import { addMonths, type IsoDate } from './dates';
-import { emailKey } from './pairing';
+import { emailKey, nameKey } from './identity';
 import type { RowOf, TabKey } from './schema';
 import type { Settings } from './settings';
 
@@ -170,9 +170,9 @@ export const OTHER_PERSON = '(andere medewerker)';
  */
 export function personRecords(email: string, name: string, tables: PrivacyTables): AccessRow[] {
   const me = emailKey(email);
-  const myName = name.trim().toLowerCase();
+  const myName = nameKey(name);
   const other = (value: string) =>
-    emailKey(value) === me || value.trim().toLowerCase() === myName || !value ? value : OTHER_PERSON;
+    emailKey(value) === me || nameKey(value) === myName || !value ? value : OTHER_PERSON;
   const rows: AccessRow[] = [];
   for (const s of tables.staff)
     if (emailKey(s.email) === me) rows.push({ tab: 'staff', role: 'self', values: { ...s } });
@@ -208,7 +208,7 @@ export function personRecords(email: string, name: string, tables: PrivacyTables
   for (const r of tables.schedule) {
     if (emailKey(r.newcomer) === me)
       rows.push({ tab: 'schedule', role: 'newcomer', values: { ...r, with: other(r.with) } });
-    else if (myName && r.with.trim().toLowerCase() === myName) {
+    else if (myName && nameKey(r.with) === myName) {
       rows.push({
         tab: 'schedule',
         role: 'colleague',
@@ -238,7 +238,7 @@ export function personRecords(email: string, name: string, tables: PrivacyTables
     }
   }
   for (const w of tables.whoToAsk) {
-    if (emailKey(w.email) === me || (myName && w.person.trim().toLowerCase() === myName)) {
+    if (emailKey(w.email) === me || (myName && nameKey(w.person) === myName)) {
       rows.push({ tab: 'whoToAsk', role: 'self', values: { ...w } });
     }
   }
@@ -300,9 +300,9 @@ export function erasurePlan(
   today: IsoDate,
 ): ErasureAction[] {
   const me = emailKey(email);
-  const myName = name.trim().toLowerCase();
+  const myName = nameKey(name);
   const actions: ErasureAction[] = [];
-  const named = (text: string) => myName !== '' && text.trim().toLowerCase() === myName;
+  const named = (text: string) => myName !== '' && nameKey(text) === myName;
   tables.staff.forEach((s, index) => {
     if (emailKey(s.email) === me) actions.push({ tab: 'staff', index, kind: 'delete' });
   });
