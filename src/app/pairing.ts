@@ -413,7 +413,7 @@ function makePairs(
  * below a buddy rule is refused unless `confirmRaw` is exactly `true` (the sidebar asks first);
  * then the pairing row records the exception.
  */
-export function assign(
+export function assignBuddy(
   ctx: RequestContext,
   newcomerRaw: unknown,
   buddyRaw: unknown,
@@ -447,7 +447,7 @@ export function assign(
 }
 
 /** "Stel koppelingen voor" → "Toepassen": makes the (possibly edited) proposal in one step. */
-export function applyProposal(ctx: RequestContext, locationRaw: unknown, pairsRaw: unknown): PairingResult {
+export function applyPairs(ctx: RequestContext, locationRaw: unknown, pairsRaw: unknown): PairingResult {
   const location = expectText(locationRaw, 'location', 200);
   if (!Array.isArray(pairsRaw)) throw new UserError('arg.notList', { field: 'pairs' });
   if (pairsRaw.length > MAX_PAIRS_PER_CALL)
@@ -509,7 +509,7 @@ export function applyProposal(ctx: RequestContext, locationRaw: unknown, pairsRa
 }
 
 /** Ends the active pairing of a newcomer, with a reason (history is kept). */
-export function endPair(ctx: RequestContext, newcomerRaw: unknown, reasonRaw: unknown): PairingResult {
+export function endPairing(ctx: RequestContext, newcomerRaw: unknown, reasonRaw: unknown): PairingResult {
   const newcomer = expectEmail(newcomerRaw, 'newcomer');
   const reason = expectText(reasonRaw, 'reason', 500);
   if (!reason) throw new UserError('pairing.reasonRequired');

@@ -94,7 +94,7 @@ function plan(ctx: RequestContext) {
 }
 
 /** "Bewaartermijnen toepassen", step 1: what would be removed, per tab and reason. */
-export function previewPurge(ctx: RequestContext): RetentionPreviewDto {
+export function previewRetentionPurge(ctx: RequestContext): RetentionPreviewDto {
   assertSchoolLeader(ctx.actor());
   const { result } = plan(ctx);
   return {
@@ -161,7 +161,7 @@ function purgeNow(ctx: RequestContext): PrivacyResultDto {
 }
 
 /** "Bewaartermijnen toepassen", step 2: removes what the preview showed. A second run removes nothing. */
-export function applyPurge(ctx: RequestContext): PrivacyResultDto {
+export function applyRetentionPurge(ctx: RequestContext): PrivacyResultDto {
   assertSchoolLeader(ctx.actor());
   return ctx.locked(() => purgeNow(ctx));
 }
@@ -210,7 +210,7 @@ function personName(data: PrivacyTables, email: string): string {
 }
 
 /** "Gegevens van een persoon": every row about them, and the mails sent to them, as text, CSV and JSON. */
-export function exportPerson(ctx: RequestContext, emailRaw: unknown): PersonExportDto {
+export function exportPersonData(ctx: RequestContext, emailRaw: unknown): PersonExportDto {
   assertSchoolLeader(ctx.actor());
   const email = expectEmail(emailRaw, 'email');
   const { data } = tablesOf(ctx);
@@ -266,7 +266,7 @@ function erasureCounts(ctx: RequestContext, actions: readonly ErasureAction[], l
 }
 
 /** The summary to confirm before "Verwijder persoon". Writes nothing. */
-export function previewErase(ctx: RequestContext, emailRaw: unknown): ErasurePreviewDto {
+export function previewErasure(ctx: RequestContext, emailRaw: unknown): ErasurePreviewDto {
   const actor = ctx.actor();
   assertSchoolLeader(actor);
   const email = expectEmail(emailRaw, 'email');
@@ -284,7 +284,7 @@ export function previewErase(ctx: RequestContext, emailRaw: unknown): ErasurePre
 }
 
 /** "Verwijder persoon": erases them everywhere; harmless to repeat; never yourself. */
-export function erase(ctx: RequestContext, emailRaw: unknown): PrivacyResultDto {
+export function erasePerson(ctx: RequestContext, emailRaw: unknown): PrivacyResultDto {
   const actor = ctx.actor();
   assertSchoolLeader(actor);
   const email = expectEmail(emailRaw, 'email');

@@ -203,7 +203,7 @@ function assertMayPlan(actor: Actor, newcomer: Staff): void {
 }
 
 /** What "Maak inwerkschema" / "Werk schema bij" would write, week by week; writes nothing. */
-export function preview(ctx: RequestContext, newcomerRaw: unknown): SchedulePreviewDto {
+export function previewSchedule(ctx: RequestContext, newcomerRaw: unknown): SchedulePreviewDto {
   const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   const world = new ScheduleWorld(ctx);
@@ -308,7 +308,7 @@ function planCheckIns(world: ScheduleWorld, newcomer: Staff, generated: Generate
  * The schedule as saved in `Inwerkschema`, week by week, for everyone who follows the newcomer
  * (their buddy too, who may tick lines off). Writes nothing and generates nothing.
  */
-export function saved(ctx: RequestContext, newcomerRaw: unknown): SchedulePreviewDto {
+export function getSchedule(ctx: RequestContext, newcomerRaw: unknown): SchedulePreviewDto {
   const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   const world = new ScheduleWorld(ctx);
@@ -337,7 +337,7 @@ export function saved(ctx: RequestContext, newcomerRaw: unknown): SchedulePrevie
 }
 
 /** Writes (or updates) one newcomer's schedule. */
-export function save(ctx: RequestContext, newcomerRaw: unknown): ScheduleResultDto {
+export function saveSchedule(ctx: RequestContext, newcomerRaw: unknown): ScheduleResultDto {
   const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   return ctx.locked(() => {
@@ -378,7 +378,7 @@ export function refreshSchedulesOf(ctx: RequestContext, emails: readonly string[
 }
 
 /** Makes schedules for every newcomer of a location who has a buddy but no schedule yet. */
-export function generateForLocation(ctx: RequestContext, locationRaw: unknown): ScheduleResultDto {
+export function generateSchedules(ctx: RequestContext, locationRaw: unknown): ScheduleResultDto {
   const location = canonicalLocation(ctx, expectText(locationRaw, 'location', 200));
   const actor = ctx.actor();
   assertCanManage(actor, location);
@@ -411,7 +411,7 @@ export function generateForLocation(ctx: RequestContext, locationRaw: unknown): 
 }
 
 /** Ticks a schedule line off (or on again). The buddy may do this too. */
-export function mark(
+export function markScheduleItem(
   ctx: RequestContext,
   newcomerRaw: unknown,
   dateRaw: unknown,
@@ -465,7 +465,7 @@ export function icsFor(ctx: RequestContext, newcomer: Staff, rows: readonly Sche
   };
 }
 
-export function ics(ctx: RequestContext, newcomerRaw: unknown): IcsFileDto {
+export function scheduleIcs(ctx: RequestContext, newcomerRaw: unknown): IcsFileDto {
   const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   const world = new ScheduleWorld(ctx);

@@ -287,7 +287,7 @@ export const dueWelcomePackets: Job = {
 };
 
 /** The packet exactly as it will be sent, with what blocks it. */
-export function previewPacket(ctx: RequestContext, newcomerRaw: unknown): WelcomePreviewDto {
+export function previewWelcome(ctx: RequestContext, newcomerRaw: unknown): WelcomePreviewDto {
   const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   const world = new WelcomeWorld(ctx);
@@ -331,7 +331,7 @@ export function previewPacket(ctx: RequestContext, newcomerRaw: unknown): Welcom
 }
 
 /** "Stuur test naar mij": the packet to the acting user, marked TEST, not recorded as sent. */
-export function sendTest(ctx: RequestContext, newcomerRaw: unknown): WelcomeResultDto {
+export function sendWelcomeTest(ctx: RequestContext, newcomerRaw: unknown): WelcomeResultDto {
   const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   ctx.requirePermission('mail');
@@ -351,7 +351,7 @@ export function sendTest(ctx: RequestContext, newcomerRaw: unknown): WelcomeResu
 }
 
 /** "Nu versturen": sends the packet now, once; refuses when it was sent or may have been. */
-export function sendNow(ctx: RequestContext, newcomerRaw: unknown): WelcomeResultDto {
+export function sendWelcomeNow(ctx: RequestContext, newcomerRaw: unknown): WelcomeResultDto {
   const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   // Before anything is written: without "send email as you" the packet cannot go.

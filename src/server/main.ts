@@ -2,17 +2,17 @@
  * The one door to Apps Script: every global that menus, triggers and google.script.run call.
  * Each is a one-liner into a use case; the build turns every export into a top-level function.
  */
-import { aboutHtml, getAboutInfo as aboutInfo } from '../app/about';
-import { automationStatus, setAutomaticSending as setAutomation } from '../app/automation';
-import { close, getOverviewFor, getTimeline, record, refreshTab, skip } from '../app/checkins';
-import { getPageState as pageState, respondToCheckIn as respond } from '../app/page';
-import { applyProposal, assign, endPair, propose, suggest } from '../app/pairing';
-import { applyPurge, erase, exportPerson, previewErase, previewPurge } from '../app/privacy';
-import { generateForLocation, ics, mark, preview, save, saved } from '../app/schedule';
+import * as about from '../app/about';
+import * as automation from '../app/automation';
+import * as checkins from '../app/checkins';
+import * as page from '../app/page';
+import * as pairing from '../app/pairing';
+import * as privacy from '../app/privacy';
+import * as schedule from '../app/schedule';
 import { type ScheduledRunResult, scheduledRun } from '../app/scheduledRun';
-import { setupWorkbook as setup } from '../app/setup';
-import { getSidebarState as sidebarState } from '../app/sidebarState';
-import { previewPacket, sendNow, sendTest } from '../app/welcome';
+import * as setup from '../app/setup';
+import * as sidebar from '../app/sidebarState';
+import * as welcome from '../app/welcome';
 import { assertKnown } from '../core/roles';
 import { expectBoolean } from '../core/validate';
 import { buildMenu } from '../gas/menu';
@@ -73,23 +73,26 @@ export function showSidebar(): void {
 export function setupWorkbook(): string | null {
   let message: string | null = null;
   handleMenu((ctx) => {
-    message = setup(ctx).message;
+    message = setup.setupWorkbook(ctx).message;
     return message;
   });
   return message;
 }
 
 export function enableAutomaticSending(): void {
-  handleMenu((ctx) => setAutomation(ctx, true).text);
+  handleMenu((ctx) => automation.setAutomaticSending(ctx, true).text);
 }
 
 export function disableAutomaticSending(): void {
-  handleMenu((ctx) => setAutomation(ctx, false).text);
+  handleMenu((ctx) => automation.setAutomaticSending(ctx, false).text);
 }
 
 export function showAbout(): void {
   handleMenu((ctx) => {
-    ctx.services.ui.showDialog(ctx.t('about.title'), aboutHtml(ctx, aboutInfo(ctx, REQUIRED_SCOPES)));
+    ctx.services.ui.showDialog(
+      ctx.t('about.title'),
+      about.aboutHtml(ctx, about.getAboutInfo(ctx, REQUIRED_SCOPES)),
+    );
     return null;
   });
 }
@@ -118,22 +121,22 @@ export function doGet(): GoogleAppsScript.HTML.HtmlOutput {
 
 /** The page's first view: who the visitor is (Session.getActiveUser only) and what they may see. */
 export function getPageState(): PageState {
-  return handlePage((ctx) => pageState(ctx));
+  return handlePage((ctx) => page.getPageState(ctx));
 }
 
 /** The newcomer's own view of a held check-in (confirm or remark, klik, wellbeing). */
 export function respondToCheckIn(held: unknown, response: unknown): { message: string } {
-  return handlePage((ctx) => respond(ctx, held, response));
+  return handlePage((ctx) => page.respondToCheckIn(ctx, held, response));
 }
 
 // ---- google.script.run (sidebar) ----
 
 export function getSidebarState(location?: unknown): SidebarState {
-  return handle((ctx) => sidebarState(ctx, location));
+  return handle((ctx) => sidebar.getSidebarState(ctx, location));
 }
 
 export function suggestBuddies(newcomerEmail: unknown): SuggestionsDto {
-  return handle((ctx) => suggest(ctx, newcomerEmail));
+  return handle((ctx) => pairing.suggest(ctx, newcomerEmail));
 }
 
 export function assignBuddy(
@@ -141,46 +144,46 @@ export function assignBuddy(
   buddyEmail: unknown,
   confirmRule?: unknown,
 ): PairingResult {
-  return handle((ctx) => assign(ctx, newcomerEmail, buddyEmail, confirmRule));
+  return handle((ctx) => pairing.assignBuddy(ctx, newcomerEmail, buddyEmail, confirmRule));
 }
 
 export function endPairing(newcomerEmail: unknown, reason: unknown): PairingResult {
-  return handle((ctx) => endPair(ctx, newcomerEmail, reason));
+  return handle((ctx) => pairing.endPairing(ctx, newcomerEmail, reason));
 }
 
 export function proposePairs(location: unknown): ProposalDto {
-  return handle((ctx) => propose(ctx, location));
+  return handle((ctx) => pairing.propose(ctx, location));
 }
 
 export function applyPairs(location: unknown, pairs: unknown): PairingResult {
-  return handle((ctx) => applyProposal(ctx, location, pairs));
+  return handle((ctx) => pairing.applyPairs(ctx, location, pairs));
 }
 
 export function getAboutInfo(): AboutInfo {
-  return handle((ctx) => aboutInfo(ctx, REQUIRED_SCOPES));
+  return handle((ctx) => about.getAboutInfo(ctx, REQUIRED_SCOPES));
 }
 
 export function getAutomationStatus(): AutomationStatus {
   return handle((ctx) => {
     assertKnown(ctx.actor());
-    return automationStatus(ctx);
+    return automation.automationStatus(ctx);
   });
 }
 
 export function setAutomaticSending(on: unknown): AutomationStatus {
-  return handle((ctx) => setAutomation(ctx, expectBoolean(on, 'automaticSending')));
+  return handle((ctx) => automation.setAutomaticSending(ctx, expectBoolean(on, 'automaticSending')));
 }
 
 export function previewSchedule(newcomerEmail: unknown): SchedulePreviewDto {
-  return handle((ctx) => preview(ctx, newcomerEmail));
+  return handle((ctx) => schedule.previewSchedule(ctx, newcomerEmail));
 }
 
 export function getSchedule(newcomerEmail: unknown): SchedulePreviewDto {
-  return handle((ctx) => saved(ctx, newcomerEmail));
+  return handle((ctx) => schedule.getSchedule(ctx, newcomerEmail));
 }
 
 export function saveSchedule(newcomerEmail: unknown): ScheduleResultDto {
-  return handle((ctx) => save(ctx, newcomerEmail));
+  return handle((ctx) => schedule.saveSchedule(ctx, newcomerEmail));
 }
 
 export function markScheduleItem(
@@ -189,71 +192,71 @@ export function markScheduleItem(
   activity: unknown,
   done: unknown,
 ): ScheduleResultDto {
-  return handlePage((ctx) => mark(ctx, newcomerEmail, date, activity, done));
+  return handlePage((ctx) => schedule.markScheduleItem(ctx, newcomerEmail, date, activity, done));
 }
 
 export function generateSchedules(location: unknown): ScheduleResultDto {
-  return handle((ctx) => generateForLocation(ctx, location));
+  return handle((ctx) => schedule.generateSchedules(ctx, location));
 }
 
 export function scheduleIcs(newcomerEmail: unknown): IcsFileDto {
-  return handle((ctx) => ics(ctx, newcomerEmail));
+  return handle((ctx) => schedule.scheduleIcs(ctx, newcomerEmail));
 }
 
 export function previewWelcome(newcomerEmail: unknown): WelcomePreviewDto {
-  return handle((ctx) => previewPacket(ctx, newcomerEmail));
+  return handle((ctx) => welcome.previewWelcome(ctx, newcomerEmail));
 }
 
 export function sendWelcomeTest(newcomerEmail: unknown): WelcomeResultDto {
-  return handle((ctx) => sendTest(ctx, newcomerEmail));
+  return handle((ctx) => welcome.sendWelcomeTest(ctx, newcomerEmail));
 }
 
 export function sendWelcomeNow(newcomerEmail: unknown): WelcomeResultDto {
-  return handle((ctx) => sendNow(ctx, newcomerEmail));
+  return handle((ctx) => welcome.sendWelcomeNow(ctx, newcomerEmail));
 }
 
 export function getCheckIns(newcomerEmail: unknown): CheckInsDto {
-  return handle((ctx) => getTimeline(ctx, newcomerEmail));
+  return handle((ctx) => checkins.getTimeline(ctx, newcomerEmail));
 }
 
 export function recordCheckIn(newcomerEmail: unknown, checkIn: unknown): CheckInResultDto {
-  return handlePage((ctx) => record(ctx, newcomerEmail, checkIn));
+  return handlePage((ctx) => checkins.record(ctx, newcomerEmail, checkIn));
 }
 
 export function skipCheckIn(newcomerEmail: unknown, plannedDate: unknown, reason: unknown): CheckInResultDto {
-  return handle((ctx) => skip(ctx, newcomerEmail, plannedDate, reason));
+  return handle((ctx) => checkins.skip(ctx, newcomerEmail, plannedDate, reason));
 }
 
 export function closeOnboarding(newcomerEmail: unknown): CheckInResultDto {
-  return handle((ctx) => close(ctx, newcomerEmail));
+  return handle((ctx) => checkins.close(ctx, newcomerEmail));
 }
 
 export function getOverview(location?: unknown): OverviewDto {
-  return handle((ctx) => getOverviewFor(ctx, location));
+  return handle((ctx) => checkins.getOverviewFor(ctx, location));
 }
 
 export function refreshOverviewTab(): OverviewDto {
-  return handle(refreshTab);
+  return handle(checkins.refreshTab);
 }
 
 export function previewRetentionPurge(): RetentionPreviewDto {
-  return handle(previewPurge);
+  return handle(privacy.previewRetentionPurge);
 }
 
 export function applyRetentionPurge(): PrivacyResultDto {
-  return handle(applyPurge);
+  return handle(privacy.applyRetentionPurge);
 }
 
 export function exportPersonData(email: unknown): PersonExportDto {
-  return handle((ctx) => exportPerson(ctx, email));
+  return handle((ctx) => privacy.exportPersonData(ctx, email));
 }
 
 export function previewErasure(email: unknown): ErasurePreviewDto {
-  return handle((ctx) => previewErase(ctx, email));
+  return handle((ctx) => privacy.previewErasure(ctx, email));
 }
 
 export function erasePerson(email: unknown): PrivacyResultDto {
-  return handle((ctx) => erase(ctx, email));
+  return handle((ctx) => privacy.erasePerson(ctx, email));
 }
 
 /** Compile-time check that the sidebar contract matches these functions. */

@@ -1,8 +1,8 @@
 /** Issue 17: check-ins that cannot go wrong quietly (which planned one, refused dates, closing). */
 import { describe, expect, it } from 'vitest';
 import { close, record, skip } from '../../src/app/checkins';
-import { assign } from '../../src/app/pairing';
-import { mark, save } from '../../src/app/schedule';
+import { assignBuddy } from '../../src/app/pairing';
+import { markScheduleItem, saveSchedule } from '../../src/app/schedule';
 import { aColleague, chiefOf, schoolWorld } from '../support/builders';
 
 const HAVO = 'Onderbouw havo';
@@ -16,8 +16,8 @@ type World = ReturnType<typeof schoolWorld>;
 
 function world(withSchedule = true): World {
   const w = schoolWorld([bram, ...hosts, anna]);
-  assign(w.ctx(), anna.email, bram.email);
-  if (withSchedule) save(w.ctx(), anna.email);
+  assignBuddy(w.ctx(), anna.email, bram.email);
+  if (withSchedule) saveSchedule(w.ctx(), anna.email);
   w.mails.length = 0;
   return w;
 }
@@ -133,11 +133,11 @@ describe('ticking off schedule lines', () => {
     const w = world();
     const line = w.gateway.rows('Inwerkschema')[0]!;
     const day = (line.Datum as { date: string }).date;
-    expect(() => mark(w.ctx(), anna.email, day, String(line.Activiteit), true)).toThrow(
+    expect(() => markScheduleItem(w.ctx(), anna.email, day, String(line.Activiteit), true)).toThrow(
       expect.objectContaining({ key: 'schedule.notYet' }),
     );
     w.setNow(`${day}T08:00:00+01:00`);
-    mark(w.ctx(), anna.email, day, String(line.Activiteit), true);
+    markScheduleItem(w.ctx(), anna.email, day, String(line.Activiteit), true);
     expect(w.gateway.rows('Inwerkschema')[0]!.Afgerond).toBe(true);
   });
 });

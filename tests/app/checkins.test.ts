@@ -10,8 +10,8 @@ import {
   weeklyOverview,
 } from '../../src/app/checkins';
 import { runScheduledJobs } from '../../src/app/jobs';
-import { assign, endPair } from '../../src/app/pairing';
-import { save } from '../../src/app/schedule';
+import { assignBuddy, endPairing } from '../../src/app/pairing';
+import { saveSchedule } from '../../src/app/schedule';
 import { longDate } from '../../src/shared/language';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
@@ -28,8 +28,8 @@ type World = ReturnType<typeof schoolWorld>;
 
 function world(): World {
   const w = schoolWorld([bram, carla, ...hosts, anna]);
-  assign(w.ctx(), anna.email, bram.email);
-  save(w.ctx(), anna.email);
+  assignBuddy(w.ctx(), anna.email, bram.email);
+  saveSchedule(w.ctx(), anna.email);
   w.mails.length = 0;
   return w;
 }
@@ -140,8 +140,8 @@ describe('who sees notes', () => {
     w.setUser(chiefOf(HAVO));
     expect(getTimeline(w.ctx(), anna.email).checkIns[0]!.notes).toBe(MARKER);
     w.setUser(LEADER);
-    endPair(w.ctx(), anna.email, 'geen klik');
-    assign(w.ctx(), anna.email, carla.email);
+    endPairing(w.ctx(), anna.email, 'geen klik');
+    assignBuddy(w.ctx(), anna.email, carla.email);
     w.setUser(carla.email);
     const timeline = getTimeline(w.ctx(), anna.email);
     expect(timeline.checkIns[0]!.notes).toBeNull();
@@ -159,7 +159,7 @@ describe('who sees notes', () => {
       expect.objectContaining({ key: 'error.otherLocation' }),
     );
     w.setUser(LEADER);
-    endPair(w.ctx(), anna.email, 'verhuisd');
+    endPairing(w.ctx(), anna.email, 'verhuisd');
     w.setUser(bram.email);
     expect(() => getTimeline(w.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'error.notYourNewcomer' }),

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { record } from '../../src/app/checkins';
-import { assign } from '../../src/app/pairing';
-import { save } from '../../src/app/schedule';
-import { sendNow } from '../../src/app/welcome';
+import { assignBuddy } from '../../src/app/pairing';
+import { saveSchedule } from '../../src/app/schedule';
+import { sendWelcomeNow } from '../../src/app/welcome';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 import { Interleaving } from '../support/interleave';
 
@@ -46,9 +46,9 @@ function pairingRace(lock: 'enforced' | 'removed') {
   const run = new Interleaving(w, lock);
   const outcomes: Record<string, { ok: boolean; error?: unknown }> = {};
   run.afterRead('chef', 'Koppelingen', () => {
-    outcomes.leader = attempt(() => assign(run.ctx('leader', LEADER), ben.email, carla.email));
+    outcomes.leader = attempt(() => assignBuddy(run.ctx('leader', LEADER), ben.email, carla.email));
   });
-  outcomes.chef = attempt(() => assign(run.ctx('chef', CHIEF), anna.email, carla.email));
+  outcomes.chef = attempt(() => assignBuddy(run.ctx('chef', CHIEF), anna.email, carla.email));
   return { w, run, outcomes };
 }
 
@@ -58,7 +58,7 @@ describe('two users pairing the same buddy at once', () => {
     expect(outcomes.chef!.ok).toBe(true);
     expect(outcomes.leader).toEqual({ ok: false, error: expect.objectContaining({ key: 'error.busy' }) });
     expect(run.refused).toEqual(['leader']);
-    const retry = attempt(() => assign(run.ctx('leader', LEADER), ben.email, carla.email));
+    const retry = attempt(() => assignBuddy(run.ctx('leader', LEADER), ben.email, carla.email));
     expect(retry.error).toEqual(expect.objectContaining({ key: 'error.plain' }));
     expect(activeWith(w, carla.email)).toBe(1);
   });
@@ -68,9 +68,9 @@ describe('two users pairing the same buddy at once', () => {
     const run = new Interleaving(w);
     let first = { ok: false };
     run.beforeLock('leader', () => {
-      first = attempt(() => assign(run.ctx('chef', CHIEF), anna.email, carla.email));
+      first = attempt(() => assignBuddy(run.ctx('chef', CHIEF), anna.email, carla.email));
     });
-    const second = attempt(() => assign(run.ctx('leader', LEADER), ben.email, carla.email));
+    const second = attempt(() => assignBuddy(run.ctx('leader', LEADER), ben.email, carla.email));
     expect(first.ok).toBe(true);
     expect(second.ok).toBe(false);
     expect(activeWith(w, carla.email)).toBe(1);
@@ -90,7 +90,7 @@ function readyToSend(): World {
     row[2] = 'https://intranet.school.example/regels';
     row[3] = 'https://school.example/schoolgids';
   }
-  assign(w.ctx(), anna.email, bram.email);
+  assignBuddy(w.ctx(), anna.email, bram.email);
   w.mails.length = 0;
   return w;
 }
@@ -101,14 +101,16 @@ describe('two users sending the same welcome packet at once', () => {
   it('send it once, whichever way the calls overlap', () => {
     const during = readyToSend();
     const a = new Interleaving(during);
-    a.afterRead('chef', 'Medewerkers', () => attempt(() => sendNow(a.ctx('leader', LEADER), anna.email)));
-    sendNow(a.ctx('chef', CHIEF), anna.email);
+    a.afterRead('chef', 'Medewerkers', () =>
+      attempt(() => sendWelcomeNow(a.ctx('leader', LEADER), anna.email)),
+    );
+    sendWelcomeNow(a.ctx('chef', CHIEF), anna.email);
     expect(packets(during)).toHaveLength(1);
 
     const waited = readyToSend();
     const b = new Interleaving(waited);
-    b.beforeLock('leader', () => sendNow(b.ctx('chef', CHIEF), anna.email));
-    expect(attempt(() => sendNow(b.ctx('leader', LEADER), anna.email)).error).toEqual(
+    b.beforeLock('leader', () => sendWelcomeNow(b.ctx('chef', CHIEF), anna.email));
+    expect(attempt(() => sendWelcomeNow(b.ctx('leader', LEADER), anna.email)).error).toEqual(
       expect.objectContaining({ key: 'welcome.alreadySent' }),
     );
     expect(packets(waited)).toHaveLength(1);
@@ -117,8 +119,8 @@ describe('two users sending the same welcome packet at once', () => {
   it('would send it twice without the lock', () => {
     const w = readyToSend();
     const run = new Interleaving(w, 'removed');
-    run.afterRead('chef', 'Medewerkers', () => sendNow(run.ctx('leader', LEADER), anna.email));
-    sendNow(run.ctx('chef', CHIEF), anna.email);
+    run.afterRead('chef', 'Medewerkers', () => sendWelcomeNow(run.ctx('leader', LEADER), anna.email));
+    sendWelcomeNow(run.ctx('chef', CHIEF), anna.email);
     expect(packets(w)).toHaveLength(2);
   });
 });
@@ -132,8 +134,8 @@ const heldDays = (w: World) =>
 
 function withCheckIns(): World {
   const w = schoolWorld([bram, ...hosts, anna]);
-  assign(w.ctx(), anna.email, bram.email);
-  save(w.ctx(), anna.email);
+  assignBuddy(w.ctx(), anna.email, bram.email);
+  saveSchedule(w.ctx(), anna.email);
   w.setNow('2027-01-20T16:00:00+01:00');
   return w;
 }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkInReminders, getTimeline, record } from '../../src/app/checkins';
 import { runScheduledJobs } from '../../src/app/jobs';
 import { leftBuddyAlerts } from '../../src/app/leavers';
-import { assign } from '../../src/app/pairing';
-import { save } from '../../src/app/schedule';
+import { assignBuddy } from '../../src/app/pairing';
+import { saveSchedule } from '../../src/app/schedule';
 import { getSidebarState } from '../../src/app/sidebarState';
 import { aColleague, chiefOf, schoolWorld } from '../support/builders';
 
@@ -17,8 +17,8 @@ const anna = aColleague('Anna Nieuw').at(HAVO).newcomer().startingOn('2027-01-11
 
 function world() {
   const w = schoolWorld([bram, ...hosts, anna]);
-  assign(w.ctx(), anna.email, bram.email);
-  save(w.ctx(), anna.email);
+  assignBuddy(w.ctx(), anna.email, bram.email);
+  saveSchedule(w.ctx(), anna.email);
   const staff = w.gateway.tabs.get('Medewerkers')!;
   const header = staff[0]!;
   const row = staff.find((r) => r[header.indexOf('E-mail')] === bram.email)!;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runScheduledJobs } from '../../src/app/jobs';
-import { assign, suggest } from '../../src/app/pairing';
+import { assignBuddy, suggest } from '../../src/app/pairing';
 import { setupWorkbook } from '../../src/app/setup';
-import { dueWelcomePackets, previewPacket, sendNow } from '../../src/app/welcome';
+import { dueWelcomePackets, previewWelcome, sendWelcomeNow } from '../../src/app/welcome';
 import { WHO_TO_ASK_TOPICS } from '../../src/core/defaults';
 import { PACKET_SECTIONS } from '../../src/core/schema';
 import { aColleague, chiefOf, LEADER, LOCATIONS, schoolWorld } from '../support/builders';
@@ -103,14 +103,14 @@ describe('setup seeds the collection document', () => {
 describe('the welcome packet from the sections', () => {
   it('warns in the preview while an example text is unchanged, and not once the school wrote its own', () => {
     const w = world();
-    assign(w.ctx(), anna.email, bram.email);
-    const before = previewPacket(w.ctx(), anna.email);
+    assignBuddy(w.ctx(), anna.email, bram.email);
+    const before = previewWelcome(w.ctx(), anna.email);
     expect(before.errors).toEqual([]);
     expect(before.warnings).toHaveLength(1);
     expect(before.warnings[0]).toContain('voorbeeldtekst');
     expect(before.warnings[0]).toContain('onze missie en visie');
     ownTexts(w);
-    expect(previewPacket(w.ctx(), anna.email).warnings).toEqual([]);
+    expect(previewWelcome(w.ctx(), anna.email).warnings).toEqual([]);
   });
 
   it('uses a location’s own section over the alle row', () => {
@@ -119,7 +119,7 @@ describe('the welcome packet from the sections', () => {
     w.gateway.tabs
       .get('Welkomstpakket')!
       .push(['regels en afspraken van de locatie', HAVO, 'Op deze locatie begint de dag om 8.30 uur.']);
-    assign(w.ctx(), anna.email, bram.email);
+    assignBuddy(w.ctx(), anna.email, bram.email);
     runScheduledJobs(w.ctx(), [dueWelcomePackets]);
     const pdf = w.mails.find((m) => m.to === anna.email)!.attachments![0]!.content;
     expect(pdf).toContain('Op deze locatie begint de dag om 8.30 uur.');
@@ -130,7 +130,7 @@ describe('the welcome packet from the sections', () => {
     const w = world();
     ownTexts(w);
     setting(w, 'Schoolnaam', 'VSO De Brug');
-    assign(w.ctx(), anna.email, bram.email);
+    assignBuddy(w.ctx(), anna.email, bram.email);
     w.mails.length = 0;
     runScheduledJobs(w.ctx(), [dueWelcomePackets]);
     const mail = w.mails.find((m) => m.to === anna.email)!;
@@ -152,13 +152,13 @@ describe('the welcome packet from the sections', () => {
 
   it('is signed by the location’s chef buddy by default, or by the person the settings name', () => {
     const w = world();
-    assign(w.ctx(), anna.email, bram.email);
-    const signed = previewPacket(w.ctx(), anna.email).text;
+    assignBuddy(w.ctx(), anna.email, bram.email);
+    const signed = previewWelcome(w.ctx(), anna.email).text;
     expect(signed).toContain(`Hartelijke groet,\n\nChef ${HAVO}\nchef buddy`);
     expect(signed).not.toMatch(/Wegwijs\n/);
     setting(w, 'Welkomstmail ondertekend door (naam)', 'Marieke Jansen');
     setting(w, 'Welkomstmail ondertekend door (functie)', 'schoolleider');
-    expect(previewPacket(w.ctx(), anna.email).text).toContain(
+    expect(previewWelcome(w.ctx(), anna.email).text).toContain(
       'Hartelijke groet,\n\nMarieke Jansen\nschoolleider',
     );
   });
@@ -168,8 +168,8 @@ describe('the welcome packet from the sections', () => {
     const messages = w.gateway.tabs.get('Berichten')!;
     const row = messages.find((r) => r[0] === 'welkomstpakket')!;
     row[3] = 'Beste {{voornaam}}, welkom!';
-    assign(w.ctx(), anna.email, bram.email);
-    expect(previewPacket(w.ctx(), anna.email).text).toMatch(/^Beste Anna, welkom!\n\nHartelijke groet,/);
+    assignBuddy(w.ctx(), anna.email, bram.email);
+    expect(previewWelcome(w.ctx(), anna.email).text).toMatch(/^Beste Anna, welkom!\n\nHartelijke groet,/);
   });
 
   it('cannot go while Wie vraag ik wat is empty for the location, and says why', () => {
@@ -179,10 +179,10 @@ describe('the welcome packet from the sections', () => {
       'Wie vraag ik wat',
       tab.filter((r, i) => i === 0 || r[0] !== HAVO),
     );
-    assign(w.ctx(), anna.email, bram.email);
-    const preview = previewPacket(w.ctx(), anna.email);
+    assignBuddy(w.ctx(), anna.email, bram.email);
+    const preview = previewWelcome(w.ctx(), anna.email);
     expect(preview.errors).toEqual(['de lijst "Wie vraag ik wat" voor Onderbouw havo is leeg']);
-    expect(() => sendNow(w.ctx(), anna.email)).toThrow(
+    expect(() => sendWelcomeNow(w.ctx(), anna.email)).toThrow(
       expect.objectContaining({
         key: 'welcome.cannotSend',
         params: { reason: 'de lijst "Wie vraag ik wat" voor Onderbouw havo is leeg' },
@@ -194,8 +194,8 @@ describe('the welcome packet from the sections', () => {
   it('still works on an older sheet without the Welkomstpakket tab, with the example warning', () => {
     const w = world();
     w.gateway.tabs.delete('Welkomstpakket');
-    assign(w.ctx(), anna.email, bram.email);
-    const preview = previewPacket(w.ctx(), anna.email);
+    assignBuddy(w.ctx(), anna.email, bram.email);
+    const preview = previewWelcome(w.ctx(), anna.email);
     expect(preview.errors).toEqual([]);
     expect(preview.warnings).toHaveLength(1);
   });
@@ -217,7 +217,7 @@ describe('buddy rules when pairing by hand', () => {
   it('refuses without the explicit confirmation, naming the rule, and writes nothing', () => {
     const w = world(staff);
     w.setUser(chiefOf(HAVO));
-    expect(() => assign(w.ctx(), anna.email, fenna.email)).toThrow(
+    expect(() => assignBuddy(w.ctx(), anna.email, fenna.email)).toThrow(
       expect.objectContaining({
         params: {
           message:
@@ -225,7 +225,7 @@ describe('buddy rules when pairing by hand', () => {
         },
       }),
     );
-    expect(() => assign(w.ctx(), anna.email, fenna.email, 'ja')).toThrow(
+    expect(() => assignBuddy(w.ctx(), anna.email, fenna.email, 'ja')).toThrow(
       expect.objectContaining({ key: 'arg.notBoolean' }),
     );
     expect(w.gateway.rows('Koppelingen')).toHaveLength(0);
@@ -234,7 +234,7 @@ describe('buddy rules when pairing by hand', () => {
   it('pairs after the confirmation and records the exception in Koppelingen', () => {
     const w = world(staff);
     w.setUser(chiefOf(HAVO));
-    assign(w.ctx(), anna.email, fenna.email, true);
+    assignBuddy(w.ctx(), anna.email, fenna.email, true);
     const [row] = w.gateway.rows('Koppelingen');
     expect(row).toMatchObject({ 'Nieuwe collega': anna.email, Buddy: fenna.email, Status: 'actief' });
     expect(row!['Uitzondering op buddyregel']).toBe(
@@ -245,7 +245,7 @@ describe('buddy rules when pairing by hand', () => {
   it('does not let the confirmation override a hard reason', () => {
     const unwilling = aColleague('Uma Niet').at(HAVO).notWilling().startingOn('2026-11-02').build();
     const w = world([...staff, unwilling]);
-    expect(() => assign(w.ctx(), anna.email, unwilling.email, true)).toThrow(
+    expect(() => assignBuddy(w.ctx(), anna.email, unwilling.email, true)).toThrow(
       expect.objectContaining({
         params: { message: 'Deze collega kan geen buddy zijn: kan of wil geen buddy zijn.' },
       }),
@@ -254,7 +254,7 @@ describe('buddy rules when pairing by hand', () => {
 
   it('records no exception for a buddy who meets every rule', () => {
     const w = world(staff);
-    assign(w.ctx(), anna.email, bram.email, true);
+    assignBuddy(w.ctx(), anna.email, bram.email, true);
     expect(w.gateway.rows('Koppelingen')[0]!['Uitzondering op buddyregel']).toBe('');
   });
 });
@@ -263,7 +263,7 @@ describe('the buddy task description', () => {
   it('is a message template whose check-in weeks follow the settings', () => {
     const w = world();
     setting(w, 'Check-ins in week', '1, 2, 4, 10');
-    assign(w.ctx(), anna.email, bram.email);
+    assignBuddy(w.ctx(), anna.email, bram.email);
     const mail = w.mails.find((m) => m.to === bram.email)!;
     expect(mail.body).toContain('Check-ins: in week 1, 2, 4 en 10 voer je een waarderend gesprek');
     expect(mail.body).not.toContain('week 6 en 13');
@@ -273,7 +273,7 @@ describe('the buddy task description', () => {
     const w = world();
     const row = w.gateway.tabs.get('Berichten')!.find((r) => r[0] === 'buddytaak')!;
     row[3] = 'Onze afspraken voor buddy’s; check-ins in {{checkinweken}}.';
-    assign(w.ctx(), anna.email, bram.email);
+    assignBuddy(w.ctx(), anna.email, bram.email);
     expect(w.mails.find((m) => m.to === bram.email)!.body).toContain(
       'Onze afspraken voor buddy’s; check-ins in week 1, 2, 3, 6 en 13.',
     );

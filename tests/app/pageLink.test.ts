@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { pageAddress } from '../../src/app/messages';
-import { assign } from '../../src/app/pairing';
+import { assignBuddy } from '../../src/app/pairing';
 import { getSidebarState } from '../../src/app/sidebarState';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
@@ -48,7 +48,7 @@ describe('mails about the schedule or a check-in link to the page', () => {
   const bram = aColleague('Bram de Vries').at(HAVO).years(12).max(5).build();
   const anna = aColleague('Anna Nieuw').at(HAVO).newcomer().startingOn('2027-01-11').build();
   const buddyMail = (w: ReturnType<typeof schoolWorld>) => {
-    assign(w.ctx(), anna.email, bram.email);
+    assignBuddy(w.ctx(), anna.email, bram.email);
     const mail = w.mails.find((m) => m.to === bram.email);
     if (!mail) throw new Error(`no buddy mail; mails: ${w.mails.map((m) => m.to).join(', ')}`);
     return mail;
@@ -90,7 +90,7 @@ describe('the sidebar and the page', () => {
   const vera = aColleague('Vera Vast').at(HAVO).years(3).build();
   const paired = () => {
     const w = schoolWorld([bram, anna, vera]);
-    assign(w.ctx(), anna.email, bram.email);
+    assignBuddy(w.ctx(), anna.email, bram.email);
     return w;
   };
 

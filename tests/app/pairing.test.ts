@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runScheduledJobs } from '../../src/app/jobs';
 import {
-  applyProposal,
-  assign,
-  endPair,
+  applyPairs,
+  assignBuddy,
+  endPairing,
   pairingOverview,
   pendingBuddyMails,
   propose,
@@ -53,7 +53,7 @@ describe('with an unpaired newcomer', () => {
     expect(() => suggest(world.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'error.otherLocation' }),
     );
-    expect(() => assign(world.ctx(), anna.email, bram.email)).toThrow(
+    expect(() => assignBuddy(world.ctx(), anna.email, bram.email)).toThrow(
       expect.objectContaining({ key: 'error.otherLocation' }),
     );
     expect(rows(world)).toEqual([]);
@@ -63,7 +63,7 @@ describe('with an unpaired newcomer', () => {
   it('refuses an unknown user and writes nothing', () => {
     const world = schoolWorld([anna, bram]);
     world.setUser('vreemde@elders.example');
-    expect(() => assign(world.ctx(), anna.email, bram.email)).toThrow(
+    expect(() => assignBuddy(world.ctx(), anna.email, bram.email)).toThrow(
       expect.objectContaining({ key: 'error.managersOnly' }),
     );
     expect(rows(world)).toEqual([]);
@@ -71,13 +71,13 @@ describe('with an unpaired newcomer', () => {
 
   it('refuses malformed arguments with a message naming the field', () => {
     const world = schoolWorld([anna, bram]);
-    expect(() => assign(world.ctx(), 'geen adres', bram.email)).toThrow(
+    expect(() => assignBuddy(world.ctx(), 'geen adres', bram.email)).toThrow(
       expect.objectContaining({ key: 'arg.notEmail' }),
     );
-    expect(() => assign(world.ctx(), anna.email, 42)).toThrow(
+    expect(() => assignBuddy(world.ctx(), anna.email, 42)).toThrow(
       expect.objectContaining({ key: 'arg.notText' }),
     );
-    expect(() => assign(world.ctx(), 'x'.repeat(300), bram.email)).toThrow(
+    expect(() => assignBuddy(world.ctx(), 'x'.repeat(300), bram.email)).toThrow(
       expect.objectContaining({ key: 'arg.tooLong' }),
     );
   });
@@ -87,7 +87,7 @@ describe('pairing a newcomer with a buddy', () => {
   it('records the pair, logs it, and mails the buddy once with the task description', () => {
     const world = schoolWorld([anna, bram]);
     world.setUser(chiefOf(HAVO));
-    const result = assign(world.ctx(), anna.email, bram.email);
+    const result = assignBuddy(world.ctx(), anna.email, bram.email);
     expect(result.message).toBe(
       'Anna Nieuw is gekoppeld aan Bram de Vries. De buddy heeft een mail gekregen.',
     );
@@ -114,8 +114,8 @@ describe('pairing a newcomer with a buddy', () => {
 
   it('pairs once on a double click', () => {
     const world = schoolWorld([anna, bram]);
-    assign(world.ctx(), anna.email, bram.email);
-    const second = assign(world.ctx(), anna.email, bram.email);
+    assignBuddy(world.ctx(), anna.email, bram.email);
+    const second = assignBuddy(world.ctx(), anna.email, bram.email);
     expect(second.message).toContain('was al gekoppeld');
     expect(rows(world)).toHaveLength(1);
     expect(world.mails).toHaveLength(1);
@@ -123,8 +123,8 @@ describe('pairing a newcomer with a buddy', () => {
 
   it('gives a newcomer at most one active buddy', () => {
     const world = schoolWorld([anna, bram, carla]);
-    assign(world.ctx(), anna.email, bram.email);
-    expect(() => assign(world.ctx(), anna.email, carla.email)).toThrow(
+    assignBuddy(world.ctx(), anna.email, bram.email);
+    expect(() => assignBuddy(world.ctx(), anna.email, carla.email)).toThrow(
       expect.objectContaining({
         params: { message: 'Deze nieuwe collega heeft al een buddy. Beëindig die koppeling eerst.' },
       }),
@@ -135,9 +135,9 @@ describe('pairing a newcomer with a buddy', () => {
     const ben = aColleague('Ben Nieuw').at(HAVO).newcomer().startingOn('2027-01-18').build();
     const world = schoolWorld([anna, ben, carla]);
     world.setUser(chiefOf(HAVO));
-    assign(world.ctx(), anna.email, carla.email);
+    assignBuddy(world.ctx(), anna.email, carla.email);
     world.setUser(LEADER);
-    expect(() => assign(world.ctx(), ben.email, carla.email)).toThrow(
+    expect(() => assignBuddy(world.ctx(), ben.email, carla.email)).toThrow(
       expect.objectContaining({ params: { message: 'Deze collega kan geen buddy zijn: zit vol: 1 van 1.' } }),
     );
     expect(rows(world)).toHaveLength(1);
@@ -146,7 +146,7 @@ describe('pairing a newcomer with a buddy', () => {
   it('says the sheet is busy when the lock is held, and writes nothing', () => {
     const world = schoolWorld([anna, bram]);
     world.lockHeldByOther = true;
-    expect(() => assign(world.ctx(), anna.email, bram.email)).toThrow(
+    expect(() => assignBuddy(world.ctx(), anna.email, bram.email)).toThrow(
       expect.objectContaining({ key: 'error.busy' }),
     );
     expect(rows(world)).toEqual([]);
@@ -160,7 +160,7 @@ describe('pairing a newcomer with a buddy', () => {
       .startingOn('2027-01-11')
       .build();
     const world = schoolWorld([evil, bram]);
-    assign(world.ctx(), evil.email, bram.email);
+    assignBuddy(world.ctx(), evil.email, bram.email);
     expect(world.mails[0]!.htmlBody).not.toContain('<img');
     expect(world.mails[0]!.htmlBody).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
@@ -170,7 +170,7 @@ describe('pairing a newcomer with a buddy', () => {
     const locations = world.gateway.tabs.get('Locaties')!;
     const havo = locations.find((r) => r[0] === HAVO)!;
     havo[1] = '';
-    const result = assign(world.ctx(), anna.email, bram.email);
+    const result = assignBuddy(world.ctx(), anna.email, bram.email);
     expect(result.message).toContain('kan nog niet weg');
     expect(rows(world)[0]!['Buddy-mail (status)']).toBe('gepland');
     havo[1] = chiefOf(HAVO);
@@ -183,12 +183,12 @@ describe('pairing a newcomer with a buddy', () => {
 describe('ending a pair', () => {
   it('needs a reason, keeps the history, and frees the newcomer for a new buddy', () => {
     const world = schoolWorld([anna, bram, carla]);
-    assign(world.ctx(), anna.email, bram.email);
-    expect(() => endPair(world.ctx(), anna.email, '  ')).toThrow(
+    assignBuddy(world.ctx(), anna.email, bram.email);
+    expect(() => endPairing(world.ctx(), anna.email, '  ')).toThrow(
       expect.objectContaining({ key: 'pairing.reasonRequired' }),
     );
-    endPair(world.ctx(), anna.email, 'geen klik');
-    assign(world.ctx(), anna.email, carla.email);
+    endPairing(world.ctx(), anna.email, 'geen klik');
+    assignBuddy(world.ctx(), anna.email, carla.email);
     expect(rows(world).map((r) => [r.Buddy, r.Status, r.Reden])).toEqual([
       [bram.email, 'beëindigd', 'geen klik'],
       [carla.email, 'actief', ''],
@@ -198,8 +198,8 @@ describe('ending a pair', () => {
 
   it('lists the buddy of an ended pair last, with the reason, when looking for a new one', () => {
     const world = schoolWorld([anna, bram, carla]);
-    assign(world.ctx(), anna.email, bram.email);
-    endPair(world.ctx(), anna.email, 'geen klik');
+    assignBuddy(world.ctx(), anna.email, bram.email);
+    endPairing(world.ctx(), anna.email, 'geen klik');
     const result = suggest(world.ctx(), anna.email);
     expect(result.suggestions.map((s) => s.name)).toEqual(['Carla Jansen', 'Bram de Vries']);
     expect(result.suggestions[1]!.reasons[0]).toBe('was eerder de buddy (beëindigd: geen klik)');
@@ -215,7 +215,7 @@ describe('proposing pairs for a whole location', () => {
     const proposal = propose(world.ctx(), 'onderbouw HAVO');
     expect(proposal.location).toBe(HAVO);
     expect(new Set(proposal.pairs.map((p) => p.buddy)).size).toBe(2);
-    const result = applyProposal(
+    const result = applyPairs(
       world.ctx(),
       HAVO,
       proposal.pairs.map((p) => ({ newcomer: p.newcomer, buddy: p.buddy })),
@@ -228,7 +228,7 @@ describe('proposing pairs for a whole location', () => {
   it('reports pairs that no longer fit and makes the rest', () => {
     const ben = aColleague('Ben Nieuw').at(HAVO).newcomer().startingOn('2027-01-18').build();
     const world = schoolWorld([anna, ben, carla]);
-    const result = applyProposal(world.ctx(), HAVO, [
+    const result = applyPairs(world.ctx(), HAVO, [
       { newcomer: anna.email, buddy: carla.email },
       { newcomer: ben.email, buddy: carla.email },
     ]);
@@ -242,12 +242,12 @@ describe('proposing pairs for a whole location', () => {
     const world = schoolWorld([anna, bram, dirk]);
     world.setUser(chiefOf('Bovenbouw vmbo'));
     expect(() =>
-      applyProposal(world.ctx(), 'Bovenbouw vmbo', [{ newcomer: anna.email, buddy: dirk.email }]),
+      applyPairs(world.ctx(), 'Bovenbouw vmbo', [{ newcomer: anna.email, buddy: dirk.email }]),
     ).toThrow(expect.objectContaining({ key: 'error.otherLocation' }));
     expect(() =>
-      applyProposal(world.ctx(), 'Bovenbouw vmbo', [{ newcomer: anna.email, buddy: dirk.email, extra: 1 }]),
+      applyPairs(world.ctx(), 'Bovenbouw vmbo', [{ newcomer: anna.email, buddy: dirk.email, extra: 1 }]),
     ).toThrow(expect.objectContaining({ key: 'arg.unknownField' }));
-    expect(() => applyProposal(world.ctx(), 'Bovenbouw vmbo', 'x')).toThrow(
+    expect(() => applyPairs(world.ctx(), 'Bovenbouw vmbo', 'x')).toThrow(
       expect.objectContaining({ key: 'arg.notList' }),
     );
     expect(rows(world)).toEqual([]);
@@ -259,7 +259,7 @@ describe('buddy mails in the scheduled run', () => {
     const world = schoolWorld([anna, bram]);
     const mailer = world.services.mailer;
     world.services = { ...world.services, mailer: { ...mailer, remainingQuota: () => 0 } };
-    const result = assign(world.ctx(), anna.email, bram.email);
+    const result = assignBuddy(world.ctx(), anna.email, bram.email);
     expect(result.message).toContain('volgende automatische ronde');
     expect(rows(world)[0]!['Buddy-mail (status)']).toBe('gepland');
     world.services = { ...world.services, mailer };

@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { close, record } from '../../src/app/checkins';
 import { runScheduledJobs } from '../../src/app/jobs';
 import { respondToCheckIn } from '../../src/app/page';
-import { assign } from '../../src/app/pairing';
+import { assignBuddy } from '../../src/app/pairing';
 import {
-  applyPurge,
-  erase,
-  exportPerson,
+  applyRetentionPurge,
+  erasePerson,
+  exportPersonData,
   monthlyRetention,
-  previewErase,
-  previewPurge,
+  previewErasure,
+  previewRetentionPurge,
 } from '../../src/app/privacy';
-import { save } from '../../src/app/schedule';
-import { dueWelcomePackets, packetRows, previewPacket, sendNow } from '../../src/app/welcome';
+import { saveSchedule } from '../../src/app/schedule';
+import { dueWelcomePackets, packetRows, previewWelcome, sendWelcomeNow } from '../../src/app/welcome';
 import type { Cell } from '../../src/core/cells';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
@@ -32,8 +32,8 @@ type World = ReturnType<typeof schoolWorld>;
 /** Anna's onboarding, held and closed on 2027-03-01 (all check-ins recorded with a note). */
 function closedOnboarding(): World {
   const w = schoolWorld([bram, ...hosts, anna]);
-  assign(w.ctx(), anna.email, bram.email);
-  save(w.ctx(), anna.email);
+  assignBuddy(w.ctx(), anna.email, bram.email);
+  saveSchedule(w.ctx(), anna.email);
   const planned = w.gateway.rows('Check-ins').map((r) => (r.Gepland as { date: string }).date);
   w.setNow(`${planned.at(-1)}T16:00:00+01:00`);
   for (const date of planned) {
@@ -62,21 +62,21 @@ describe('applying the retention terms', () => {
   it('previews, then clears check-in notes a year after the onboarding ended, and a second run removes nothing', () => {
     const w = closedOnboarding();
     const ended = (w.gateway.rows('Koppelingen')[0]!['Afgesloten op'] as { date: string }).date;
-    expect(previewPurge(w.ctx()).total).toBe(0);
+    expect(previewRetentionPurge(w.ctx()).total).toBe(0);
     w.setNow('2028-09-01T09:00:00+02:00');
-    const preview = previewPurge(w.ctx());
+    const preview = previewRetentionPurge(w.ctx());
     expect(preview.items).toContainEqual({
       tab: 'Check-ins',
       reason: 'notities, afspraken en redenen van check-ins gewist',
       rows: 5,
     });
     expect(ended < '2027-09-01').toBe(true);
-    const result = applyPurge(w.ctx());
+    const result = applyRetentionPurge(w.ctx());
     expect(result.message).toContain('Bewaartermijnen toegepast');
     const rows = w.gateway.rows('Check-ins');
     expect(rows.every((r) => r.Notities === '' && r.Afspraken === '')).toBe(true);
     expect(rows.every((r) => r['Welbevinden (1–5)'] === 4)).toBe(true);
-    expect(previewPurge(w.ctx()).total).toBe(0);
+    expect(previewRetentionPurge(w.ctx()).total).toBe(0);
     const log = w.gateway.rows('Logboek').filter((r) => r.Actie === 'Bewaartermijnen toegepast');
     expect(log).toHaveLength(1);
     expect(String(log[0]!.Details)).toContain('Check-ins: 5');
@@ -95,7 +95,7 @@ describe('applying the retention terms', () => {
     });
     w.setUser(LEADER);
     w.setNow('2028-09-01T09:00:00+02:00');
-    applyPurge(w.ctx());
+    applyRetentionPurge(w.ctx());
     const rows = w.gateway.rows('Check-ins');
     expect(rows.every((r) => r['Opmerking (nieuwe collega)'] === '')).toBe(true);
     expect(rows.filter((r) => r['Welbevinden (nieuwe collega, 1–5)'] === 5)).toHaveLength(1);
@@ -106,18 +106,18 @@ describe('applying the retention terms', () => {
     const w = closedOnboarding();
     setCell(w, 'Medewerkers', anna.email, 'Bewaren', true);
     w.setNow('2028-09-01T09:00:00+02:00');
-    expect(previewPurge(w.ctx()).total).toBe(0);
+    expect(previewRetentionPurge(w.ctx()).total).toBe(0);
   });
 
   it('removes the onboarding records of someone who left two years ago, and warns about a missing leaving date', () => {
     const w = closedOnboarding();
     setCell(w, 'Medewerkers', anna.email, 'Status', 'uit dienst');
     w.setNow('2029-01-01T09:00:00+01:00');
-    expect(previewPurge(w.ctx()).warnings[0]).toContain('zonder "Uit dienst per"');
+    expect(previewRetentionPurge(w.ctx()).warnings[0]).toContain('zonder "Uit dienst per"');
     setCell(w, 'Medewerkers', anna.email, 'Uit dienst per', { date: '2027-06-30' });
-    expect(previewPurge(w.ctx()).items.some((i) => i.reason.includes('vertrokken'))).toBe(false);
+    expect(previewRetentionPurge(w.ctx()).items.some((i) => i.reason.includes('vertrokken'))).toBe(false);
     w.setNow('2029-07-01T09:00:00+02:00');
-    applyPurge(w.ctx());
+    applyRetentionPurge(w.ctx());
     expect(w.gateway.rows('Inwerkschema')).toEqual([]);
     expect(w.gateway.rows('Check-ins')).toEqual([]);
     expect(w.gateway.rows('Koppelingen')).toEqual([]);
@@ -134,19 +134,23 @@ describe('applying the retention terms', () => {
   it('is for the school leader only', () => {
     const w = closedOnboarding();
     w.setUser(chiefOf(HAVO));
-    expect(() => previewPurge(w.ctx())).toThrow(expect.objectContaining({ key: 'error.leaderOnly' }));
-    expect(() => applyPurge(w.ctx())).toThrow(expect.objectContaining({ key: 'error.leaderOnly' }));
-    expect(() => exportPerson(w.ctx(), anna.email)).toThrow(
+    expect(() => previewRetentionPurge(w.ctx())).toThrow(
       expect.objectContaining({ key: 'error.leaderOnly' }),
     );
-    expect(() => erase(w.ctx(), anna.email)).toThrow(expect.objectContaining({ key: 'error.leaderOnly' }));
+    expect(() => applyRetentionPurge(w.ctx())).toThrow(expect.objectContaining({ key: 'error.leaderOnly' }));
+    expect(() => exportPersonData(w.ctx(), anna.email)).toThrow(
+      expect.objectContaining({ key: 'error.leaderOnly' }),
+    );
+    expect(() => erasePerson(w.ctx(), anna.email)).toThrow(
+      expect.objectContaining({ key: 'error.leaderOnly' }),
+    );
   });
 });
 
 describe('exporting one person’s data', () => {
   it('includes every row about them and the notes about them, but not who the others were', () => {
     const w = closedOnboarding();
-    const data = exportPerson(w.ctx(), anna.email);
+    const data = exportPersonData(w.ctx(), anna.email);
     expect(data.found).toBe(true);
     const tabs = data.sections.map((s) => s.tab);
     expect(tabs).toEqual(expect.arrayContaining(['Medewerkers', 'Koppelingen', 'Inwerkschema', 'Check-ins']));
@@ -159,14 +163,14 @@ describe('exporting one person’s data', () => {
 
   it('makes a CSV that no spreadsheet runs as a formula', () => {
     const w = closedOnboarding();
-    const csv = exportPerson(w.ctx(), anna.email).csv.content;
+    const csv = exportPersonData(w.ctx(), anna.email).csv.content;
     expect(csv).toContain(`"'=HYPERLINK(""x"") ${NOTE}"`);
     expect(csv.split('\r\n').some((line) => /;=/.test(line))).toBe(false);
   });
 
   it('shows a buddy their role, not the newcomer they coached', () => {
     const w = closedOnboarding();
-    const data = exportPerson(w.ctx(), bram.email);
+    const data = exportPersonData(w.ctx(), bram.email);
     expect(data.sections.some((s) => s.role === 'jij als buddy')).toBe(true);
     expect(JSON.stringify(data)).not.toContain(anna.email);
     expect(JSON.stringify(data)).not.toContain(NOTE);
@@ -176,26 +180,26 @@ describe('exporting one person’s data', () => {
 describe('erasing a person', () => {
   it('summarises first, then erases them from every tab, and a second time changes nothing', () => {
     const w = closedOnboarding();
-    const preview = previewErase(w.ctx(), anna.email);
+    const preview = previewErasure(w.ctx(), anna.email);
     expect(preview.counts.map((c) => c.tab)).toEqual(
       expect.arrayContaining(['Medewerkers', 'Koppelingen', 'Inwerkschema', 'Check-ins']),
     );
     expect(w.gateway.rows('Medewerkers').some((r) => r['E-mail'] === anna.email)).toBe(true);
-    erase(w.ctx(), anna.email);
+    erasePerson(w.ctx(), anna.email);
     const everything = JSON.stringify([...w.gateway.tabs.entries()].filter(([name]) => name !== 'Logboek'));
     expect(everything).not.toContain(anna.email);
     expect(everything).not.toContain('Anna Nieuw');
     expect(everything).not.toContain(NOTE);
     const before = JSON.stringify([...w.gateway.tabs.entries()].filter(([name]) => name !== 'Logboek'));
-    expect(erase(w.ctx(), anna.email).message).toContain('Er stond niets');
+    expect(erasePerson(w.ctx(), anna.email).message).toContain('Er stond niets');
     expect(JSON.stringify([...w.gateway.tabs.entries()].filter(([name]) => name !== 'Logboek'))).toBe(before);
     expect(JSON.stringify(w.gateway.rows('Logboek'))).not.toContain('Anna');
   });
 
   it('removes a buddy’s name from others’ history and ends their active pairing', () => {
     const w = schoolWorld([bram, ...hosts, anna]);
-    assign(w.ctx(), anna.email, bram.email);
-    erase(w.ctx(), bram.email);
+    assignBuddy(w.ctx(), anna.email, bram.email);
+    erasePerson(w.ctx(), bram.email);
     const pair = w.gateway.rows('Koppelingen')[0]!;
     expect(pair).toMatchObject({ Buddy: '', Status: 'beëindigd', Reden: 'buddy verwijderd (AVG)' });
   });
@@ -203,7 +207,7 @@ describe('erasing a person', () => {
   /** Anna erased, then typed in again and paired by hand, with the location's links filled in. */
   function erasedAndAddedAgain(): World {
     const w = schoolWorld([bram, ...hosts, anna]);
-    erase(w.ctx(), anna.email);
+    erasePerson(w.ctx(), anna.email);
     const header = w.gateway.tabs.get('Medewerkers')![0]!.map(String);
     const row: Cell[] = header.map(() => '');
     row[header.indexOf('Naam')] = 'Anna Nieuw';
@@ -237,17 +241,17 @@ describe('erasing a person', () => {
   it('shows the blocked packet in the preview and the sidebar, and sends it once the school leader confirms', () => {
     const w = erasedAndAddedAgain();
     const blocked = 'deze persoon is op maandag 4 januari 2027 gewist (AVG) en daarna opnieuw toegevoegd';
-    expect(previewPacket(w.ctx(), anna.email).errors).toEqual([expect.stringContaining(blocked)]);
+    expect(previewWelcome(w.ctx(), anna.email).errors).toEqual([expect.stringContaining(blocked)]);
     expect(packetRows(w.ctx(), HAVO).find((r) => r.email === anna.email)?.problem).toContain(blocked);
     w.setUser(chiefOf(HAVO));
-    expect(() => sendNow(w.ctx(), anna.email)).toThrow(
+    expect(() => sendWelcomeNow(w.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'welcome.cannotSend' }),
     );
     expect(w.mails).toEqual([]);
     w.setUser(LEADER);
-    sendNow(w.ctx(), anna.email);
+    sendWelcomeNow(w.ctx(), anna.email);
     expect(w.mails.map((m) => m.to)).toEqual([anna.email]);
-    expect(previewPacket(w.ctx(), anna.email).errors).toEqual([]);
+    expect(previewWelcome(w.ctx(), anna.email).errors).toEqual([]);
     runScheduledJobs(w.ctx(), [dueWelcomePackets]);
     expect(w.mails).toHaveLength(1);
   });
@@ -258,9 +262,11 @@ describe('erasing a person', () => {
     const leaders = settings.find((r) => r[0] === 'Schoolleiders (e-mail)')!;
     leaders[1] = `${LEADER}, tweede@school.example`;
     w.store.set('automation.owner', 'tweede@school.example');
-    erase(w.ctx(), 'tweede@school.example');
+    erasePerson(w.ctx(), 'tweede@school.example');
     expect(leaders[1]).toBe(LEADER);
     expect(w.store.has('automation.owner')).toBe(false);
-    expect(() => erase(w.ctx(), LEADER)).toThrow(expect.objectContaining({ key: 'privacy.notYourself' }));
+    expect(() => erasePerson(w.ctx(), LEADER)).toThrow(
+      expect.objectContaining({ key: 'privacy.notYourself' }),
+    );
   });
 });

@@ -1,7 +1,14 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { assign } from '../../src/app/pairing';
-import { generateForLocation, ics, mark, preview, save, saved } from '../../src/app/schedule';
+import { assignBuddy } from '../../src/app/pairing';
+import {
+  generateSchedules,
+  getSchedule,
+  markScheduleItem,
+  previewSchedule,
+  saveSchedule,
+  scheduleIcs,
+} from '../../src/app/schedule';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
 const HAVO = 'Onderbouw havo';
@@ -20,9 +27,9 @@ function scheduleRows(world: ReturnType<typeof schoolWorld>) {
 describe('previewing a schedule for a newcomer without one', () => {
   it('plans three weeks on working days, with roles resolved and shadowing spread over colleagues', () => {
     const world = schoolWorld(staff);
-    assign(world.ctx(), anna.email, bram.email);
+    assignBuddy(world.ctx(), anna.email, bram.email);
     world.setUser(chiefOf(HAVO));
-    const plan = preview(world.ctx(), anna.email);
+    const plan = previewSchedule(world.ctx(), anna.email);
     expect(plan.exists).toBe(false);
     expect(plan.weeks.map((w) => w.week)).toEqual([1, 2, 3, 6, 13]);
     const week1 = plan.weeks[0]!.items;
@@ -51,7 +58,7 @@ describe('previewing a schedule for a newcomer without one', () => {
 
   it('shows "buddy nog niet gekoppeld" and warns while there is no buddy', () => {
     const world = schoolWorld(staff);
-    const plan = preview(world.ctx(), anna.email);
+    const plan = previewSchedule(world.ctx(), anna.email);
     expect(plan.weeks[0]!.items.some((i) => i.with === 'buddy nog niet gekoppeld')).toBe(true);
     expect(plan.warnings).toContain(
       'Er is nog geen buddy: de regels met de buddy worden ingevuld na het koppelen.',
@@ -60,14 +67,14 @@ describe('previewing a schedule for a newcomer without one', () => {
 
   it('warns when the school year has no holiday rows', () => {
     const world = schoolWorld(staff);
-    const plan = preview(world.ctx(), anna.email);
+    const plan = previewSchedule(world.ctx(), anna.email);
     expect(plan.warnings.some((w) => w.includes('2026–2027'))).toBe(true);
   });
 
   it('moves a start on a holiday to the next working day', () => {
     const easter = aColleague('Paas Nieuw').at(HAVO).newcomer().startingOn('2027-03-29').build();
     const world = schoolWorld([...staff, easter]);
-    const plan = preview(world.ctx(), easter.email);
+    const plan = previewSchedule(world.ctx(), easter.email);
     expect(plan.newcomer.start).toBe('2027-03-30');
     expect(
       plan.warnings.some((w) => w.includes('maandag 29 maart 2027') && w.includes('Tweede Paasdag')),
@@ -78,8 +85,8 @@ describe('previewing a schedule for a newcomer without one', () => {
 describe('saving a schedule', () => {
   it('writes the lines and plans the check-ins of the protocol', () => {
     const world = schoolWorld(staff);
-    assign(world.ctx(), anna.email, bram.email);
-    const result = save(world.ctx(), anna.email);
+    assignBuddy(world.ctx(), anna.email, bram.email);
+    const result = saveSchedule(world.ctx(), anna.email);
     expect(result.message).toMatch(
       /^Het inwerkschema van Anna Nieuw is opgeslagen: \d+ nieuw, 0 gewijzigd, 0 vervallen\.$/,
     );
@@ -97,18 +104,18 @@ describe('saving a schedule', () => {
 
   it('shows nothing to change right after saving', () => {
     const world = schoolWorld(staff);
-    assign(world.ctx(), anna.email, bram.email);
-    save(world.ctx(), anna.email);
-    const plan = preview(world.ctx(), anna.email);
+    assignBuddy(world.ctx(), anna.email, bram.email);
+    saveSchedule(world.ctx(), anna.email);
+    const plan = previewSchedule(world.ctx(), anna.email);
     expect(plan.exists).toBe(true);
     expect(plan.changes).toEqual({ added: 0, changed: 0, removed: 0, kept: 0 });
   });
 
   it('fills in the buddy lines when the newcomer is paired later', () => {
     const world = schoolWorld(staff);
-    save(world.ctx(), anna.email);
+    saveSchedule(world.ctx(), anna.email);
     expect(scheduleRows(world).some((r) => r.Met === 'buddy nog niet gekoppeld')).toBe(true);
-    assign(world.ctx(), anna.email, bram.email);
+    assignBuddy(world.ctx(), anna.email, bram.email);
     expect(scheduleRows(world).some((r) => r.Met === 'buddy nog niet gekoppeld')).toBe(false);
     expect(scheduleRows(world).some((r) => r.Met === 'Bram de Vries')).toBe(true);
     expect(world.gateway.rows('Check-ins').every((r) => r.Buddy === bram.email)).toBe(true);
@@ -116,15 +123,15 @@ describe('saving a schedule', () => {
 
   it('keeps lines that are done or edited by hand when it is updated', () => {
     const world = schoolWorld(staff);
-    save(world.ctx(), anna.email);
+    saveSchedule(world.ctx(), anna.email);
     const grid = world.gateway.tabs.get('Inwerkschema')!;
     const header = grid[0]!.map(String);
     const withCol = header.indexOf('Met');
     const doneCol = header.indexOf('Afgerond');
     grid[1]![doneCol] = true;
     grid[2]![withCol] = 'Mevrouw Handmatig';
-    assign(world.ctx(), anna.email, bram.email);
-    const plan = preview(world.ctx(), anna.email);
+    assignBuddy(world.ctx(), anna.email, bram.email);
+    const plan = previewSchedule(world.ctx(), anna.email);
     expect(plan.changes.kept).toBe(2);
     const rows = scheduleRows(world);
     expect(rows.some((r) => r.Met === 'Mevrouw Handmatig')).toBe(true);
@@ -134,11 +141,11 @@ describe('saving a schedule', () => {
   it('refuses a chef buddy of another location and an unknown user', () => {
     const world = schoolWorld(staff);
     world.setUser(chiefOf('Bovenbouw vmbo'));
-    expect(() => save(world.ctx(), anna.email)).toThrow(
+    expect(() => saveSchedule(world.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'error.otherLocation' }),
     );
     world.setUser('vreemde@elders.example');
-    expect(() => preview(world.ctx(), anna.email)).toThrow(
+    expect(() => previewSchedule(world.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'error.managersOnly' }),
     );
     expect(scheduleRows(world)).toEqual([]);
@@ -148,31 +155,43 @@ describe('saving a schedule', () => {
 describe('ticking off schedule lines', () => {
   it('lets the buddy mark a line done and open again', () => {
     const world = schoolWorld(staff);
-    assign(world.ctx(), anna.email, bram.email);
-    save(world.ctx(), anna.email);
+    assignBuddy(world.ctx(), anna.email, bram.email);
+    saveSchedule(world.ctx(), anna.email);
     const first = scheduleRows(world)[0]!;
     world.setUser(bram.email);
     // Issue 17: a line is ticked off on or after its day (the clock moves to it).
     world.setNow(`${(first.Datum as { date: string }).date}T16:00:00+01:00`);
-    mark(world.ctx(), anna.email, (first.Datum as { date: string }).date, String(first.Activiteit), true);
+    markScheduleItem(
+      world.ctx(),
+      anna.email,
+      (first.Datum as { date: string }).date,
+      String(first.Activiteit),
+      true,
+    );
     expect(scheduleRows(world)[0]!.Afgerond).toBe(true);
-    mark(world.ctx(), anna.email, (first.Datum as { date: string }).date, String(first.Activiteit), false);
+    markScheduleItem(
+      world.ctx(),
+      anna.email,
+      (first.Datum as { date: string }).date,
+      String(first.Activiteit),
+      false,
+    );
     expect(scheduleRows(world)[0]!.Afgerond).toBe(false);
   });
 
   it('refuses another buddy and a line that does not exist', () => {
     const world = schoolWorld(staff);
-    assign(world.ctx(), anna.email, bram.email);
-    save(world.ctx(), anna.email);
+    assignBuddy(world.ctx(), anna.email, bram.email);
+    saveSchedule(world.ctx(), anna.email);
     world.setUser(hosts[0]!.email);
-    expect(() => mark(world.ctx(), anna.email, '2027-01-11', 'Welkom door de chef buddy', true)).toThrow(
-      expect.objectContaining({ key: 'error.notYourNewcomer' }),
-    );
+    expect(() =>
+      markScheduleItem(world.ctx(), anna.email, '2027-01-11', 'Welkom door de chef buddy', true),
+    ).toThrow(expect.objectContaining({ key: 'error.notYourNewcomer' }));
     world.setUser(LEADER);
-    expect(() => mark(world.ctx(), anna.email, '2027-01-11', 'Bestaat niet', true)).toThrow(
+    expect(() => markScheduleItem(world.ctx(), anna.email, '2027-01-11', 'Bestaat niet', true)).toThrow(
       expect.objectContaining({ key: 'schedule.noSuchItem' }),
     );
-    expect(() => mark(world.ctx(), anna.email, '11-01-2027', 'x', true)).toThrow(
+    expect(() => markScheduleItem(world.ctx(), anna.email, '11-01-2027', 'x', true)).toThrow(
       expect.objectContaining({ key: 'arg.notDate' }),
     );
   });
@@ -181,15 +200,15 @@ describe('ticking off schedule lines', () => {
 describe('reading the saved schedule', () => {
   it('shows the buddy the saved lines week by week, and refuses others', () => {
     const world = schoolWorld(staff);
-    assign(world.ctx(), anna.email, bram.email);
-    save(world.ctx(), anna.email);
+    assignBuddy(world.ctx(), anna.email, bram.email);
+    saveSchedule(world.ctx(), anna.email);
     world.setUser(bram.email);
-    const view = saved(world.ctx(), anna.email);
+    const view = getSchedule(world.ctx(), anna.email);
     expect(view.exists).toBe(true);
     expect(view.weeks.map((w) => w.week)).toEqual([1, 2, 3, 6, 13]);
     expect(view.weeks.flatMap((w) => w.items)).toHaveLength(scheduleRows(world).length);
     world.setUser(hosts[0]!.email);
-    expect(() => saved(world.ctx(), anna.email)).toThrow(
+    expect(() => getSchedule(world.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'error.notYourNewcomer' }),
     );
   });
@@ -199,16 +218,16 @@ describe('generating schedules for a location', () => {
   it('makes one for every newly paired newcomer without one, in one write', () => {
     const ben = aColleague('Ben Nieuw').at(HAVO).newcomer().startingOn('2027-01-18').build();
     const world = schoolWorld([...staff, ben]);
-    assign(world.ctx(), anna.email, bram.email);
-    assign(world.ctx(), ben.email, hosts[0]!.email);
+    assignBuddy(world.ctx(), anna.email, bram.email);
+    assignBuddy(world.ctx(), ben.email, hosts[0]!.email);
     const writes = world.gateway.writes;
-    const result = generateForLocation(world.ctx(), HAVO);
+    const result = generateSchedules(world.ctx(), HAVO);
     expect(result.count).toBe(2);
     expect(new Set(scheduleRows(world).map((r) => r['Nieuwe collega']))).toEqual(
       new Set([anna.email, ben.email]),
     );
     expect(world.gateway.writes - writes).toBeLessThanOrEqual(3);
-    expect(generateForLocation(world.ctx(), HAVO).count).toBe(0);
+    expect(generateSchedules(world.ctx(), HAVO).count).toBe(0);
   });
 });
 
@@ -226,8 +245,8 @@ describe('schedules at scale', () => {
       aColleague(`Buddy ${i}`).at(HAVO).years(10).max(2).withEmail(`b${i}@school.example`).build(),
     );
     const world = schoolWorld([...staff, ...many, ...buddies]);
-    for (const [i, n] of many.entries()) assign(world.ctx(), n.email, buddies[i % 30]!.email);
-    generateForLocation(world.ctx(), HAVO);
+    for (const [i, n] of many.entries()) assignBuddy(world.ctx(), n.email, buddies[i % 30]!.email);
+    generateSchedules(world.ctx(), HAVO);
     expect(new Set(scheduleRows(world).map((r) => r['Nieuwe collega'])).size).toBe(60);
     expect(scheduleRows(world).every((r) => String(r['Controle (Wegwijs)']).length > 0)).toBe(true);
     expect(JSON.stringify([...world.store.entries()]).length).toBeLessThan(1_000);
@@ -237,9 +256,9 @@ describe('schedules at scale', () => {
 describe('the schedule as a calendar file', () => {
   it('has one event per line, on the right day, that a calendar library can read', () => {
     const world = schoolWorld(staff);
-    assign(world.ctx(), anna.email, bram.email);
-    save(world.ctx(), anna.email);
-    const file = ics(world.ctx(), anna.email);
+    assignBuddy(world.ctx(), anna.email, bram.email);
+    saveSchedule(world.ctx(), anna.email);
+    const file = scheduleIcs(world.ctx(), anna.email);
     expect(file.mimeType).toBe('text/calendar');
     const calendar = new ICAL.Component(ICAL.parse(file.content));
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
@@ -255,6 +274,8 @@ describe('the schedule as a calendar file', () => {
 
   it('says so when there is no schedule yet', () => {
     const world = schoolWorld(staff);
-    expect(() => ics(world.ctx(), anna.email)).toThrow(expect.objectContaining({ key: 'schedule.none' }));
+    expect(() => scheduleIcs(world.ctx(), anna.email)).toThrow(
+      expect.objectContaining({ key: 'schedule.none' }),
+    );
   });
 });

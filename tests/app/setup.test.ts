@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportPerson } from '../../src/app/privacy';
+import { exportPersonData } from '../../src/app/privacy';
 import { setupWorkbook } from '../../src/app/setup';
 import { getSidebarState } from '../../src/app/sidebarState';
 import { SCHEMA, TAB_KEYS } from '../../src/core/schema';
@@ -213,7 +213,7 @@ describe('who may set up', () => {
     );
     expect(JSON.stringify(world.gateway.rows('Instellingen'))).toBe(before);
     expect(world.ctx().actor().role).toBe('onbekend');
-    expect(() => exportPerson(world.ctx(), leader)).toThrow(
+    expect(() => exportPersonData(world.ctx(), leader)).toThrow(
       expect.objectContaining({ key: 'error.leaderOnly' }),
     );
   });

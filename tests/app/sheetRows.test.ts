@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkInReminders } from '../../src/app/checkins';
 import { runScheduledJobs } from '../../src/app/jobs';
-import { applyProposal, assign, pendingBuddyMails, propose } from '../../src/app/pairing';
-import { save } from '../../src/app/schedule';
+import { applyPairs, assignBuddy, pendingBuddyMails, propose } from '../../src/app/pairing';
+import { saveSchedule } from '../../src/app/schedule';
 import { getSidebarState } from '../../src/app/sidebarState';
 import { dueWelcomePackets } from '../../src/app/welcome';
 import type { Cell } from '../../src/core/cells';
@@ -54,7 +54,7 @@ function withLinks(w: World): World {
 describe('a person on two Medewerkers rows (same e-mail, other spelling)', () => {
   it('gets one welcome packet, both rows show it was sent, and the sidebar names both rows', () => {
     const w = withLinks(schoolWorld([bram, ...hosts, anna]));
-    assign(w.ctx(), anna.email, bram.email);
+    assignBuddy(w.ctx(), anna.email, bram.email);
     w.mails.length = 0;
     const first = rowOf(w, anna.email);
     const second = copyRow(w, 'Medewerkers', first, (r) => {
@@ -77,7 +77,7 @@ describe('a person on two Medewerkers rows (same e-mail, other spelling)', () =>
     copyRow(w, 'Medewerkers', rowOf(w, anna.email));
     const proposal = propose(w.ctx(), HAVO);
     expect(proposal.pairs.filter((p) => p.newcomer === anna.email)).toHaveLength(1);
-    applyProposal(w.ctx(), HAVO, [
+    applyPairs(w.ctx(), HAVO, [
       { newcomer: anna.email, buddy: bram.email },
       { newcomer: anna.email, buddy: carla.email },
     ]);
@@ -88,8 +88,8 @@ describe('a person on two Medewerkers rows (same e-mail, other spelling)', () =>
 describe('copied Check-ins and Koppelingen rows', () => {
   it('sends one reminder for a copy-pasted check-in, and warns naming the rows', () => {
     const w = schoolWorld([bram, ...hosts, anna]);
-    assign(w.ctx(), anna.email, bram.email);
-    save(w.ctx(), anna.email);
+    assignBuddy(w.ctx(), anna.email, bram.email);
+    saveSchedule(w.ctx(), anna.email);
     const copy = copyRow(w, 'Check-ins', 2);
     const planned = (tab(w, 'Check-ins')[1]![col(w, 'Check-ins', 'Gepland')] as { date: string }).date;
     const before = new Date(`${planned}T12:00:00Z`);
@@ -109,7 +109,7 @@ describe('copied Check-ins and Koppelingen rows', () => {
     const w = schoolWorld([bram, carla, anna, ben]);
     const mailer = w.services.mailer;
     w.services = { ...w.services, mailer: { ...mailer, remainingQuota: () => 0 } };
-    assign(w.ctx(), anna.email, carla.email); // pending: the quota is spent
+    assignBuddy(w.ctx(), anna.email, carla.email); // pending: the quota is spent
     const a = copyRow(w, 'Koppelingen', 2);
     const b = copyRow(w, 'Koppelingen', 2);
     w.services = { ...w.services, mailer };
@@ -167,9 +167,9 @@ describe('values Wegwijs cannot read are sidebar warnings naming the row', () =>
 describe('a hand-typed buddy cell "Naam <e-mail>"', () => {
   it('counts towards the buddy’s capacity', () => {
     const w = schoolWorld([carla, anna, ben]);
-    assign(w.ctx(), anna.email, carla.email);
+    assignBuddy(w.ctx(), anna.email, carla.email);
     setCell(w, 'Koppelingen', 2, 'Buddy', `Carla Jansen <${carla.email}>`);
-    expect(() => assign(w.ctx(), ben.email, carla.email)).toThrow(
+    expect(() => assignBuddy(w.ctx(), ben.email, carla.email)).toThrow(
       expect.objectContaining({ params: { message: expect.stringContaining('zit vol: 1 van 1') } }),
     );
     expect(w.gateway.rows('Koppelingen').filter((r) => r.Status === 'actief')).toHaveLength(1);
@@ -194,7 +194,7 @@ describe('a malformed e-mail in a proposal', () => {
     expect(warnings(w).join('\n')).toContain(
       `Medewerkers, rij ${bad}: E-mail is geen e-mailadres (of meer dan één)`,
     );
-    const result = applyProposal(w.ctx(), HAVO, [
+    const result = applyPairs(w.ctx(), HAVO, [
       { newcomer: 'ben.nieuw@school', buddy: carla.email },
       { newcomer: anna.email, buddy: bram.email },
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assign } from '../../src/app/pairing';
+import { assignBuddy } from '../../src/app/pairing';
 import { getSidebarState } from '../../src/app/sidebarState';
 import { aColleague, chiefOf, schoolWorld } from '../support/builders';
 
@@ -12,7 +12,7 @@ const vera = aColleague('Vera Vmbo').at('Onderbouw vmbo').newcomer().startingOn(
 describe('the sidebar state', () => {
   it('gives a chef buddy the newcomers of their location, with buddy and welcome state', () => {
     const world = schoolWorld([bram, anna, ben, vera]);
-    assign(world.ctx(), anna.email, bram.email);
+    assignBuddy(world.ctx(), anna.email, bram.email);
     world.setUser(chiefOf(HAVO));
     const state = getSidebarState(world.ctx());
     expect(state.user).toMatchObject({ role: 'chefbuddy', locations: [HAVO] });
@@ -26,7 +26,7 @@ describe('the sidebar state', () => {
 
   it('gives a buddy only their own newcomers, and no pairing or packets', () => {
     const world = schoolWorld([bram, anna, ben, vera]);
-    assign(world.ctx(), anna.email, bram.email);
+    assignBuddy(world.ctx(), anna.email, bram.email);
     world.setUser(bram.email);
     const state = getSidebarState(world.ctx());
     expect(state.user.role).toBe('buddy');

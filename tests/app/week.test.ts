@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { setAutomaticSending } from '../../src/app/automation';
 import { runScheduledJobs } from '../../src/app/jobs';
-import { assign } from '../../src/app/pairing';
+import { assignBuddy } from '../../src/app/pairing';
 import { getSidebarState } from '../../src/app/sidebarState';
-import { dueWelcomePackets, previewPacket, sendNow } from '../../src/app/welcome';
+import { dueWelcomePackets, previewWelcome, sendWelcomeNow } from '../../src/app/welcome';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
 const HAVO = 'Onderbouw havo';
@@ -27,7 +27,7 @@ function world(staff = [bram, ...hosts, iris, anna, lotte]): World {
   w.gateway.tabs
     .get('Wie vraag ik wat')!
     .push([HAVO, 'Roosterwijzigingen', 'Mevrouw Rooster', 'rooster@school.example']);
-  for (const n of [anna, lotte]) if (staff.includes(n)) assign(w.ctx(), n.email, bram.email);
+  for (const n of [anna, lotte]) if (staff.includes(n)) assignBuddy(w.ctx(), n.email, bram.email);
   w.mails.length = 0;
   return w;
 }
@@ -56,7 +56,7 @@ describe('the packet status in the sidebar', () => {
   it('says when it was sent', () => {
     const w = world();
     w.setUser(chiefOf(HAVO));
-    sendNow(w.ctx(), anna.email);
+    sendWelcomeNow(w.ctx(), anna.email);
     expect(statusOf(w, anna.email)).toEqual({ code: 'sent', date: '2027-01-04', reason: '07:30' });
   });
 
@@ -79,13 +79,13 @@ describe('a packet never goes out with a placeholder', () => {
   it('blocks a schedule line that still says "IB-er nog te kiezen", in the preview, the sidebar and by hand', () => {
     const w = world([bram, ...hosts, anna]);
     w.setUser(chiefOf(HAVO));
-    const preview = previewPacket(w.ctx(), anna.email);
+    const preview = previewWelcome(w.ctx(), anna.email);
     expect(preview.errors).toEqual([expect.stringContaining('IB-er nog te kiezen')]);
     expect(preview.errors[0]).toMatch(/^het inwerkschema heeft nog een open plek: \w\w \d\d-\d\d-2027: /);
     const status = statusOf(w, anna.email);
     expect(status.code).toBe('blocked');
     expect(status.reason).toContain('IB-er nog te kiezen');
-    expect(() => sendNow(w.ctx(), anna.email)).toThrow(
+    expect(() => sendWelcomeNow(w.ctx(), anna.email)).toThrow(
       expect.objectContaining({ message: 'welcome.cannotSend', params: { reason: status.reason } }),
     );
     expect(w.mails).toHaveLength(0);
@@ -105,7 +105,7 @@ describe('a packet never goes out with a placeholder', () => {
     const pairings = w.gateway.tabs.get('Koppelingen')!;
     const header = pairings[0]!.map(String);
     pairings[1]![header.indexOf('Buddy')] = chiefOf(HAVO);
-    const preview = previewPacket(w.ctx(), anna.email);
+    const preview = previewWelcome(w.ctx(), anna.email);
     expect(preview.errors).toEqual([]);
     expect(preview.text).toContain(`Chef Onderbouw havo (ook je buddy)`);
   });
@@ -167,7 +167,7 @@ describe('a chef buddy suggested as buddy', () => {
 
 describe('what "Deze week" and the cards read from the sidebar state', () => {
   it('says who has a saved schedule (not the one the packet check makes in memory) and when it was read', async () => {
-    const { save } = await import('../../src/app/schedule');
+    const { saveSchedule: save } = await import('../../src/app/schedule');
     const w = world();
     w.setUser(chiefOf(HAVO));
     const before = getSidebarState(w.ctx());

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScheduledJobs } from '../../src/app/jobs';
-import { assign } from '../../src/app/pairing';
-import { dueWelcomePackets, previewPacket, sendNow, sendTest } from '../../src/app/welcome';
+import { assignBuddy } from '../../src/app/pairing';
+import { dueWelcomePackets, previewWelcome, sendWelcomeNow, sendWelcomeTest } from '../../src/app/welcome';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
 const HAVO = 'Onderbouw havo';
@@ -28,7 +28,7 @@ function world(newcomers = [anna], options = {}): World {
   w.gateway.tabs
     .get('Wie vraag ik wat')!
     .push([HAVO, 'Roosterwijzigingen', 'Mevrouw Rooster', 'rooster@school.example']);
-  for (const n of newcomers) assign(w.ctx(), n.email, bram.email);
+  for (const n of newcomers) assignBuddy(w.ctx(), n.email, bram.email);
   w.mails.length = 0;
   return w;
 }
@@ -102,7 +102,7 @@ describe('planning welcome packets', () => {
 
   it('blocks a packet with a missing value and shows why in the preview', () => {
     const w = schoolWorld([bram, anna]);
-    const preview = previewPacket(w.ctx(), anna.email);
+    const preview = previewWelcome(w.ctx(), anna.email);
     expect(preview.errors[0]).toContain('geen waarde voor {{buddy.naam}}');
     expect(preview.html).toBe('');
     run(w);
@@ -116,7 +116,7 @@ describe('previewing, testing and sending by hand', () => {
     const w = world();
     w.setUser(chiefOf(HAVO));
     const writes = w.gateway.writes;
-    const preview = previewPacket(w.ctx(), anna.email);
+    const preview = previewWelcome(w.ctx(), anna.email);
     expect(preview.errors).toEqual([]);
     expect(preview.subject).toBe('Welkom op onze school, Anna!');
     expect(preview.attachments.map((a) => a.name)).toEqual([
@@ -129,7 +129,7 @@ describe('previewing, testing and sending by hand', () => {
   it('sends a test to the acting user without marking the packet sent', () => {
     const w = world();
     w.setUser(chiefOf(HAVO));
-    sendTest(w.ctx(), anna.email);
+    sendWelcomeTest(w.ctx(), anna.email);
     expect(w.mails.map((m) => [m.to, m.subject])).toEqual([
       [chiefOf(HAVO), '[TEST] Welkom op onze school, Anna!'],
     ]);
@@ -138,9 +138,9 @@ describe('previewing, testing and sending by hand', () => {
 
   it('sends now once, and refuses a second time', () => {
     const w = world([later]);
-    const result = sendNow(w.ctx(), later.email);
+    const result = sendWelcomeNow(w.ctx(), later.email);
     expect(result.message).toBe('Het welkomstpakket is verzonden.');
-    expect(() => sendNow(w.ctx(), later.email)).toThrow(
+    expect(() => sendWelcomeNow(w.ctx(), later.email)).toThrow(
       expect.objectContaining({ key: 'welcome.alreadySent' }),
     );
     run(w);
@@ -152,7 +152,7 @@ describe('previewing, testing and sending by hand', () => {
     const grid = w.gateway.tabs.get('Medewerkers')!;
     const col = grid[0]!.indexOf('Welkomstpakket (status)');
     grid.find((r) => r[1] === anna.email)![col] = 'onbekend sinds 2027-01-04 07:30';
-    expect(() => sendNow(w.ctx(), anna.email)).toThrow(
+    expect(() => sendWelcomeNow(w.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'welcome.unknownState' }),
     );
     expect(w.mails).toHaveLength(0);
@@ -161,10 +161,10 @@ describe('previewing, testing and sending by hand', () => {
   it('refuses a chef buddy of another location', () => {
     const w = world();
     w.setUser(chiefOf('Bovenbouw havo'));
-    expect(() => previewPacket(w.ctx(), anna.email)).toThrow(
+    expect(() => previewWelcome(w.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'error.otherLocation' }),
     );
-    expect(() => sendNow(w.ctx(), anna.email)).toThrow(
+    expect(() => sendWelcomeNow(w.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'error.otherLocation' }),
     );
   });
@@ -329,11 +329,11 @@ describe('who may see packets', () => {
   it('refuses an unknown user', () => {
     const w = world();
     w.setUser('vreemde@elders.example');
-    expect(() => previewPacket(w.ctx(), anna.email)).toThrow(
+    expect(() => previewWelcome(w.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'error.managersOnly' }),
     );
     w.setUser(LEADER);
-    expect(previewPacket(w.ctx(), anna.email).errors).toEqual([]);
+    expect(previewWelcome(w.ctx(), anna.email).errors).toEqual([]);
   });
 });
 
@@ -346,7 +346,7 @@ describe('a call that fails', () => {
     }
     const before = JSON.stringify([...w.gateway.tabs.entries()]);
     const writes = w.gateway.writes;
-    expect(() => sendNow(w.ctx(), anna.email)).toThrow(
+    expect(() => sendWelcomeNow(w.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'welcome.cannotSend' }),
     );
     expect(w.gateway.writes).toBe(writes);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runScheduledJobs } from '../../src/app/jobs';
-import { assign } from '../../src/app/pairing';
+import { assignBuddy } from '../../src/app/pairing';
 import { dueWelcomePackets } from '../../src/app/welcome';
 import {
   BUDDY_TASK_TEMPLATE,
@@ -154,7 +154,7 @@ describe('the mails Wegwijs sends from the default templates', () => {
       row[2] = 'https://intranet.school.example/regels';
       row[3] = 'https://school.example/schoolgids';
     }
-    assign(w.ctx(), anna.email, bram.email);
+    assignBuddy(w.ctx(), anna.email, bram.email);
     runScheduledJobs(w.ctx(), [dueWelcomePackets]);
     return w.mails;
   }
