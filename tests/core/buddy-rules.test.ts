@@ -10,30 +10,23 @@ import {
 import { proposePairs } from '../../src/core/pairingProposal';
 import type { RowOf } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
+import { staffRow } from '../support/builders';
 
 type Staff = RowOf<'staff'>;
 const TODAY = '2027-01-04';
 const HAVO = 'Onderbouw havo';
 
 function person(name: string, patch: Partial<Staff> = {}): Staff {
-  return {
-    name,
+  return staffRow(name, {
     email: `${name.toLowerCase()}@school.example`,
     location: HAVO,
     role: 'leraar',
     subject: '',
-    startDate: '2015-08-01',
-    status: 'actief',
     canBuddy: true,
-    maxPairings: null,
     yearsVso: 10,
     coachingAffinity: true,
-    absentUntil: '',
-    welcomeStatus: '',
-    leftOn: '',
-    hold: false,
     ...patch,
-  };
+  });
 }
 
 const anna = person('Anna', { status: 'nieuw', canBuddy: false, startDate: '2027-01-11', yearsVso: 0 });

@@ -10,6 +10,7 @@ import { generateSchedule } from '../../src/core/schedule/planner';
 import { toScheduleRows } from '../../src/core/schedule/regeneration';
 import type { RowOf } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
+import { staffRow } from '../support/builders';
 
 type Staff = RowOf<'staff'>;
 
@@ -23,24 +24,16 @@ const OPTIONS: IcsOptions = {
 };
 
 function staff(name: string, patch: Partial<Staff> = {}): Staff {
-  return {
-    name,
+  return staffRow(name, {
     email: `${name.toLowerCase().replace(/\W+/g, '.')}@school.example`,
     location: HAVO,
     role: 'docent',
     subject: '',
-    startDate: '2015-08-01',
-    status: 'actief',
     canBuddy: true,
-    maxPairings: null,
     yearsVso: 8,
     coachingAffinity: false,
-    absentUntil: '',
-    welcomeStatus: '',
-    leftOn: '',
-    hold: false,
     ...patch,
-  };
+  });
 }
 
 const nora = staff('Nora', { email: OPTIONS.newcomerEmail, status: 'nieuw', startDate: '2027-09-06' });

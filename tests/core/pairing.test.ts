@@ -12,6 +12,7 @@ import {
 import { type Proposal, proposePairs } from '../../src/core/pairingProposal';
 import type { RowOf } from '../../src/core/schema';
 import { readSettings, type Settings } from '../../src/core/settings';
+import { staffRow } from '../support/builders';
 
 type Staff = RowOf<'staff'>;
 type Pairing = RowOf<'pairings'>;
@@ -34,23 +35,15 @@ class ColleagueBuilder {
 
   constructor(name: string) {
     const id = ++counter;
-    this.row = {
-      name,
+    this.row = staffRow(name, {
       email: `${name.toLowerCase().replace(/\W+/g, '.')}.${id}@school.example`,
       location: HAVO,
       role: '',
       subject: '',
-      startDate: '2015-08-01',
-      status: 'actief',
       canBuddy: false,
-      maxPairings: null,
       yearsVso: null,
       coachingAffinity: false,
-      absentUntil: '',
-      welcomeStatus: '',
-      leftOn: '',
-      hold: false,
-    };
+    });
   }
 
   private with(patch: Partial<Staff>): this {

@@ -7,30 +7,23 @@ import { generateSchedule, SchedulePlanner } from '../../src/core/schedule/plann
 import { fitsHostKind, fitsRole } from '../../src/core/schedule/template';
 import type { RowOf } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
+import { staffRow } from '../support/builders';
 
 type Staff = RowOf<'staff'>;
 const HAVO = 'Onderbouw havo';
 const SETTINGS = readSettings([]).settings;
 
 function person(name: string, patch: Partial<Staff> = {}): Staff {
-  return {
-    name,
+  return staffRow(name, {
     email: `${name.toLowerCase()}@school.example`,
     location: HAVO,
     role: 'leraar',
     subject: 'Nederlands',
-    startDate: '2015-08-01',
-    status: 'actief',
     canBuddy: false,
-    maxPairings: null,
     yearsVso: 5,
     coachingAffinity: false,
-    absentUntil: '',
-    welcomeStatus: '',
-    leftOn: '',
-    hold: false,
     ...patch,
-  };
+  });
 }
 
 const buddy = person('Bea', { canBuddy: true, yearsVso: 12 });

@@ -18,6 +18,7 @@ import { fitsRole, PLACEHOLDERS, resolveTemplate, roleOf } from '../../src/core/
 import { plannedCheckIns } from '../../src/core/schedule/weeks';
 import type { RowOf } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
+import { staffRow } from '../support/builders';
 
 type Staff = RowOf<'staff'>;
 type DayOff = RowOf<'daysOff'>;
@@ -39,24 +40,16 @@ const DAYS_OFF: DayOff[] = [
 let counter = 0;
 function colleague(name: string, patch: Partial<Staff> = {}): Staff {
   counter++;
-  return {
-    name,
+  return staffRow(name, {
     email: `${name.toLowerCase().replace(/\W+/g, '.')}@school.example`,
     location: HAVO,
     role: 'docent',
     subject: '',
-    startDate: '2015-08-01',
-    status: 'actief',
     canBuddy: false,
-    maxPairings: null,
     yearsVso: 3 + (counter % 7),
     coachingAffinity: false,
-    absentUntil: '',
-    welcomeStatus: '',
-    leftOn: '',
-    hold: false,
     ...patch,
-  };
+  });
 }
 
 const chief = colleague('Chantal Chef', { canBuddy: true, yearsVso: 15 });

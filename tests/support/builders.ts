@@ -68,12 +68,21 @@ class ColleagueBuilder {
     this.row.role = role;
     return this;
   }
+  /** Any other fields, as given. */
+  with(patch: Partial<RowOf<'staff'>>) {
+    Object.assign(this.row, patch);
+    return this;
+  }
   build(): RowOf<'staff'> {
     return { ...this.row };
   }
 }
 
 export const aColleague = (name: string) => new ColleagueBuilder(name);
+
+/** A whole `Medewerkers` row: the builder's defaults with these fields changed. */
+export const staffRow = (name: string, patch: Partial<RowOf<'staff'>> = {}): RowOf<'staff'> =>
+  aColleague(name).with(patch).build();
 
 function cellsOf<K extends 'staff' | 'pairings'>(key: K, row: RowOf<K>): Cell[] {
   return Object.entries(SCHEMA[key].columns).map(([field, column]) => {
