@@ -8,9 +8,16 @@ import {
   type Actor,
   assertCanManage,
   assertFollows,
+  assertKnown,
+  assertManager,
+  assertSchoolLeader,
+  canActOn,
   follows,
+  isBuddyOf,
+  isLeft,
   isManager,
   isSchoolLeader,
+  isSelf,
   manages,
   mayCloseOnboarding,
   mayMarkSchedule,
@@ -139,5 +146,58 @@ describe('access rules: every role × every rule', () => {
     expect(() => assertCanManage(actors.otherChief!, 'Noord')).toThrow(
       expect.objectContaining({ key: 'error.otherLocation' }),
     );
+  });
+});
+
+describe('the remaining rules and guards: every role', () => {
+  /** A guard as a rule: true when it lets the actor through. */
+  const passes = (guard: () => void) => {
+    try {
+      guard();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const more: Record<string, Rule> = {
+    actsOnNoord: (a) => canActOn(a, ' noord'),
+    actsOnZuid: (a) => canActOn(a, 'Zuid'),
+    isBuddyOf: (a) => isBuddyOf(a, newcomer),
+    isSelf: (a) => isSelf(a, newcomer),
+    guardManageNoord: (a) => passes(() => assertCanManage(a, 'Noord')),
+    guardManager: (a) => passes(() => assertManager(a)),
+    guardFollows: (a) => passes(() => assertFollows(a, newcomer)),
+    guardLeader: (a) => passes(() => assertSchoolLeader(a)),
+    guardKnown: (a) => passes(() => assertKnown(a)),
+  };
+  // biome-ignore format: a table reads best aligned
+  const table: Record<string, string> = {
+    //          N   Z  bud self mN  mgr fol lead known
+    leader:     '1   1   0   0   1   1   1   1   1',
+    chief:      '1   0   0   0   1   1   1   0   1',
+    otherChief: '0   1   0   0   0   1   0   0   1',
+    buddy:      '1   0   1   0   0   0   1   0   1',
+    otherBuddy: '1   0   0   0   0   0   0   0   1',
+    newcomer:   '1   0   0   1   0   0   0   0   1',
+    colleague:  '1   0   0   0   0   0   0   0   1',
+    left:       '0   0   0   0   0   0   0   0   0',
+    unknown:    '0   0   0   0   0   0   0   0   0',
+  };
+  const names = Object.keys(more);
+  for (const [who, row] of Object.entries(table)) {
+    const wanted = row.split(/\s+/).map((x) => x === '1');
+    it(`${who}`, () => {
+      expect(wanted).toHaveLength(names.length);
+      const got = Object.fromEntries(names.map((n) => [n, more[n]!(actors[who]!)]));
+      expect(got).toEqual(Object.fromEntries(names.map((n, i) => [n, wanted[i]])));
+    });
+  }
+
+  it('someone has left from their leaving date on, or by status without one', () => {
+    expect(isLeft({ status: 'actief', leftOn: '2027-01-31' }, '2027-01-30')).toBe(false);
+    expect(isLeft({ status: 'actief', leftOn: '2027-01-31' }, '2027-01-31')).toBe(true);
+    expect(isLeft({ status: 'uit dienst', leftOn: '' }, '2027-01-01')).toBe(true);
+    expect(isLeft({ status: 'uit dienst', leftOn: '2027-02-01' }, '2027-01-01')).toBe(false);
+    expect(isLeft({ status: 'actief', leftOn: '' }, '2027-01-01')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { setupWorkbook } from '../../src/app/setup';
 import type { Cell } from '../../src/core/cells';
-import { type RowOf, SCHEMA } from '../../src/core/schema';
+import { type RowOf, SCHEMA, type TabKey } from '../../src/core/schema';
 import { type MemoryOptions, memoryWorld } from './memory';
 
 export const LEADER = 'leider@school.example';
@@ -79,6 +79,14 @@ class ColleagueBuilder {
 }
 
 export const aColleague = (name: string) => new ColleagueBuilder(name);
+
+/** A row of any tab: every column empty (no number, unticked), with these fields set. */
+export function aRow<K extends TabKey>(tab: K, patch: Partial<RowOf<K>> = {}): RowOf<K> {
+  const row: Record<string, unknown> = {};
+  for (const [field, spec] of Object.entries(SCHEMA[tab].columns) as [string, { type: string }][])
+    row[field] = spec.type === 'number' ? null : spec.type === 'boolean' ? false : '';
+  return { ...row, ...patch } as RowOf<K>;
+}
 
 /** A whole `Medewerkers` row: the builder's defaults with these fields changed. */
 export const staffRow = (name: string, patch: Partial<RowOf<'staff'>> = {}): RowOf<'staff'> =>
