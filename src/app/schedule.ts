@@ -179,6 +179,17 @@ function itemDto(
   };
 }
 
+/** Who a schedule is for, as the sidebar shows it; `start` is the schedule's first day. */
+function newcomerDto(email: string, newcomer: Staff, start: string): SchedulePreviewDto['newcomer'] {
+  return {
+    email,
+    name: newcomer.name,
+    location: newcomer.location,
+    startDate: newcomer.startDate,
+    start,
+  };
+}
+
 /** Items grouped by protocol week, in week order. */
 function byWeek(items: ScheduleItemDto[]): { week: number; items: ScheduleItemDto[] }[] {
   return [...new Set(items.map((i) => i.week))]
@@ -250,17 +261,10 @@ export function previewSchedule(ctx: RequestContext, newcomerRaw: unknown): Sche
     counts.removed = diff.remove.length;
     counts.kept = keptByHand.size;
   }
-  const weeks = byWeek(items);
   return {
-    newcomer: {
-      email,
-      name: newcomer.name,
-      location: newcomer.location,
-      startDate: newcomer.startDate,
-      start: generated.start,
-    },
+    newcomer: newcomerDto(email, newcomer, generated.start),
     exists,
-    weeks,
+    weeks: byWeek(items),
     removed,
     changes: counts,
     warnings: warningTexts(ctx, generated),
@@ -319,17 +323,10 @@ export function getSchedule(ctx: RequestContext, newcomerRaw: unknown): Schedule
     .map((r) => r.value)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const items = rows.map((r) => itemDto(ctx, r, 'same'));
-  const weeks = byWeek(items);
   return {
-    newcomer: {
-      email,
-      name: newcomer.name,
-      location: newcomer.location,
-      startDate: newcomer.startDate,
-      start: rows[0]?.date ?? '',
-    },
+    newcomer: newcomerDto(email, newcomer, rows[0]?.date ?? ''),
     exists: rows.length > 0,
-    weeks,
+    weeks: byWeek(items),
     removed: [],
     changes: { added: 0, changed: 0, removed: 0, kept: 0 },
     warnings: [],

@@ -8,6 +8,7 @@
 
 import { type CheckInRow, isWellbeing, lateBefore, repairSignal } from './checkins';
 import { addDays, daysBetween, type IsoDate } from './dates';
+import type { MessageParams } from './errors';
 import { emailKey } from './identity';
 import { type MailState, parseMailState } from './mailState';
 import { buddyCapacity, buddyLoads } from './pairing';
@@ -19,9 +20,6 @@ type Staff = RowOf<'staff'>;
 type Pairing = RowOf<'pairings'>;
 type ScheduleRow = RowOf<'schedule'>;
 type LocationRow = RowOf<'locations'>;
-
-/** Parameters of an attention item, for the translated text. JSON-safe. */
-export type Params = Readonly<Record<string, string | number>>;
 
 export interface OverviewInput {
   staff: readonly Staff[];
@@ -112,7 +110,7 @@ export interface AttentionItem {
   /** The location as written in `Locaties`, or as in Medewerkers when it is not there. */
   location: string;
   newcomer: string;
-  params: Params;
+  params: MessageParams;
 }
 
 const CODE_ORDER: readonly AttentionCode[] = [
@@ -223,7 +221,7 @@ function mailProblem(cell: string | undefined): MailState | null {
 interface MailProblem {
   mail: 'welcome' | 'buddyMail' | 'reminder' | 'lateNotice' | 'chiefNotice';
   state: MailState;
-  extra: Params;
+  extra: MessageParams;
 }
 
 /** The mails of a newcomer that failed or whose fate is unknown. Allocates only for those. */
@@ -415,7 +413,7 @@ function attentionFrom(index: Index, input: OverviewInput): AttentionItem[] {
   const items: (AttentionItem & { at: number; date: string })[] = [];
 
   for (const n of index.newcomers) {
-    const add = (code: AttentionCode, params: Params, date = '') =>
+    const add = (code: AttentionCode, params: MessageParams, date = '') =>
       items.push({ code, location: n.location, newcomer: n.email, params, at: n.at, date });
     const start = n.row.startDate;
     const daysUntilStart = start ? daysUntil(start) : null;

@@ -5,6 +5,7 @@
  * document lock with these same functions.
  */
 import { addDays, daysBetween, type IsoDate, maxDate } from './dates';
+import type { MessageParams } from './errors';
 import { emailKey, normalizeName } from './identity';
 import type { RowOf } from './schema';
 import type { Settings } from './settings';
@@ -12,9 +13,6 @@ import type { Settings } from './settings';
 type Staff = RowOf<'staff'>;
 type Pairing = RowOf<'pairings'>;
 type LocationRow = RowOf<'locations'>;
-
-/** Parameters of a reason or exclusion, for the translated text. JSON-safe. */
-export type Params = Readonly<Record<string, string | number>>;
 
 /** Everything pairing needs, as read from the sheet. `today` comes from the injected clock. */
 export interface PairingInput {
@@ -97,7 +95,7 @@ export function ruleExclusions(
 
 export interface Exclusion {
   code: ExclusionCode;
-  params: Params;
+  params: MessageParams;
 }
 
 /**
@@ -128,7 +126,7 @@ export type ReasonCode =
 
 export interface Reason {
   code: ReasonCode;
-  params: Params;
+  params: MessageParams;
   points: number;
 }
 
@@ -258,7 +256,7 @@ export type Eligibility =
 function eligibilityIn(ctx: Context, candidate: Staff, newcomer: Staff): Eligibility {
   const { settings, today } = ctx.input;
   const exclusions: Exclusion[] = [];
-  const add = (code: ExclusionCode, params: Params = {}) => exclusions.push({ code, params });
+  const add = (code: ExclusionCode, params: MessageParams = {}) => exclusions.push({ code, params });
   const who = emailKey(candidate.email);
   const newcomerKey = emailKey(newcomer.email);
   if (!who) add('noEmail');
@@ -297,7 +295,7 @@ export function milli(weight: number, fraction = 1): number {
 
 export interface Term {
   code: ReasonCode;
-  params: Params;
+  params: MessageParams;
   milli: number;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { SchoolCalendar } from '../calendar';
 import { type IsoDate, isIsoDate, mondayOf } from '../dates';
+import type { MessageParams } from '../errors';
 import { emailKey, hashText, normalizeName } from '../identity';
 import type { RowOf, ScheduleKind } from '../schema';
 import type { Settings } from '../settings';
@@ -25,9 +26,6 @@ type Staff = RowOf<'staff'>;
 type TemplateRow = RowOf<'templates'>;
 /** A row of `Inwerkschema`. */
 export type ScheduleRow = RowOf<'schedule'>;
-
-/** Parameters of a warning, for the translated text. JSON-safe. */
-export type Params = Readonly<Record<string, string | number>>;
 
 /** A person as a schedule shows them. */
 export interface PersonRef {
@@ -94,7 +92,7 @@ export type WarningCode =
 
 export interface ScheduleWarning {
   readonly code: WarningCode;
-  readonly params: Params;
+  readonly params: MessageParams;
 }
 
 export interface GeneratedSchedule {
@@ -550,7 +548,7 @@ class Warnings {
   readonly list: ScheduleWarning[] = [];
   private readonly seen = new Set<string>();
 
-  add(code: WarningCode, params: Params = {}): void {
+  add(code: WarningCode, params: MessageParams = {}): void {
     let key: string = code;
     for (const k in params) key += `|${params[k]}`;
     if (this.seen.has(key)) return;

@@ -1,5 +1,7 @@
 /** Time-zone arithmetic on Node's Intl, Java SimpleDateFormat patterns (Utilities) and Sheets date/number display. */
 
+import { MONTHS } from '../../shared/language';
+
 /** Wall-clock fields of an instant in a time zone. `month` is 1-12, `weekday` 0 (Sunday) to 6. */
 export interface ZonedParts {
   year: number;
@@ -127,20 +129,7 @@ function pad(n: number, width: number): string {
   return n < 0 ? `-${s}` : s;
 }
 
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS_EN = MONTHS.en;
 const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 type Token = { kind: 'field'; letter: string; count: number } | { kind: 'literal'; text: string };
@@ -311,7 +300,7 @@ export function parseJavaDate(text: string, timeZone: string, pattern: string): 
       pos += m[0].length;
       return Number(m[0]);
     };
-    const readName = (names: string[]): number | null => {
+    const readName = (names: readonly string[]): number | null => {
       const rest = text.slice(pos).toLowerCase();
       for (const full of [...names].sort((a, b) => b.length - a.length)) {
         for (const candidate of [full, full.slice(0, 3)]) {
