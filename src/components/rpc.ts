@@ -1,6 +1,6 @@
 /**
- * The typed, promise-based client for google.script.run, shared by the page (and meant for the
- * sidebar too): typed from the one server contract in `shared/api.ts`.
+ * The typed, promise-based client for google.script.run, shared by the page and the sidebar
+ * (`sidebar/rpc.ts` narrows it to the sidebar's contract): typed from `shared/api.ts`.
  */
 import type { ServerApi } from '../shared/api';
 
