@@ -7,6 +7,7 @@
 import { UserError } from '../core/errors';
 import { emailIn } from '../core/identity';
 import { formatMailState, mailId, parseMailState } from '../core/mailState';
+import * as buddyRules from '../core/pairing';
 import {
   buddyCapacity,
   buddyLoads,
@@ -16,10 +17,9 @@ import {
   onlyRules,
   type PairingInput,
   type Reason,
-  suggestBuddies,
   unpairedNewcomers,
 } from '../core/pairing';
-import { proposePairs } from '../core/pairingProposal';
+import * as proposal from '../core/pairingProposal';
 import { type Actor, assertCanManage } from '../core/roles';
 import { normalizeName, type RowOf } from '../core/schema';
 import type { TableRecord } from '../core/table';
@@ -155,11 +155,11 @@ export function pairingOverview(ctx: RequestContext, actor: Actor, location: str
 }
 
 /** Ranked suggestions for one newcomer, with reasons; and who cannot be buddy, with why. */
-export function suggest(ctx: RequestContext, newcomerRaw: unknown): SuggestionsDto {
+export function suggestBuddies(ctx: RequestContext, newcomerRaw: unknown): SuggestionsDto {
   const newcomerEmail = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   const input = pairingInput(ctx);
-  const result = suggestBuddies(newcomerEmail, input);
+  const result = buddyRules.suggestBuddies(newcomerEmail, input);
   if (!result) throw new UserError('pairing.unknownNewcomer');
   assertCanManage(actor, result.newcomer.location);
   const endedBefore = new Map(
@@ -213,13 +213,13 @@ export function suggest(ctx: RequestContext, newcomerRaw: unknown): SuggestionsD
 }
 
 /** A whole-location proposal (nothing is written). */
-export function propose(ctx: RequestContext, locationRaw: unknown): ProposalDto {
+export function proposePairs(ctx: RequestContext, locationRaw: unknown): ProposalDto {
   const location = canonicalLocation(ctx, expectText(locationRaw, 'location', 200));
   assertCanManage(ctx.actor(), location);
-  const proposal = proposePairs(location, pairingInput(ctx));
+  const proposed = proposal.proposePairs(location, pairingInput(ctx));
   return {
     location,
-    pairs: proposal.pairs.map((p) => ({
+    pairs: proposed.pairs.map((p) => ({
       newcomer: p.newcomer,
       newcomerName: p.newcomerName,
       buddy: p.buddy,
@@ -228,7 +228,7 @@ export function propose(ctx: RequestContext, locationRaw: unknown): ProposalDto 
       reasons: p.reasons.map((r) => reasonText(ctx, r, 'reason')),
     })),
     unassigned: [
-      ...proposal.unassigned.map((u) => ({
+      ...proposed.unassigned.map((u) => ({
         newcomer: u.newcomer,
         name: u.name,
         why: ctx.t(`unassigned.${u.why}` as MessageKey, { candidates: u.candidates }),

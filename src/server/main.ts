@@ -136,7 +136,7 @@ export function getSidebarState(location?: unknown): SidebarState {
 }
 
 export function suggestBuddies(newcomerEmail: unknown): SuggestionsDto {
-  return handle((ctx) => pairing.suggest(ctx, newcomerEmail));
+  return handle((ctx) => pairing.suggestBuddies(ctx, newcomerEmail));
 }
 
 export function assignBuddy(
@@ -152,7 +152,7 @@ export function endPairing(newcomerEmail: unknown, reason: unknown): PairingResu
 }
 
 export function proposePairs(location: unknown): ProposalDto {
-  return handle((ctx) => pairing.propose(ctx, location));
+  return handle((ctx) => pairing.proposePairs(ctx, location));
 }
 
 export function applyPairs(location: unknown, pairs: unknown): PairingResult {

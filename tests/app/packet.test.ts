@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScheduledJobs } from '../../src/app/jobs';
-import { assignBuddy, suggest } from '../../src/app/pairing';
+import { assignBuddy, suggestBuddies } from '../../src/app/pairing';
 import { setupWorkbook } from '../../src/app/setup';
 import { dueWelcomePackets, previewWelcome, sendWelcomeNow } from '../../src/app/welcome';
 import { WHO_TO_ASK_TOPICS } from '../../src/core/defaults';
@@ -207,7 +207,7 @@ describe('buddy rules when pairing by hand', () => {
   it('suggests nobody below a rule, and marks them as possible after a confirmation', () => {
     const w = world(staff);
     w.setUser(chiefOf(HAVO));
-    const s = suggest(w.ctx(), anna.email);
+    const s = suggestBuddies(w.ctx(), anna.email);
     expect(s.suggestions.map((x) => x.email)).not.toContain(fenna.email);
     const excluded = s.excluded.find((x) => x.email === fenna.email)!;
     expect(excluded.ruleOnly).toBe(true);

@@ -6,8 +6,8 @@ import {
   endPairing,
   pairingOverview,
   pendingBuddyMails,
-  propose,
-  suggest,
+  proposePairs,
+  suggestBuddies,
 } from '../../src/app/pairing';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
@@ -37,7 +37,7 @@ describe('with an unpaired newcomer', () => {
   it('suggests buddies of the same location first, with reasons in plain Dutch', () => {
     const world = schoolWorld([anna, bram, carla, dirk]);
     world.setUser(chiefOf(HAVO));
-    const result = suggest(world.ctx(), anna.email);
+    const result = suggestBuddies(world.ctx(), anna.email);
     expect(result.suggestions.map((s) => s.name)).toEqual(['Bram de Vries', 'Carla Jansen']);
     expect(result.suggestions[0]!.reasons).toContain('10 jaar ervaring in het VSO'.replace('10', '12'));
     expect(result.suggestions[0]!.reasons).toContain('affiniteit met begeleiden');
@@ -50,7 +50,7 @@ describe('with an unpaired newcomer', () => {
   it('refuses a chef buddy of another location, also when called directly', () => {
     const world = schoolWorld([anna, bram]);
     world.setUser(chiefOf('Bovenbouw vmbo'));
-    expect(() => suggest(world.ctx(), anna.email)).toThrow(
+    expect(() => suggestBuddies(world.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'error.otherLocation' }),
     );
     expect(() => assignBuddy(world.ctx(), anna.email, bram.email)).toThrow(
@@ -200,7 +200,7 @@ describe('ending a pair', () => {
     const world = schoolWorld([anna, bram, carla]);
     assignBuddy(world.ctx(), anna.email, bram.email);
     endPairing(world.ctx(), anna.email, 'geen klik');
-    const result = suggest(world.ctx(), anna.email);
+    const result = suggestBuddies(world.ctx(), anna.email);
     expect(result.suggestions.map((s) => s.name)).toEqual(['Carla Jansen', 'Bram de Vries']);
     expect(result.suggestions[1]!.reasons[0]).toBe('was eerder de buddy (beëindigd: geen klik)');
   });
@@ -212,7 +212,7 @@ describe('proposing pairs for a whole location', () => {
     const bea = aColleague('Bea de Vries').at(HAVO).years(12).build();
     const world = schoolWorld([anna, ben, bram, bea]);
     world.setUser(chiefOf(HAVO));
-    const proposal = propose(world.ctx(), 'onderbouw HAVO');
+    const proposal = proposePairs(world.ctx(), 'onderbouw HAVO');
     expect(proposal.location).toBe(HAVO);
     expect(new Set(proposal.pairs.map((p) => p.buddy)).size).toBe(2);
     const result = applyPairs(

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkInReminders } from '../../src/app/checkins';
 import { runScheduledJobs } from '../../src/app/jobs';
-import { applyPairs, assignBuddy, pendingBuddyMails, propose } from '../../src/app/pairing';
+import { applyPairs, assignBuddy, pendingBuddyMails, proposePairs } from '../../src/app/pairing';
 import { saveSchedule } from '../../src/app/schedule';
 import { getSidebarState } from '../../src/app/sidebarState';
 import { dueWelcomePackets } from '../../src/app/welcome';
@@ -75,7 +75,7 @@ describe('a person on two Medewerkers rows (same e-mail, other spelling)', () =>
     const w = schoolWorld([bram, carla, anna]);
     w.setUser(chiefOf(HAVO));
     copyRow(w, 'Medewerkers', rowOf(w, anna.email));
-    const proposal = propose(w.ctx(), HAVO);
+    const proposal = proposePairs(w.ctx(), HAVO);
     expect(proposal.pairs.filter((p) => p.newcomer === anna.email)).toHaveLength(1);
     applyPairs(w.ctx(), HAVO, [
       { newcomer: anna.email, buddy: bram.email },
@@ -182,7 +182,7 @@ describe('a malformed e-mail in a proposal', () => {
     w.setUser(chiefOf(HAVO));
     const bad = rowOf(w, ben.email);
     setCell(w, 'Medewerkers', bad, 'E-mail', 'ben.nieuw@school');
-    const proposal = propose(w.ctx(), HAVO);
+    const proposal = proposePairs(w.ctx(), HAVO);
     expect(proposal.pairs.map((p) => p.newcomer)).toEqual([anna.email]);
     expect(proposal.unassigned).toEqual([
       {

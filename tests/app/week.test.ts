@@ -132,7 +132,7 @@ describe('automatic sending is one switch of the school leader', () => {
 
 describe('a chef buddy suggested as buddy', () => {
   it('is marked on the card: to themselves "dat ben jij", to the school leader as the chef buddy', async () => {
-    const { suggest } = await import('../../src/app/pairing');
+    const { suggestBuddies: suggest } = await import('../../src/app/pairing');
     const w = world([bram, ...hosts, iris, anna]);
     const staff = w.gateway.tabs.get('Medewerkers')!;
     const header = staff[0]!.map(String);
