@@ -69,12 +69,15 @@ export function sameLocation(a: string, b: string): boolean {
   return normalizeName(a) === normalizeName(b);
 }
 
-/** Deterministic 32-bit FNV-1a hash; spreads tie-breaks without randomness. Stored in ids: never change it. */
-export function hashText(text: string, seed = 0x811c9dc5): number {
+/**
+ * Deterministic 32-bit FNV-1a hash (over UTF-16 code units; another seed or prime gives an
+ * independent hash); spreads tie-breaks without randomness. Stored in ids: never change it.
+ */
+export function hashText(text: string, seed = 0x811c9dc5, prime = 0x01000193): number {
   let h = seed >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    h = Math.imul(h, prime) >>> 0;
   }
   return h >>> 0;
 }

@@ -3,6 +3,7 @@
  * gepland → wordt verzonden → verzonden, or mislukt (with the reason), or onbekend (check by hand).
  */
 import { parseDateText } from './dates';
+import { hashText } from './identity';
 
 export type MailState =
   | { readonly kind: 'none' }
@@ -70,14 +71,9 @@ export function parseMailState(text: string): MailState {
 
 /** A short, stable, non-reversible id for a mail (no personal data in property keys). */
 export function mailId(kind: string, ...parts: string[]): string {
-  // FNV-1a, twice with different seeds, for 64 bits of spread.
+  // FNV-1a, twice with different seeds and primes, for 64 bits of spread.
   const text = parts.join('\u0000');
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return `${kind}:${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
+  const a = hashText(text);
+  const b = hashText(text, 0x01000193 ^ 0x5bd1e995, 0x5bd1e995);
+  return `${kind}:${a.toString(36)}${b.toString(36)}`;
 }
