@@ -2,12 +2,13 @@
  * CPU time of "Stel koppelingen voor" on a large, seeded school: 1,000 newcomers at one location
  * among 10,000 staff over four locations. Run with `npx tsx scripts/bench-pairing.ts`.
  */
+
+import { mulberry32 } from '../sandbox/demo';
 import { DEFAULT_LOCATIONS, defaultLocations } from '../src/core/defaults';
 import { type PairingInput, suggestBuddies, unpairedNewcomers } from '../src/core/pairing';
 import { proposePairs } from '../src/core/pairingProposal';
 import type { RowOf } from '../src/core/schema';
 import { readSettings } from '../src/core/settings';
-import { mulberry32 } from '../src/sandbox/demo';
 
 const ROLES = [
   'docent',

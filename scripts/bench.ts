@@ -7,10 +7,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../sandbox/demo';
+import { createGasFakes, type FakeState, type GasFakes, restoreGasFakes } from '../sandbox/fakes/index';
+import { type AppsScriptRuntime, loadBundle } from '../sandbox/runtime';
 import { DEFAULT_LOCATIONS } from '../src/core/defaults';
-import { mulberry32 } from '../src/sandbox/demo';
-import { createGasFakes, type FakeState, type GasFakes, restoreGasFakes } from '../src/sandbox/fakes/index';
-import { type AppsScriptRuntime, loadBundle } from '../src/sandbox/runtime';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const code = readFileSync(`${root}build/Code.js`, 'utf8');

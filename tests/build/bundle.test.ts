@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createGasFakes, type GasFakes } from '../../src/sandbox/fakes/index';
-import { type AppsScriptRuntime, loadBundle } from '../../src/sandbox/runtime';
+import { createGasFakes, type GasFakes } from '../../sandbox/fakes/index';
+import { type AppsScriptRuntime, loadBundle } from '../../sandbox/runtime';
 import * as entry from '../../src/server/main';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');

@@ -6,9 +6,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildDemo, DEMO_DOMAIN, SCHOOL_LEADER } from '../../src/sandbox/demo';
-import { type GasFakes, restoreGasFakes } from '../../src/sandbox/fakes/index';
-import { type AppsScriptRuntime, loadBundle } from '../../src/sandbox/runtime';
+import { buildDemo, DEMO_DOMAIN, SCHOOL_LEADER } from '../../sandbox/demo';
+import { type GasFakes, restoreGasFakes } from '../../sandbox/fakes/index';
+import { type AppsScriptRuntime, loadBundle } from '../../sandbox/runtime';
 import type { PageState } from '../../src/shared/api';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildDemo, SCHOOL_LEADER, UNKNOWN_USER } from '../../src/sandbox/demo';
-import type { GasFakes } from '../../src/sandbox/fakes/index';
-import { type AppsScriptRuntime, loadBundle } from '../../src/sandbox/runtime';
+import { buildDemo, SCHOOL_LEADER, UNKNOWN_USER } from '../../sandbox/demo';
+import type { GasFakes } from '../../sandbox/fakes/index';
+import { type AppsScriptRuntime, loadBundle } from '../../sandbox/runtime';
 import { estimatedServiceMs } from '../support/serviceCost';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');

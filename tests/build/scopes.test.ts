@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDemo, DEMO_TODAY, deriveUsers, type SandboxUser } from '../../src/sandbox/demo';
-import { type FakeState, type GasFakes, restoreGasFakes } from '../../src/sandbox/fakes/index';
-import { type AppsScriptRuntime, loadBundle } from '../../src/sandbox/runtime';
+import { buildDemo, DEMO_TODAY, deriveUsers, type SandboxUser } from '../../sandbox/demo';
+import { type FakeState, type GasFakes, restoreGasFakes } from '../../sandbox/fakes/index';
+import { type AppsScriptRuntime, loadBundle } from '../../sandbox/runtime';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
 const sidebar = readFileSync(new URL('../../build/Sidebar.html', import.meta.url), 'utf8');

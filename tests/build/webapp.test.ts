@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildDemo, SCHOOL_LEADER } from '../../src/sandbox/demo';
-import type { GasFakes } from '../../src/sandbox/fakes/index';
-import { type AppsScriptRuntime, loadBundle } from '../../src/sandbox/runtime';
+import { buildDemo, SCHOOL_LEADER } from '../../sandbox/demo';
+import type { GasFakes } from '../../sandbox/fakes/index';
+import { type AppsScriptRuntime, loadBundle } from '../../sandbox/runtime';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
 const sidebar = readFileSync(new URL('../../build/Sidebar.html', import.meta.url), 'utf8');

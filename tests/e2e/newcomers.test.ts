@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHOOL_LEADER } from '../../src/sandbox/demo.ts';
+import { SCHOOL_LEADER } from '../../sandbox/demo.ts';
 import type { CheckInsDto } from '../../src/shared/api.ts';
 import { longDate } from '../../src/shared/language.ts';
 import {

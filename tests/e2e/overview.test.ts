@@ -6,7 +6,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHOOL_LEADER } from '../../src/sandbox/demo.ts';
+import { SCHOOL_LEADER } from '../../sandbox/demo.ts';
 import type { FiguresDto, OverviewDto } from '../../src/shared/api.ts';
 import { type PageWatch, screenshotPath, sidebarShowing } from './support/browser.ts';
 import {

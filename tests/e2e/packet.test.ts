@@ -6,8 +6,8 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCHOOL_LEADER } from '../../sandbox/demo.ts';
 import { PACKET_SECTIONS } from '../../src/core/schema.ts';
-import { SCHOOL_LEADER } from '../../src/sandbox/demo.ts';
 import { sidebarShowing } from './support/browser.ts';
 import { openNewcomer, openNewcomersTab, rpcValue } from './support/newcomers.ts';
 import type { TestSandbox } from './support/sandbox.ts';

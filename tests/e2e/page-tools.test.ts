@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHOOL_LEADER } from '../../src/sandbox/demo.ts';
+import { SCHOOL_LEADER } from '../../sandbox/demo.ts';
 import { writeFixtureBuild } from '../sandbox/fixtures/bundle.ts';
 import {
   launchChromium,

@@ -5,7 +5,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHOOL_LEADER } from '../../src/sandbox/demo.ts';
+import { SCHOOL_LEADER } from '../../sandbox/demo.ts';
 import { type PageWatch, sidebarShowing } from './support/browser.ts';
 import type { TestSandbox } from './support/sandbox.ts';
 import {

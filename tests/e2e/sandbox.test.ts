@@ -1,7 +1,7 @@
 /** The sandbox page with the real build in Chromium: menu, user switcher, grid, sidebar. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHOOL_LEADER, UNKNOWN_USER } from '../../src/sandbox/demo.ts';
+import { SCHOOL_LEADER, UNKNOWN_USER } from '../../sandbox/demo.ts';
 import {
   launchChromium,
   type PageWatch,

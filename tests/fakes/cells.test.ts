@@ -4,7 +4,7 @@
  * deleting every non-frozen row refused.
  */
 import { describe, expect, it } from 'vitest';
-import { createGasFakes } from '../../src/sandbox/fakes/index.ts';
+import { createGasFakes } from '../../sandbox/fakes/index.ts';
 
 const NOW = '2027-01-04T07:30:00+01:00';
 const OWNER = 'leider@school.example';

@@ -1,7 +1,7 @@
 // Behaviour of the vm runtime: only fake globals, function discovery, executions, users, triggers.
 import { describe, expect, it } from 'vitest';
-import { createGasFakes } from '../../src/sandbox/fakes/index.ts';
-import { loadBundle } from '../../src/sandbox/runtime.ts';
+import { createGasFakes } from '../../sandbox/fakes/index.ts';
+import { loadBundle } from '../../sandbox/runtime.ts';
 
 const SCRIPT = `
 var Wegwijs = (function () { return { version: 1 }; })();

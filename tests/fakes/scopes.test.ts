@@ -1,7 +1,7 @@
 /** The fakes' one scope table: every call needs what Google's reference says, and nothing grants everything. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createGasFakes, MANIFEST_SCOPES, SCOPE_TABLE, SCOPES } from '../../src/sandbox/fakes/index';
+import { createGasFakes, MANIFEST_SCOPES, SCOPE_TABLE, SCOPES } from '../../sandbox/fakes/index';
 
 const manifest = JSON.parse(readFileSync(new URL('../../appsscript.json', import.meta.url), 'utf8')) as {
   oauthScopes: string[];
@@ -99,7 +99,7 @@ describe('the scope table of the fakes', () => {
       'utilities',
       'validation',
     ]
-      .map((f) => readFileSync(new URL(`../../src/sandbox/fakes/${f}.ts`, import.meta.url), 'utf8'))
+      .map((f) => readFileSync(new URL(`../../sandbox/fakes/${f}.ts`, import.meta.url), 'utf8'))
       .join('\n');
     const kinds = new Set([...source.matchAll(/wrap\(\s*'([A-Za-z]+)'/g)].map((m) => m[1]!));
     expect(kinds.size).toBeGreaterThan(20);

@@ -1,11 +1,7 @@
 // Behaviour of the google.script.run serialization rules.
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import {
-  checkScriptRunArguments,
-  toScriptRunArguments,
-  toScriptRunResult,
-} from '../../src/sandbox/scriptRun.ts';
+import { checkScriptRunArguments, toScriptRunArguments, toScriptRunResult } from '../../sandbox/scriptRun.ts';
 
 describe('arguments of google.script.run', () => {
   it('accepts primitives, null and plain objects and arrays of them', () => {

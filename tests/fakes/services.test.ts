@@ -1,6 +1,6 @@
 // Behaviour of the service fakes: locks, properties, cache, mail, triggers, session, UI, HTML, auth, counting.
 import { describe, expect, it } from 'vitest';
-import { createGasFakes } from '../../src/sandbox/fakes/index.ts';
+import { createGasFakes } from '../../sandbox/fakes/index.ts';
 
 const NOW = '2027-01-04T07:30:00+01:00';
 const setup = (options: Parameters<typeof createGasFakes>[0] = {}) =>

@@ -1,6 +1,6 @@
 // Behaviour of the SpreadsheetApp fakes: coercion, dates, ranges, sheets, validation, charts.
 import { describe, expect, it } from 'vitest';
-import { createGasFakes } from '../../src/sandbox/fakes/index.ts';
+import { createGasFakes } from '../../sandbox/fakes/index.ts';
 
 const NOW = '2027-01-04T07:30:00+01:00';
 

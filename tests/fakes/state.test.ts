@@ -1,6 +1,6 @@
 // Behaviour of toJSON/restoreGasFakes: everything survives a JSON round trip.
 import { describe, expect, it } from 'vitest';
-import { createGasFakes, restoreGasFakes } from '../../src/sandbox/fakes/index.ts';
+import { createGasFakes, restoreGasFakes } from '../../sandbox/fakes/index.ts';
 
 describe('toJSON and restoreGasFakes', () => {
   it('restores sheets, formats, rules, charts, stores, triggers, mail, clock and users', () => {

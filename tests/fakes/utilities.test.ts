@@ -1,6 +1,6 @@
 // Behaviour of Utilities: Java date patterns across DST, parsing, blobs, PDF conversion, base64 and digests.
 import { describe, expect, it } from 'vitest';
-import { createGasFakes } from '../../src/sandbox/fakes/index.ts';
+import { createGasFakes } from '../../sandbox/fakes/index.ts';
 
 const utilities = () => createGasFakes({ now: '2027-01-04T07:30:00+01:00' }).globals.Utilities;
 const AMS = 'Europe/Amsterdam';

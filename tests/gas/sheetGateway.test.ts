@@ -4,9 +4,9 @@
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createGasFakes, type GasFakes } from '../../sandbox/fakes/index';
 import { mapHeader, Table } from '../../src/core/table';
 import { guardText, SpreadsheetGateway } from '../../src/gas/sheetGateway';
-import { createGasFakes, type GasFakes } from '../../src/sandbox/fakes/index';
 
 let fakes: GasFakes;
 const saved = new Map<string, unknown>();

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createGasFakes } from '../../src/sandbox/fakes/index';
-import { loadBundle } from '../../src/sandbox/runtime';
+import { createGasFakes } from '../../sandbox/fakes/index';
+import { loadBundle } from '../../sandbox/runtime';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
 const sidebar = readFileSync(new URL('../../build/Sidebar.html', import.meta.url), 'utf8');

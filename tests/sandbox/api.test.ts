@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCHOOL_LEADER, UNKNOWN_USER } from '../../sandbox/demo.ts';
 import { SCHEMA } from '../../src/core/schema.ts';
-import { SCHOOL_LEADER, UNKNOWN_USER } from '../../src/sandbox/demo.ts';
 import { startTestSandbox, type TestSandbox } from '../e2e/support/sandbox.ts';
 
 let sandbox: TestSandbox;

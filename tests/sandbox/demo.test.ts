@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_DOMAIN, DEMO_TODAY, generateDemoData, mulberry32 } from '../../sandbox/demo.ts';
 import { DEFAULT_LOCATIONS } from '../../src/core/defaults.ts';
-import { DEMO_DOMAIN, DEMO_TODAY, generateDemoData, mulberry32 } from '../../src/sandbox/demo.ts';
 
 describe('the demo data generator', () => {
   const data = generateDemoData();

@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCHOOL_LEADER } from '../../src/sandbox/demo.ts';
+import { SCHOOL_LEADER } from '../../sandbox/demo.ts';
 import { startTestSandbox, type TestSandbox } from '../e2e/support/sandbox.ts';
 import { writeFixtureBuild } from './fixtures/bundle.ts';
 

@@ -1,6 +1,6 @@
 /**
  * Measures what the issue asks of the sandbox's speed and prints it: start-up after the build
- * (`tsx src/sandbox/main.ts`, from spawning the process to the first answer, with the demo built
+ * (`tsx sandbox/main.ts`, from spawning the process to the first answer, with the demo built
  * afresh and with saved state), and the latency of RPCs that do little work. The figures are
  * printed, not asserted: timing assertions are flaky on a shared machine.
  */
@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SCHOOL_LEADER } from '../../src/sandbox/demo.ts';
-import { REPO_ROOT } from '../../src/sandbox/server.ts';
+import { SCHOOL_LEADER } from '../../sandbox/demo.ts';
+import { REPO_ROOT } from '../../sandbox/server.ts';
 import { requireBuild } from '../e2e/support/sandbox.ts';
 
 const stateDir = mkdtempSync(join(tmpdir(), 'wegwijs-speed-'));
@@ -21,14 +21,14 @@ afterAll(() => {
   rmSync(stateDir, { recursive: true, force: true });
 });
 
-/** Spawns `tsx src/sandbox/main.ts` as `npm start` does after its build; resolves once it answers. */
+/** Spawns `tsx sandbox/main.ts` as `npm start` does after its build; resolves once it answers. */
 async function start(
   extra: string[],
 ): Promise<{ url: string; child: ChildProcess; spawnToAnswerMs: number; readyMs: number }> {
   const began = performance.now();
   const child = spawn(
     join(REPO_ROOT, 'node_modules/.bin/tsx'),
-    ['src/sandbox/main.ts', '--port', '0', '--state-dir', stateDir, ...extra],
+    ['sandbox/main.ts', '--port', '0', '--state-dir', stateDir, ...extra],
     {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
-import { REPO_ROOT } from '../../../src/sandbox/server.ts';
+import { REPO_ROOT } from '../../../sandbox/server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Git-ignored; screenshots land here as test artifacts. */

@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT, type Sandbox, startSandbox } from '../../../src/sandbox/server.ts';
+import { REPO_ROOT, type Sandbox, startSandbox } from '../../../sandbox/server.ts';
 
 export interface TestSandbox extends Sandbox {
   stateDir: string;

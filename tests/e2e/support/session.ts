@@ -4,7 +4,7 @@
  * the server functions the page called.
  */
 import type { Browser, Frame, Page } from 'playwright-core';
-import { SCHOOL_LEADER } from '../../../src/sandbox/demo.ts';
+import { SCHOOL_LEADER } from '../../../sandbox/demo.ts';
 import { launchChromium, type PageWatch, screenshotPath, sidebarShowing, watchPage } from './browser.ts';
 import { startTestSandbox, type TestSandbox } from './sandbox.ts';
 

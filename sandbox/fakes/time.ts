@@ -1,6 +1,6 @@
 /** Time-zone arithmetic on Node's Intl, Java SimpleDateFormat patterns (Utilities) and Sheets date/number display. */
 
-import { MONTHS } from '../../shared/language';
+import { MONTHS } from '../../src/shared/language';
 
 /** Wall-clock fields of an instant in a time zone. `month` is 1-12, `weekday` 0 (Sunday) to 6. */
 export interface ZonedParts {

@@ -3,11 +3,11 @@
  * fixed seed. The workbook is made by the bundle's own `setupWorkbook` (headers and defaults), then
  * the generated rows are pasted by header name, so the demo always follows the real schema.
  */
-import { addDays, type IsoDate, isWeekend, minDate, mondayOf } from '../core/dates.ts';
-import { DEFAULT_LOCATIONS, defaultTemplate, WHO_TO_ASK_TOPICS } from '../core/defaults.ts';
-import { fitsHostKind, fitsRole } from '../core/schedule/template';
-import { acceptedNames, normalizeName, SCHEMA, type TabKey } from '../core/schema.ts';
-import { SETTINGS } from '../core/settings.ts';
+import { addDays, type IsoDate, isWeekend, minDate, mondayOf } from '../src/core/dates.ts';
+import { DEFAULT_LOCATIONS, defaultTemplate, WHO_TO_ASK_TOPICS } from '../src/core/defaults.ts';
+import { fitsHostKind, fitsRole } from '../src/core/schedule/template.ts';
+import { acceptedNames, normalizeName, SCHEMA, type TabKey } from '../src/core/schema.ts';
+import { SETTINGS } from '../src/core/settings.ts';
 import { createGasFakes, type GasFakes } from './fakes/index.ts';
 import { loadBundle } from './runtime.ts';
 

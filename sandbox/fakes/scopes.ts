@@ -3,7 +3,7 @@
  * provide → the OAuth scopes that allow it, as the "Authorization" section of each method in
  * Google's reference lists them. A new fact about Google is one line here; every fake reads it.
  */
-import manifest from '../../../appsscript.json';
+import manifest from '../../appsscript.json';
 
 const AUTH = 'https://www.googleapis.com/auth/';
 
@@ -103,9 +103,7 @@ export const SCOPE_TABLE: Readonly<Record<string, ScopeRule>> = Object.freeze({
 export function scopeRule(kind: string, method: string): ScopeRule {
   const rule = SCOPE_TABLE[`${kind}.${method}`] ?? SCOPE_TABLE[`${kind}.*`];
   if (!rule)
-    throw new Error(
-      `The fakes' scope table (src/sandbox/fakes/scopes.ts) has no entry for ${kind}.${method}.`,
-    );
+    throw new Error(`The fakes' scope table (sandbox/fakes/scopes.ts) has no entry for ${kind}.${method}.`);
   return rule;
 }
 

@@ -18,8 +18,8 @@ import { loadBundle } from './runtime.ts';
 import { checkScriptRunArguments, toScriptRunResult } from './scriptRun.ts';
 import { StateStore } from './state.ts';
 
-/** The repository root (this file is `src/sandbox/server.ts`). */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The repository root (this file is `sandbox/server.ts`). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface SandboxOptions {
   /** 0 picks a free port. Default 8080. */
