@@ -4,7 +4,8 @@
  */
 import { aboutHtml, getAboutInfo as aboutInfo } from '../app/about';
 import { automationStatus, setAutomaticSending as setAutomation } from '../app/automation';
-import { close, getOverviewFor, getTimeline, record, refreshTab, skip } from '../app/checkins';
+import { close, getTimeline, record, skip } from '../app/checkins';
+import { getOverviewFor, refreshTab } from '../app/overview';
 import { getPageState as pageState, respondToCheckIn as respond } from '../app/page';
 import { applyProposal, assign, endPair, propose, suggest } from '../app/pairing';
 import { applyPurge, erase, exportPerson, previewErase, previewPurge } from '../app/privacy';
