@@ -8,21 +8,26 @@ import {
   type CheckInRow,
   checkInFields,
   compareCheckIns,
+  currentGoals,
   dueReminders,
+  growth,
   plannedCheckIn,
   repairSignal,
+  type TimelineCheckIn,
   timeline,
   type Validation,
   validateCheckIn,
   validateSkipReason,
 } from '../core/checkins';
 import { UserError } from '../core/errors';
+import { escapeHtml } from '../core/html';
 import { formatMailState, type MailState, parseMailState } from '../core/mailState';
 import { emailKey } from '../core/pairing';
-import { assertCanManage, manages, mayCloseOnboarding, maySeeNotes } from '../core/roles';
+import { assertCanManage, manages, mayCloseOnboarding, maySeeCoaching, maySeeNotes } from '../core/roles';
 import { normalizeName, type RowOf } from '../core/schema';
+import { mailHtml } from '../core/template';
 import { expectDate, expectEmail } from '../core/validate';
-import type { CheckInResultDto, CheckInsDto } from '../shared/api';
+import type { CheckInResultDto, CheckInsDto, CoachingDto } from '../shared/api';
 import type { MessageKey } from '../shared/i18n';
 import { longDate } from '../shared/language';
 import { logAction } from './audit';
@@ -31,6 +36,7 @@ import type { Job } from './jobs';
 import { deliver, type MailJob } from './mailOutbox';
 import { dayOffToday } from './mailWindow';
 import { composeMail, firstName } from './messages';
+import type { OutgoingMail } from './ports';
 import { assertMayFollow } from './schedule';
 
 export type Staff = RowOf<'staff'>;
@@ -61,6 +67,44 @@ export function checkInsTable(ctx: RequestContext) {
   });
 }
 
+/** Recording writes the 4D steps, worries, levels and goals: a sheet from before them needs setup first. */
+function recordTable(ctx: RequestContext) {
+  return ctx.wb.table('checkIns', {
+    needs: [
+      'skipped',
+      'recordedBy',
+      'reminder',
+      'lateNotice',
+      'chiefNotice',
+      'discovery',
+      'dream',
+      'design',
+      'worries',
+      'levels',
+      'goals',
+    ],
+  });
+}
+
+/** A timeline entry without its personal parts: those go only in `coaching`, where allowed. */
+function publicPart(c: TimelineCheckIn) {
+  const { discovery, dream, design, worries, levels, goals, newcomerLevels, ...rest } = c;
+  return rest;
+}
+
+/** The personal parts of one check-in, for a reader who may see them (`maySeeCoaching`). */
+export function coachingDto(c: TimelineCheckIn): CoachingDto {
+  return {
+    discovery: c.discovery,
+    dream: c.dream,
+    design: c.design,
+    worries: c.worries,
+    levels: c.levels,
+    goals: c.goals,
+    newcomerLevels: c.newcomerLevels,
+  };
+}
+
 function signalText(ctx: RequestContext, rows: readonly CheckInRow[], buddy: string): string | null {
   const signal = repairSignal(rows, buddy || undefined);
   if (!signal) return null;
@@ -89,6 +133,13 @@ export function getTimeline(ctx: RequestContext, newcomerRaw: unknown): CheckIns
   });
   const buddy = activeBuddy(ctx, newcomer.email);
   const manager = manages(actor, newcomer.location);
+  const access = (row: CheckInRow) => ({
+    location: newcomer.location,
+    recordedBy: row.recordedBy,
+    newcomer: newcomer.email,
+  });
+  // Goals and growth only from the check-ins whose personal parts this reader may see.
+  const visible = mine.filter((r) => maySeeCoaching(actor, access(r)));
   return {
     newcomer: {
       email: newcomer.email,
@@ -99,11 +150,14 @@ export function getTimeline(ctx: RequestContext, newcomerRaw: unknown): CheckIns
     buddy: buddy ? { email: buddy, name: people(ctx).get(emailKey(buddy))?.name ?? buddy } : null,
     schedule: line.schedule,
     checkIns: line.checkIns.map((c, i) => ({
-      ...c,
+      ...publicPart(c),
       notes: maySeeNotes(actor, { location: newcomer.location, recordedBy: mine[i]!.recordedBy })
         ? mine[i]!.notes
         : null,
+      coaching: maySeeCoaching(actor, access(mine[i]!)) ? coachingDto(c) : null,
     })),
+    goals: currentGoals(visible),
+    growth: growth(visible),
     wellbeing: line.wellbeing,
     lastAgreements: line.lastAgreements,
     lastAgreementsDate: line.lastAgreementsDate,
@@ -138,7 +192,7 @@ export function record(ctx: RequestContext, newcomerRaw: unknown, input: unknown
     assertMayFollow(ctx, actor, newcomer);
     // A check-in is held between the newcomer's first day and today.
     invalid(ctx, validateCheckIn(input, ctx.services.clock.today(), newcomer.startDate));
-    const table = checkInsTable(ctx);
+    const table = recordTable(ctx);
     const open = table.records
       .filter(
         (r) =>
@@ -159,7 +213,15 @@ export function record(ctx: RequestContext, newcomerRaw: unknown, input: unknown
         field: ctx.t('checkin.field.held'),
         previous,
       });
-    const fields = checkInFields(value, actor.email);
+    // A check-in without goals keeps the newcomer's goals as they stood, so every row shows them.
+    const goals = value.goals.length
+      ? value.goals
+      : currentGoals(
+          table.records
+            .filter((r) => r !== target && emailKey(r.value.newcomer) === emailKey(newcomer.email))
+            .map((r) => r.value),
+        );
+    const fields = checkInFields(value, actor.email, goals);
     const buddy = activeBuddy(ctx, newcomer.email);
     if (target) table.update(target, { ...fields, buddy: buddy || target.value.buddy });
     else table.append({ ...plannedCheckIn(newcomer.email, buddy, value.held), ...fields });
@@ -260,11 +322,48 @@ const REMINDER_KIND = {
   chiefLate: 'check-in-melding-chef',
 } as const;
 
-/** Scheduled job: the buddy's reminder before a check-in, the notice when late, the chef's alert. */
+/**
+ * The chef buddy's klik alert: who, with which buddy, why and when, and where to look in the
+ * sidebar. Never the notes, the steps or the worries.
+ */
+function klikMail(
+  ctx: RequestContext,
+  to: string,
+  values: { chief: string; newcomer: string; buddy: string; date: string; reason: string },
+): OutgoingMail {
+  const url = ctx.services.environment.spreadsheetUrl();
+  const params = {
+    ...values,
+    where: url ? ctx.t('mail.klik.where', { url }) : ctx.t('mail.klik.whereNoLink'),
+  };
+  const subject = ctx.t('mail.klik.subject', params);
+  const text = ctx.t('mail.klik.body', params);
+  const footer = ctx.t('mail.footer');
+  const html = escapeHtml(text).replace(/\n/g, '<br>');
+  return {
+    to,
+    senderName: ctx.settings().senderName || 'Wegwijs',
+    subject,
+    body: `${text}\n\n--\n${footer}`,
+    htmlBody: mailHtml(
+      subject,
+      url ? html.replace(escapeHtml(url), `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`) : html,
+      footer,
+    ),
+  };
+}
+
+/**
+ * Scheduled job: the buddy's reminder before a check-in, the notice when late, the chef's alert
+ * when late, and the chef's alert about the klik (a "niet", or "twijfel" twice in a row): each once
+ * per check-in, by its own state cell.
+ */
 export const checkInReminders: Job = {
   name: 'check-in-reminders',
   run(ctx, deadline) {
     const table = ctx.wb.tryTable('checkIns', { needs: ['reminder', 'lateNotice', 'chiefNotice'] });
+    // A sheet from before the klik alert (setup not run again): the other reminders still go.
+    const klikAlerts = table ? 'clickAlert' in table.columns : false;
     if (!table) return { done: true, summary: 'no check-ins tab' };
     const who = people(ctx);
     const inOnboarding = new Set(
@@ -272,7 +371,7 @@ export const checkInReminders: Job = {
     );
     const records = [...table.records];
     const rows = records.map((r) => r.value);
-    const due = dueReminders(rows, ctx.services.clock.today(), ctx.settings(), { inOnboarding });
+    const due = dueReminders(rows, ctx.services.clock.today(), ctx.settings(), { inOnboarding, klikAlerts });
     if (!due.length) return { done: true, summary: 'nothing due' };
     const locations = ctx.wb.table('locations').records.map((r) => r.value);
     const lastAgreements = (newcomer: string) =>
@@ -289,7 +388,29 @@ export const checkInReminders: Job = {
       );
       const chief = location?.chiefBuddy ?? '';
       const buddy = d.buddy || activeBuddy(ctx, d.newcomer);
-      const to = d.kind === 'chiefLate' ? chief : buddy;
+      const to = d.kind === 'chiefLate' || d.kind === 'chiefKlik' ? chief : buddy;
+      const mark = (state: MailState) => {
+        const current = table.records.find((r) => r.sheetRow === record.sheetRow);
+        if (current) table.update(current, { [d.field]: formatMailState(state) } as Partial<CheckInRow>);
+      };
+      if (d.kind === 'chiefKlik')
+        return {
+          id: d.id,
+          state: d.state.kind === 'none' ? { kind: 'pending', due: '' } : d.state,
+          due: true,
+          build: () => {
+            if (!chief || ctx.directory().hasLeft(chief))
+              return { skip: ctx.t('welcome.noChiefBuddy', { location: newcomer?.location ?? '' }) };
+            return klikMail(ctx, chief, {
+              chief: firstName(who.get(emailKey(chief))?.name ?? '') || chief,
+              newcomer: newcomer?.name ?? d.newcomer,
+              buddy: who.get(emailKey(buddy))?.name ?? (buddy || '—'),
+              date: d.klik?.held ?? '',
+              reason: ctx.t(d.klik?.reason === 'niet' ? 'overview.reasonNiet' : 'overview.reasonTwijfel'),
+            });
+          },
+          mark,
+        };
       return {
         id: d.id,
         state: d.state.kind === 'none' ? { kind: 'pending', due: '' } : d.state,
@@ -297,7 +418,7 @@ export const checkInReminders: Job = {
         due: !dayOffToday(ctx, newcomer?.location ?? ''),
         build: () =>
           composeMail(ctx, {
-            kind: REMINDER_KIND[d.kind],
+            kind: REMINDER_KIND[d.kind as keyof typeof REMINDER_KIND],
             location: newcomer?.location ?? '',
             to,
             ...(d.kind === 'chiefLate' ? {} : { replyTo: chief }),
@@ -312,10 +433,7 @@ export const checkInReminders: Job = {
               vorigeafspraken: lastAgreements(d.newcomer) || '—',
             },
           }),
-        mark: (state: MailState) => {
-          const current = table.records.find((r) => r.sheetRow === record.sheetRow);
-          if (current) table.update(current, { [d.field]: formatMailState(state) } as Partial<CheckInRow>);
-        },
+        mark,
       };
     });
     const report = deliver(ctx, jobs, deadline);

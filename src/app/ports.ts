@@ -123,6 +123,8 @@ export interface Environment {
   webApp(): boolean;
   /** The page's address as the deployment gives it (`ScriptApp.getService().getUrl()`); null before a deployment. */
   webAppUrl(): string | null;
+  /** The staff sheet's address, for links in alerts to open Wegwijs there; null where there is no active spreadsheet. */
+  spreadsheetUrl(): string | null;
   spreadsheetTimeZone(): string;
   scriptTimeZone(): string;
 }

@@ -126,6 +126,18 @@ export function maySeeNotes(actor: Actor, checkIn: CheckInAccess): boolean {
   return actor.role !== 'onbekend' && checkIn.recordedBy !== '' && key(checkIn.recordedBy) === actor.email;
 }
 
+/**
+ * Reads the personal parts of a check-in — the 4D steps, goals, competence levels, worries — as
+ * its notes (the school leader, the location's chef buddy, who wrote them), and also the newcomer
+ * themself: it is their own conversation, which they see and confirm. Never the notes.
+ */
+export function maySeeCoaching(
+  actor: Actor,
+  checkIn: CheckInAccess & { readonly newcomer: string },
+): boolean {
+  return maySeeNotes(actor, checkIn) || isSelf(actor, { email: checkIn.newcomer });
+}
+
 /** Records or skips a check-in, ticks a schedule line: whoever follows the newcomer. */
 export function mayRecordCheckIn(actor: Actor, newcomer: FollowedNewcomer): boolean {
   return follows(actor, newcomer);

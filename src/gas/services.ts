@@ -148,6 +148,11 @@ export class ScriptEnvironment implements Environment {
     const url = ScriptApp.getService().getUrl();
     return typeof url === 'string' && url.trim() && !/\/dev$/.test(url.trim()) ? url.trim() : null;
   }
+  spreadsheetUrl(): string | null {
+    // A web-app call has no active spreadsheet; the hourly run (which sends the alerts) has.
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    return ss ? ss.getUrl() : null;
+  }
   spreadsheetTimeZone(): string {
     return this.sheetZone();
   }

@@ -6,8 +6,10 @@
  */
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { CoachingView, GoalsList, GrowthChart } from '../components/coaching';
 import { call } from '../components/rpc';
 import type { PageCollectionDto, PageNewcomerDto, PagePersonDto, PageState } from '../shared/api';
+import { coachingText } from '../shared/coaching';
 import type { Language } from '../shared/language';
 import { CheckInForm } from './checkin-form';
 import { ResponseForm } from './response-form';
@@ -110,6 +112,12 @@ function CheckIns({
           : t('agreementsNone')}
       </h3>
       <p class="agreements">{newcomer.lastAgreements || t('noAgreements')}</p>
+      {last?.coaching ? (
+        <CoachingView language={language} coaching={last.coaching} phase="" agreements={last.agreements} />
+      ) : null}
+      <h3>{coachingText(language, 'goals')}</h3>
+      <GoalsList language={language} goals={newcomer.goals} />
+      <GrowthChart language={language} growth={newcomer.growth} />
       {answered ? <p class="response">{answered}</p> : null}
       {self && last && !last.response ? (
         <>
@@ -246,6 +254,7 @@ function App() {
                   language={language}
                   newcomerEmail={n.email}
                   today={state.today}
+                  goals={n.goals}
                   onDone={(message) => {
                     setSaid(message);
                     refresh();

@@ -303,6 +303,9 @@ const nl = {
   'cf.notYet': 'Vanaf {date} af te vinken',
   'ps.confirmSend':
     'Het welkomstpakket gaat nu naar {name} ({to}), en daarna niet nog een keer. Nu versturen?',
+  // ---- Check-ins as the protocol coaches (issue 14) ----
+  'wk.worries': '{name}: zorgen gemeld bij de check-in van {date}',
+  'cf.doen': 'doen (afspraken)',
 } as const;
 
 export type TextKey = keyof typeof nl;
@@ -602,6 +605,9 @@ const en: Record<TextKey, string> = {
   'cf.click': 'click',
   'cf.notYet': 'Can be ticked off from {date}',
   'ps.confirmSend': 'The welcome packet goes to {name} ({to}) now, and never again. Send now?',
+  // ---- Check-ins as the protocol coaches (issue 14) ----
+  'wk.worries': '{name}: worries reported at the check-in of {date}',
+  'cf.doen': 'doen (agreements)',
 };
 
 /** A sidebar text with its `{name}` placeholders filled. */

@@ -178,6 +178,7 @@ export function memoryWorld(options: MemoryOptions = {}): MemoryWorld {
       missingDocument: () => [],
       webApp: () => false,
       webAppUrl: () => world.webAppUrl,
+      spreadsheetUrl: () => 'https://docs.google.com/spreadsheets/d/test-sheet/edit',
       spreadsheetTimeZone: () => 'Europe/Amsterdam',
       scriptTimeZone: () => 'Europe/Amsterdam',
     },
