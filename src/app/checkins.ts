@@ -306,7 +306,8 @@ export function close(ctx: RequestContext, newcomerRaw: unknown): CheckInResultD
     }
     logAction(ctx, ctx.t('log.onboardingClosed'), newcomer.location);
     ctx.wb.commit();
-    const closed = ctx.t('checkin.closed', { name: newcomer.name });
+    // Issue 14: closing makes the summary for the competence file, on the newcomer's own page.
+    const closed = `${ctx.t('checkin.closed', { name: newcomer.name })} ${ctx.t('summary.closedNote', { name: newcomer.name })}`;
     return {
       message: dropsPacket ? `${closed} ${ctx.t('checkin.closedPacketDropped')}` : closed,
       signal: null,

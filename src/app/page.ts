@@ -31,6 +31,7 @@ import type {
 import { coachingDto, getTimeline } from './checkins';
 import type { RequestContext } from './context';
 import { packetSections } from './packet';
+import { closedOn } from './summary';
 
 /** The visitor's first view: their own onboarding (a newcomer), or their newcomers (a buddy). */
 export function getPageState(ctx: RequestContext): PageState {
@@ -71,6 +72,9 @@ export function getPageState(ctx: RequestContext): PageState {
         .sort((a, b) => a.startDate.localeCompare(b.startDate)),
     };
   }
+  // Issue 14: a colleague whose onboarding was closed downloads the summary for their competence file.
+  if (me && !isManager(actor) && closedOn(ctx, me.email))
+    return { ...base, view: 'none', name, message: ctx.t('summary.ready'), summary: true };
   return {
     ...base,
     view: 'none',

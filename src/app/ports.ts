@@ -106,6 +106,11 @@ export interface OutgoingMail {
   readonly attachments?: readonly { name: string; mimeType: string; content: string }[];
 }
 
+/** Documents made on the server (no Drive scope): HTML printed to PDF, as base64. */
+export interface Documents {
+  pdf(html: string, name: string): string;
+}
+
 export interface Mailer {
   send(mail: OutgoingMail): void;
   remainingQuota(): number;

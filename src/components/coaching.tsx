@@ -255,15 +255,15 @@ export function GoalsList(props: { language: Language; goals: GoalDto[] }) {
   );
 }
 
-const W = 140;
 const H = 40;
 
 /**
  * Each competence over the check-ins: the buddy's levels as a line (1 oriënterend at the bottom,
  * 3 zelfstandig at the top), the newcomer's own view as open dots. The values are in the label.
  */
-export function GrowthChart(props: { language: Language; growth: GrowthDto[] }) {
+export function GrowthChart(props: { language: Language; growth: GrowthDto[]; width?: number }) {
   const { language, growth } = props;
+  const W = props.width ?? 96;
   return (
     <div class="growth" data-testid="growth">
       <h4>{tx(language, 'growth')}</h4>

@@ -5,6 +5,7 @@
 import type {
   Clock,
   DocumentStore,
+  Documents,
   Environment,
   Identity,
   Lock,
@@ -95,6 +96,15 @@ export class ScriptTriggers implements Triggers {
     const triggers = this.mine(handler);
     for (const t of triggers) ScriptApp.deleteTrigger(t);
     return triggers.length;
+  }
+}
+
+/** HTML to PDF inside Apps Script (no Drive scope), as base64 for the page to offer as a download. */
+export class BlobDocuments implements Documents {
+  pdf(html: string, name: string): string {
+    return Utilities.base64Encode(
+      Utilities.newBlob(html, 'text/html', name).getAs('application/pdf').getBytes(),
+    );
   }
 }
 

@@ -139,6 +139,37 @@ function CheckIns({
   );
 }
 
+/** The closing summary for the competence file (issue 14): fetched as PDF, offered as a download. */
+function SummaryDownload({ language }: { language: Language }) {
+  const [file, setFile] = useState<{ filename: string; href: string } | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const fetchIt = () => {
+    setBusy(true);
+    setError('');
+    call('getClosingSummary')
+      .then((f) => setFile({ filename: f.filename, href: `data:${f.mimeType};base64,${f.content}` }))
+      .catch((e: Error) => setError(e.message))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <section class="summary">
+      <h2>{coachingText(language, 'summary')}</h2>
+      <p class="hint">{coachingText(language, 'summaryHint')}</p>
+      {file ? (
+        <a class="button" data-testid="summary-link" href={file.href} download={file.filename}>
+          {file.filename}
+        </a>
+      ) : (
+        <button type="button" data-testid="summary-make" disabled={busy} onClick={fetchIt}>
+          {coachingText(language, 'summary')}
+        </button>
+      )}
+      {error ? <p role="alert">{error}</p> : null}
+    </section>
+  );
+}
+
 /** The collection document: the packet's sections for the location and whom to ask what, as text. */
 function Collection({ language, collection }: { language: Language; collection: PageCollectionDto }) {
   const t = (k: PageTextKey) => pageText(language, k);
@@ -216,6 +247,7 @@ function App() {
       <p class="hello">{state.name ? t('hello', { name: state.name }) : t('helloNoName')}</p>
       {said ? <p role="status">{said}</p> : null}
       {state.view === 'none' ? <p class="message">{state.message}</p> : null}
+      {state.view === 'none' && state.summary ? <SummaryDownload language={language} /> : null}
       {state.view === 'newcomer' ? (
         <section>
           {state.newcomer.buddy ? (

@@ -13,6 +13,7 @@ import { generateForLocation, ics, mark, preview, save, saved } from '../app/sch
 import { type ScheduledRunResult, scheduledRun } from '../app/scheduledRun';
 import { setupWorkbook as setup } from '../app/setup';
 import { getSidebarState as sidebarState } from '../app/sidebarState';
+import { summaryFile } from '../app/summary';
 import { previewPacket, sendNow, sendTest } from '../app/welcome';
 import { assertKnown } from '../core/roles';
 import { expectBoolean } from '../core/validate';
@@ -125,6 +126,11 @@ export function getPageState(): PageState {
 /** The newcomer's own view of a held check-in (confirm or remark, klik, wellbeing). */
 export function respondToCheckIn(held: unknown, response: unknown): { message: string } {
   return handlePage((ctx) => respond(ctx, held, response));
+}
+
+/** The closing summary for the newcomer's competence file, as PDF (issue 14). */
+export function getClosingSummary(): IcsFileDto {
+  return handlePage((ctx) => summaryFile(ctx));
 }
 
 // ---- google.script.run (sidebar) ----
@@ -296,4 +302,5 @@ export const pageApi_ = {
   markScheduleItem,
   recordCheckIn,
   respondToCheckIn,
+  getClosingSummary,
 } satisfies PageApi;

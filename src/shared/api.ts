@@ -557,7 +557,7 @@ export interface PageCollectionDto {
 
 /** The page's first view, in one call: nothing personal for an empty or unknown visitor. */
 export type PageState = { language: Language; today: string; name: string } & (
-  | { view: 'none'; message: string }
+  | { view: 'none'; message: string; summary?: boolean }
   | { view: 'newcomer'; newcomer: PageNewcomerDto & { collection: PageCollectionDto } }
   | { view: 'buddy'; newcomers: PageNewcomerDto[] }
 );
@@ -568,6 +568,8 @@ export interface PageApi {
   markScheduleItem(newcomerEmail: string, date: string, activity: string, done: boolean): ScheduleResultDto;
   recordCheckIn(newcomerEmail: string, checkIn: CheckInInput): CheckInResultDto;
   respondToCheckIn(held: string, response: PageResponseInput): { message: string };
+  /** The closing summary as PDF (base64), for the newcomer once the onboarding is closed (issue 14). */
+  getClosingSummary(): IcsFileDto;
 }
 
 /** Everything a UI may call: the sidebar's and the page's functions. */

@@ -437,6 +437,10 @@ const nl = {
   'summary.footer': 'Samengesteld door Wegwijs uit de check-ins. Notities van check-ins staan hier nooit in.',
   'summary.notClosed': 'De samenvatting voor je bekwaamheidsdossier is er zodra je inwerken is afgerond.',
   'summary.onlyOwn': 'Alleen de collega zelf kan de eigen samenvatting downloaden.',
+  'summary.ready':
+    'Je inwerken is afgerond. Download hier de samenvatting voor je bekwaamheidsdossier: je doelen, je competenties en de afspraken voor daarna.',
+  'summary.closedNote':
+    'De samenvatting voor het bekwaamheidsdossier staat voor {name} klaar in Mijn Wegwijs.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -868,6 +872,9 @@ const en: Messages = {
   'summary.footer': 'Put together by Wegwijs from the check-ins. Check-in notes are never in it.',
   'summary.notClosed': 'The summary for your competence file is there once your onboarding is complete.',
   'summary.onlyOwn': 'Only the colleague themself can download their own summary.',
+  'summary.ready':
+    'Your onboarding is complete. Download the summary for your competence file here: your goals, your competences and the agreements for after.',
+  'summary.closedNote': 'The summary for the competence file is ready for {name} on Mijn Wegwijs.',
 };
 
 export type { Language } from './language';

@@ -12,6 +12,7 @@ import { applyPurge, exportPerson } from '../../src/app/privacy';
 import { save } from '../../src/app/schedule';
 import { setupWorkbook } from '../../src/app/setup';
 import { getSidebarState } from '../../src/app/sidebarState';
+import { summaryFile } from '../../src/app/summary';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
 const HAVO = 'Onderbouw havo';
@@ -337,5 +338,71 @@ describe('a sheet from before the 4D steps', () => {
     const t = getTimeline(w.ctx(), anna.email);
     expect(t.checkIns[0]).toMatchObject({ phase: 'dromen', agreements: 'Meelopen.' });
     expect(t.checkIns[1]!.coaching).toMatchObject({ discovery: 'Het contact met 2B gaat goed.' });
+  });
+});
+
+describe('the closing summary for the competence file', () => {
+  const pdfText = (content: string) => Buffer.from(content, 'base64').toString('utf8');
+
+  function closedWorld(): World {
+    const w = world();
+    record(w.ctx(), anna.email, fourD('2027-01-15'));
+    w.setNow('2027-01-29T16:00:00+01:00');
+    record(
+      w.ctx(),
+      anna.email,
+      fourD('2027-01-29', {
+        steps: { doen: 'Na het inwerken: elke maand intervisie.' },
+        levels: [{ competence: 'interpersoonlijk', level: 'zelfstandig' }],
+        goals: [
+          { goal: 'Zelf de mentorles geven', start: 'meelopen', end: 'zelfstandig', status: 'bereikt' },
+        ],
+      }),
+    );
+    w.setUser(chiefOf(HAVO));
+    for (const r of rows(w).filter((x) => !x.Gehouden))
+      skip(w.ctx(), anna.email, (r.Gepland as { date: string }).date, 'Niet nodig');
+    expect(close(w.ctx(), anna.email).message).toContain('bekwaamheidsdossier');
+    return w;
+  }
+
+  it('is there for the newcomer once the onboarding is closed: goals as they ended, last levels, agreements; no notes', () => {
+    const w = closedWorld();
+    w.setUser(anna.email);
+    const page = getPageState(w.ctx());
+    expect(page).toMatchObject({ view: 'none', summary: true });
+    const file = summaryFile(w.ctx());
+    expect(file).toMatchObject({
+      filename: 'bekwaamheidsdossier-anna-nieuw.pdf',
+      mimeType: 'application/pdf',
+    });
+    const html = pdfText(file.content);
+    expect(html).toContain('Bekwaamheidsdossier: inwerken van Anna Nieuw');
+    expect(html).toContain(
+      '<td>Zelf de mentorles geven</td><td>meelopen</td><td>zelfstandig</td><td>bereikt</td>',
+    );
+    expect(html).toContain(
+      'interpersoonlijk competent in de omgang met leerlingen: <strong>zelfstandig</strong>',
+    );
+    expect(html).toContain('organisatorisch competent: <strong>oriënterend</strong>');
+    expect(html).toContain('Na het inwerken: elke maand intervisie.');
+    for (const secret of [NOTE, WORRY]) expect(html).not.toContain(secret);
+  });
+
+  it('is refused before the closing and to anyone but the newcomer', () => {
+    const w = world();
+    record(w.ctx(), anna.email, fourD('2027-01-15'));
+    w.setUser(anna.email);
+    expect(() => summaryFile(w.ctx())).toThrow(expect.objectContaining({ key: 'summary.notClosed' }));
+    const v = closedWorld();
+    // It takes no one's e-mail: a buddy, the chef buddy or the school leader only ever asks for their own.
+    for (const user of [bram.email, chiefOf(HAVO), LEADER]) {
+      v.setUser(user);
+      expect(() => summaryFile(v.ctx())).toThrow(
+        expect.objectContaining({ key: expect.stringMatching(/^summary\.(notClosed|onlyOwn)$/) }),
+      );
+    }
+    v.setUser('vreemde@school.example');
+    expect(() => summaryFile(v.ctx())).toThrow(expect.objectContaining({ key: 'summary.onlyOwn' }));
   });
 });

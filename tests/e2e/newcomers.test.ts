@@ -624,7 +624,10 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
     await frame.click('[data-testid=close-confirm]');
     const message = frame.locator('[data-testid=checkins-message]');
     await message.waitFor();
-    expect(await message.textContent()).toBe('Het inwerken van Inès ter Horst is afgerond.');
+    // Issue 14: closing also makes the summary for the competence file.
+    expect(await message.textContent()).toBe(
+      'Het inwerken van Inès ter Horst is afgerond. De samenvatting voor het bekwaamheidsdossier staat voor Inès ter Horst klaar in Mijn Wegwijs.',
+    );
     expect((await readTab(sandbox, 'Medewerkers')).find((r) => r['E-mail'] === ines)!.Status).toBe('actief');
     expect((await rowsOf('Koppelingen', ines)).map((r) => r.Status)).toEqual(['afgerond']);
     await frame.click('[data-testid=back]');
