@@ -169,6 +169,17 @@ export function assertCanManage(actor: Actor, location: string): void {
   if (!canActOn(actor, location)) throw new UserError('error.otherLocation', { location });
 }
 
+/** The chef buddy of this location (not the school leader): writes the monthly report's remark. */
+export function isChiefBuddyOf(actor: Actor, location: string): boolean {
+  return actor.role === 'chefbuddy' && canActOn(actor, location);
+}
+
+/** Guard: the chef buddy of this location. */
+export function assertChiefBuddyOf(actor: Actor, location: string): void {
+  if (actor.role !== 'chefbuddy') throw new UserError('report.chiefOnly');
+  if (!canActOn(actor, location)) throw new UserError('error.otherLocation', { location });
+}
+
 /** Guard: a school leader or a chef buddy (of any location). */
 export function assertManager(actor: Actor): void {
   if (!isManager(actor)) throw new UserError('error.managersOnly');

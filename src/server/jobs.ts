@@ -3,6 +3,7 @@
  * welcome packets, check-in reminders, the weekly overview and the retention purge.
  */
 import { checkInReminders } from '../app/checkins';
+import { chiefMonthlyReports } from '../app/chiefReport';
 import type { Job } from '../app/jobs';
 import { leftBuddyAlerts } from '../app/leavers';
 import { weeklyOverview } from '../app/overview';
@@ -20,5 +21,6 @@ export const SCHEDULED_JOBS: readonly Job[] = [
   { ...dueWelcomePackets, sendsMail: true },
   { ...checkInReminders, sendsMail: true },
   { ...weeklyOverview, sendsMail: true },
+  { ...chiefMonthlyReports, sendsMail: true },
   monthlyRetention,
 ];

@@ -5,6 +5,7 @@
 import { aboutHtml, getAboutInfo as aboutInfo } from '../app/about';
 import { automationStatus, setAutomaticSending as setAutomation } from '../app/automation';
 import { close, getTimeline, record, skip } from '../app/checkins';
+import { getChiefReport as chiefReport, saveChiefReport as saveReport } from '../app/chiefReport';
 import { getOverviewFor, refreshTab } from '../app/overview';
 import { getPageState as pageState, respondToCheckIn as respond } from '../app/page';
 import { applyProposal, assign, endPair, propose, suggest } from '../app/pairing';
@@ -23,6 +24,7 @@ import type {
   AutomationStatus,
   CheckInResultDto,
   CheckInsDto,
+  ChiefReportDto,
   ErasurePreviewDto,
   IcsFileDto,
   OverviewDto,
@@ -219,6 +221,16 @@ export function sendWelcomeNow(newcomerEmail: unknown): WelcomeResultDto {
   return handle((ctx) => sendNow(ctx, newcomerEmail));
 }
 
+/** The chef buddy's monthly report on the previous month, for their location (issue 14). */
+export function getChiefReport(location: unknown): ChiefReportDto {
+  return handle((ctx) => chiefReport(ctx, location));
+}
+
+/** Saves the chef buddy's remark on the monthly report, and whether it may go. */
+export function saveChiefReport(location: unknown, remark: unknown, ready: unknown): ChiefReportDto {
+  return handle((ctx) => saveReport(ctx, location, remark, ready));
+}
+
 export function getCheckIns(newcomerEmail: unknown): CheckInsDto {
   return handle((ctx) => getTimeline(ctx, newcomerEmail));
 }
@@ -287,6 +299,8 @@ export const sidebarApi_ = {
   recordCheckIn,
   skipCheckIn,
   closeOnboarding,
+  getChiefReport,
+  saveChiefReport,
   getOverview,
   refreshOverviewTab,
   previewRetentionPurge,

@@ -446,6 +446,21 @@ export interface AutomationStatus {
   canChange: boolean;
 }
 
+/** The chef buddy's monthly report on the previous month, for their location (issue 14). */
+export interface ChiefReportDto {
+  location: string;
+  /** `YYYY-MM`. */
+  month: string;
+  /** From `opensOn` on the chef buddy may add a remark; from `sendsOn` it goes without one. */
+  open: boolean;
+  opensOn: string;
+  sendsOn: string;
+  lines: string[];
+  remark: string;
+  /** wacht: not yet; klaar: goes with the next scheduled run; verzonden: sent. */
+  state: 'wacht' | 'klaar' | 'verzonden';
+}
+
 /** Functions the sidebar calls through google.script.run. */
 export interface SidebarApi {
   getSidebarState(location?: string): SidebarState;
@@ -469,6 +484,8 @@ export interface SidebarApi {
   recordCheckIn(newcomerEmail: string, checkIn: CheckInInput): CheckInResultDto;
   skipCheckIn(newcomerEmail: string, plannedDate: string, reason: string): CheckInResultDto;
   closeOnboarding(newcomerEmail: string): CheckInResultDto;
+  getChiefReport(location: string): ChiefReportDto;
+  saveChiefReport(location: string, remark: string, ready: boolean): ChiefReportDto;
   getOverview(location?: string): OverviewDto;
   refreshOverviewTab(): OverviewDto;
   previewRetentionPurge(): RetentionPreviewDto;

@@ -441,6 +441,21 @@ const nl = {
     'Je inwerken is afgerond. Download hier de samenvatting voor je bekwaamheidsdossier: je doelen, je competenties en de afspraken voor daarna.',
   'summary.closedNote':
     'De samenvatting voor het bekwaamheidsdossier staat voor {name} klaar in Mijn Wegwijs.',
+  'report.newcomers': "Nieuwe collega's in het inwerktraject: {n}",
+  'report.checkIns': 'Check-ins: {held} gehouden, {skipped} overgeslagen, {open} nog open',
+  'report.goals': 'Doelen: {reached} bereikt, {onTrack} op koers, {adjusted} bijgesteld',
+  'report.levels': 'Competenties met een niveau besproken: {n} keer',
+  'report.signals': 'Klik-signalen: {klik}; check-ins met zorgen gemeld: {worries}',
+  'report.wellbeing': 'Gemiddeld welbevinden: {value} (van {people} collega’s)',
+  'report.noWellbeing': 'Welbevinden: niet getoond (minder dan {min} collega’s)',
+  'report.subject': 'Maandverslag inwerken {location}, {month}',
+  'report.intro': 'Het inwerken op locatie {location} in {month}, van de chef buddy:',
+  'report.remark': 'Opmerking van de chef buddy: {remark}',
+  'report.noRemark': 'De chef buddy heeft geen opmerking toegevoegd.',
+  'report.invalidRemark': 'Geef een opmerking van hoogstens {max} tekens, en of het verslag mag gaan.',
+  'report.notOpen': 'Het maandverslag staat vanaf {date} klaar.',
+  'report.alreadySent': 'Dit maandverslag is al naar de schoolleider gestuurd.',
+  'report.chiefOnly': 'Alleen de chef buddy van de locatie schrijft het maandverslag.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -875,6 +890,21 @@ const en: Messages = {
   'summary.ready':
     'Your onboarding is complete. Download the summary for your competence file here: your goals, your competences and the agreements for after.',
   'summary.closedNote': 'The summary for the competence file is ready for {name} on Mijn Wegwijs.',
+  'report.newcomers': 'Newcomers in onboarding: {n}',
+  'report.checkIns': 'Check-ins: {held} held, {skipped} skipped, {open} still open',
+  'report.goals': 'Goals: {reached} achieved, {onTrack} on track, {adjusted} adjusted',
+  'report.levels': 'Competences discussed with a level: {n} times',
+  'report.signals': 'Click signals: {klik}; check-ins with worries reported: {worries}',
+  'report.wellbeing': 'Average wellbeing: {value} (of {people} colleagues)',
+  'report.noWellbeing': 'Wellbeing: not shown (fewer than {min} colleagues)',
+  'report.subject': 'Monthly onboarding report {location}, {month}',
+  'report.intro': 'The onboarding at location {location} in {month}, from the chief buddy:',
+  'report.remark': 'Remark of the chief buddy: {remark}',
+  'report.noRemark': 'The chief buddy added no remark.',
+  'report.invalidRemark': 'Give a remark of at most {max} characters, and whether the report may go.',
+  'report.notOpen': 'The monthly report is ready from {date}.',
+  'report.alreadySent': 'This monthly report has already been sent to the school leader.',
+  'report.chiefOnly': 'Only the location’s chief buddy writes the monthly report.',
 };
 
 export type { Language } from './language';

@@ -11,6 +11,7 @@ import { SCHOOL_LEADER } from '../../src/sandbox/demo.ts';
 import type { CheckInsDto } from '../../src/shared/api.ts';
 import { launchChromium, screenshotPath, sidebarShowing } from './support/browser.ts';
 import { openNewcomer, outbox, rpcValue } from './support/newcomers.ts';
+import { openOverview } from './support/overview.ts';
 import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
 import { sidebarOpenedAs } from './support/session.ts';
 import { readTab } from './support/workbook.ts';
@@ -192,5 +193,31 @@ describe('check-ins as the protocol coaches', () => {
       expect(pdf).toContain(text);
     for (const secret of [NOTE, 'Zorgen over']) expect(pdf).not.toContain(secret);
     await page.screenshot({ path: screenshotPath('coaching-summary'), fullPage: true });
+  });
+
+  it('the chef buddy adds a remark to the monthly report, which the scheduled run sends once', async () => {
+    await sandbox.api('POST', '/api/clock', { now: '2027-02-01T09:00:00+01:00' });
+    await page.goto(sandbox.url);
+    await page.waitForSelector('[data-testid=user-switcher]');
+    const frame = await sidebarOpenedAs(page, chief);
+    await openOverview(frame);
+    const card = frame.locator('[data-testid=chief-report]');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('januari 2027');
+    expect(await card.textContent()).not.toContain(NOTE);
+    await card.locator('[data-testid=cr-remark]').fill('De ouderavond vraagt extra begeleiding.');
+    await card.locator('[data-testid=cr-ready]').click();
+    await frame.waitForSelector('[data-testid=chief-report] >> text=volgende automatische verzending');
+    await page
+      .locator('[data-testid=sidebar-frame]')
+      .screenshot({ path: screenshotPath('coaching-chief-report') });
+    const reports = async () =>
+      (await outbox(sandbox)).filter((m) => m.to === SCHOOL_LEADER && m.subject.startsWith('Maandverslag'));
+    await sandbox.api('POST', '/api/triggers/fire', {});
+    await sandbox.api('POST', '/api/triggers/fire', {});
+    const mine = (await reports()).filter((m) => m.body.includes('De ouderavond vraagt extra begeleiding.'));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.subject).toContain('januari 2027');
+    expect(JSON.stringify(mine[0])).not.toContain(NOTE);
   });
 });
