@@ -23,6 +23,7 @@ import {
 } from '../../src/core/checkins';
 import { NJI_COMPETENCIES } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
+import { closingSummary, type SummaryTexts, summaryHtml } from '../../src/core/summary';
 import { COMPETENCES, LEVELS, STEP_PROMPTS, STEPS } from '../../src/shared/coaching';
 
 const TODAY = '2027-01-20';
@@ -314,5 +315,53 @@ describe('the klik alert to the chef buddy', () => {
     expect(
       dueReminders(recent, TODAY, SETTINGS, { klikAlerts: false }).some((d) => d.kind === 'chiefKlik'),
     ).toBe(false);
+  });
+});
+
+describe('the closing summary page', () => {
+  it('holds goals, last levels and agreements, escapes every value, and never notes or worries', () => {
+    const rows = [
+      row({
+        held: '2027-01-08',
+        levels: 'interpersoonlijk: oriënterend',
+        goals: '<img src=x onerror=alert(1)> | a | b | op koers',
+        notes: 'NOTITIE-1',
+        worries: 'ZORG-1',
+        agreements: 'Eerst meelopen.',
+      }),
+      row({
+        planned: '2027-01-22',
+        held: '2027-01-22',
+        levels: 'interpersoonlijk: zelfstandig',
+        goals: '<img src=x onerror=alert(1)> | a | b | bereikt',
+        notes: 'NOTITIE-2',
+        agreements: 'Na het inwerken: intervisie.',
+      }),
+    ];
+    const summary = closingSummary(rows);
+    expect(summary).toMatchObject({
+      competences: [{ competence: IP, level: 'zelfstandig', date: '2027-01-22' }],
+      agreements: 'Na het inwerken: intervisie.',
+    });
+    const texts = Object.fromEntries(
+      [
+        'title',
+        'intro',
+        'goals',
+        'noGoals',
+        'from',
+        'to',
+        'competences',
+        'noLevels',
+        'agreements',
+        'noAgreements',
+        'footer',
+      ].map((k) => [k, k]),
+    ) as unknown as SummaryTexts;
+    const html = summaryHtml(summary, texts);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('<td>bereikt</td>');
+    for (const secret of ['NOTITIE-1', 'NOTITIE-2', 'ZORG-1']) expect(html).not.toContain(secret);
   });
 });
