@@ -380,25 +380,51 @@ export function generateDemoData(seed = DEMO_SEED, today: IsoDate = DEMO_TODAY):
         done: past && !(stage === 'midSchedule' && rnd.chance(0.1)),
       });
     }
-    for (const week of [1, 2, 3, 6, 13]) {
+    [1, 2, 3, 6, 13].forEach((week, step) => {
       const planned = addDays(schoolWeekMonday(start, week), 4);
       const held = planned < today && !(stage === 'midSchedule' && week === 3 && index === 7);
       const click = rnd.chance(0.85) ? 'goed' : 'twijfel';
+      // The random draws stay in their old order, so the rest of the demo stays as it was.
+      const heldOn = held ? addDays(planned, rnd.chance(0.7) ? 0 : -1) : '';
+      const phase = held ? rnd.pick(['ontdekken', 'dromen', 'ontwerpen', 'doen']) : '';
+      const competency = held
+        ? rnd.pick(['interpersoonlijk', 'orthopedagogisch', 'organisatorisch', 'samenwerking collega’s'])
+        : '';
+      const wellbeing = held ? rnd.int(3, 5) : '';
+      const agreements = held ? rnd.pick(AGREEMENTS) : '';
+      const notes = held ? rnd.pick(NOTES) : '';
+      // Issue 14: check-ins in four steps with goals and competence levels, so the growth view
+      // shows something; a finished onboarding's first check-in is an older record with one 4D label.
+      const fourD = held && !(stage === 'finished' && step === 0);
       checkIns.push({
         newcomer: p.email,
         buddy: buddy.email,
         planned,
-        held: held ? addDays(planned, rnd.chance(0.7) ? 0 : -1) : '',
-        phase: held ? rnd.pick(['ontdekken', 'dromen', 'ontwerpen', 'doen']) : '',
-        competency: held
-          ? rnd.pick(['interpersoonlijk', 'orthopedagogisch', 'organisatorisch', 'samenwerking collega’s'])
-          : '',
-        wellbeing: held ? rnd.int(3, 5) : '',
+        held: heldOn,
+        phase: fourD ? '' : phase,
+        competency: fourD
+          ? demoLevels(step)
+              .map(([c]) => c)
+              .join(', ')
+          : competency,
+        wellbeing,
         click: held ? click : '',
-        agreements: held ? rnd.pick(AGREEMENTS) : '',
-        notes: held ? rnd.pick(NOTES) : '',
+        agreements,
+        notes,
+        ...(fourD
+          ? {
+              discovery: DISCOVERY[(index + step) % DISCOVERY.length]!,
+              dream: DREAM[(index + step) % DREAM.length]!,
+              design: DESIGN[(index + step) % DESIGN.length]!,
+              levels: demoLevels(step)
+                .map(([c, l]) => `${c}: ${l}`)
+                .join('; '),
+              goals: demoGoals(step),
+              worries: index === 2 && step === 1 ? 'Het is spannend om alleen voor klas 3 te staan.' : '',
+            }
+          : {}),
       });
-    }
+    });
   }
 
   const staffRows: DemoRow[] = staff.map((p) => ({
@@ -533,6 +559,45 @@ function demoPacket(): DemoRow[] {
     ),
     all('handige links', 'De schoolgids en de regels van je locatie:'),
   ];
+}
+
+/** The 4D steps of the demo's check-ins (issue 14). */
+const DISCOVERY = [
+  'Het contact met de klas gaat goed; de leerlingen zoeken je op.',
+  'De dagstart verloopt rustig en voorspelbaar.',
+  'Je grijpt rustig en consequent in bij onrust.',
+];
+const DREAM = [
+  'Over een paar weken zelf de mentorles geven.',
+  'De regels van de locatie paraat hebben zonder spiekbrief.',
+  'Een eigen aanpak voor de overgang na de pauze.',
+];
+const DESIGN = [
+  'Samen met de buddy de lesopzet maken en één keer meelopen.',
+  'Het regeloverzicht van de locatie doornemen met de chef buddy.',
+  'Bij een collega kijken hoe die de pauze afsluit.',
+];
+
+/** Competence levels that grow over the check-ins (short labels; the cell's own format). */
+function demoLevels(step: number): [string, string][] {
+  const level = (n: number) => ['oriënterend', 'op weg', 'zelfstandig'][Math.min(2, n)]!;
+  return [
+    ['interpersoonlijk', level([0, 1, 1, 2, 2][step] ?? 2)],
+    ['organisatorisch', level([0, 0, 1, 1, 2][step] ?? 2)],
+    ...(step > 0
+      ? ([['samenwerking collega’s', level([0, 0, 1, 1, 2][step] ?? 2)]] as [string, string][])
+      : []),
+  ];
+}
+
+/** Two onboarding goals, set at the first check-in and reviewed after (one goal per line). */
+function demoGoals(step: number): string {
+  const first = step >= 3 ? 'bereikt' : 'op koers';
+  const second = step >= 4 ? 'bereikt' : step === 2 ? 'bijgesteld' : 'op koers';
+  return [
+    `Zelfstandig een mentorles geven | meelopen met de mentor | de mentorles zelf voorbereiden en geven | ${first}`,
+    `De regels van de locatie consequent toepassen | regels nog niet paraat | regels paraat en consequent | ${second}`,
+  ].join('\n');
 }
 
 const AGREEMENTS = [

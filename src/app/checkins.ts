@@ -1,55 +1,48 @@
 /**
  * Check-ins in the 4D coaching model: a newcomer's timeline, recording and skipping a check-in,
- * closing the onboarding, the reminders of the scheduled run, and the overview across the four
- * locations (sidebar, `Overzicht` tab with a chart, weekly mail to the school leader). Notes are
- * seen only by the school leader, the location's chef buddy and the buddy who wrote them; reports
- * never contain notes or one person's wellbeing.
+ * closing the onboarding, and the reminders of the scheduled run. Notes are seen only by the
+ * school leader, the location's chef buddy and the buddy who wrote them. The overview across the
+ * locations is `overview.ts`.
  */
 import {
   type CheckInRow,
   checkInFields,
   compareCheckIns,
+  currentGoals,
   dueReminders,
+  growth,
   plannedCheckIn,
   repairSignal,
+  type TimelineCheckIn,
   timeline,
   type Validation,
   validateCheckIn,
   validateSkipReason,
 } from '../core/checkins';
-import { addDays, mondayOf } from '../core/dates';
 import { UserError } from '../core/errors';
-import { formatMailState, type MailState, mailId, parseMailState } from '../core/mailState';
-import { type AttentionItem, type Figures, overview } from '../core/overview';
+import { escapeHtml } from '../core/html';
+import { formatMailState, type MailState, parseMailState } from '../core/mailState';
 import { emailKey } from '../core/pairing';
-import {
-  assertCanManage,
-  assertManager,
-  assertSchoolLeader,
-  canActOn,
-  manages,
-  mayCloseOnboarding,
-  maySeeNotes,
-  seesAllLocations,
-} from '../core/roles';
+import { assertCanManage, manages, mayCloseOnboarding, maySeeCoaching, maySeeNotes } from '../core/roles';
 import { normalizeName, type RowOf } from '../core/schema';
-import { expectDate, expectEmail, expectText } from '../core/validate';
-import type { CheckInResultDto, CheckInsDto, FiguresDto, OverviewDto } from '../shared/api';
+import { mailHtml } from '../core/template';
+import { expectDate, expectEmail } from '../core/validate';
+import type { CheckInResultDto, CheckInsDto, CoachingDto } from '../shared/api';
 import type { MessageKey } from '../shared/i18n';
 import { longDate } from '../shared/language';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
-import { canonicalLocation } from './locations';
 import { deliver, type MailJob } from './mailOutbox';
 import { dayOffToday } from './mailWindow';
 import { composeMail, firstName } from './messages';
+import type { OutgoingMail } from './ports';
 import { assertMayFollow } from './schedule';
 
-type Staff = RowOf<'staff'>;
+export type Staff = RowOf<'staff'>;
 
 /** Staff by e-mail, from the request's read model (one row per person). */
-function people(ctx: RequestContext): Map<string, Staff> {
+export function people(ctx: RequestContext): Map<string, Staff> {
   ctx.wb.table('staff');
   const map = new Map<string, Staff>();
   for (const s of ctx.directory().staff()) if (s.email) map.set(emailKey(s.email), s);
@@ -68,10 +61,48 @@ function activeBuddy(ctx: RequestContext, newcomer: string): string {
   return ctx.directory().activeBuddy(newcomer);
 }
 
-function checkInsTable(ctx: RequestContext) {
+export function checkInsTable(ctx: RequestContext) {
   return ctx.wb.table('checkIns', {
     needs: ['skipped', 'recordedBy', 'reminder', 'lateNotice', 'chiefNotice'],
   });
+}
+
+/** Recording writes the 4D steps, worries, levels and goals: a sheet from before them needs setup first. */
+function recordTable(ctx: RequestContext) {
+  return ctx.wb.table('checkIns', {
+    needs: [
+      'skipped',
+      'recordedBy',
+      'reminder',
+      'lateNotice',
+      'chiefNotice',
+      'discovery',
+      'dream',
+      'design',
+      'worries',
+      'levels',
+      'goals',
+    ],
+  });
+}
+
+/** A timeline entry without its personal parts: those go only in `coaching`, where allowed. */
+function publicPart(c: TimelineCheckIn) {
+  const { discovery, dream, design, worries, levels, goals, newcomerLevels, ...rest } = c;
+  return rest;
+}
+
+/** The personal parts of one check-in, for a reader who may see them (`maySeeCoaching`). */
+export function coachingDto(c: TimelineCheckIn): CoachingDto {
+  return {
+    discovery: c.discovery,
+    dream: c.dream,
+    design: c.design,
+    worries: c.worries,
+    levels: c.levels,
+    goals: c.goals,
+    newcomerLevels: c.newcomerLevels,
+  };
 }
 
 function signalText(ctx: RequestContext, rows: readonly CheckInRow[], buddy: string): string | null {
@@ -102,6 +133,13 @@ export function getTimeline(ctx: RequestContext, newcomerRaw: unknown): CheckIns
   });
   const buddy = activeBuddy(ctx, newcomer.email);
   const manager = manages(actor, newcomer.location);
+  const access = (row: CheckInRow) => ({
+    location: newcomer.location,
+    recordedBy: row.recordedBy,
+    newcomer: newcomer.email,
+  });
+  // Goals and growth only from the check-ins whose personal parts this reader may see.
+  const visible = mine.filter((r) => maySeeCoaching(actor, access(r)));
   return {
     newcomer: {
       email: newcomer.email,
@@ -112,11 +150,14 @@ export function getTimeline(ctx: RequestContext, newcomerRaw: unknown): CheckIns
     buddy: buddy ? { email: buddy, name: people(ctx).get(emailKey(buddy))?.name ?? buddy } : null,
     schedule: line.schedule,
     checkIns: line.checkIns.map((c, i) => ({
-      ...c,
+      ...publicPart(c),
       notes: maySeeNotes(actor, { location: newcomer.location, recordedBy: mine[i]!.recordedBy })
         ? mine[i]!.notes
         : null,
+      coaching: maySeeCoaching(actor, access(mine[i]!)) ? coachingDto(c) : null,
     })),
+    goals: currentGoals(visible),
+    growth: growth(visible),
     wellbeing: line.wellbeing,
     lastAgreements: line.lastAgreements,
     lastAgreementsDate: line.lastAgreementsDate,
@@ -151,7 +192,7 @@ export function record(ctx: RequestContext, newcomerRaw: unknown, input: unknown
     assertMayFollow(ctx, actor, newcomer);
     // A check-in is held between the newcomer's first day and today.
     invalid(ctx, validateCheckIn(input, ctx.services.clock.today(), newcomer.startDate));
-    const table = checkInsTable(ctx);
+    const table = recordTable(ctx);
     const open = table.records
       .filter(
         (r) =>
@@ -172,7 +213,15 @@ export function record(ctx: RequestContext, newcomerRaw: unknown, input: unknown
         field: ctx.t('checkin.field.held'),
         previous,
       });
-    const fields = checkInFields(value, actor.email);
+    // A check-in without goals keeps the newcomer's goals as they stood, so every row shows them.
+    const goals = value.goals.length
+      ? value.goals
+      : currentGoals(
+          table.records
+            .filter((r) => r !== target && emailKey(r.value.newcomer) === emailKey(newcomer.email))
+            .map((r) => r.value),
+        );
+    const fields = checkInFields(value, actor.email, goals);
     const buddy = activeBuddy(ctx, newcomer.email);
     if (target) table.update(target, { ...fields, buddy: buddy || target.value.buddy });
     else table.append({ ...plannedCheckIn(newcomer.email, buddy, value.held), ...fields });
@@ -257,7 +306,8 @@ export function close(ctx: RequestContext, newcomerRaw: unknown): CheckInResultD
     }
     logAction(ctx, ctx.t('log.onboardingClosed'), newcomer.location);
     ctx.wb.commit();
-    const closed = ctx.t('checkin.closed', { name: newcomer.name });
+    // Issue 14: closing makes the summary for the competence file, on the newcomer's own page.
+    const closed = `${ctx.t('checkin.closed', { name: newcomer.name })} ${ctx.t('summary.closedNote', { name: newcomer.name })}`;
     return {
       message: dropsPacket ? `${closed} ${ctx.t('checkin.closedPacketDropped')}` : closed,
       signal: null,
@@ -273,11 +323,48 @@ const REMINDER_KIND = {
   chiefLate: 'check-in-melding-chef',
 } as const;
 
-/** Scheduled job: the buddy's reminder before a check-in, the notice when late, the chef's alert. */
+/**
+ * The chef buddy's klik alert: who, with which buddy, why and when, and where to look in the
+ * sidebar. Never the notes, the steps or the worries.
+ */
+function klikMail(
+  ctx: RequestContext,
+  to: string,
+  values: { chief: string; newcomer: string; buddy: string; date: string; reason: string },
+): OutgoingMail {
+  const url = ctx.services.environment.spreadsheetUrl();
+  const params = {
+    ...values,
+    where: url ? ctx.t('mail.klik.where', { url }) : ctx.t('mail.klik.whereNoLink'),
+  };
+  const subject = ctx.t('mail.klik.subject', params);
+  const text = ctx.t('mail.klik.body', params);
+  const footer = ctx.t('mail.footer');
+  const html = escapeHtml(text).replace(/\n/g, '<br>');
+  return {
+    to,
+    senderName: ctx.settings().senderName || 'Wegwijs',
+    subject,
+    body: `${text}\n\n--\n${footer}`,
+    htmlBody: mailHtml(
+      subject,
+      url ? html.replace(escapeHtml(url), `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`) : html,
+      footer,
+    ),
+  };
+}
+
+/**
+ * Scheduled job: the buddy's reminder before a check-in, the notice when late, the chef's alert
+ * when late, and the chef's alert about the klik (a "niet", or "twijfel" twice in a row): each once
+ * per check-in, by its own state cell.
+ */
 export const checkInReminders: Job = {
   name: 'check-in-reminders',
   run(ctx, deadline) {
     const table = ctx.wb.tryTable('checkIns', { needs: ['reminder', 'lateNotice', 'chiefNotice'] });
+    // A sheet from before the klik alert (setup not run again): the other reminders still go.
+    const klikAlerts = table ? 'clickAlert' in table.columns : false;
     if (!table) return { done: true, summary: 'no check-ins tab' };
     const who = people(ctx);
     const inOnboarding = new Set(
@@ -285,7 +372,7 @@ export const checkInReminders: Job = {
     );
     const records = [...table.records];
     const rows = records.map((r) => r.value);
-    const due = dueReminders(rows, ctx.services.clock.today(), ctx.settings(), { inOnboarding });
+    const due = dueReminders(rows, ctx.services.clock.today(), ctx.settings(), { inOnboarding, klikAlerts });
     if (!due.length) return { done: true, summary: 'nothing due' };
     const locations = ctx.wb.table('locations').records.map((r) => r.value);
     const lastAgreements = (newcomer: string) =>
@@ -302,7 +389,29 @@ export const checkInReminders: Job = {
       );
       const chief = location?.chiefBuddy ?? '';
       const buddy = d.buddy || activeBuddy(ctx, d.newcomer);
-      const to = d.kind === 'chiefLate' ? chief : buddy;
+      const to = d.kind === 'chiefLate' || d.kind === 'chiefKlik' ? chief : buddy;
+      const mark = (state: MailState) => {
+        const current = table.records.find((r) => r.sheetRow === record.sheetRow);
+        if (current) table.update(current, { [d.field]: formatMailState(state) } as Partial<CheckInRow>);
+      };
+      if (d.kind === 'chiefKlik')
+        return {
+          id: d.id,
+          state: d.state.kind === 'none' ? { kind: 'pending', due: '' } : d.state,
+          due: true,
+          build: () => {
+            if (!chief || ctx.directory().hasLeft(chief))
+              return { skip: ctx.t('welcome.noChiefBuddy', { location: newcomer?.location ?? '' }) };
+            return klikMail(ctx, chief, {
+              chief: firstName(who.get(emailKey(chief))?.name ?? '') || chief,
+              newcomer: newcomer?.name ?? d.newcomer,
+              buddy: who.get(emailKey(buddy))?.name ?? (buddy || '—'),
+              date: d.klik?.held ?? '',
+              reason: ctx.t(d.klik?.reason === 'niet' ? 'overview.reasonNiet' : 'overview.reasonTwijfel'),
+            });
+          },
+          mark,
+        };
       return {
         id: d.id,
         state: d.state.kind === 'none' ? { kind: 'pending', due: '' } : d.state,
@@ -310,7 +419,7 @@ export const checkInReminders: Job = {
         due: !dayOffToday(ctx, newcomer?.location ?? ''),
         build: () =>
           composeMail(ctx, {
-            kind: REMINDER_KIND[d.kind],
+            kind: REMINDER_KIND[d.kind as keyof typeof REMINDER_KIND],
             location: newcomer?.location ?? '',
             to,
             ...(d.kind === 'chiefLate' ? {} : { replyTo: chief }),
@@ -325,10 +434,7 @@ export const checkInReminders: Job = {
               vorigeafspraken: lastAgreements(d.newcomer) || '—',
             },
           }),
-        mark: (state: MailState) => {
-          const current = table.records.find((r) => r.sheetRow === record.sheetRow);
-          if (current) table.update(current, { [d.field]: formatMailState(state) } as Partial<CheckInRow>);
-        },
+        mark,
       };
     });
     const report = deliver(ctx, jobs, deadline);
@@ -342,234 +448,3 @@ export const checkInReminders: Job = {
     };
   },
 };
-
-// ---- Overview ----
-
-function overviewInput(ctx: RequestContext) {
-  return {
-    staff: ctx.wb.table('staff').records.map((r) => r.value),
-    pairings: ctx.wb.table('pairings').records.map((r) => r.value),
-    schedule: ctx.wb.table('schedule').records.map((r) => r.value),
-    checkIns: checkInsTable(ctx).records.map((r) => r.value),
-    locations: ctx.wb.table('locations').records.map((r) => r.value),
-    settings: ctx.settings(),
-    today: ctx.services.clock.today(),
-  };
-}
-
-function figuresDto(ctx: RequestContext, f: Figures): FiguresDto {
-  return {
-    location: f.location ?? ctx.t('overview.total'),
-    newcomers: f.newcomers,
-    withoutBuddy: f.withoutBuddy,
-    startingSoonWithoutWelcome: f.startingSoonWithoutWelcome,
-    scheduleDone: f.schedule.done,
-    scheduleTotal: f.schedule.total,
-    checkInsHeld: f.checkIns.held,
-    checkInsDue: f.checkIns.due,
-    checkInsLate: f.checkIns.late,
-    wellbeing: f.wellbeing.average,
-    buddyLoadUsed: f.buddyLoad.used,
-    buddyLoadCapacity: f.buddyLoad.capacity,
-    mailsFailed: f.mails.failed,
-    mailsUnknown: f.mails.unknown,
-  };
-}
-
-/** One attention item as a sentence; names of newcomers and buddies, never notes or wellbeing. */
-function attentionText(ctx: RequestContext, item: AttentionItem, names: Map<string, Staff>): string {
-  const name = (email: unknown) => names.get(emailKey(String(email ?? '')))?.name ?? String(email ?? '');
-  const params: Record<string, string | number> = { ...item.params, name: name(item.newcomer) };
-  if (params.buddy) params.buddy = name(params.buddy);
-  if (params.mail) params.mail = ctx.t(`overview.mail.${params.mail}` as MessageKey);
-  if (item.code === 'repairSignal')
-    params.reason = ctx.t(params.reason === 'niet' ? 'overview.reasonNiet' : 'overview.reasonTwijfel');
-  if (item.code === 'buddyUnavailable')
-    params.why = ctx.t(`overview.why.${params.why}` as MessageKey, params);
-  return ctx.t(`attention.${item.code}` as MessageKey, params);
-}
-
-/** The figures and attention list a school leader (all) or chef buddy (own location) may see. */
-export function getOverviewFor(ctx: RequestContext, locationRaw?: unknown): OverviewDto {
-  const actor = ctx.actor();
-  assertManager(actor);
-  const wanted =
-    locationRaw === undefined || locationRaw === null || locationRaw === ''
-      ? null
-      : canonicalLocation(ctx, expectText(locationRaw, 'location', 200));
-  if (wanted) assertCanManage(actor, wanted);
-  const input = overviewInput(ctx);
-  const { figures, attention } = overview(input);
-  const visible = (location: string | null) =>
-    location !== null &&
-    (wanted ? normalizeName(location) === normalizeName(wanted) : canActOn(actor, location));
-  const names = people(ctx);
-  return {
-    today: input.today,
-    locations: figures.locations.filter((f) => visible(f.location)).map((f) => figuresDto(ctx, f)),
-    total: seesAllLocations(actor) && !wanted ? figuresDto(ctx, figures.total) : null,
-    attention: attention
-      .filter(
-        (a) => visible(a.location) || (seesAllLocations(actor) && !wanted && a.code === 'unknownLocation'),
-      )
-      .map((a) => ({ location: a.location, code: a.code, text: attentionText(ctx, a, names) })),
-  };
-}
-
-const OVERVIEW_HEADER_KEYS: MessageKey[] = [
-  'overview.col.location',
-  'overview.col.newcomers',
-  'overview.col.withoutBuddy',
-  'overview.col.soonWithoutWelcome',
-  'overview.col.schedule',
-  'overview.col.held',
-  'overview.col.due',
-  'overview.col.late',
-  'overview.col.wellbeing',
-  'overview.col.buddyLoad',
-  'overview.col.mails',
-];
-
-/** The Overzicht tab: figures per location and in total (no names), with a chart; one write. */
-function writeOverviewTab(ctx: RequestContext, dto: OverviewDto): void {
-  const percent = (done: number, total: number) => (total ? Math.round((done / total) * 100) : 0);
-  const rows = [...dto.locations, ...(dto.total ? [dto.total] : [])].map((f) => [
-    f.location,
-    f.newcomers,
-    f.withoutBuddy,
-    f.startingSoonWithoutWelcome,
-    percent(f.scheduleDone, f.scheduleTotal),
-    f.checkInsHeld,
-    f.checkInsDue,
-    f.checkInsLate,
-    f.wellbeing === null ? '' : f.wellbeing,
-    `${f.buddyLoadUsed}/${f.buddyLoadCapacity}`,
-    f.mailsFailed + f.mailsUnknown,
-  ]);
-  const header = OVERVIEW_HEADER_KEYS.map((k) => ctx.t(k));
-  const grid = [
-    header,
-    ...rows,
-    [],
-    [ctx.t('overview.updated', { at: ctx.services.clock.now().slice(0, 16).replace('T', ' ') })],
-  ];
-  const name = ctx.wb.tabName('overview');
-  ctx.services.gateway.rewriteTab(name, grid, {
-    title: ctx.t('overview.chartTitle'),
-    // Locatie, Check-ins gehouden, Check-ins te laat — for the location rows only.
-    columns: [1, 6, 8],
-    rows: dto.locations.length + 1,
-  });
-}
-
-/** Rewrites the Overzicht tab now (school leader). */
-export function refreshTab(ctx: RequestContext): OverviewDto {
-  assertSchoolLeader(ctx.actor());
-  return ctx.locked(() => {
-    const dto = getOverviewFor(ctx);
-    writeOverviewTab(ctx, dto);
-    return dto;
-  });
-}
-
-const WEEKLY_PREFIX = 'weekly:';
-
-/**
- * Scheduled job, Monday morning: the weekly overview to each school leader (once per leader per
- * week, by the same exactly-once rules), and the Overzicht tab rewritten.
- */
-export const weeklyOverview: Job = {
-  name: 'weekly-overview',
-  run(ctx, deadline) {
-    const { clock, store } = ctx.services;
-    const today = clock.today();
-    const monday = mondayOf(today);
-    const hour = Number(clock.now().slice(11, 13));
-    if (today === monday && hour < 7) return { done: true, summary: 'before 07:00 on Monday' };
-    const leaders = ctx.settings().schoolLeaders;
-    if (!leaders.length) return { done: true, summary: 'no school leader' };
-    // The hourly run mostly finds this week's mails sent and today's tab written: read nothing then.
-    const settled = leaders.every(
-      (leader) =>
-        parseMailState(store.get(WEEKLY_PREFIX + mailId('week', leader, monday)) ?? '').kind === 'sent',
-    );
-    if (settled && store.get('overview.tab') === today) return { done: true, summary: 'sent 0, nothing due' };
-    const all = overview(overviewInput(ctx));
-    const names = people(ctx);
-    const dto: OverviewDto = {
-      today,
-      locations: all.figures.locations.map((f) => figuresDto(ctx, f)),
-      total: figuresDto(ctx, all.figures.total),
-      attention: all.attention.map((a) => ({
-        location: a.location,
-        code: a.code,
-        text: attentionText(ctx, a, names),
-      })),
-    };
-    const lines = [
-      ...dto.locations.map((f) => figureLine(ctx, f)),
-      ...(dto.total ? [figureLine(ctx, dto.total)] : []),
-      '',
-      dto.attention.length ? ctx.t('overview.attentionHeading') : ctx.t('overview.nothingNeedsAttention'),
-      ...dto.attention.map((a) => `${a.location}: ${a.text}`),
-    ];
-    const jobs: MailJob[] = leaders.map((leader) => {
-      const id = mailId('week', leader, monday);
-      const key = WEEKLY_PREFIX + id;
-      return {
-        id,
-        state: parseMailState(store.get(key) ?? formatMailState({ kind: 'pending', due: monday })),
-        due: true,
-        build: () =>
-          composeMail(ctx, {
-            kind: 'weekoverzicht',
-            location: '',
-            to: leader,
-            values: {
-              voornaam: firstName(names.get(leader)?.name ?? '') || leader,
-              datum: longDate(monday, 'nl'),
-              overzicht: { lines },
-            },
-          }),
-        mark: (state) => store.set(key, formatMailState(state)),
-      };
-    });
-    const report = deliver(ctx, jobs, deadline);
-    const lastTab = store.get('overview.tab');
-    if (lastTab !== today) {
-      writeOverviewTab(ctx, { ...dto, attention: [] });
-      store.set('overview.tab', today);
-    }
-    ctx.services.gateway.flush();
-    report.settle();
-    pruneWeekly(ctx, monday);
-    return {
-      done: report.stoppedBy === null,
-      summary: `sent ${report.sent}, failed ${report.failed}, left ${report.left}`,
-    };
-  },
-};
-
-/** Weekly states older than eight weeks are no longer needed. */
-function pruneWeekly(ctx: RequestContext, monday: string): void {
-  const { store } = ctx.services;
-  for (const [key, value] of Object.entries(store.all())) {
-    if (!key.startsWith(WEEKLY_PREFIX)) continue;
-    const state = parseMailState(value);
-    const at = state.kind === 'sent' ? state.at.slice(0, 10) : state.kind === 'pending' ? state.due : '';
-    if (at && at < addDays(monday, -56)) store.delete(key);
-  }
-}
-
-function figureLine(ctx: RequestContext, f: FiguresDto): string {
-  return ctx.t('overview.line', {
-    location: f.location,
-    newcomers: f.newcomers,
-    withoutBuddy: f.withoutBuddy,
-    held: f.checkInsHeld,
-    due: f.checkInsDue,
-    late: f.checkInsLate,
-    schedule: f.scheduleTotal ? Math.round((f.scheduleDone / f.scheduleTotal) * 100) : 0,
-    mails: f.mailsFailed + f.mailsUnknown,
-  });
-}

@@ -12,6 +12,7 @@ import { Directory } from './directory';
 import type {
   Clock,
   DocumentStore,
+  Documents,
   Environment,
   Identity,
   Lock,
@@ -31,6 +32,8 @@ export interface Services {
   readonly ui: Ui;
   readonly triggers: Triggers;
   readonly mailer: Mailer;
+  /** HTML to PDF (the closing summary, issue 14). */
+  readonly documents: Documents;
   readonly environment: Environment;
   readonly store: DocumentStore;
   /** The effective user's own properties (readable in a run that cannot open the document). */

@@ -5,7 +5,15 @@
  * decided by the access rules in `core/roles.ts`, the same ones the sidebar's use cases call.
  */
 
-import { type CheckInRow, compareCheckIns } from '../core/checkins';
+import {
+  type CheckInRow,
+  compareCheckIns,
+  competenceOf,
+  formatLevels,
+  type LevelMark,
+  levelOf,
+  timeline,
+} from '../core/checkins';
 import { UserError } from '../core/errors';
 import { emailKey, isAllLocations } from '../core/identity';
 import { SECTION_TITLES } from '../core/packet';
@@ -19,9 +27,10 @@ import type {
   PageResponseDto,
   PageState,
 } from '../shared/api';
-import { getTimeline } from './checkins';
+import { coachingDto, getTimeline } from './checkins';
 import type { RequestContext } from './context';
 import { packetSections } from './packet';
+import { closedOn } from './summary';
 
 /** The visitor's first view: their own onboarding (a newcomer), or their newcomers (a buddy). */
 export function getPageState(ctx: RequestContext): PageState {
@@ -62,6 +71,9 @@ export function getPageState(ctx: RequestContext): PageState {
         .sort((a, b) => a.startDate.localeCompare(b.startDate)),
     };
   }
+  // Issue 14: a colleague whose onboarding was closed downloads the summary for their competence file.
+  if (me && !isManager(actor) && closedOn(ctx, me.email))
+    return { ...base, view: 'none', name, message: ctx.t('summary.ready'), summary: true };
   return {
     ...base,
     view: 'none',
@@ -121,6 +133,12 @@ function ownView(ctx: RequestContext, email: string): PageNewcomerDto & { collec
     .sort(compareCheckIns);
   const held = rows.filter((r) => r.held);
   const last = held[held.length - 1];
+  const line = timeline(email, {
+    schedule: [],
+    checkIns: rows,
+    today: ctx.services.clock.today(),
+    settings: ctx.settings(),
+  });
   return {
     email: me.email,
     name: me.name,
@@ -133,13 +151,18 @@ function ownView(ctx: RequestContext, email: string): PageNewcomerDto & { collec
     upcoming: rows.filter((r) => !r.held && !r.skipped.trim() && r.planned).map((r) => r.planned),
     lastAgreements: last?.agreements ?? '',
     lastAgreementsDate: last?.held ?? '',
-    checkIns: rows.map((r) => ({
+    checkIns: rows.map((r, i) => ({
       planned: r.planned,
       held: r.held,
       agreements: r.agreements,
       notes: null,
       response: responseOf(r),
+      // Their own conversation (`maySeeCoaching`: the newcomer themself); never the notes.
+      coaching: r.held ? coachingDto(line.checkIns[i]!) : null,
     })),
+    goals: line.goals,
+    growth: line.growth,
+    summaryReady: false,
   };
 }
 
@@ -174,7 +197,11 @@ function followedView(ctx: RequestContext, email: string): PageNewcomerDto {
       // getTimeline already applied `maySeeNotes`: null where the buddy may not read them.
       notes: c.notes,
       response: rows[i] ? responseOf(rows[i]) : null,
+      coaching: c.coaching,
     })),
+    goals: line.goals,
+    growth: line.growth,
+    summaryReady: false,
   };
 }
 
@@ -189,7 +216,24 @@ function responseOf(r: CheckInRow): PageResponseDto | null {
   };
 }
 
-const RESPONSE_FIELDS = ['confirmed', 'remark', 'click', 'wellbeing'];
+const RESPONSE_FIELDS = ['confirmed', 'remark', 'click', 'wellbeing', 'levels'];
+
+/** The newcomer's own levels: a list of {competence, level}, each competence once (issue 14). */
+function validLevels(input: unknown): LevelMark[] {
+  if (input === undefined || input === null) return [];
+  const bad = () => new UserError('checkin.invalid.notLevels');
+  if (!Array.isArray(input) || input.length > 7) throw bad();
+  const out: LevelMark[] = [];
+  for (const entry of input) {
+    if (typeof entry !== 'object' || entry === null) throw bad();
+    const e = entry as Record<string, unknown>;
+    const competence = typeof e.competence === 'string' ? competenceOf(e.competence) : undefined;
+    const level = levelOf(e.level);
+    if (!competence || !level || out.some((m) => m.competence === competence)) throw bad();
+    out.push({ competence, level });
+  }
+  return out;
+}
 
 /** Checks what the newcomer sends; anything else is one clear Dutch message and no write. */
 function validResponse(input: unknown): {
@@ -197,6 +241,7 @@ function validResponse(input: unknown): {
   remark: string;
   click: (typeof CLICK_VALUES)[number];
   wellbeing: number;
+  levels: LevelMark[];
 } {
   const bad = () => new UserError('page.invalidResponse');
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw bad();
@@ -216,7 +261,7 @@ function validResponse(input: unknown): {
     wellbeing > 5
   )
     throw bad();
-  return { confirmed, remark: remark.trim(), click, wellbeing };
+  return { confirmed, remark: remark.trim(), click, wellbeing, levels: validLevels(o.levels) };
 }
 
 /**
@@ -239,6 +284,7 @@ export function respondToCheckIn(ctx: RequestContext, heldRaw: unknown, input: u
         'newcomerWellbeing',
         'newcomerBy',
         'newcomerAt',
+        ...(value.levels.length ? (['newcomerLevels'] as const) : []),
       ],
     });
     // Someone without check-ins of their own (a buddy, a school leader) has nothing to answer.
@@ -253,6 +299,7 @@ export function respondToCheckIn(ctx: RequestContext, heldRaw: unknown, input: u
       newcomerWellbeing: value.wellbeing,
       newcomerBy: actor.email,
       newcomerAt: ctx.services.clock.now(),
+      ...(value.levels.length ? { newcomerLevels: formatLevels(value.levels) } : {}),
     });
     ctx.wb.commit();
     return { message: ctx.t('page.responded') };

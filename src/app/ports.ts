@@ -106,6 +106,11 @@ export interface OutgoingMail {
   readonly attachments?: readonly { name: string; mimeType: string; content: string }[];
 }
 
+/** Documents made on the server (no Drive scope): HTML printed to PDF, as base64. */
+export interface Documents {
+  pdf(html: string, name: string): string;
+}
+
 export interface Mailer {
   send(mail: OutgoingMail): void;
   remainingQuota(): number;
@@ -123,6 +128,8 @@ export interface Environment {
   webApp(): boolean;
   /** The page's address as the deployment gives it (`ScriptApp.getService().getUrl()`); null before a deployment. */
   webAppUrl(): string | null;
+  /** The staff sheet's address, for links in alerts to open Wegwijs there; null where there is no active spreadsheet. */
+  spreadsheetUrl(): string | null;
   spreadsheetTimeZone(): string;
   scriptTimeZone(): string;
 }

@@ -170,6 +170,7 @@ function newcomersFollowed(
         buddyLeft: buddy ? directory.hasLeft(buddy) : false,
         lastClick: last?.click ?? '',
         lastWellbeing: typeof last?.wellbeing === 'number' ? last.wellbeing : null,
+        worriesOn: last?.worries?.trim() ? last.held : '',
       };
     })
     .sort((a, b) =>

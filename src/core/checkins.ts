@@ -1,13 +1,28 @@
 /**
  * Check-ins, the pure core: the state of a planned check-in, checking what the sidebar sends when
- * one is recorded, the re-pairing signal from the "klik", a newcomer's timeline, and which buddy
- * reminders and chef buddy notices are due. No I/O. Notes go in (validated, then written by
+ * one is recorded (the four 4D steps, goals, competence levels, worries), the re-pairing signal
+ * from the "klik", a newcomer's timeline and growth, and which buddy reminders and chef buddy
+ * notices (late check-ins, the klik) are due. No I/O. Notes go in (validated, then written by
  * `checkInFields`) but never out: the timeline and the reminders do not carry them.
  */
+
+import {
+  COMPETENCES,
+  GOAL_STATUS_EN,
+  GOAL_STATUSES,
+  type GoalStatus,
+  LEVEL_EN,
+  LEVELS,
+  type Level,
+  MAX_GOALS,
+  STEP_ALIASES,
+  STEPS,
+  type Step,
+} from '../shared/coaching';
 import { addDays, daysBetween, type IsoDate, isIsoDate } from './dates';
 import { type MailState, mailId, parseMailState } from './mailState';
 import { emailKey } from './pairing';
-import { CLICK_VALUES, NJI_COMPETENCIES, normalizeName, PHASES_4D, type RowOf } from './schema';
+import { CLICK_VALUES, NJI_COMPETENCIES, normalizeName, type PHASES_4D, type RowOf } from './schema';
 import type { Settings } from './settings';
 
 export type Phase = (typeof PHASES_4D)[number];
@@ -45,6 +60,14 @@ export function plannedCheckIn(newcomer: string, buddy: string, planned: IsoDate
     newcomerWellbeing: null,
     newcomerBy: '',
     newcomerAt: '',
+    discovery: '',
+    dream: '',
+    design: '',
+    worries: '',
+    levels: '',
+    goals: '',
+    newcomerLevels: '',
+    clickAlert: '',
   };
 }
 
@@ -96,21 +119,49 @@ function isOpen(row: CheckInRow): boolean {
 // ---------------------------------------------------------------------------------------------
 // Recording a check-in from the sidebar
 
-/** Longest 'Afspraken' and 'Notities' accepted from the sidebar. */
+/** Longest 'Afspraken' (the step "doen") and 'Notities' accepted from the sidebar. */
 export const MAX_AGREEMENTS = 2000;
 export const MAX_NOTES = 5000;
+/** Longest text of the steps ontdekken, dromen, ontwerpen, and of the worries. */
+export const MAX_STEP = 2000;
+/** Longest goal, start point or end point. */
+export const MAX_GOAL = 300;
 /** Longest skip reason. */
 export const MAX_SKIP_REASON = 500;
+
+/** A goal of the onboarding: where the newcomer starts, where they want to end, how it stands. */
+export interface Goal {
+  goal: string;
+  start: string;
+  end: string;
+  status: GoalStatus;
+}
+
+/** A competence discussed at a check-in, with its level on the short scale. */
+export interface LevelMark {
+  competence: Competency;
+  level: Level;
+}
 
 /** A check-in as recorded, checked. Competencies in the order of the NJI profile, no repeats. */
 export interface CheckIn {
   /** Which planned check-in this records ('' = the first open one). */
   planned: IsoDate | '';
   held: IsoDate;
-  phase: Phase;
+  /** The one 4D label older records carry; '' for a check-in recorded step by step. */
+  phase: Phase | '';
+  /** The steps ontdekken, dromen and ontwerpen; the fourth, doen, is `agreements`. */
+  discovery: string;
+  dream: string;
+  design: string;
+  /** Every competence discussed: those listed and those given a level. */
   competencies: Competency[];
+  levels: LevelMark[];
+  goals: Goal[];
+  worries: string;
   wellbeing: number;
   click: Click;
+  /** The step "doen": what the newcomer will do before the next check-in. */
   agreements: string;
   notes: string;
 }
@@ -119,7 +170,11 @@ const CHECK_IN_FIELDS = [
   'planned',
   'held',
   'phase',
+  'steps',
   'competencies',
+  'levels',
+  'goals',
+  'worries',
   'wellbeing',
   'click',
   'agreements',
@@ -131,17 +186,25 @@ export type CheckInField = (typeof CHECK_IN_FIELDS)[number];
  * Why a value was refused (`field` names the input key; `params` only where listed):
  * - `notObject`: the input is not a plain object (field '').
  * - `unknownField`: a key that is not one of the fields (field = that key, cut to 40 characters).
- * - `missing`: a required field (held, phase, wellbeing, click) is absent or empty.
+ * - `missing`: a required field (held, wellbeing, click, agreements = doen) is absent or empty.
+ * - `missingMany` {fields}: more than one required field is empty.
  * - `notDate` (held): not an existing `YYYY-MM-DD` day.
  * - `future` (held) {today}: after today.
  * - `beforeStart` (held) {start}: before the newcomer's start date (when it is known).
- * - `notPhase` (phase): not one of ontdekken, dromen, ontwerpen, doen.
- * - `notList` (competencies): not an array (or longer than 20).
- * - `notCompetency` (competencies) {index}: the entry at `index` is not one of the seven.
+ * - `notPhase` (phase): not one of the four steps (Dutch or the study's English words).
+ * - `notSteps` (steps): not an object; `notStep` (steps) {value}: a key that is no step.
+ * - `notList` (competencies, levels, goals): not a list (or far too long).
+ * - `notCompetency` (competencies, levels) {index, value}: not one of the seven.
+ * - `notLevel` (levels) {index}: no level, or not oriënterend / op weg / zelfstandig (1–3).
+ * - `twice` (levels) {index}: the same competence twice.
+ * - `tooManyGoals` (goals) {max}: more than three goals.
+ * - `notGoal` (goals) {index}: not an object with a goal text (keys goal, start, end, status).
+ * - `notGoalStatus` (goals) {index}: not op koers, bereikt or bijgesteld.
  * - `notWellbeing` (wellbeing): not a whole number 1–5.
  * - `notClick` (click): not goed, twijfel or niet.
- * - `notText` (agreements, notes, reason): not a string.
- * - `tooLong` (agreements, notes, reason) {max}: longer than `max` characters after trimming.
+ * - `notText` (steps, worries, agreements, notes, reason): not a string.
+ * - `tooLong` (steps, goals, worries, agreements, notes, reason) {max}: longer than `max` characters
+ *   after trimming.
  */
 export type ValidationCode =
   | 'notObject'
@@ -152,8 +215,15 @@ export type ValidationCode =
   | 'future'
   | 'beforeStart'
   | 'notPhase'
+  | 'notSteps'
+  | 'notStep'
   | 'notList'
   | 'notCompetency'
+  | 'notLevel'
+  | 'twice'
+  | 'tooManyGoals'
+  | 'notGoal'
+  | 'notGoalStatus'
   | 'notWellbeing'
   | 'notClick'
   | 'notText'
@@ -181,6 +251,51 @@ function canonical<T extends string>(list: readonly T[], value: string): T | und
   return wanted ? list.find((v) => normalizeName(v) === wanted) : undefined;
 }
 
+/** A step by its Dutch name or one of its aliases (discovery, dream, design, delivery, …). */
+export function stepOf(value: string): Step | undefined {
+  const wanted = normalizeName(value);
+  if (!wanted) return undefined;
+  return STEPS.find((s) => s === wanted || STEP_ALIASES[s].some((a) => normalizeName(a) === wanted));
+}
+
+/** A competence by its exact NJI name, its short label or its English label, loosely. */
+export function competenceOf(value: string): Competency | undefined {
+  const wanted = normalizeName(value);
+  if (!wanted) return undefined;
+  const found = COMPETENCES.find(
+    (c) =>
+      normalizeName(c.name) === wanted || normalizeName(c.short) === wanted || normalizeName(c.en) === wanted,
+  );
+  return found ? (found.name as Competency) : undefined;
+}
+
+/** The short label of a competence ('interpersoonlijk'); anything else as it is. */
+export function shortLabel(competence: string): string {
+  return COMPETENCES.find((c) => c.name === competence)?.short ?? competence;
+}
+
+/** A level as a word (Dutch or English, loosely) or its number on the scale (1–3). */
+export function levelOf(value: unknown): Level | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? LEVELS[value - 1] : undefined;
+  if (typeof value !== 'string') return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return LEVELS[Number(value) - 1];
+  const wanted = normalizeName(value);
+  if (!wanted) return undefined;
+  return LEVELS.find((l) => normalizeName(l) === wanted || normalizeName(LEVEL_EN[l]) === wanted);
+}
+
+/** The number of a level on the scale: 1 oriënterend, 2 op weg, 3 zelfstandig. */
+export function levelNumber(level: Level): number {
+  return LEVELS.indexOf(level) + 1;
+}
+
+function goalStatusOf(value: string): GoalStatus | undefined {
+  const wanted = normalizeName(value);
+  return GOAL_STATUSES.find(
+    (g) => normalizeName(g) === wanted || normalizeName(GOAL_STATUS_EN[g]) === wanted,
+  );
+}
+
 function text(value: unknown, field: string, max: number): Validation<string> {
   if (absent(value)) return { ok: true, value: '' };
   if (typeof value !== 'string') return refuse(field, 'notText');
@@ -188,13 +303,94 @@ function text(value: unknown, field: string, max: number): Validation<string> {
   return t.length > max ? refuse(field, 'tooLong', { max }) : { ok: true, value: t };
 }
 
+/** A goal's text for its cell: one line, no column separator. */
+function oneLine(value: string): string {
+  return value.replace(/\|/g, '/').replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+function validateSteps(steps: unknown): Validation<Partial<Record<Step, string>>> {
+  if (absent(steps)) return { ok: true, value: {} };
+  if (!isPlainObject(steps)) return refuse('steps', 'notSteps');
+  const out: Partial<Record<Step, string>> = {};
+  for (const key of Object.keys(steps)) {
+    const step = stepOf(key);
+    if (!step) return refuse('steps', 'notStep', { value: key.slice(0, 40) });
+    const t = text(steps[key], 'steps', step === 'doen' ? MAX_AGREEMENTS : MAX_STEP);
+    if (!t.ok) return t;
+    if (t.value) out[step] = t.value;
+  }
+  return { ok: true, value: out };
+}
+
+function validateLevels(levels: unknown): Validation<LevelMark[]> {
+  if (absent(levels)) return { ok: true, value: [] };
+  // A list of {competence, level}, or one object {competence: level}.
+  const entries: unknown[] = Array.isArray(levels)
+    ? levels
+    : isPlainObject(levels)
+      ? Object.keys(levels).map((k) => ({ competence: k, level: levels[k] }))
+      : [];
+  if ((!Array.isArray(levels) && !isPlainObject(levels)) || entries.length > COMPETENCES.length * 2)
+    return refuse('levels', 'notList');
+  const out: LevelMark[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const name = isPlainObject(entry) ? entry.competence : undefined;
+    const competence = typeof name === 'string' ? competenceOf(name) : undefined;
+    if (!competence)
+      return refuse('levels', 'notCompetency', { index: i, value: String(name ?? '').slice(0, 60) });
+    const level = levelOf(isPlainObject(entry) ? entry.level : undefined);
+    if (!level) return refuse('levels', 'notLevel', { index: i, competence: shortLabel(competence) });
+    if (out.some((m) => m.competence === competence))
+      return refuse('levels', 'twice', { index: i, competence: shortLabel(competence) });
+    out.push({ competence, level });
+  }
+  return {
+    ok: true,
+    value: NJI_COMPETENCIES.flatMap((c) => out.filter((m) => m.competence === c)),
+  };
+}
+
+const GOAL_KEYS = ['goal', 'start', 'end', 'status'];
+
+function validateGoals(goals: unknown): Validation<Goal[]> {
+  if (absent(goals)) return { ok: true, value: [] };
+  if (!Array.isArray(goals) || goals.length > 20) return refuse('goals', 'notList');
+  if (goals.length > MAX_GOALS) return refuse('goals', 'tooManyGoals', { max: MAX_GOALS });
+  const out: Goal[] = [];
+  for (let i = 0; i < goals.length; i++) {
+    const g: unknown = goals[i];
+    if (!isPlainObject(g) || Object.keys(g).some((k) => !GOAL_KEYS.includes(k)))
+      return refuse('goals', 'notGoal', { index: i + 1 });
+    const parts: string[] = [];
+    for (const key of ['goal', 'start', 'end'] as const) {
+      const t = text(g[key], 'goals', MAX_GOAL);
+      if (!t.ok) return t.code === 'notText' ? refuse('goals', 'notGoal', { index: i + 1 }) : t;
+      parts.push(oneLine(t.value));
+    }
+    if (!parts[0]) return refuse('goals', 'notGoal', { index: i + 1 });
+    const status = absent(g.status)
+      ? 'op koers'
+      : typeof g.status === 'string'
+        ? goalStatusOf(g.status)
+        : undefined;
+    if (!status) return refuse('goals', 'notGoalStatus', { index: i + 1 });
+    out.push({ goal: parts[0], start: parts[1] ?? '', end: parts[2] ?? '', status });
+  }
+  return { ok: true, value: out };
+}
+
 /**
- * Checks a check-in sent by the sidebar: `{held, phase, competencies?, wellbeing, click,
- * agreements?, notes?}`. Competencies may be empty, each must be one of the seven (matched
- * loosely, returned in canonical spelling). Wellbeing may come as a number or a digit string
- * (a `<select>` value). Texts are trimmed; absent texts become ''. Unknown keys are refused, so a
- * typo cannot silently drop data. A held day lies between the newcomer's `start` (when given) and
- * `today`. Returns the first problem, fields checked in the order above.
+ * Checks a check-in sent by the sidebar or the page: `{held, steps?: {ontdekken, dromen,
+ * ontwerpen, doen}, levels?, goals?, worries?, wellbeing, click, agreements?, notes?}` (older
+ * clients: `phase` and `competencies`). Step names are the Dutch ones or the study's English words;
+ * "doen" (or `agreements`, the same) is required. Competences are matched by their exact NJI name,
+ * short label or English label, and returned by their NJI name. Levels come as a list of
+ * `{competence, level}` or an object `{competence: level}`, a level as word or 1–3. At most three
+ * goals, each with a text, optional start and end point, and a status (default op koers).
+ * Wellbeing may come as a number or a digit string. Texts are trimmed; unknown keys are refused,
+ * so a typo cannot silently drop data. A held day lies between the newcomer's `start` (when given)
+ * and `today`. Returns the first problem, fields checked in the order above.
  */
 export function validateCheckIn(
   input: unknown,
@@ -207,10 +403,13 @@ export function validateCheckIn(
       return refuse(key.slice(0, 40), 'unknownField');
   }
   const { planned, held, phase, competencies, wellbeing, click, agreements, notes } = input;
+  const steps = validateSteps(input.steps);
+  const doen = steps.ok && steps.value.doen ? steps.value.doen : agreements;
 
   // Every required field that is empty, at once: the buddy fills them in one go.
-  const missing = (['held', 'phase', 'wellbeing', 'click'] as const).filter((f) => absent(input[f]));
-  if (missing.length > 1) return refuse('', 'missingMany', { fields: missing.join(',') });
+  const missing = (['held', 'wellbeing', 'click'] as const).filter((f) => absent(input[f]));
+  const all = absent(doen) ? [...missing, 'agreements'] : missing;
+  if (all.length > 1) return refuse('', 'missingMany', { fields: all.join(',') });
   if (!absent(planned) && !isIsoDate(planned)) return refuse('planned', 'notDate');
 
   if (absent(held)) return refuse('held', 'missing');
@@ -218,20 +417,28 @@ export function validateCheckIn(
   if (held > today) return refuse('held', 'future', { today });
   if (start && held < start) return refuse('held', 'beforeStart', { start });
 
-  if (absent(phase)) return refuse('phase', 'missing');
-  const thePhase = typeof phase === 'string' ? canonical(PHASES_4D, phase) : undefined;
-  if (!thePhase) return refuse('phase', 'notPhase');
+  const thePhase = absent(phase) ? '' : typeof phase === 'string' ? stepOf(phase) : undefined;
+  if (thePhase === undefined) return refuse('phase', 'notPhase');
+  if (!steps.ok) return steps;
 
   const chosen = new Set<Competency>();
   if (!absent(competencies)) {
     if (!Array.isArray(competencies) || competencies.length > 20) return refuse('competencies', 'notList');
     for (let i = 0; i < competencies.length; i++) {
       const item: unknown = competencies[i];
-      const found = typeof item === 'string' ? canonical(NJI_COMPETENCIES, item) : undefined;
-      if (!found) return refuse('competencies', 'notCompetency', { index: i });
+      const found = typeof item === 'string' ? competenceOf(item) : undefined;
+      if (!found)
+        return refuse('competencies', 'notCompetency', { index: i, value: String(item ?? '').slice(0, 60) });
       chosen.add(found);
     }
   }
+  const levels = validateLevels(input.levels);
+  if (!levels.ok) return levels;
+  for (const m of levels.value) chosen.add(m.competence);
+  const goals = validateGoals(input.goals);
+  if (!goals.ok) return goals;
+  const worries = text(input.worries, 'worries', MAX_STEP);
+  if (!worries.ok) return worries;
 
   if (absent(wellbeing)) return refuse('wellbeing', 'missing');
   const score =
@@ -244,8 +451,9 @@ export function validateCheckIn(
   const theClick = typeof click === 'string' ? canonical(CLICK_VALUES, click) : undefined;
   if (!theClick) return refuse('click', 'notClick');
 
-  const theAgreements = text(agreements, 'agreements', MAX_AGREEMENTS);
+  const theAgreements = text(doen, 'agreements', MAX_AGREEMENTS);
   if (!theAgreements.ok) return theAgreements;
+  if (!theAgreements.value) return refuse('agreements', 'missing');
   const theNotes = text(notes, 'notes', MAX_NOTES);
   if (!theNotes.ok) return theNotes;
 
@@ -255,7 +463,13 @@ export function validateCheckIn(
       planned: absent(planned) ? '' : (planned as IsoDate),
       held,
       phase: thePhase,
+      discovery: steps.value.ontdekken ?? '',
+      dream: steps.value.dromen ?? '',
+      design: steps.value.ontwerpen ?? '',
       competencies: NJI_COMPETENCIES.filter((c) => chosen.has(c)),
+      levels: levels.value,
+      goals: goals.value,
+      worries: worries.value,
       wellbeing: score,
       click: theClick,
       agreements: theAgreements.value,
@@ -271,17 +485,36 @@ export function validateSkipReason(reason: unknown): Validation<string> {
   return t;
 }
 
+/** The cells a recorded check-in writes (beside the mail states, which stay as they are). */
+export type RecordedFields = Pick<
+  CheckInRow,
+  | 'held'
+  | 'phase'
+  | 'competency'
+  | 'wellbeing'
+  | 'click'
+  | 'agreements'
+  | 'notes'
+  | 'skipped'
+  | 'recordedBy'
+  | 'discovery'
+  | 'dream'
+  | 'design'
+  | 'worries'
+  | 'levels'
+  | 'goals'
+>;
+
 /**
  * The cells to write for a recorded check-in. Recording clears a skip reason; the mail state
- * cells are left alone (a sent reminder stays sent).
+ * cells are left alone (a sent reminder stays sent). `goals` are the check-in's goals: when it
+ * brings none, the caller passes the newcomer's current ones so every row shows how they stood.
  */
 export function checkInFields(
   checkIn: CheckIn,
   recordedBy: string,
-): Pick<
-  CheckInRow,
-  'held' | 'phase' | 'competency' | 'wellbeing' | 'click' | 'agreements' | 'notes' | 'skipped' | 'recordedBy'
-> {
+  goals: readonly Goal[] = checkIn.goals,
+): RecordedFields {
   return {
     held: checkIn.held,
     phase: checkIn.phase,
@@ -292,27 +525,127 @@ export function checkInFields(
     notes: checkIn.notes,
     skipped: '',
     recordedBy: emailKey(recordedBy),
+    discovery: checkIn.discovery,
+    dream: checkIn.dream,
+    design: checkIn.design,
+    worries: checkIn.worries,
+    levels: formatLevels(checkIn.levels),
+    goals: formatGoals(goals),
   };
 }
 
-/** The 'Competentie (NJI)' cell: the competencies, comma-separated. */
+/** The 'Competentie (NJI)' cell: the competencies by their short labels, comma-separated. */
 export function formatCompetencies(list: readonly string[]): string {
-  return list.join(', ');
+  return list.map(shortLabel).join(', ');
 }
 
 /**
- * Reads a 'Competentie (NJI)' cell: entries split on commas or semicolons, known ones in canonical
- * spelling, anything else kept as typed (a person wrote it; it is shown, not dropped).
+ * Reads a 'Competentie (NJI)' cell: entries split on commas or semicolons, known ones by their NJI
+ * name, anything else kept as typed (a person wrote it; it is shown, not dropped).
  */
 export function parseCompetencies(cell: string): string[] {
   const out: string[] = [];
   for (const part of cell.split(/[,;]/)) {
     const t = part.trim();
     if (!t) continue;
-    const found = canonical(NJI_COMPETENCIES, t) ?? t;
+    const found = competenceOf(t) ?? t;
     if (!out.includes(found)) out.push(found);
   }
   return out;
+}
+
+/** The 'Competenties (niveau)' cell: "interpersoonlijk: op weg; organisatorisch: oriënterend". */
+export function formatLevels(levels: readonly { competence: string; level: Level }[]): string {
+  return levels.map((m) => `${shortLabel(m.competence)}: ${m.level}`).join('; ');
+}
+
+/** Reads a levels cell: known competences by their NJI name; entries without a known level are left out. */
+export function parseLevels(cell: string): { competence: string; level: Level }[] {
+  const out: { competence: string; level: Level }[] = [];
+  for (const part of cell.split(/[;\n]/)) {
+    const at = part.lastIndexOf(':');
+    if (at < 0) continue;
+    const name = part.slice(0, at).trim();
+    const level = levelOf(part.slice(at + 1).trim());
+    if (!name || !level) continue;
+    const competence = competenceOf(name) ?? name;
+    if (!out.some((m) => m.competence === competence)) out.push({ competence, level });
+  }
+  return out;
+}
+
+/** The 'Doelen' cell: one goal per line, "doel | beginpunt | eindpunt | status". */
+export function formatGoals(goals: readonly Goal[]): string {
+  return goals.map((g) => [g.goal, g.start, g.end, g.status].join(' | ')).join('\n');
+}
+
+/** Reads a 'Doelen' cell; a line without a known status counts as op koers. */
+export function parseGoals(cell: string): Goal[] {
+  return cell
+    .split(/\r?\n/)
+    .map((line) => line.split('|').map((p) => p.trim()))
+    .filter((parts) => parts[0])
+    .map((parts) => ({
+      goal: parts[0]!,
+      start: parts[1] ?? '',
+      end: parts[2] ?? '',
+      status: goalStatusOf(parts[3] ?? '') ?? 'op koers',
+    }));
+}
+
+/** The newcomer's goals as they stand: those of the latest held check-in that has any. */
+export function currentGoals(rows: readonly CheckInRow[]): Goal[] {
+  const held = rows.filter((r) => r.held && r.goals.trim()).sort(byHeld);
+  const last = held[held.length - 1];
+  return last ? parseGoals(last.goals) : [];
+}
+
+/** One competence over the check-ins: the buddy's levels and the newcomer's own view, by held day. */
+export interface GrowthLine {
+  competence: string;
+  points: { date: IsoDate; level: number }[];
+  own: { date: IsoDate; level: number }[];
+}
+
+/** Each competence that got a level, over the held check-ins, in the profile's order. */
+export function growth(rows: readonly CheckInRow[]): GrowthLine[] {
+  const lines = new Map<string, GrowthLine>();
+  const line = (competence: string) => {
+    let l = lines.get(competence);
+    if (!l) {
+      l = { competence, points: [], own: [] };
+      lines.set(competence, l);
+    }
+    return l;
+  };
+  for (const r of rows.filter((x) => x.held).sort(byHeld)) {
+    for (const m of parseLevels(r.levels))
+      line(m.competence).points.push({ date: r.held, level: levelNumber(m.level) });
+    for (const m of parseLevels(r.newcomerLevels))
+      line(m.competence).own.push({ date: r.held, level: levelNumber(m.level) });
+  }
+  const order = (c: string) => {
+    const i = (NJI_COMPETENCIES as readonly string[]).indexOf(c);
+    return i < 0 ? NJI_COMPETENCIES.length : i;
+  };
+  return [...lines.values()].sort((a, b) => order(a.competence) - order(b.competence));
+}
+
+/**
+ * Whether a held check-in should alert the chef buddy about the klik: a "niet" from the buddy or
+ * the newcomer, or a "twijfel" from the same side as at the previous held check-in with the same
+ * buddy. `previous` is that check-in (or undefined).
+ */
+export function klikAlertReason(
+  row: CheckInRow,
+  previous: CheckInRow | undefined,
+): 'niet' | 'tweeKeerTwijfel' | null {
+  if (!row.held) return null;
+  if (row.click === 'niet' || row.newcomerClick === 'niet') return 'niet';
+  if (!previous) return null;
+  if (row.click === 'twijfel' && previous.click === 'twijfel') return 'tweeKeerTwijfel';
+  if (row.newcomerClick === 'twijfel' && previous.newcomerClick === 'twijfel') return 'tweeKeerTwijfel';
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -368,6 +701,15 @@ export interface TimelineCheckIn {
   wellbeing: number | null;
   click: Click | '';
   agreements: string;
+  /** The steps ontdekken, dromen, ontwerpen ('' for older rows: they carry one `phase`). */
+  discovery: string;
+  dream: string;
+  design: string;
+  worries: string;
+  levels: { competence: string; level: Level }[];
+  goals: Goal[];
+  /** The newcomer's own view of their competences at this check-in. */
+  newcomerLevels: { competence: string; level: Level }[];
 }
 
 export interface Timeline {
@@ -383,6 +725,10 @@ export interface Timeline {
   nextCheckIn: IsoDate | null;
   /** At least one check-in, and every one held or skipped: the onboarding may be closed. */
   allHeld: boolean;
+  /** The goals as they stand (latest held check-in with goals). */
+  goals: Goal[];
+  /** Each competence with a level, over the check-ins. */
+  growth: GrowthLine[];
 }
 
 export interface TimelineInput {
@@ -436,6 +782,13 @@ export function timeline(newcomerEmail: string, input: TimelineInput): Timeline 
       wellbeing: r.held && isWellbeing(r.wellbeing) ? r.wellbeing : null,
       click: r.click,
       agreements: r.agreements,
+      discovery: r.discovery,
+      dream: r.dream,
+      design: r.design,
+      worries: r.worries,
+      levels: parseLevels(r.levels),
+      goals: parseGoals(r.goals),
+      newcomerLevels: parseLevels(r.newcomerLevels),
     };
   });
 
@@ -463,6 +816,8 @@ export function timeline(newcomerEmail: string, input: TimelineInput): Timeline 
     lastAgreementsDate,
     nextCheckIn,
     allHeld: rows.length > 0 && rows.every((r) => !isOpen(r)),
+    goals: currentGoals(rows),
+    growth: growth(rows),
   };
 }
 
@@ -486,13 +841,17 @@ export function compareCheckIns(a: CheckInRow, b: CheckInRow): number {
  * - `chiefLate` → `chiefNotice` ('Chef buddy-melding (status)'): to the location's chef buddy,
  *   once it is te laat and at least `chiefAlertDaysLate` days past the planned day.
  */
-export type ReminderKind = 'buddyBefore' | 'buddyLate' | 'chiefLate';
+export type ReminderKind = 'buddyBefore' | 'buddyLate' | 'chiefLate' | 'chiefKlik';
 
 export const REMINDER_FIELD = {
   buddyBefore: 'reminder',
   buddyLate: 'lateNotice',
   chiefLate: 'chiefNotice',
+  chiefKlik: 'clickAlert',
 } as const satisfies Record<ReminderKind, keyof CheckInRow>;
+
+/** A klik alert is about a check-in held at most this many days ago (older ones are history). */
+export const KLIK_ALERT_DAYS = 14;
 
 export interface DueReminder {
   /** Position of the row in the `rows` given. */
@@ -509,11 +868,15 @@ export interface DueReminder {
   buddy: string;
   planned: IsoDate;
   daysLate: number | null;
+  /** Only for `chiefKlik`: why, and the day the check-in was held. */
+  klik?: { reason: 'niet' | 'tweeKeerTwijfel'; held: IsoDate };
 }
 
 export interface ReminderOptions {
   /** When given, only check-ins of these newcomers (`emailKey`) are reminded about. */
   inOnboarding?: ReadonlySet<string>;
+  /** False when the sheet has no 'Klik-melding (status)' column yet: no klik alerts then. */
+  klikAlerts?: boolean;
 }
 
 function mayGo(state: MailState): boolean {
@@ -534,7 +897,27 @@ export function dueReminders(
   const lateDay = lateBefore(today, settings);
   const remindFrom = addDays(today, Math.max(0, Math.floor(settings.reminderDaysBefore)));
   const out: DueReminder[] = [];
+  const klikFrom = addDays(today, -KLIK_ALERT_DAYS);
+  const heldBefore = previousHeld(rows);
   rows.forEach((row, index) => {
+    if (options.klikAlerts !== false && row.held && row.held >= klikFrom) {
+      const newcomer = emailKey(row.newcomer);
+      const reason = klikAlertReason(row, heldBefore.get(index));
+      const state = parseMailState(row.clickAlert);
+      if (reason && newcomer && (!options.inOnboarding || options.inOnboarding.has(newcomer)) && mayGo(state))
+        out.push({
+          index,
+          kind: 'chiefKlik',
+          field: 'clickAlert',
+          state,
+          id: mailId('checkin-chiefKlik', newcomer, row.held),
+          newcomer,
+          buddy: emailKey(row.buddy),
+          planned: row.planned,
+          daysLate: null,
+          klik: { reason, held: row.held },
+        });
+    }
     if (!row.planned || !isOpen(row)) return;
     const newcomer = emailKey(row.newcomer);
     if (!newcomer || (options.inOnboarding && !options.inOnboarding.has(newcomer))) return;
@@ -563,5 +946,32 @@ export function dueReminders(
       if ((s.daysLate ?? 0) >= settings.chiefAlertDaysLate) add('chiefLate', row.chiefNotice);
     }
   });
+  return out;
+}
+
+/** For each held row (by position), the newcomer's held check-in just before it with the same buddy. */
+function previousHeld(rows: readonly CheckInRow[]): Map<number, CheckInRow> {
+  const byNewcomer = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (!r.held) return;
+    const key = emailKey(r.newcomer);
+    const list = byNewcomer.get(key);
+    if (list) list.push(i);
+    else byNewcomer.set(key, [i]);
+  });
+  const out = new Map<number, CheckInRow>();
+  for (const list of byNewcomer.values()) {
+    list.sort((a, b) => byHeld(rows[a]!, rows[b]!) || a - b);
+    for (let k = 1; k < list.length; k++) {
+      const row = rows[list[k]!]!;
+      for (let j = k - 1; j >= 0; j--) {
+        const before = rows[list[j]!]!;
+        if (emailKey(before.buddy) === emailKey(row.buddy)) {
+          out.set(list[k]!, before);
+          break;
+        }
+      }
+    }
+  }
   return out;
 }

@@ -24,7 +24,8 @@ export interface PrivacyTables {
 
 /**
  * Why a retention action is taken:
- * - `notes`: check-in notes, agreements and skip reasons, `retentionNotesMonths` after the
+ * - `notes`: check-in notes, agreements and skip reasons, the 4D steps, worries, goals and
+ *   competence levels (the buddy's and the newcomer's own), `retentionNotesMonths` after the
  *   newcomer's onboarding ended (the latest 'Afgesloten op' of their ended pairings);
  * - `pairReason`: the reason of an ended pairing, after the same term from 'Afgesloten op';
  * - `records`: schedule lines, check-ins and pairings of a newcomer who left ('Uit dienst per'),
@@ -109,9 +110,21 @@ export function retentionPlan(
       return;
     }
     const end = ends.get(who);
-    const fields = (['notes', 'agreements', 'skipped', 'newcomerRemark'] as const).filter(
-      (f) => r[f].trim() !== '',
-    );
+    const fields = (
+      [
+        'notes',
+        'agreements',
+        'skipped',
+        'newcomerRemark',
+        'discovery',
+        'dream',
+        'design',
+        'worries',
+        'goals',
+        'levels',
+        'newcomerLevels',
+      ] as const
+    ).filter((f) => (r[f] ?? '').trim() !== '');
     if (end && end < notesBefore && fields.length)
       actions.push({ tab: 'checkIns', index, reason: 'notes', kind: 'clear', fields });
   });

@@ -123,6 +123,18 @@ export function maySeeNotes(actor: Actor, checkIn: CheckInAccess): boolean {
   );
 }
 
+/**
+ * Reads the personal parts of a check-in — the 4D steps, goals, competence levels, worries — as
+ * its notes (the school leader, the location's chef buddy, who wrote them), and also the newcomer
+ * themself: it is their own conversation, which they see and confirm. Never the notes.
+ */
+export function maySeeCoaching(
+  actor: Actor,
+  checkIn: CheckInAccess & { readonly newcomer: string },
+): boolean {
+  return maySeeNotes(actor, checkIn) || isSelf(actor, { email: checkIn.newcomer });
+}
+
 /** Records or skips a check-in, ticks a schedule line: whoever follows the newcomer. */
 export function mayRecordCheckIn(actor: Actor, newcomer: FollowedNewcomer): boolean {
   return follows(actor, newcomer);
@@ -151,6 +163,17 @@ export function mayRespondAsNewcomer(actor: Actor, newcomer: { readonly email: s
 /** Guard: the actor must be a school leader or the chef buddy of this location. */
 export function assertCanManage(actor: Actor, location: string): void {
   if (!isManager(actor)) throw new UserError('error.managersOnly');
+  if (!canActOn(actor, location)) throw new UserError('error.otherLocation', { location });
+}
+
+/** The chef buddy of this location (not the school leader): writes the monthly report's remark. */
+export function isChiefBuddyOf(actor: Actor, location: string): boolean {
+  return actor.role === 'chefbuddy' && canActOn(actor, location);
+}
+
+/** Guard: the chef buddy of this location. */
+export function assertChiefBuddyOf(actor: Actor, location: string): void {
+  if (actor.role !== 'chefbuddy') throw new UserError('report.chiefOnly');
   if (!canActOn(actor, location)) throw new UserError('error.otherLocation', { location });
 }
 

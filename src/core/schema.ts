@@ -119,15 +119,18 @@ export const WEEKDAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag
 /** The four phases of the 4D model of Appreciative Inquiry. */
 export const PHASES_4D = ['ontdekken', 'dromen', 'ontwerpen', 'doen'] as const;
 
-/** The seven competencies of the NJI profile for the special-education teacher. */
+/**
+ * The seven competencies of the NJI profile for the special-education teacher, named exactly as
+ * the profile does (short labels and indicators: `shared/coaching.ts`).
+ */
 export const NJI_COMPETENCIES = [
-  'interpersoonlijk',
-  'orthopedagogisch',
-  'orthodidactisch',
-  'organisatorisch',
-  'samenwerking collega’s',
-  'samenwerking omgeving',
-  'reflectie en ontwikkeling',
+  'interpersoonlijk competent in de omgang met leerlingen',
+  'orthopedagogisch competent in de omgang met leerlingen',
+  'orthodidactisch competent in de omgang met leerlingen',
+  'organisatorisch competent',
+  'competent in samenwerking met collega’s',
+  'competent in samenwerking met de omgeving',
+  'competent in reflectie en ontwikkeling',
 ] as const;
 
 export const CLICK_VALUES = ['goed', 'twijfel', 'niet'] as const;
@@ -278,6 +281,22 @@ export const SCHEMA = {
     newcomerWellbeing: col.number('Welbevinden (nieuwe collega, 1–5)', 'Wellbeing (newcomer, 1–5)'),
     newcomerBy: col.email('Reactie door', 'Response by'),
     newcomerAt: col.moment('Reactie op', 'Response at'),
+    // The 4D conversation (issue 14): one field per step; the fourth step, doen, is 'Afspraken'.
+    discovery: col.text('Ontdekken', 'Discovery', { aliases: ['Ontdekken (4D)'] }),
+    dream: col.text('Dromen', 'Dream', { aliases: ['Dromen (4D)'] }),
+    design: col.text('Ontwerpen', 'Design', { aliases: ['Ontwerpen (4D)'] }),
+    worries: col.text('Zorgen, knelpunten of onzekerheden', 'Worries, bottlenecks or uncertainties', {
+      aliases: ['Zorgen', 'Worries'],
+    }),
+    // "interpersoonlijk: op weg; organisatorisch: oriënterend" (short labels, readable in the sheet).
+    levels: col.text('Competenties (niveau)', 'Competences (level)', { aliases: ['Niveaus', 'Levels'] }),
+    // One goal per line: "doel | beginpunt | eindpunt | op koers"; the goals as they stood then.
+    goals: col.text('Doelen', 'Goals'),
+    // The newcomer's own view of their competences (Mijn Wegwijs), beside the buddy's.
+    newcomerLevels: col.text('Competenties (nieuwe collega)', 'Competences (newcomer)'),
+    clickAlert: col.text('Klik-melding (status)', 'Click alert (status)', {
+      aliases: ['Klik-melding', 'Click alert'],
+    }),
   }),
   whoToAsk: tab('whoToAsk', 'Wie vraag ik wat', 'Who to ask', {
     location: col.text('Locatie', 'Location', { required: true, validation: 'locationsOrAll' }),

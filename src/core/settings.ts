@@ -99,6 +99,20 @@ export const SETTINGS = {
     '7',
     'Na zoveel dagen te laat krijgt de chef buddy één bericht.',
   ),
+  chiefReportDay: setting(
+    'Maandverslag chef buddy: dag van de maand',
+    'Chief buddy monthly report: day of the month',
+    'number',
+    '1',
+    'Op deze dag (1 tot en met 28) staat het verslag over de vorige maand klaar voor een opmerking van de chef buddy.',
+  ),
+  chiefReportWaitDays: setting(
+    'Maandverslag chef buddy: dagen wachten op opmerking',
+    'Chief buddy monthly report: days to wait for a remark',
+    'number',
+    '5',
+    'Zoveel dagen later gaat het verslag naar de schoolleider, ook zonder opmerking.',
+  ),
   defaultMaxPerBuddy: setting(
     "Max. nieuwe collega's per buddy",
     'Max. newcomers per buddy',
@@ -235,6 +249,8 @@ export interface Settings {
   checkInGraceDays: number;
   reminderDaysBefore: number;
   chiefAlertDaysLate: number;
+  chiefReportDay: number;
+  chiefReportWaitDays: number;
   defaultMaxPerBuddy: number;
   pairAcrossLocations: boolean;
   buddyMinYearsSchool: number;

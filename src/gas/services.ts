@@ -5,6 +5,7 @@
 import type {
   Clock,
   DocumentStore,
+  Documents,
   Environment,
   Identity,
   Lock,
@@ -98,6 +99,15 @@ export class ScriptTriggers implements Triggers {
   }
 }
 
+/** HTML to PDF inside Apps Script (no Drive scope), as base64 for the page to offer as a download. */
+export class BlobDocuments implements Documents {
+  pdf(html: string, name: string): string {
+    return Utilities.base64Encode(
+      Utilities.newBlob(html, 'text/html', name).getAs('application/pdf').getBytes(),
+    );
+  }
+}
+
 export class MailAppMailer implements Mailer {
   send(mail: OutgoingMail): void {
     MailApp.sendEmail({
@@ -147,6 +157,11 @@ export class ScriptEnvironment implements Environment {
     // opens only for editors, so it is no address to mail.
     const url = ScriptApp.getService().getUrl();
     return typeof url === 'string' && url.trim() && !/\/dev$/.test(url.trim()) ? url.trim() : null;
+  }
+  spreadsheetUrl(): string | null {
+    // A web-app call has no active spreadsheet; the hourly run (which sends the alerts) has.
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    return ss ? ss.getUrl() : null;
   }
   spreadsheetTimeZone(): string {
     return this.sheetZone();

@@ -1,31 +1,45 @@
 /**
  * A buddy records a held check-in from the page: the same server function and rules as the
- * sidebar (`recordCheckIn`); the server checks every field and answers in Dutch.
+ * sidebar (`recordCheckIn`), in the four steps of the 4D model with goals and competence levels
+ * (issue 14); the server checks every field and answers in Dutch.
  */
 import { useState } from 'preact/hooks';
+import { GoalsFields, goalsInput, LevelsFields, levelsInput, StepsFields } from '../components/coaching';
 import { call } from '../components/rpc';
+import type { GoalDto } from '../shared/api';
+import { coachingText, type Step } from '../shared/coaching';
 import type { Language } from '../shared/language';
 import { Choice, CLICKS, WELLBEING } from './fields';
 import { pageText } from './texts';
-
-const PHASES = ['ontdekken', 'dromen', 'ontwerpen', 'doen'] as const;
 
 export function CheckInForm({
   language,
   newcomerEmail,
   today,
+  goals: current,
   onDone,
 }: {
   language: Language;
   newcomerEmail: string;
   today: string;
+  /** The goals as they stand (none yet: this check-in sets them). */
+  goals: GoalDto[];
   onDone: (message: string) => void;
 }) {
   const [held, setHeld] = useState(today);
-  const [phase, setPhase] = useState('');
+  const [steps, setSteps] = useState<Record<Step, string>>({
+    ontdekken: '',
+    dromen: '',
+    ontwerpen: '',
+    doen: '',
+  });
+  const [levels, setLevels] = useState<Record<string, string>>({});
+  const [goals, setGoals] = useState<GoalDto[]>(
+    current.length ? current.map((g) => ({ ...g })) : [{ goal: '', start: '', end: '', status: 'op koers' }],
+  );
+  const [worries, setWorries] = useState('');
   const [wellbeing, setWellbeing] = useState('');
   const [click, setClick] = useState('');
-  const [agreements, setAgreements] = useState('');
   const [notes, setNotes] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -36,10 +50,12 @@ export function CheckInForm({
     setError('');
     call('recordCheckIn', newcomerEmail, {
       held,
-      phase,
+      steps,
+      levels: levelsInput(levels),
+      goals: goalsInput(goals),
+      worries,
       wellbeing: Number(wellbeing) || 0,
       click,
-      agreements,
       notes,
     })
       .then((r) => onDone(r.signal ? `${r.message} ${r.signal}` : r.message))
@@ -52,13 +68,21 @@ export function CheckInForm({
         {t('held')}
         <input type="date" value={held} max={today} onInput={(e) => setHeld(e.currentTarget.value)} />
       </label>
-      <Choice label={t('phase')} value={phase} options={PHASES} onChange={setPhase} />
+      <StepsFields language={language} steps={steps} onChange={setSteps} />
+      <GoalsFields language={language} goals={goals} first={current.length === 0} onChange={setGoals} />
+      <LevelsFields language={language} levels={levels} onChange={setLevels} />
+      <label>
+        {coachingText(language, 'worries')}
+        <textarea
+          value={worries}
+          rows={2}
+          data-testid="worries"
+          onInput={(e) => setWorries(e.currentTarget.value)}
+        />
+      </label>
+      <p class="hint">{coachingText(language, 'worriesHint')}</p>
       <Choice label={t('wellbeing')} value={wellbeing} options={WELLBEING} onChange={setWellbeing} />
       <Choice label={t('click')} value={click} options={CLICKS} onChange={setClick} />
-      <label>
-        {t('agreementsField')}
-        <textarea value={agreements} rows={3} onInput={(e) => setAgreements(e.currentTarget.value)} />
-      </label>
       <label>
         {t('notesField')}
         <textarea value={notes} rows={3} onInput={(e) => setNotes(e.currentTarget.value)} />

@@ -6,8 +6,10 @@
  */
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { CoachingView, GoalsList, GrowthChart } from '../components/coaching';
 import { call } from '../components/rpc';
 import type { PageCollectionDto, PageNewcomerDto, PagePersonDto, PageState } from '../shared/api';
+import { coachingText } from '../shared/coaching';
 import type { Language } from '../shared/language';
 import { CheckInForm } from './checkin-form';
 import { ResponseForm } from './response-form';
@@ -110,6 +112,12 @@ function CheckIns({
           : t('agreementsNone')}
       </h3>
       <p class="agreements">{newcomer.lastAgreements || t('noAgreements')}</p>
+      {last?.coaching ? (
+        <CoachingView language={language} coaching={last.coaching} phase="" agreements={last.agreements} />
+      ) : null}
+      <h3>{coachingText(language, 'goals')}</h3>
+      <GoalsList language={language} goals={newcomer.goals} />
+      <GrowthChart language={language} growth={newcomer.growth} />
       {answered ? <p class="response">{answered}</p> : null}
       {self && last && !last.response ? (
         <>
@@ -128,6 +136,37 @@ function CheckIns({
         </>
       ) : null}
     </>
+  );
+}
+
+/** The closing summary for the competence file (issue 14): fetched as PDF, offered as a download. */
+function SummaryDownload({ language }: { language: Language }) {
+  const [file, setFile] = useState<{ filename: string; href: string } | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const fetchIt = () => {
+    setBusy(true);
+    setError('');
+    call('getClosingSummary')
+      .then((f) => setFile({ filename: f.filename, href: `data:${f.mimeType};base64,${f.content}` }))
+      .catch((e: Error) => setError(e.message))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <section class="summary">
+      <h2>{coachingText(language, 'summary')}</h2>
+      <p class="hint">{coachingText(language, 'summaryHint')}</p>
+      {file ? (
+        <a class="button" data-testid="summary-link" href={file.href} download={file.filename}>
+          {file.filename}
+        </a>
+      ) : (
+        <button type="button" data-testid="summary-make" disabled={busy} onClick={fetchIt}>
+          {coachingText(language, 'summary')}
+        </button>
+      )}
+      {error ? <p role="alert">{error}</p> : null}
+    </section>
   );
 }
 
@@ -208,6 +247,7 @@ function App() {
       <p class="hello">{state.name ? t('hello', { name: state.name }) : t('helloNoName')}</p>
       {said ? <p role="status">{said}</p> : null}
       {state.view === 'none' ? <p class="message">{state.message}</p> : null}
+      {state.view === 'none' && state.summary ? <SummaryDownload language={language} /> : null}
       {state.view === 'newcomer' ? (
         <section>
           {state.newcomer.buddy ? (
@@ -246,6 +286,7 @@ function App() {
                   language={language}
                   newcomerEmail={n.email}
                   today={state.today}
+                  goals={n.goals}
                   onDone={(message) => {
                     setSaid(message);
                     refresh();

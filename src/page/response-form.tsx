@@ -3,7 +3,9 @@
  * remark, and their own klik and wellbeing (`respondToCheckIn`). Kept beside the buddy's record.
  */
 import { useState } from 'preact/hooks';
+import { LevelsFields, levelsInput } from '../components/coaching';
 import { call } from '../components/rpc';
+import { coachingText } from '../shared/coaching';
 import type { Language } from '../shared/language';
 import { Choice, CLICKS, WELLBEING } from './fields';
 import { pageText } from './texts';
@@ -21,6 +23,8 @@ export function ResponseForm({
   const [remark, setRemark] = useState('');
   const [click, setClick] = useState('');
   const [wellbeing, setWellbeing] = useState('');
+  // Issue 14: the newcomer's own view of the competences, beside the buddy's levels.
+  const [levels, setLevels] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const t = (k: Parameters<typeof pageText>[1]) => pageText(language, k);
@@ -28,7 +32,14 @@ export function ResponseForm({
     e.preventDefault();
     setBusy(true);
     setError('');
-    call('respondToCheckIn', held, { confirmed, remark, click, wellbeing: Number(wellbeing) || 0 })
+    const own = levelsInput(levels);
+    call('respondToCheckIn', held, {
+      confirmed,
+      remark,
+      click,
+      wellbeing: Number(wellbeing) || 0,
+      ...(own.length ? { levels: own } : {}),
+    })
       .then((r) => onDone(r.message))
       .catch((err: Error) => setError(err.message))
       .finally(() => setBusy(false));
@@ -45,6 +56,12 @@ export function ResponseForm({
       </label>
       <Choice label={t('ownClick')} value={click} options={CLICKS} onChange={setClick} />
       <Choice label={t('ownWellbeing')} value={wellbeing} options={WELLBEING} onChange={setWellbeing} />
+      <LevelsFields
+        language={language}
+        legend={coachingText(language, 'ownLevels')}
+        levels={levels}
+        onChange={setLevels}
+      />
       {error ? <p role="alert">{error}</p> : null}
       <button type="submit" disabled={busy}>
         {t('send')}

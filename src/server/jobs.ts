@@ -2,9 +2,11 @@
  * The jobs of the scheduled run, in order. Features add their job here: due buddy notifications,
  * welcome packets, check-in reminders, the weekly overview and the retention purge.
  */
-import { checkInReminders, weeklyOverview } from '../app/checkins';
+import { checkInReminders } from '../app/checkins';
+import { chiefMonthlyReports } from '../app/chiefReport';
 import type { Job } from '../app/jobs';
 import { leftBuddyAlerts } from '../app/leavers';
+import { weeklyOverview } from '../app/overview';
 import { pendingBuddyMails } from '../app/pairing';
 import { monthlyRetention } from '../app/privacy';
 import { dueWelcomePackets } from '../app/welcome';
@@ -19,5 +21,6 @@ export const SCHEDULED_JOBS: readonly Job[] = [
   { ...dueWelcomePackets, sendsMail: true },
   { ...checkInReminders, sendsMail: true },
   { ...weeklyOverview, sendsMail: true },
+  { ...chiefMonthlyReports, sendsMail: true },
   monthlyRetention,
 ];

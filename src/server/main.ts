@@ -5,6 +5,8 @@
 import * as about from '../app/about';
 import * as automation from '../app/automation';
 import * as checkins from '../app/checkins';
+import * as chiefReport from '../app/chiefReport';
+import * as overview from '../app/overview';
 import * as page from '../app/page';
 import * as pairing from '../app/pairing';
 import * as privacy from '../app/privacy';
@@ -12,6 +14,7 @@ import * as schedule from '../app/schedule';
 import { type ScheduledRunResult, scheduledRun } from '../app/scheduledRun';
 import * as setup from '../app/setup';
 import * as sidebar from '../app/sidebarState';
+import * as summary from '../app/summary';
 import * as welcome from '../app/welcome';
 import { assertKnown } from '../core/roles';
 import { expectBoolean } from '../core/validate';
@@ -21,6 +24,7 @@ import type {
   AutomationStatus,
   CheckInResultDto,
   CheckInsDto,
+  ChiefReportDto,
   ErasurePreviewDto,
   IcsFileDto,
   OverviewDto,
@@ -129,6 +133,11 @@ export function respondToCheckIn(held: unknown, response: unknown): { message: s
   return handlePage((ctx) => page.respondToCheckIn(ctx, held, response));
 }
 
+/** The closing summary for the newcomer's competence file, as PDF (issue 14). */
+export function getClosingSummary(): IcsFileDto {
+  return handlePage((ctx) => summary.summaryFile(ctx));
+}
+
 // ---- google.script.run (sidebar) ----
 
 export function getSidebarState(location?: unknown): SidebarState {
@@ -215,6 +224,16 @@ export function sendWelcomeNow(newcomerEmail: unknown): WelcomeResultDto {
   return handle((ctx) => welcome.sendWelcomeNow(ctx, newcomerEmail));
 }
 
+/** The chef buddy's monthly report on the previous month, for their location (issue 14). */
+export function getChiefReport(location: unknown): ChiefReportDto {
+  return handle((ctx) => chiefReport.getChiefReport(ctx, location));
+}
+
+/** Saves the chef buddy's remark on the monthly report, and whether it may go. */
+export function saveChiefReport(location: unknown, remark: unknown, ready: unknown): ChiefReportDto {
+  return handle((ctx) => chiefReport.saveChiefReport(ctx, location, remark, ready));
+}
+
 export function getCheckIns(newcomerEmail: unknown): CheckInsDto {
   return handle((ctx) => checkins.getTimeline(ctx, newcomerEmail));
 }
@@ -232,11 +251,11 @@ export function closeOnboarding(newcomerEmail: unknown): CheckInResultDto {
 }
 
 export function getOverview(location?: unknown): OverviewDto {
-  return handle((ctx) => checkins.getOverviewFor(ctx, location));
+  return handle((ctx) => overview.getOverviewFor(ctx, location));
 }
 
 export function refreshOverviewTab(): OverviewDto {
-  return handle(checkins.refreshTab);
+  return handle(overview.refreshTab);
 }
 
 export function previewRetentionPurge(): RetentionPreviewDto {
@@ -283,6 +302,8 @@ export const sidebarApi_ = {
   recordCheckIn,
   skipCheckIn,
   closeOnboarding,
+  getChiefReport,
+  saveChiefReport,
   getOverview,
   refreshOverviewTab,
   previewRetentionPurge,
@@ -298,4 +319,5 @@ export const pageApi_ = {
   markScheduleItem,
   recordCheckIn,
   respondToCheckIn,
+  getClosingSummary,
 } satisfies PageApi;

@@ -9,6 +9,7 @@ import { UserError } from '../core/errors';
 import { missingScopeOf, permissionOfScope } from '../core/permissions';
 import { redactEmails } from '../core/redact';
 import {
+  BlobDocuments,
   DocumentPropertiesStore,
   MailAppMailer,
   ScriptEnvironment,
@@ -41,6 +42,7 @@ export function createServices(): Services {
     ui: new SheetsUi(),
     triggers: new ScriptTriggers(),
     mailer: new MailAppMailer(),
+    documents: new BlobDocuments(),
     environment: new ScriptEnvironment(zone),
     store: new SharedStore(),
     userStore: new DocumentPropertiesStore(() => PropertiesService.getUserProperties()),

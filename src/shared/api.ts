@@ -221,6 +221,38 @@ export interface TimelineCheckInDto {
   agreements: string;
   /** null when the reader may not see the notes (only the school leader, the chef buddy and their writer may). */
   notes: string | null;
+  /**
+   * The 4D steps (doen = `agreements`), worries, competence levels and goals of this check-in, and
+   * the newcomer's own levels; null when the reader may not see them (`maySeeCoaching`).
+   */
+  coaching: CoachingDto | null;
+}
+
+/** The personal parts of a held check-in (issue 14). Competences by their NJI name. */
+export interface CoachingDto {
+  discovery: string;
+  dream: string;
+  design: string;
+  worries: string;
+  levels: { competence: string; level: string }[];
+  goals: GoalDto[];
+  newcomerLevels: { competence: string; level: string }[];
+}
+
+/** One onboarding goal: where from, where to, how it stands (op koers / bereikt / bijgesteld). */
+export interface GoalDto {
+  goal: string;
+  start: string;
+  end: string;
+  status: string;
+}
+
+/** One competence over the check-ins: levels 1–3 (oriënterend, op weg, zelfstandig) by held day. */
+export interface GrowthDto {
+  competence: string;
+  points: { date: string; level: number }[];
+  /** The newcomer's own view at the same check-ins. */
+  own: { date: string; level: number }[];
 }
 
 export interface CheckInsDto {
@@ -234,6 +266,9 @@ export interface CheckInsDto {
   nextCheckIn: string | null;
   /** A suggestion to consider re-pairing (translated), or null. */
   signal: string | null;
+  /** The goals as they stand and each competence over the check-ins, from what the reader may see. */
+  goals: GoalDto[];
+  growth: GrowthDto[];
   canClose: boolean;
   canManage: boolean;
 }
@@ -243,8 +278,14 @@ export interface CheckInInput {
   /** Which planned check-in this records (`YYYY-MM-DD`); absent: the first open one. */
   planned?: string;
   held: string;
-  phase: string;
+  /** Older clients: one 4D label. */
+  phase?: string;
+  /** The 4D steps by name (ontdekken/discovery, dromen/dream, ontwerpen/design, doen/delivery); doen required. */
+  steps?: Record<string, string>;
   competencies?: string[];
+  levels?: { competence: string; level: string | number }[];
+  goals?: { goal: string; start?: string; end?: string; status?: string }[];
+  worries?: string;
   wellbeing: number;
   click: string;
   agreements?: string;
@@ -305,6 +346,11 @@ export interface NewcomerDto {
   /** Klik and wellbeing of the latest held check-in ('' and null when none). */
   lastClick: string;
   lastWellbeing: number | null;
+  /**
+   * The held day of the latest check-in when worries were written down there ("zorgen gemeld",
+   * issue 14), else ''. Never the text.
+   */
+  worriesOn: string;
 }
 
 export interface RetentionPreviewDto {
@@ -400,6 +446,21 @@ export interface AutomationStatus {
   canChange: boolean;
 }
 
+/** The chef buddy's monthly report on the previous month, for their location (issue 14). */
+export interface ChiefReportDto {
+  location: string;
+  /** `YYYY-MM`. */
+  month: string;
+  /** From `opensOn` on the chef buddy may add a remark; from `sendsOn` it goes without one. */
+  open: boolean;
+  opensOn: string;
+  sendsOn: string;
+  lines: string[];
+  remark: string;
+  /** wacht: not yet; klaar: goes with the next scheduled run; verzonden: sent. */
+  state: 'wacht' | 'klaar' | 'verzonden';
+}
+
 /** Functions the sidebar calls through google.script.run. */
 export interface SidebarApi {
   getSidebarState(location?: string): SidebarState;
@@ -423,6 +484,8 @@ export interface SidebarApi {
   recordCheckIn(newcomerEmail: string, checkIn: CheckInInput): CheckInResultDto;
   skipCheckIn(newcomerEmail: string, plannedDate: string, reason: string): CheckInResultDto;
   closeOnboarding(newcomerEmail: string): CheckInResultDto;
+  getChiefReport(location: string): ChiefReportDto;
+  saveChiefReport(location: string, remark: string, ready: boolean): ChiefReportDto;
   getOverview(location?: string): OverviewDto;
   refreshOverviewTab(): OverviewDto;
   previewRetentionPurge(): RetentionPreviewDto;
@@ -459,6 +522,8 @@ export interface PageCheckInDto {
   notes: string | null;
   /** The newcomer's own view of this check-in, kept beside the buddy's; null before they answered. */
   response: PageResponseDto | null;
+  /** The 4D steps, goals, levels and worries (issue 14); null where the visitor may not see them. */
+  coaching: CoachingDto | null;
 }
 
 /** What the newcomer answered after a check-in (and when). */
@@ -476,6 +541,8 @@ export interface PageResponseInput {
   remark?: string;
   click: string;
   wellbeing: number;
+  /** The newcomer's own view of the competences discussed (issue 14): level per competence. */
+  levels?: { competence: string; level: string | number }[];
 }
 
 /** A newcomer's onboarding as the page shows it (to the newcomer themself or their buddy). */
@@ -492,6 +559,11 @@ export interface PageNewcomerDto {
   lastAgreements: string;
   lastAgreementsDate: string;
   checkIns: PageCheckInDto[];
+  /** The goals as they stand and each competence over the check-ins (issue 14). */
+  goals: GoalDto[];
+  growth: GrowthDto[];
+  /** The closing summary can be downloaded (the onboarding is complete; the newcomer only). */
+  summaryReady: boolean;
 }
 
 /** The collection document on the page: the packet's sections for the location, whom to ask what. */
@@ -502,7 +574,7 @@ export interface PageCollectionDto {
 
 /** The page's first view, in one call: nothing personal for an empty or unknown visitor. */
 export type PageState = { language: Language; today: string; name: string } & (
-  | { view: 'none'; message: string }
+  | { view: 'none'; message: string; summary?: boolean }
   | { view: 'newcomer'; newcomer: PageNewcomerDto & { collection: PageCollectionDto } }
   | { view: 'buddy'; newcomers: PageNewcomerDto[] }
 );
@@ -513,6 +585,8 @@ export interface PageApi {
   markScheduleItem(newcomerEmail: string, date: string, activity: string, done: boolean): ScheduleResultDto;
   recordCheckIn(newcomerEmail: string, checkIn: CheckInInput): CheckInResultDto;
   respondToCheckIn(held: string, response: PageResponseInput): { message: string };
+  /** The closing summary as PDF (base64), for the newcomer once the onboarding is closed (issue 14). */
+  getClosingSummary(): IcsFileDto;
 }
 
 /** Everything a UI may call: the sidebar's and the page's functions. */

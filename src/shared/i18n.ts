@@ -266,7 +266,7 @@ const nl = {
   'checkin.field.competencies': 'competenties',
   'checkin.field.wellbeing': 'welbevinden',
   'checkin.field.click': 'klik',
-  'checkin.field.agreements': 'afspraken',
+  'checkin.field.agreements': 'doen (afspraken)',
   'checkin.field.notes': 'notities',
   'checkin.field.reason': 'reden',
   'checkin.field.input': 'check-in',
@@ -276,9 +276,11 @@ const nl = {
   'checkin.invalid.notDate': 'Ongeldige invoer: {field} is geen datum.',
   'checkin.invalid.future': 'De {field} ligt in de toekomst.',
   'checkin.invalid.beforeStart': 'De {field} ligt vóór de startdatum ({start}).',
-  'checkin.invalid.notPhase': 'Kies een fase: ontdekken, dromen, ontwerpen of doen.',
+  'checkin.invalid.notPhase':
+    'Kies een fase: ontdekken, dromen, ontwerpen of doen (of discovery, dream, design, delivery).',
   'checkin.invalid.notList': 'Ongeldige invoer: {field} moet een lijst zijn.',
-  'checkin.invalid.notCompetency': 'Kies competenties uit het NJI-profiel.',
+  'checkin.invalid.notCompetency':
+    'Onbekende competentie "{value}". Kies uit de zeven competenties van het NJI-profiel.',
   'checkin.invalid.notWellbeing': 'Welbevinden is een heel getal van 1 tot en met 5.',
   'checkin.invalid.notClick': 'Kies bij klik: goed, twijfel of niet.',
   'checkin.invalid.notText': 'Ongeldige invoer: {field} moet tekst zijn.',
@@ -397,6 +399,63 @@ const nl = {
   'page.invalidResponse':
     'Geef je reactie zo: bevestig de afspraken of schrijf een opmerking (hoogstens 1000 tekens), kies je klik (goed, twijfel of niet) en je welbevinden (1 tot en met 5).',
   'page.responded': 'Dank je wel, je reactie is opgeslagen.',
+  // ---- Check-ins as the protocol coaches (issue 14) ----
+  'checkin.field.steps': 'stappen (4D)',
+  'checkin.field.levels': 'competenties (niveau)',
+  'checkin.field.goals': 'doelen',
+  'checkin.field.worries': 'zorgen, knelpunten of onzekerheden',
+  'checkin.invalid.notSteps': 'Ongeldige invoer: {field} geeft per stap een tekst.',
+  'checkin.invalid.notStep':
+    'Onbekende stap "{value}". De stappen zijn ontdekken, dromen, ontwerpen en doen (of discovery, dream, design, delivery).',
+  'checkin.invalid.notLevel':
+    'Kies bij "{competence}" een niveau: oriënterend, op weg of zelfstandig (1 tot en met 3).',
+  'checkin.invalid.twice': 'De competentie "{competence}" staat er twee keer bij.',
+  'checkin.invalid.tooManyGoals': 'Kies hoogstens {max} doelen.',
+  'checkin.invalid.notGoal':
+    'Doel {index} heeft geen omschrijving. Geef elk doel een tekst, met een beginpunt en een eindpunt.',
+  'checkin.invalid.notGoalStatus': 'Kies bij doel {index}: op koers, bereikt of bijgesteld.',
+  'checkin.invalid.notLevels':
+    'Geef je eigen beeld zo: per competentie uit het NJI-profiel een niveau (oriënterend, op weg of zelfstandig).',
+  'mail.klik.subject': 'Klik-signaal bij {newcomer}: {reason}',
+  'mail.klik.body':
+    'Beste {chief},\n\nBij de check-in van {date} tussen {newcomer} en buddy {buddy} is het signaal: {reason}. Misschien helpt een gesprek, of een andere buddy.\n{where}\n\nJe krijgt dit bericht één keer per check-in. De notities van de check-in staan er niet in.',
+  'mail.klik.where':
+    'Je vindt {newcomer} in de zijbalk van Wegwijs (Extensies › Wegwijs › Nieuwe collega’s) in het personeelsbestand: {url}',
+  'mail.klik.whereNoLink':
+    'Je vindt {newcomer} in de zijbalk van Wegwijs (Extensies › Wegwijs › Nieuwe collega’s).',
+  'attention.worries': '{name} meldde zorgen bij de check-in van {date}.',
+  'summary.title': 'Bekwaamheidsdossier: inwerken van {name}',
+  'summary.intro': 'Inwerken op locatie {location}, gestart op {start}, afgerond op {date}.',
+  'summary.goals': 'Doelen en hoe ze afliepen',
+  'summary.noGoals': 'Er zijn geen doelen vastgelegd.',
+  'summary.from': 'beginpunt',
+  'summary.to': 'eindpunt',
+  'summary.competences': 'Competenties (NJI-profiel) met het laatste niveau',
+  'summary.noLevels': 'Er zijn geen niveaus vastgelegd.',
+  'summary.agreements': 'Afspraken voor na het inwerken',
+  'summary.noAgreements': 'Er zijn geen afspraken vastgelegd.',
+  'summary.footer': 'Samengesteld door Wegwijs uit de check-ins. Notities van check-ins staan hier nooit in.',
+  'summary.notClosed': 'De samenvatting voor je bekwaamheidsdossier is er zodra je inwerken is afgerond.',
+  'summary.onlyOwn': 'Alleen de collega zelf kan de eigen samenvatting downloaden.',
+  'summary.ready':
+    'Je inwerken is afgerond. Download hier de samenvatting voor je bekwaamheidsdossier: je doelen, je competenties en de afspraken voor daarna.',
+  'summary.closedNote':
+    'De samenvatting voor het bekwaamheidsdossier staat voor {name} klaar in Mijn Wegwijs.',
+  'report.newcomers': "Nieuwe collega's in het inwerktraject: {n}",
+  'report.checkIns': 'Check-ins: {held} gehouden, {skipped} overgeslagen, {open} nog open',
+  'report.goals': 'Doelen: {reached} bereikt, {onTrack} op koers, {adjusted} bijgesteld',
+  'report.levels': 'Competenties met een niveau besproken: {n} keer',
+  'report.signals': 'Klik-signalen: {klik}; check-ins met zorgen gemeld: {worries}',
+  'report.wellbeing': 'Gemiddeld welbevinden: {value} (van {people} collega’s)',
+  'report.noWellbeing': 'Welbevinden: niet getoond (minder dan {min} collega’s)',
+  'report.subject': 'Maandverslag inwerken {location}, {month}',
+  'report.intro': 'Het inwerken op locatie {location} in {month}, van de chef buddy:',
+  'report.remark': 'Opmerking van de chef buddy: {remark}',
+  'report.noRemark': 'De chef buddy heeft geen opmerking toegevoegd.',
+  'report.invalidRemark': 'Geef een opmerking van hoogstens {max} tekens, en of het verslag mag gaan.',
+  'report.notOpen': 'Het maandverslag staat vanaf {date} klaar.',
+  'report.alreadySent': 'Dit maandverslag is al naar de schoolleider gestuurd.',
+  'report.chiefOnly': 'Alleen de chef buddy van de locatie schrijft het maandverslag.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -661,7 +720,7 @@ const en: Messages = {
   'checkin.field.competencies': 'competencies',
   'checkin.field.wellbeing': 'wellbeing',
   'checkin.field.click': 'click',
-  'checkin.field.agreements': 'agreements',
+  'checkin.field.agreements': 'doen (agreements)',
   'checkin.field.notes': 'notes',
   'checkin.field.reason': 'reason',
   'checkin.field.input': 'check-in',
@@ -671,9 +730,11 @@ const en: Messages = {
   'checkin.invalid.notDate': 'Invalid input: {field} is not a date.',
   'checkin.invalid.future': 'The {field} is in the future.',
   'checkin.invalid.beforeStart': 'The {field} is before the start date ({start}).',
-  'checkin.invalid.notPhase': 'Choose a phase: ontdekken, dromen, ontwerpen or doen.',
+  'checkin.invalid.notPhase':
+    'Choose a phase: ontdekken, dromen, ontwerpen or doen (or discovery, dream, design, delivery).',
   'checkin.invalid.notList': 'Invalid input: {field} must be a list.',
-  'checkin.invalid.notCompetency': 'Choose competencies from the NJI profile.',
+  'checkin.invalid.notCompetency':
+    'Unknown competence "{value}". Choose from the seven competences of the NJI profile.',
   'checkin.invalid.notWellbeing': 'Wellbeing is a whole number from 1 to 5.',
   'checkin.invalid.notClick': 'Choose how the click is: goed, twijfel or niet.',
   'checkin.invalid.notText': 'Invalid input: {field} must be text.',
@@ -789,6 +850,61 @@ const en: Messages = {
   'page.invalidResponse':
     'Give your response like this: confirm the agreements or write a remark (at most 1000 characters), choose your click (goed, twijfel or niet) and your wellbeing (1 to 5).',
   'page.responded': 'Thank you, your response was saved.',
+  // ---- Check-ins as the protocol coaches (issue 14) ----
+  'checkin.field.steps': 'steps (4D)',
+  'checkin.field.levels': 'competences (level)',
+  'checkin.field.goals': 'goals',
+  'checkin.field.worries': 'worries, bottlenecks or uncertainties',
+  'checkin.invalid.notSteps': 'Invalid input: {field} gives a text per step.',
+  'checkin.invalid.notStep':
+    'Unknown step "{value}". The steps are ontdekken, dromen, ontwerpen and doen (or discovery, dream, design, delivery).',
+  'checkin.invalid.notLevel':
+    'Choose a level for "{competence}": oriënterend, op weg or zelfstandig (1 to 3).',
+  'checkin.invalid.twice': 'The competence "{competence}" is there twice.',
+  'checkin.invalid.tooManyGoals': 'Choose at most {max} goals.',
+  'checkin.invalid.notGoal':
+    'Goal {index} has no description. Give each goal a text, with a start and an end point.',
+  'checkin.invalid.notGoalStatus': 'Choose for goal {index}: op koers, bereikt or bijgesteld.',
+  'checkin.invalid.notLevels':
+    'Give your own view like this: per competence of the NJI profile a level (oriënterend, op weg or zelfstandig).',
+  'mail.klik.subject': 'Click signal for {newcomer}: {reason}',
+  'mail.klik.body':
+    'Dear {chief},\n\nAt the check-in of {date} between {newcomer} and buddy {buddy} the signal is: {reason}. A conversation may help, or another buddy.\n{where}\n\nYou get this message once per check-in. The check-in notes are not in it.',
+  'mail.klik.where':
+    'You find {newcomer} in the Wegwijs sidebar (Extensions › Wegwijs › Newcomers) in the staff sheet: {url}',
+  'mail.klik.whereNoLink': 'You find {newcomer} in the Wegwijs sidebar (Extensions › Wegwijs › Newcomers).',
+  'attention.worries': '{name} reported worries at the check-in of {date}.',
+  'summary.title': 'Competence file: onboarding of {name}',
+  'summary.intro': 'Onboarding at location {location}, started on {start}, completed on {date}.',
+  'summary.goals': 'Goals and how they ended',
+  'summary.noGoals': 'No goals were recorded.',
+  'summary.from': 'start point',
+  'summary.to': 'end point',
+  'summary.competences': 'Competences (NJI profile) with the last level',
+  'summary.noLevels': 'No levels were recorded.',
+  'summary.agreements': 'Agreements for after the onboarding',
+  'summary.noAgreements': 'No agreements were recorded.',
+  'summary.footer': 'Put together by Wegwijs from the check-ins. Check-in notes are never in it.',
+  'summary.notClosed': 'The summary for your competence file is there once your onboarding is complete.',
+  'summary.onlyOwn': 'Only the colleague themself can download their own summary.',
+  'summary.ready':
+    'Your onboarding is complete. Download the summary for your competence file here: your goals, your competences and the agreements for after.',
+  'summary.closedNote': 'The summary for the competence file is ready for {name} on Mijn Wegwijs.',
+  'report.newcomers': 'Newcomers in onboarding: {n}',
+  'report.checkIns': 'Check-ins: {held} held, {skipped} skipped, {open} still open',
+  'report.goals': 'Goals: {reached} achieved, {onTrack} on track, {adjusted} adjusted',
+  'report.levels': 'Competences discussed with a level: {n} times',
+  'report.signals': 'Click signals: {klik}; check-ins with worries reported: {worries}',
+  'report.wellbeing': 'Average wellbeing: {value} (of {people} colleagues)',
+  'report.noWellbeing': 'Wellbeing: not shown (fewer than {min} colleagues)',
+  'report.subject': 'Monthly onboarding report {location}, {month}',
+  'report.intro': 'The onboarding at location {location} in {month}, from the chief buddy:',
+  'report.remark': 'Remark of the chief buddy: {remark}',
+  'report.noRemark': 'The chief buddy added no remark.',
+  'report.invalidRemark': 'Give a remark of at most {max} characters, and whether the report may go.',
+  'report.notOpen': 'The monthly report is ready from {date}.',
+  'report.alreadySent': 'This monthly report has already been sent to the school leader.',
+  'report.chiefOnly': 'Only the location’s chief buddy writes the monthly report.',
 };
 
 export type { Language } from './language';

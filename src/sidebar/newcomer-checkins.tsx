@@ -1,27 +1,35 @@
 /**
  * A newcomer's check-ins in the 4D model: schedule progress, the check-ins with their state (late
  * ones in red), wellbeing over time as a small line, last time's agreements, the re-pairing signal,
- * and recording, skipping (with a reason) and closing the onboarding. Notes show only when the
- * server sends them, which it does only to those who may read them.
+ * the goals and the growth per competence, and recording (the four steps, competence levels,
+ * goals, worries), skipping (with a reason) and closing the onboarding. Notes and the personal
+ * parts show only when the server sends them, which it does only to those who may read them.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { CheckInsDto, TimelineCheckInDto } from '../shared/api';
+import {
+  CoachingView,
+  GoalsFields,
+  GoalsList,
+  GrowthChart,
+  goalsInput,
+  LevelsFields,
+  levelsInput,
+  StepsFields,
+} from '../components/coaching';
+import type { CheckInsDto, GoalDto, TimelineCheckInDto } from '../shared/api';
+import { COMPETENCES, coachingText, type Step } from '../shared/coaching';
+import type { Language } from '../shared/language';
 import { useAction } from './action';
 import { Confirm, Said, type Tx } from './newcomer-parts';
 import { call } from './rpc';
 import { dutchDate, type TextKey } from './texts';
 
 const PHASES = ['ontdekken', 'dromen', 'ontwerpen', 'doen'] as const;
-/** The NJI profile's seven competencies, exactly as the server knows them, with their label. */
-const COMPETENCIES: readonly [string, TextKey][] = [
-  ['interpersoonlijk', 'n.c.1'],
-  ['orthopedagogisch', 'n.c.2'],
-  ['orthodidactisch', 'n.c.3'],
-  ['organisatorisch', 'n.c.4'],
-  ['samenwerking collega’s', 'n.c.5'],
-  ['samenwerking omgeving', 'n.c.6'],
-  ['reflectie en ontwikkeling', 'n.c.7'],
-];
+/** The NJI profile's seven competencies by their exact names, as the server sends them, with their label. */
+const COMPETENCIES: readonly [string, TextKey][] = COMPETENCES.map((c, i) => [
+  c.name,
+  `n.c.${i + 1}` as TextKey,
+]);
 const CLICKS = ['goed', 'twijfel', 'niet'] as const;
 const MAX_REASON = 500;
 
@@ -90,6 +98,7 @@ function Sparkline({ points, tx }: { points: CheckInsDto['wellbeing']; tx: Tx })
 function CheckInItem(props: {
   c: TimelineCheckInDto;
   email: string;
+  language: Language;
   tx: Tx;
   onDone: (message: string) => void;
 }) {
@@ -107,7 +116,8 @@ function CheckInItem(props: {
   const details = c.held
     ? [
         tx('n.heldOn', { date: dutchDate(c.held) }),
-        known(PHASES, c.phase) ? tx(`n.ph.${c.phase}`) : c.phase,
+        // An older record carries one 4D label; a check-in in four steps shows them below.
+        !c.coaching && known(PHASES, c.phase) ? tx(`n.ph.${c.phase}`) : !c.coaching ? c.phase : '',
         ...c.competencies.map((x) => competencyLabel(tx, x)),
         c.wellbeing !== null ? tx('n.wb', { n: c.wellbeing }) : '',
         known(CLICKS, c.click) ? tx('n.klik', { k: tx(`n.k.${c.click}`) }) : '',
@@ -138,6 +148,14 @@ function CheckInItem(props: {
       </div>
       {details.length > 0 && <div class="small">{details.join(' · ')}</div>}
       {c.skipped && <div class="small">{tx('n.skippedWhy', { reason: c.skipped })}</div>}
+      {c.coaching && (
+        <CoachingView
+          language={props.language}
+          coaching={c.coaching}
+          phase={c.phase}
+          agreements={c.agreements}
+        />
+      )}
       {c.agreements && <div class="small">{tx('n.agreed', { text: c.agreements })}</div>}
       {c.notes !== null && c.notes !== '' && (
         <div class="notes" data-testid="checkin-notes">
@@ -189,17 +207,24 @@ function CheckInItem(props: {
   );
 }
 
-/** "Check-in vastleggen": the 4D phase, NJI competencies, wellbeing, klik, agreements and notes. */
+/**
+ * "Check-in vastleggen": the four steps of the 4D model (doen = the agreements), the NJI
+ * competences discussed with their level, the goals (set at the first check-in, reviewed after),
+ * worries, wellbeing, klik and notes.
+ */
 function RecordForm(props: {
   email: string;
   today: string;
+  language: Language;
   /** The planned check-ins still open, soonest first. */
   open: string[];
+  /** The goals as they stand (none yet: this check-in sets them). */
+  goals: GoalDto[];
   tx: Tx;
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
-  const { tx } = props;
+  const { tx, language } = props;
   const id = useId();
   const [held, setHeld] = useState(props.today);
   // The planned check-in this records: the latest one already due, else the first open one.
@@ -207,11 +232,21 @@ function RecordForm(props: {
     [...props.open].reverse().find((d) => d <= props.today) ?? props.open[0] ?? '',
   );
   const [missing, setMissing] = useState<string[]>([]);
-  const [phase, setPhase] = useState('');
-  const [competencies, setCompetencies] = useState<string[]>([]);
+  const [steps, setSteps] = useState<Record<Step, string>>({
+    ontdekken: '',
+    dromen: '',
+    ontwerpen: '',
+    doen: '',
+  });
+  const [levels, setLevels] = useState<Record<string, string>>({});
+  const [goals, setGoals] = useState<GoalDto[]>(
+    props.goals.length
+      ? props.goals.map((g) => ({ ...g }))
+      : [{ goal: '', start: '', end: '', status: 'op koers' }],
+  );
+  const [worries, setWorries] = useState('');
   const [wellbeing, setWellbeing] = useState(0);
   const [click, setClick] = useState('');
-  const [agreements, setAgreements] = useState('');
   const [notes, setNotes] = useState('');
   const save = useAction();
   const first = useRef<HTMLInputElement>(null);
@@ -222,7 +257,7 @@ function RecordForm(props: {
     // Every empty required field at once, in the form's own words (no browser tooltips).
     const empty = [
       !held && tx('cf.held'),
-      !phase && tx('cf.phase'),
+      !steps.doen.trim() && tx('cf.doen'),
       !wellbeing && tx('cf.wellbeing'),
       !click && tx('cf.click'),
     ].filter((x): x is string => Boolean(x));
@@ -232,18 +267,17 @@ function RecordForm(props: {
       const result = await call('recordCheckIn', props.email, {
         ...(planned ? { planned } : {}),
         held,
-        phase,
-        competencies,
+        steps,
+        levels: levelsInput(levels),
+        goals: goalsInput(goals),
+        worries,
         wellbeing,
         click,
-        agreements,
         notes,
       });
-      props.onDone(result.message);
+      props.onDone(result.signal ? `${result.message} ${result.signal}` : result.message);
     });
   };
-  const toggle = (value: string, on: boolean) =>
-    setCompetencies((list) => (on ? [...list, value] : list.filter((x) => x !== value)));
 
   return (
     <form class="panel checkin-form" data-testid="checkin-form" onSubmit={submit} noValidate>
@@ -275,36 +309,22 @@ function RecordForm(props: {
         value={held}
         onInput={(e) => setHeld(e.currentTarget.value)}
       />
-      <label for={`${id}-phase`}>{tx('n.phase')}</label>
-      <select
-        id={`${id}-phase`}
-        data-testid="phase"
-        required
-        value={phase}
-        onChange={(e) => setPhase(e.currentTarget.value)}
-      >
-        <option value="">{tx('n.choose')}</option>
-        {PHASES.map((p) => (
-          <option key={p} value={p}>
-            {tx(`n.ph.${p}`)}
-          </option>
-        ))}
-      </select>
-      <fieldset>
-        <legend>{tx('n.competencies')}</legend>
-        {COMPETENCIES.map(([value, key]) => (
-          <label key={value} class="check">
-            <input
-              type="checkbox"
-              data-testid="competency"
-              value={value}
-              checked={competencies.includes(value)}
-              onChange={(e) => toggle(value, e.currentTarget.checked)}
-            />
-            {tx(key)}
-          </label>
-        ))}
-      </fieldset>
+      <StepsFields language={language} steps={steps} onChange={setSteps} />
+      <GoalsFields language={language} goals={goals} first={props.goals.length === 0} onChange={setGoals} />
+      <LevelsFields language={language} levels={levels} onChange={setLevels} />
+      <label for={`${id}-worries`}>{coachingText(language, 'worries')}</label>
+      <textarea
+        id={`${id}-worries`}
+        data-testid="worries"
+        rows={2}
+        maxLength={2000}
+        aria-describedby={`${id}-worries-hint`}
+        value={worries}
+        onInput={(e) => setWorries(e.currentTarget.value)}
+      />
+      <p class="small" id={`${id}-worries-hint`}>
+        {coachingText(language, 'worriesHint')}
+      </p>
       <fieldset>
         <legend>{tx('n.wellbeing')}</legend>
         <div class="radios">
@@ -343,15 +363,6 @@ function RecordForm(props: {
           ))}
         </div>
       </fieldset>
-      <label for={`${id}-agreements`}>{tx('n.agreements')}</label>
-      <textarea
-        id={`${id}-agreements`}
-        data-testid="agreements"
-        rows={2}
-        maxLength={2000}
-        value={agreements}
-        onInput={(e) => setAgreements(e.currentTarget.value)}
-      />
       <label for={`${id}-notes`}>{tx('n.notes')}</label>
       <textarea
         id={`${id}-notes`}
@@ -426,11 +437,14 @@ export function CheckInsSection(props: {
   email: string;
   data: CheckInsDto;
   today: string;
+  /** Optional for older callers: the coaching parts then show in Dutch. */
+  language?: Language;
   tx: Tx;
   /** After a change: fetch the timeline and the sidebar state again. */
   onChanged: () => Promise<void>;
 }) {
   const { data, tx } = props;
+  const language = props.language ?? 'nl';
   const [recording, setRecording] = useState(false);
   const [message, setMessage] = useState('');
   const done = (text: string) => {
@@ -449,6 +463,13 @@ export function CheckInsSection(props: {
       <Progress done={data.schedule.done} total={data.schedule.total} tx={tx} />
       {data.nextCheckIn && <p class="small">{tx('n.nextCheckIn', { date: dutchDate(data.nextCheckIn) })}</p>}
       <Sparkline points={data.wellbeing} tx={tx} />
+      {data.goals.length > 0 && (
+        <div class="card">
+          <div class="small">{coachingText(language, 'goals')}</div>
+          <GoalsList language={language} goals={data.goals} />
+        </div>
+      )}
+      <GrowthChart language={language} growth={data.growth} />
       {data.lastAgreements && (
         <div class="card" data-testid="last-agreements">
           <div class="small">{tx('n.lastAgreements', { date: dutchDate(data.lastAgreementsDate) })}</div>
@@ -464,6 +485,7 @@ export function CheckInsSection(props: {
               key={`${c.planned}|${c.held}|${i}`}
               c={c}
               email={props.email}
+              language={language}
               tx={tx}
               onDone={done}
             />
@@ -474,6 +496,8 @@ export function CheckInsSection(props: {
         <RecordForm
           email={props.email}
           today={props.today}
+          language={language}
+          goals={data.goals}
           open={data.checkIns
             .filter((c) => c.planned && !c.held && !c.skipped)
             .map((c) => c.planned)

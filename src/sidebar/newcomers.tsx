@@ -230,7 +230,14 @@ function Detail(props: {
       )}
       <Section id="checkins" title={tx('n.checkIns')}>
         {data ? (
-          <CheckInsSection email={n.email} data={data} today={state.today} tx={tx} onChanged={changed} />
+          <CheckInsSection
+            email={n.email}
+            data={data}
+            today={state.today}
+            language={state.language}
+            tx={tx}
+            onChanged={changed}
+          />
         ) : (
           <LoadState loaded={checkIns.loaded} tx={tx} retry={checkIns.reload} id="checkins" />
         )}

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { FiguresDto, OverviewDto, SidebarState } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
+import { ChiefReport } from './chief-report';
 import { call } from './rpc';
 import { dutchDate, type TextKey, text } from './texts';
 
@@ -351,6 +352,7 @@ export function Overview(props: { state: SidebarState; language: Language }) {
           <Chart locations={data.locations} tx={tx} />
         </>
       )}
+      {state.user.role === 'chefbuddy' && location && <ChiefReport location={location} language={language} />}
       <section aria-labelledby={attentionId} data-testid="ov-attention">
         <h2 id={attentionId}>{tx('o.attention')}</h2>
         <Attention data={data} tx={tx} />

@@ -303,6 +303,17 @@ const nl = {
   'cf.notYet': 'Vanaf {date} af te vinken',
   'ps.confirmSend':
     'Het welkomstpakket gaat nu naar {name} ({to}), en daarna niet nog een keer. Nu versturen?',
+  // ---- Check-ins as the protocol coaches (issue 14) ----
+  'wk.worries': '{name}: zorgen gemeld bij de check-in van {date}',
+  'cf.doen': 'doen (afspraken)',
+  'cr.title': 'Maandverslag voor de schoolleider: {month}',
+  'cr.remark': 'Jouw opmerking (als je wilt)',
+  'cr.goesOn': 'Zonder bericht van jou gaat het verslag op {date} vanzelf, zonder opmerking.',
+  'cr.ready': 'Het verslag gaat mee met de volgende automatische verzending.',
+  'cr.opens': 'Het verslag staat vanaf {date} klaar.',
+  'cr.send': 'Opslaan en laten versturen',
+  'cr.save': 'Opmerking opslaan',
+  'cr.sent': 'Het verslag is naar de schoolleider gestuurd.',
 } as const;
 
 export type TextKey = keyof typeof nl;
@@ -602,6 +613,17 @@ const en: Record<TextKey, string> = {
   'cf.click': 'click',
   'cf.notYet': 'Can be ticked off from {date}',
   'ps.confirmSend': 'The welcome packet goes to {name} ({to}) now, and never again. Send now?',
+  // ---- Check-ins as the protocol coaches (issue 14) ----
+  'wk.worries': '{name}: worries reported at the check-in of {date}',
+  'cf.doen': 'doen (agreements)',
+  'cr.title': 'Monthly report for the school leader: {month}',
+  'cr.remark': 'Your remark (if you like)',
+  'cr.goesOn': 'Without a word from you the report goes by itself on {date}, without a remark.',
+  'cr.ready': 'The report goes with the next automatic sending.',
+  'cr.opens': 'The report is ready from {date}.',
+  'cr.send': 'Save and let it go',
+  'cr.save': 'Save remark',
+  'cr.sent': 'The report has been sent to the school leader.',
 };
 
 /** A sidebar text with its `{name}` placeholders filled. */

@@ -15,7 +15,7 @@ export interface Focus {
 }
 
 export interface WeekItem {
-  kind: 'noBuddy' | 'buddyLeft' | 'noSchedule' | 'packet' | 'late' | 'due' | 'signal';
+  kind: 'noBuddy' | 'buddyLeft' | 'noSchedule' | 'packet' | 'late' | 'due' | 'signal' | 'worries';
   email: string;
   text: string;
   focus: Focus;
@@ -95,8 +95,25 @@ export function weekItems(state: SidebarState, language: Language): WeekItem[] {
         }),
         focus: card,
       });
+    // Issue 14: that worries were reported at the latest check-in, never what they were.
+    if (n.worriesOn)
+      items.push({
+        kind: 'worries',
+        email: n.email,
+        text: t('wk.worries', { name, date: day(n.worriesOn) }),
+        focus: card,
+      });
   }
-  const order: WeekItem['kind'][] = ['noBuddy', 'buddyLeft', 'signal', 'late', 'packet', 'noSchedule', 'due'];
+  const order: WeekItem['kind'][] = [
+    'noBuddy',
+    'buddyLeft',
+    'signal',
+    'worries',
+    'late',
+    'packet',
+    'noSchedule',
+    'due',
+  ];
   return items.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
 }
 

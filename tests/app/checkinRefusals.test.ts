@@ -27,6 +27,7 @@ const good = (held: string, extra: Record<string, unknown> = {}) => ({
   phase: 'ontdekken',
   wellbeing: 4,
   click: 'goed',
+  agreements: 'Meelopen bij Jan.',
   ...extra,
 });
 const planned = (w: World) =>
@@ -64,7 +65,8 @@ describe('recording a check-in', () => {
     expect(() => record(w.ctx(), anna.email, { held: '2027-01-15' })).toThrow(
       expect.objectContaining({
         key: 'checkin.invalid.missingMany',
-        params: { field: 'check-in', fields: 'fase (4D), welbevinden, klik' },
+        // Issue 14: "doen" (the agreements) is required instead of the one 4D label.
+        params: { field: 'check-in', fields: 'welbevinden, klik, doen (afspraken)' },
       }),
     );
   });

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkInReminders,
-  close,
-  getOverviewFor,
-  getTimeline,
-  record,
-  refreshTab,
-  skip,
-  weeklyOverview,
-} from '../../src/app/checkins';
+import { checkInReminders, close, getTimeline, record, skip } from '../../src/app/checkins';
 import { runScheduledJobs } from '../../src/app/jobs';
+import { getOverviewFor, refreshTab, weeklyOverview } from '../../src/app/overview';
 import { assignBuddy, endPairing } from '../../src/app/pairing';
 import { saveSchedule } from '../../src/app/schedule';
 import { longDate } from '../../src/shared/language';

@@ -125,7 +125,14 @@ describe('two users sending the same welcome packet at once', () => {
   });
 });
 
-const check = (held: string) => ({ held, phase: 'ontdekken', competencies: [], wellbeing: 4, click: 'goed' });
+const check = (held: string) => ({
+  held,
+  phase: 'ontdekken',
+  competencies: [],
+  wellbeing: 4,
+  click: 'goed',
+  agreements: 'Meelopen.',
+});
 const heldDays = (w: World) =>
   w.gateway
     .rows('Check-ins')

@@ -184,7 +184,13 @@ describe('what "Deze week" and the cards read from the sidebar state', () => {
     const w = world();
     w.setNow('2027-01-15T16:00:00+01:00');
     w.setUser(bram.email);
-    record(w.ctx(), anna.email, { held: '2027-01-15', phase: 'ontdekken', wellbeing: 2, click: 'niet' });
+    record(w.ctx(), anna.email, {
+      held: '2027-01-15',
+      phase: 'ontdekken',
+      wellbeing: 2,
+      click: 'niet',
+      agreements: 'Gesprek met de chef buddy.',
+    });
     const staff = w.gateway.tabs.get('Medewerkers')!;
     const header = staff[0]!.map(String);
     staff.find((r) => r[header.indexOf('E-mail')] === bram.email)![header.indexOf('Status')] = 'uit dienst';

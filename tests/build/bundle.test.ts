@@ -139,6 +139,7 @@ describe('the bundle in a bare Apps Script-like context', () => {
       'welcome-packets',
       'check-in-reminders',
       'weekly-overview',
+      'chief-reports',
       'retention',
     ]);
   });

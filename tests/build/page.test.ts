@@ -197,7 +197,7 @@ describe('what a buddy may do from the page', () => {
     expect(r.ok ? '' : r.error).toMatch(/niet de buddy/);
     const c = web(buddy, 'recordCheckIn', [
       othersNewcomer,
-      { held: '2027-01-04', phase: 'Doen', wellbeing: 4, click: 'goed' },
+      { held: '2027-01-04', phase: 'Doen', wellbeing: 4, click: 'goed', agreements: 'Meelopen.' },
     ]);
     expect(c.ok ? '' : c.error).toMatch(/niet de buddy/);
     expect(fakes.toJSON().spreadsheet).toEqual(before);

@@ -209,7 +209,9 @@ describe('the hourly run’s budget', () => {
     // Five tab reads and a handful of property and trigger calls: about 0.57 s in a deliberately
     // slow model (60 ms a read), a fraction of a consumer account's 90 minutes a day at 24 runs.
     expect(fakes.calls.count('Range.getValues')).toBeLessThanOrEqual(5);
-    expect(estimate).toBeLessThan(600);
+    // Changed openly (issue 14): the chef buddy's monthly report adds one read of the properties
+    // (30 ms in this model) while a month's report may still go; 600 → 630.
+    expect(estimate).toBeLessThan(630);
     const about = runtime.run('getAboutInfo', [], { user: SCHOOL_LEADER }) as {
       checks: { label: string; value: string }[];
     };

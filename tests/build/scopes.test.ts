@@ -68,7 +68,14 @@ function argsFor(name: string): unknown[] {
     markScheduleItem: [newcomer, DEMO_TODAY, 'Rondleiding', true],
     recordCheckIn: [
       newcomer,
-      { held: DEMO_TODAY, phase: 'ontdekken', wellbeing: 4, click: 'goed', notes: '' },
+      {
+        held: DEMO_TODAY,
+        phase: 'ontdekken',
+        wellbeing: 4,
+        click: 'goed',
+        agreements: 'Meelopen.',
+        notes: '',
+      },
     ],
     skipCheckIn: [newcomer, DEMO_TODAY, 'ziek'],
     setAutomaticSending: [true],

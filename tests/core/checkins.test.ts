@@ -47,6 +47,14 @@ function aCheckIn(patch: Partial<CheckInRow> = {}): CheckInRow {
     newcomerWellbeing: null,
     newcomerBy: '',
     newcomerAt: '',
+    discovery: '',
+    dream: '',
+    design: '',
+    worries: '',
+    levels: '',
+    goals: '',
+    newcomerLevels: '',
+    clickAlert: '',
     ...patch,
   };
 }
@@ -129,7 +137,16 @@ describe('recording a check-in from the sidebar', () => {
       planned: '',
       held: '2027-01-08',
       phase: 'ontdekken',
-      competencies: ['interpersoonlijk', 'orthopedagogisch'],
+      discovery: '',
+      dream: '',
+      design: '',
+      competencies: [
+        'interpersoonlijk competent in de omgang met leerlingen',
+        'orthopedagogisch competent in de omgang met leerlingen',
+      ],
+      levels: [],
+      goals: [],
+      worries: '',
       wellbeing: 4,
       click: 'goed',
       agreements: 'Meelopen bij Jan op dinsdag.',
@@ -137,10 +154,16 @@ describe('recording a check-in from the sidebar', () => {
     });
   });
 
-  it('accepts a check-in without competencies, agreements and notes', () => {
-    const { competencies, agreements, notes, ...rest } = valid;
-    expect(accepted(rest)).toMatchObject({ competencies: [], agreements: '', notes: '' });
+  // Issue 14 changed this: "doen" (the agreements) is required, the one 4D label no longer is.
+  it('accepts a check-in without phase, competencies and notes, but not without "doen"', () => {
+    const { competencies, phase, notes, ...rest } = valid;
+    expect(accepted(rest)).toMatchObject({ phase: '', competencies: [], notes: '' });
     expect(accepted({ ...rest, competencies: [] }).competencies).toEqual([]);
+    expect(refused({ ...rest, agreements: '  ' })).toMatchObject({ field: 'agreements', code: 'missing' });
+    expect(refused({ ...rest, agreements: undefined, click: undefined })).toMatchObject({
+      code: 'missingMany',
+      params: { fields: 'click,agreements' },
+    });
   });
 
   it('refuses anything but a plain object', () => {
@@ -169,8 +192,10 @@ describe('recording a check-in from the sidebar', () => {
     expect(accepted({ ...valid, held: TODAY }).held).toBe(TODAY);
   });
 
-  it('checks the 4D phase', () => {
-    expect(refused({ ...valid, phase: undefined })).toMatchObject({ field: 'phase', code: 'missing' });
+  it("checks the 4D phase of older clients, in the study's English words too", () => {
+    expect(accepted({ ...valid, phase: undefined }).phase).toBe('');
+    expect(accepted({ ...valid, phase: 'Discovery' }).phase).toBe('ontdekken');
+    expect(accepted({ ...valid, phase: 'delivery' }).phase).toBe('doen');
     expect(refused({ ...valid, phase: 'fantaseren' })).toMatchObject({ field: 'phase', code: 'notPhase' });
     expect(refused({ ...valid, phase: 3 })).toMatchObject({ field: 'phase', code: 'notPhase' });
     expect(accepted({ ...valid, phase: ' Doen ' }).phase).toBe('doen');
@@ -185,13 +210,26 @@ describe('recording a check-in from the sidebar', () => {
     expect(refused({ ...valid, competencies: ['interpersoonlijk', 'geduld'] })).toEqual({
       field: 'competencies',
       code: 'notCompetency',
-      params: { index: 1 },
+      params: { index: 1, value: 'geduld' },
     });
     expect(refused({ ...valid, competencies: [7] }).code).toBe('notCompetency');
     // A straight apostrophe, other case and a repeat are all the same competency.
     expect(
       accepted({ ...valid, competencies: ["Samenwerking collega's", 'samenwerking collega’s'] }).competencies,
-    ).toEqual(['samenwerking collega’s']);
+    ).toEqual(['competent in samenwerking met collega’s']);
+    // The study's own wording (issue 14: it used to be refused) and the English label.
+    expect(
+      accepted({
+        ...valid,
+        competencies: [
+          'interpersoonlijk competent in de omgang met leerlingen',
+          'Reflection and development',
+        ],
+      }).competencies,
+    ).toEqual([
+      'interpersoonlijk competent in de omgang met leerlingen',
+      'competent in reflectie en ontwikkeling',
+    ]);
   });
 
   it('checks wellbeing: a whole number from 1 to 5', () => {
@@ -236,7 +274,9 @@ describe('recording a check-in from the sidebar', () => {
   });
 
   it('reports the first problem in field order', () => {
-    expect(refused({ held: 'gisteren', phase: 'x', wellbeing: 9 }).field).toBe('held');
+    expect(refused({ held: 'gisteren', phase: 'x', wellbeing: 9, click: 'x', agreements: 'a' }).field).toBe(
+      'held',
+    );
   });
 
   it('never throws, whatever it is sent', () => {
@@ -260,14 +300,23 @@ describe('recording a check-in from the sidebar', () => {
       notes: 'Vertrouwelijk.',
       skipped: '',
       recordedBy: BERT,
+      discovery: '',
+      dream: '',
+      design: '',
+      worries: '',
+      levels: '',
+      goals: '',
     });
-    expect(parseCompetencies(fields.competency)).toEqual(['interpersoonlijk', 'orthopedagogisch']);
+    expect(parseCompetencies(fields.competency)).toEqual([
+      'interpersoonlijk competent in de omgang met leerlingen',
+      'orthopedagogisch competent in de omgang met leerlingen',
+    ]);
   });
 
   it('reads a competency cell loosely and keeps what a person typed', () => {
     expect(parseCompetencies("Reflectie en ontwikkeling; samenwerking collega's, eigen doel, ")).toEqual([
-      'reflectie en ontwikkeling',
-      'samenwerking collega’s',
+      'competent in reflectie en ontwikkeling',
+      'competent in samenwerking met collega’s',
       'eigen doel',
     ]);
     expect(parseCompetencies('')).toEqual([]);
@@ -436,10 +485,21 @@ describe("a newcomer's timeline", () => {
       skipped: '',
       buddy: BERT,
       phase: 'ontdekken',
-      competencies: ['interpersoonlijk', 'orthopedagogisch'],
+      competencies: [
+        'interpersoonlijk competent in de omgang met leerlingen',
+        'orthopedagogisch competent in de omgang met leerlingen',
+      ],
       wellbeing: 4,
       click: 'goed',
       agreements: 'Regels van de locatie doorlezen.',
+      // An older row: one 4D label, no steps, levels or goals (shown as such).
+      discovery: '',
+      dream: '',
+      design: '',
+      worries: '',
+      levels: [],
+      goals: [],
+      newcomerLevels: [],
     });
     expect(t.checkIns[1]!.skipped).toBe('studiedag');
     expect(JSON.stringify(t)).not.toContain(MARKER);

@@ -89,6 +89,14 @@ function checkIn(who: string, by: string, planned: string, patch: Partial<CheckI
     newcomerWellbeing: null,
     newcomerBy: '',
     newcomerAt: '',
+    discovery: '',
+    dream: '',
+    design: '',
+    worries: '',
+    levels: '',
+    goals: '',
+    newcomerLevels: '',
+    clickAlert: '',
     ...patch,
   };
 }

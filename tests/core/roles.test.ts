@@ -14,6 +14,7 @@ import {
   canActOn,
   follows,
   isBuddyOf,
+  isChiefBuddyOf,
   isLeft,
   isManager,
   isSchoolLeader,
@@ -24,6 +25,7 @@ import {
   mayPlan,
   mayRecordCheckIn,
   mayRespondAsNewcomer,
+  maySeeCoaching,
   maySeeNotes,
   type RoleSources,
   resolveActor,
@@ -85,21 +87,23 @@ const rules: Record<string, Rule> = {
   plan: (a) => mayPlan(a, newcomer),
   close: (a) => mayCloseOnboarding(a, newcomer),
   respondAsNewcomer: (a) => mayRespondAsNewcomer(a, newcomer),
+  coaching: (a) => maySeeCoaching(a, { ...notesByBuddy, newcomer: newcomer.email }),
+  chiefReport: (a) => isChiefBuddyOf(a, 'noord'),
 };
 
 // Rows: actors; columns: the rules above, in that order (1 = allowed).
 // biome-ignore format: a table reads best aligned
 const expected: Record<string, string> = {
-  //           mgr lead all N Z rN r- fol folL nB nL rec mrk pln cls self
-  leader:     '1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   0',
-  chief:      '1   0   0   1   0   1   0   1   1   1   1   1   1   1   1   0',
-  otherChief: '1   0   0   0   1   0   0   0   0   0   0   0   0   0   0   0',
-  buddy:      '0   0   0   0   0   0   0   1   0   1   0   1   1   0   0   0',
-  otherBuddy: '0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0',
-  newcomer:   '0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   1',
-  colleague:  '0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0',
-  left:       '0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0',
-  unknown:    '0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0',
+  //           mgr lead all N Z rN r- fol folL nB nL rec mrk pln cls self coach rep
+  leader:     '1   1   1   1   1   1   1   1   1   1   1   1   1   1   1   0   1   0',
+  chief:      '1   0   0   1   0   1   0   1   1   1   1   1   1   1   1   0   1   1',
+  otherChief: '1   0   0   0   1   0   0   0   0   0   0   0   0   0   0   0   0   0',
+  buddy:      '0   0   0   0   0   0   0   1   0   1   0   1   1   0   0   0   1   0',
+  otherBuddy: '0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0',
+  newcomer:   '0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   1   1   0',
+  colleague:  '0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0',
+  left:       '0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0',
+  unknown:    '0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0   0',
 };
 
 describe('access rules: every role × every rule', () => {

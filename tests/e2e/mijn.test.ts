@@ -80,13 +80,16 @@ describe('Mijn Wegwijs on a phone', () => {
     await open(buddy);
     // The buddy's newcomer who has started (the first, by start date): a check-in is held after the start.
     const article = page.locator('.newcomer').first();
-    await article.locator('.record summary').click();
+    await article.locator('.record > summary').click();
     await article.locator('.checkin-form button[type=submit]').click();
-    expect(await (await article.locator('[role=alert]').elementHandle())?.textContent()).toMatch(/Fase|fase/);
-    await article.locator('.checkin-form select').nth(0).selectOption('doen');
-    await article.locator('.checkin-form select').nth(1).selectOption('4');
-    await article.locator('.checkin-form select').nth(2).selectOption('goed');
-    await article.locator('.checkin-form textarea').nth(0).fill('Samen de mentorles voorbereiden.');
+    // Issue 14: the step "doen" (the agreements) is what a check-in needs, with wellbeing and klik.
+    expect(await (await article.locator('[role=alert]').elementHandle())?.textContent()).toMatch(
+      /doen \(afspraken\)/,
+    );
+    await article.locator('.checkin-form [data-testid=step-ontdekken]').fill('De pauzes gaan goed.');
+    await article.locator('.checkin-form label:has-text("Welbevinden") select').selectOption('4');
+    await article.locator('.checkin-form label:has-text("Klik") select').selectOption('goed');
+    await article.locator('.checkin-form [data-testid=step-doen]').fill('Samen de mentorles voorbereiden.');
     await article.locator('.checkin-form button[type=submit]').click();
     await page.waitForSelector('text=Samen de mentorles voorbereiden.');
     // Read back from the sheet by the page's next getPageState: the agreements of the last check-in.

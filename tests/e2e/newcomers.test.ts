@@ -466,16 +466,19 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
     expect(await form.locator('[data-testid=record-planned]').inputValue()).toBe('2027-01-15');
     await form.locator('[data-testid=record-submit]').click();
     expect(await form.locator('[data-testid=record-missing]').textContent()).toBe(
-      'Vul nog in: fase (4D), welbevinden, klik.',
+      // Issue 14: "doen" (the agreements) is required instead of the one 4D label.
+      'Vul nog in: doen (afspraken), welbevinden, klik.',
     );
     // Changed on purpose (issue 12, item 13): a held day before the start (11 January) is refused.
     await form.locator('[data-testid=held]').fill('2027-01-11');
-    await form.locator('[data-testid=phase]').selectOption('ontdekken');
-    await form.locator('[data-testid=competency][value=interpersoonlijk]').check();
-    await form.locator('[data-testid=competency][value="samenwerking collega’s"]').check();
+    await form.locator('[data-testid=step-ontdekken]').fill('Het contact met de klas gaat goed.');
+    await form.locator('[data-testid=level][data-competence=interpersoonlijk]').selectOption('op weg');
+    await form
+      .locator('[data-testid=level][data-competence="samenwerking collega’s"]')
+      .selectOption('oriënterend');
     await form.locator('[data-testid=wellbeing][value="4"]').check();
     await form.locator('[data-testid=click][value=goed]').check();
-    await form.locator('[data-testid=agreements]').fill('Samen de eerste mentorles voorbereiden.');
+    await form.locator('[data-testid=step-doen]').fill('Samen de eerste mentorles voorbereiden.');
     await form.locator('[data-testid=notes]').fill(notes);
     expect(await form.textContent()).toContain(
       'Alleen de schoolleider, de chef buddy van de locatie en wie de notities schrijft',
@@ -489,7 +492,8 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
     const row = (await rowsOf('Check-ins', ines)).find((r) => r.Gehouden === '2027-01-11');
     expect(row).toMatchObject({
       Gepland: '2027-01-15',
-      'Fase (4D)': 'ontdekken',
+      Ontdekken: 'Het contact met de klas gaat goed.',
+      'Competenties (niveau)': 'interpersoonlijk: op weg; samenwerking collega’s: oriënterend',
       'Welbevinden (1–5)': 4,
       Klik: 'goed',
       Afspraken: 'Samen de eerste mentorles voorbereiden.',
@@ -516,6 +520,7 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
           phase: 'dromen',
           wellbeing: 3,
           click: 'twijfel',
+          agreements: 'Bijpraten.',
           notes: 'Notitie van de chef.',
         },
       ],
@@ -548,7 +553,7 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
     expect(await frame.$('[data-testid=signal]')).toBeNull();
     await frame.click('[data-testid=record-open]');
     const form = frame.locator('[data-testid=checkin-form]');
-    await form.locator('[data-testid=phase]').selectOption('ontwerpen');
+    await form.locator('[data-testid=step-doen]').fill('Gesprek met de chef buddy.');
     await form.locator('[data-testid=wellbeing][value="2"]').check();
     await form.locator('[data-testid=click][value=niet]').check();
     await form.locator('[data-testid=record-submit]').click();
@@ -619,7 +624,10 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
     await frame.click('[data-testid=close-confirm]');
     const message = frame.locator('[data-testid=checkins-message]');
     await message.waitFor();
-    expect(await message.textContent()).toBe('Het inwerken van Inès ter Horst is afgerond.');
+    // Issue 14: closing also makes the summary for the competence file.
+    expect(await message.textContent()).toBe(
+      'Het inwerken van Inès ter Horst is afgerond. De samenvatting voor het bekwaamheidsdossier staat voor Inès ter Horst klaar in Mijn Wegwijs.',
+    );
     expect((await readTab(sandbox, 'Medewerkers')).find((r) => r['E-mail'] === ines)!.Status).toBe('actief');
     expect((await rowsOf('Koppelingen', ines)).map((r) => r.Status)).toEqual(['afgerond']);
     await frame.click('[data-testid=back]');

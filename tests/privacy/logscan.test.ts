@@ -139,6 +139,7 @@ describe('log lines and error messages', () => {
       phase: 'doen',
       wellbeing: 3,
       click: 'niet',
+      agreements: 'Meelopen.',
       notes: NOTE,
     });
     call(BUDDY, 'skipCheckIn', NEWCOMER, '2030-01-01', NOTE);

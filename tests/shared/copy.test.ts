@@ -16,6 +16,7 @@ import {
   WHO_TO_ASK_TOPICS,
 } from '../../src/core/defaults';
 import { SETTINGS } from '../../src/core/settings';
+import { COACHING_TEXTS, COMPETENCES, STEP_PROMPTS } from '../../src/shared/coaching';
 import { CATALOGUES, type MessageKey, translate } from '../../src/shared/i18n';
 import { longDate } from '../../src/shared/language';
 import { TEXTS } from '../../src/sidebar/texts';
@@ -48,6 +49,7 @@ const startsWell = (text: string) => /^(?:[\p{Lu}\d{"“‘'←‹(]|e-mail|jjjj
 const nlTexts: [string, string][] = [
   ...Object.entries(CATALOGUES.nl).map(([k, v]) => [`i18n ${k}`, v] as [string, string]),
   ...Object.entries(TEXTS.nl).map(([k, v]) => [`sidebar ${k}`, v] as [string, string]),
+  ...Object.entries(COACHING_TEXTS.nl).map(([k, v]) => [`coaching ${k}`, v] as [string, string]),
 ];
 const defaultsTexts: [string, string][] = [
   ...defaultMessages().flatMap((m) => [
@@ -61,6 +63,8 @@ const defaultsTexts: [string, string][] = [
     ([topic, role]) => [`Wie vraag ik wat ${topic}`, `${topic} ${role}`] as [string, string],
   ),
   ...Object.values(SETTINGS).map((s) => [`Instellingen ${s.nl}`, s.help] as [string, string]),
+  ...COMPETENCES.flatMap((c) => c.indicators.nl.map((i) => [`indicator ${c.short}`, i] as [string, string])),
+  ...Object.entries(STEP_PROMPTS).map(([k, p]) => [`prompt ${k}`, p.nl] as [string, string]),
 ];
 
 describe('the catalogues', () => {
@@ -68,6 +72,7 @@ describe('the catalogues', () => {
     for (const [nl, en] of [
       [CATALOGUES.nl, CATALOGUES.en],
       [TEXTS.nl, TEXTS.en],
+      [COACHING_TEXTS.nl, COACHING_TEXTS.en],
     ] as const) {
       expect(Object.keys(en).sort()).toEqual(Object.keys(nl).sort());
       const differ = Object.keys(nl).filter(

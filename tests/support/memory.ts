@@ -173,11 +173,14 @@ export function memoryWorld(options: MemoryOptions = {}): MemoryWorld {
       remove: (h) => (world.triggers.delete(h) ? 1 : 0),
     },
     mailer: { send: (m) => void world.mails.push(m), remainingQuota: () => 100 },
+    // The page as it would be printed: tests read back what the PDF was made of.
+    documents: { pdf: (html) => Buffer.from(html, 'utf8').toString('base64') },
     environment: {
       grantedScopes: () => null,
       missingDocument: () => [],
       webApp: () => false,
       webAppUrl: () => world.webAppUrl,
+      spreadsheetUrl: () => 'https://docs.google.com/spreadsheets/d/test-sheet/edit',
       spreadsheetTimeZone: () => 'Europe/Amsterdam',
       scriptTimeZone: () => 'Europe/Amsterdam',
     },
