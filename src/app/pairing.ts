@@ -22,6 +22,7 @@ import {
 } from '../core/pairing';
 import { type Actor, assertCanManage } from '../core/roles';
 import { normalizeName, type RowOf } from '../core/schema';
+import { fitOutOfTen, scoreScale } from '../core/scoreScale';
 import type { TableRecord } from '../core/table';
 import { expectEmail, expectText } from '../core/validate';
 import type {
@@ -167,6 +168,7 @@ export function suggest(ctx: RequestContext, newcomerRaw: unknown): SuggestionsD
     input.locations.find((l) => normalizeName(l.name) === normalizeName(result.newcomer.location))
       ?.chiefBuddy ?? '',
   );
+  const scale = scoreScale(input.settings);
   const chiefNote = (email: string) =>
     chief && emailKey(email) === chief
       ? { note: ctx.t(chief === emailKey(actor.email) ? 'pairing.chiefIsYou' : 'pairing.chiefIsBuddy') }
@@ -188,6 +190,7 @@ export function suggest(ctx: RequestContext, newcomerRaw: unknown): SuggestionsD
         email: s.email,
         name: s.name,
         score: Math.round(s.score * 10) / 10,
+        fit: fitOutOfTen(s.score, scale),
         reasons: [
           ...(ended !== undefined ? [ctx.t('reason.endedBefore', { reason: ended || '—' })] : []),
           ...s.reasons.map((r) => reasonText(ctx, r, 'reason')),
@@ -196,6 +199,7 @@ export function suggest(ctx: RequestContext, newcomerRaw: unknown): SuggestionsD
         capacity: s.capacity,
         ...chiefNote(s.email),
       })),
+    scale,
     excluded: result.excluded.slice(0, 200).map((e) => ({
       email: e.email,
       name: e.name,
@@ -211,15 +215,19 @@ export function suggest(ctx: RequestContext, newcomerRaw: unknown): SuggestionsD
 export function propose(ctx: RequestContext, locationRaw: unknown): ProposalDto {
   const location = canonicalLocation(ctx, expectText(locationRaw, 'location', 200));
   assertCanManage(ctx.actor(), location);
-  const proposal = proposePairs(location, pairingInput(ctx));
+  const input = pairingInput(ctx);
+  const proposal = proposePairs(location, input);
+  const scale = scoreScale(input.settings);
   return {
     location,
+    scale,
     pairs: proposal.pairs.map((p) => ({
       newcomer: p.newcomer,
       newcomerName: p.newcomerName,
       buddy: p.buddy,
       buddyName: p.buddyName,
       score: Math.round(p.score * 10) / 10,
+      fit: fitOutOfTen(p.score, scale),
       reasons: p.reasons.map((r) => reasonText(ctx, r, 'reason')),
     })),
     unassigned: [

@@ -59,6 +59,8 @@ export interface SuggestionDto {
   name: string;
   /** Rounded to one decimal. */
   score: number;
+  /** The score on the school's scale as a whole number 0–10 ("past 8/10"); null when every weight is 0. */
+  fit: number | null;
   reasons: string[];
   load: number;
   capacity: number;
@@ -79,6 +81,8 @@ export interface ExcludedDto {
 export interface SuggestionsDto {
   newcomer: { email: string; name: string; location: string; startDate: string; currentBuddy: string };
   suggestions: SuggestionDto[];
+  /** The most points a suggestion can get with the school's weights (what 10/10 stands for). */
+  scale: number;
   /** Everyone who cannot be buddy, with why (the sidebar shows it on request). */
   excluded: ExcludedDto[];
 }
@@ -91,8 +95,12 @@ export interface ProposalDto {
     buddy: string;
     buddyName: string;
     score: number;
+    /** As in {@link SuggestionDto.fit}. */
+    fit: number | null;
     reasons: string[];
   }[];
+  /** As in {@link SuggestionsDto.scale}. */
+  scale: number;
   unassigned: { newcomer: string; name: string; why: string }[];
 }
 

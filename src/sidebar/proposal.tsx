@@ -9,7 +9,7 @@ import type { Language } from '../shared/language';
 import { useAction } from './action';
 import { call } from './rpc';
 import { Score, useSuggestions } from './suggestions';
-import { scoreText, type TextKey, text } from './texts';
+import { type TextKey, text } from './texts';
 
 type Row = ProposalDto['pairs'][number] & { include: boolean };
 
@@ -52,13 +52,21 @@ function BuddyChoice(props: {
         value={row.buddy}
         onChange={(e) => {
           const s = options.find((o) => o.email === e.currentTarget.value);
-          if (s) props.onChoose({ buddy: s.email, buddyName: s.name, score: s.score, reasons: s.reasons });
+          if (s)
+            props.onChoose({
+              buddy: s.email,
+              buddyName: s.name,
+              score: s.score,
+              fit: s.fit,
+              reasons: s.reasons,
+            });
         }}
       >
         {!known && <option value={row.buddy}>{row.buddyName}</option>}
         {options.map((s) => (
           <option key={s.email} value={s.email}>
-            {s.name} ({scoreText(language, s.score)}; {tx('p.load', { load: s.load, capacity: s.capacity })})
+            {s.name} ({s.fit === null ? tx('wk2.fitNone') : tx('wk2.fit', { n: s.fit })};{' '}
+            {tx('p.load', { load: s.load, capacity: s.capacity })})
           </option>
         ))}
       </select>
@@ -71,7 +79,7 @@ function BuddyChoice(props: {
 
 function ProposalRow(props: {
   row: Row;
-  best: number;
+  scale: number;
   language: Language;
   disabled: boolean;
   onChange: (change: Partial<Row>) => void;
@@ -99,7 +107,7 @@ function ProposalRow(props: {
           />
           <span class="name">{row.newcomerName}</span>
         </label>
-        <Score score={row.score} best={props.best} language={language} />
+        <Score score={row.score} fit={row.fit} scale={props.scale} language={language} />
       </div>
       <div class="line buddy">
         <span>
@@ -202,7 +210,7 @@ export function Proposal(props: {
                   <ProposalRow
                     key={row.newcomer}
                     row={row}
-                    best={Math.max(...rows.map((r) => r.score))}
+                    scale={proposal.scale}
                     language={language}
                     disabled={apply.busy}
                     onChange={(change) => setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)))}

@@ -57,22 +57,62 @@ export function useSuggestions(email: string): Loaded {
   return loaded;
 }
 
-/** A score as a short bar against the best suggestion, with the number. */
-export function Score({ score, best, language }: { score: number; best: number; language: Language }) {
-  const width = best > 0 ? Math.max(0, Math.min(100, Math.round((score / best) * 100))) : 0;
-  return (
-    <span class="score" title={`${text(language, 'p.score')} ${scoreText(language, score)}`}>
-      <span class="bar" aria-hidden="true">
-        <span style={{ width: `${width}%` }} />
+/** A score on the school's scale: "past 8/10" with a bar, the points on hover. */
+export function Score(props: { score: number; fit: number | null; scale: number; language: Language }) {
+  const { fit, language } = props;
+  const tx = (key: TextKey, params?: Record<string, string | number>) => text(language, key, params);
+  if (fit === null)
+    return (
+      <span class="score muted" data-testid="score-fit" data-fit="">
+        {tx('wk2.fitNone')}
       </span>
-      <span data-testid="score">{scoreText(language, score)}</span>
+    );
+  const title = tx('wk2.fitTitle', {
+    n: fit,
+    score: scoreText(language, props.score),
+    max: scoreText(language, props.scale),
+  });
+  return (
+    <span class="score" title={title}>
+      <span class="bar" aria-hidden="true">
+        <span style={{ width: `${fit * 10}%` }} />
+      </span>
+      <span class="nowrap" data-testid="score-fit" data-fit={String(fit)}>
+        {tx('wk2.fit', { n: fit })}
+      </span>
     </span>
+  );
+}
+
+/** "Wat betekent ‘past 8/10’?": the scale in words, on request. */
+export function ScaleHelp(props: { scale: number; language: Language }) {
+  const [open, setOpen] = useState(false);
+  const tx = (key: TextKey, params?: Record<string, string | number>) => text(props.language, key, params);
+  return (
+    <div class="small">
+      <button
+        type="button"
+        class="link"
+        data-testid="scale-help-toggle"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {tx('wk2.scaleAsk')}
+      </button>
+      {open && (
+        <p class="muted" data-testid="scale-help">
+          {props.scale > 0
+            ? tx('wk2.scaleText', { max: scoreText(props.language, props.scale) })
+            : tx('wk2.scaleEmpty')}
+        </p>
+      )}
+    </div>
   );
 }
 
 function Suggestion(props: {
   s: SuggestionDto;
-  best: number;
+  scale: number;
   language: Language;
   busy: boolean;
   mine: boolean;
@@ -87,7 +127,7 @@ function Suggestion(props: {
         <span class="name" data-testid="suggestion-name">
           {s.name}
         </span>
-        <Score score={s.score} best={props.best} language={language} />
+        <Score score={s.score} fit={s.fit} scale={props.scale} language={language} />
       </div>
       <ul class="chips" aria-label={tx('p.reasons')}>
         {props.previous && <li class="chip warn">{tx('p.previousBuddy')}</li>}
@@ -192,7 +232,7 @@ export function Suggestions(props: {
                 <Suggestion
                   key={s.email}
                   s={s}
-                  best={loaded.data.suggestions[0]!.score}
+                  scale={loaded.data.scale}
                   language={language}
                   busy={assign.busy}
                   mine={assign.busy && choice === s.email}
@@ -202,6 +242,7 @@ export function Suggestions(props: {
               ))}
             </ol>
           )}
+          {loaded.data.suggestions.length > 0 && <ScaleHelp scale={loaded.data.scale} language={language} />}
           {loaded.data.suggestions.length > TOP && (
             <button
               type="button"

@@ -303,6 +303,14 @@ const nl = {
   'cf.notYet': 'Vanaf {date} af te vinken',
   'ps.confirmSend':
     'Het welkomstpakket gaat nu naar {name} ({to}), en daarna niet nog een keer. Nu versturen?',
+  // week, round 2 (issue 17): the score's scale, signals on the card, pairing makes the schedule.
+  'wk2.fit': 'past {n}/10',
+  'wk2.fitNone': 'geen score',
+  'wk2.fitTitle': 'Past {n} van 10: {score} van de {max} punten die de school laat meetellen.',
+  'wk2.scaleAsk': 'Wat betekent ‘past 8/10’?',
+  'wk2.scaleText':
+    'Hoe goed een collega als buddy past, van 0 tot 10. Een 10 ({max} punten) krijgt wie alles heeft wat de school laat meetellen: tien jaar ervaring in het VSO, affiniteit met begeleiden, dezelfde functie en hetzelfde vak, en nog alle ruimte. Wie onlangs buddy was, zakt iets. De gewichten staan op het tabblad Instellingen.',
+  'wk2.scaleEmpty': 'Alle gewichten staan op 0 (Instellingen): er is geen score.',
 } as const;
 
 export type TextKey = keyof typeof nl;
@@ -602,6 +610,14 @@ const en: Record<TextKey, string> = {
   'cf.click': 'click',
   'cf.notYet': 'Can be ticked off from {date}',
   'ps.confirmSend': 'The welcome packet goes to {name} ({to}) now, and never again. Send now?',
+  // week, round 2 (issue 17): the score's scale, signals on the card, pairing makes the schedule.
+  'wk2.fit': 'fits {n}/10',
+  'wk2.fitNone': 'no score',
+  'wk2.fitTitle': 'Fits {n} out of 10: {score} of the {max} points the school counts.',
+  'wk2.scaleAsk': 'What does ‘fits 8/10’ mean?',
+  'wk2.scaleText':
+    'How well a colleague fits as buddy, from 0 to 10. A 10 ({max} points) goes to someone with everything the school counts: ten years in special education, an affinity with coaching, the same job title and subject, and all room free. Someone who was a buddy recently drops a little. The weights are on the Instellingen tab.',
+  'wk2.scaleEmpty': 'All weights are 0 (Instellingen): there is no score.',
 };
 
 /** A sidebar text with its `{name}` placeholders filled. */

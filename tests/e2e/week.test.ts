@@ -120,6 +120,23 @@ describe('a chef buddy’s week', () => {
     await sidebarShot(page, 'week-suggestions');
   });
 
+  it('shows each suggestion’s score on a stated scale, with what the scale means', async () => {
+    const frame = await sidebarAs(chiefAt(users, 'Onderbouw havo').email);
+    await frame.click('[data-testid=tab-week]');
+    await frame.click('[data-testid=week-item][data-kind=noBuddy] >> nth=0');
+    await frame.waitForSelector('[data-testid=suggestion]');
+    const fit = frame.locator('[data-testid=suggestion] >> nth=0 >> [data-testid=score-fit]');
+    expect(await fit.textContent()).toMatch(/^past (\d|10)\/10$/);
+    expect(await fit.evaluate((e) => e.closest('.score')?.getAttribute('title'))).toMatch(
+      /^Past (\d|10) van 10: [\d,]+ van de 10 punten die de school laat meetellen\.$/,
+    );
+    expect(await frame.$('[data-testid=scale-help]')).toBeNull();
+    await frame.click('[data-testid=scale-help-toggle]');
+    expect(await frame.textContent('[data-testid=scale-help]')).toContain(
+      'Een 10 (10 punten) krijgt wie alles heeft wat de school laat meetellen',
+    );
+  });
+
   it('fits the tabs on one line in 300 px, for the school leader too', async () => {
     const frame = await sidebarAs(SCHOOL_LEADER);
     await frame.waitForSelector('[data-testid=week-tab]');
