@@ -319,11 +319,12 @@ function App() {
       {current === 'week' && <Week state={state} language={language} onOpen={open} />}
       {current === 'pairing' && pairing && (
         <Pairing
-          key={`${pairing.location}|${focus?.email ?? ''}`}
+          key={`${pairing.location}|${focus?.email ?? ''}|${focus?.replace ? 'replace' : ''}`}
           overview={pairing}
           language={language}
           reload={reload}
           focusEmail={focus?.tab === 'pairing' ? focus.email : ''}
+          replaceEmail={focus?.tab === 'pairing' && focus.replace ? focus.email : ''}
           welcome={state.welcome}
           today={state.today}
           onOpenNewcomer={(email) => open({ tab: 'newcomers', email })}
@@ -336,6 +337,7 @@ function App() {
           language={language}
           reload={reload}
           focusEmail={focus?.tab === 'newcomers' ? focus.email : ''}
+          onFocus={open}
         />
       )}
       {current === 'overview' && <Overview state={state} language={language} />}

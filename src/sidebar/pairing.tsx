@@ -79,10 +79,12 @@ const MAIL_CLASS: Record<PairDto['mailKind'], string> = {
 function Pair(props: {
   p: PairDto;
   tx: Tx;
+  /** Opened from a signal's "Vervangen": the replace form is open at once. */
+  replacing?: boolean;
   onEnded: (result: PairingResult, replace: boolean) => Promise<void>;
 }) {
   const { p, tx } = props;
-  const [mode, setMode] = useState<'end' | 'replace' | null>(null);
+  const [mode, setMode] = useState<'end' | 'replace' | null>(props.replacing ? 'replace' : null);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const end = useAction();
@@ -247,6 +249,8 @@ export function Pairing(props: {
   reload: () => Promise<void>;
   /** A newcomer to open at once: their suggestions when unpaired, their pair otherwise. */
   focusEmail?: string;
+  /** A paired newcomer whose pair opens with "Vervangen" asked (from a signal). */
+  replaceEmail?: string;
   welcome: WelcomeRowDto[] | null;
   today: string;
   onOpenNewcomer: (email: string) => void;
@@ -400,6 +404,7 @@ export function Pairing(props: {
                 key={p.newcomer}
                 p={p}
                 tx={tx}
+                replacing={props.replaceEmail !== '' && props.replaceEmail === p.newcomer}
                 onEnded={(result, replace) => onEnded(result, replace, p)}
               />
             ))}

@@ -311,6 +311,9 @@ const nl = {
   'wk2.scaleText':
     'Hoe goed een collega als buddy past, van 0 tot 10. Een 10 ({max} punten) krijgt wie alles heeft wat de school laat meetellen: tien jaar ervaring in het VSO, affiniteit met begeleiden, dezelfde functie en hetzelfde vak, en nog alle ruimte. Wie onlangs buddy was, zakt iets. De gewichten staan op het tabblad Instellingen.',
   'wk2.scaleEmpty': 'Alle gewichten staan op 0 (Instellingen): er is geen score.',
+  'wk2.signal': 'Signaal bij de laatste check-in: {signal}',
+  'wk2.signalParts': 'klik {click}, welbevinden {wellbeing}',
+  'wk2.replaceFor': 'Buddy van {name} vervangen',
 } as const;
 
 export type TextKey = keyof typeof nl;
@@ -618,6 +621,9 @@ const en: Record<TextKey, string> = {
   'wk2.scaleText':
     'How well a colleague fits as buddy, from 0 to 10. A 10 ({max} points) goes to someone with everything the school counts: ten years in special education, an affinity with coaching, the same job title and subject, and all room free. Someone who was a buddy recently drops a little. The weights are on the Instellingen tab.',
   'wk2.scaleEmpty': 'All weights are 0 (Instellingen): there is no score.',
+  'wk2.signal': 'Signal at the last check-in: {signal}',
+  'wk2.signalParts': 'click {click}, wellbeing {wellbeing}',
+  'wk2.replaceFor': 'Replace the buddy of {name}',
 };
 
 /** A sidebar text with its `{name}` placeholders filled. */

@@ -3,15 +3,58 @@
  * computed from the sidebar state already read (no extra server call). Every item is a button
  * that opens the place to act: the pairing of a newcomer, or the newcomer's card.
  */
-import type { SidebarState } from '../shared/api';
+import type { NewcomerDto, SidebarState } from '../shared/api';
 import type { Language } from '../shared/language';
 import { packetText } from './newcomer-welcome';
 import { addDaysIso, dayDate, type TextKey, text } from './texts';
 
-/** Where an item leads: the pairing tab with the newcomer opened, or the newcomer's card. */
+/**
+ * Where an item leads: the pairing tab with the newcomer opened, or the newcomer's card;
+ * `replace` opens the newcomer's pair with "Vervangen" already asked (the reason comes next).
+ */
 export interface Focus {
   tab: 'pairing' | 'newcomers';
   email: string;
+  replace?: boolean;
+}
+
+/** Whether the last held check-in gave a signal: klik "niet" or "twijfel", or wellbeing 1–2. */
+export function hasSignal(n: Pick<NewcomerDto, 'lastClick' | 'lastWellbeing'>): boolean {
+  return (
+    n.lastClick === 'niet' || n.lastClick === 'twijfel' || (n.lastWellbeing !== null && n.lastWellbeing <= 2)
+  );
+}
+
+/** The signal in words: "klik niet, welbevinden 2". */
+export function signalText(language: Language, n: Pick<NewcomerDto, 'lastClick' | 'lastWellbeing'>): string {
+  return text(language, 'wk2.signalParts', {
+    click: n.lastClick ? text(language, `n.k.${n.lastClick}` as TextKey) : '—',
+    wellbeing: n.lastWellbeing ?? '—',
+  });
+}
+
+/**
+ * "Vervangen" next to a signal: opens the newcomer's pair on the pairing tab with the reason
+ * asked at once. Shown only where the newcomer has a buddy to replace.
+ */
+export function ReplaceButton(props: {
+  email: string;
+  name: string;
+  language: Language;
+  onOpen: (focus: Focus) => void;
+}) {
+  return (
+    <button
+      type="button"
+      class="link"
+      data-testid="signal-replace"
+      data-email={props.email}
+      aria-label={text(props.language, 'wk2.replaceFor', { name: props.name })}
+      onClick={() => props.onOpen({ tab: 'pairing', email: props.email, replace: true })}
+    >
+      {text(props.language, 'p.replace')}
+    </button>
+  );
 }
 
 export interface WeekItem {
@@ -19,6 +62,8 @@ export interface WeekItem {
   email: string;
   text: string;
   focus: Focus;
+  /** A signal about a newcomer with a buddy: "Vervangen" sits next to it. */
+  replaceable?: boolean;
 }
 
 /** Packet codes that need a person (the others go by themselves, or went). */
@@ -80,11 +125,7 @@ export function weekItems(state: SidebarState, language: Language): WeekItem[] {
         text: t('wk.due', { name, date: day(n.nextCheckIn) }),
         focus: card,
       });
-    if (
-      n.lastClick === 'niet' ||
-      n.lastClick === 'twijfel' ||
-      (n.lastWellbeing !== null && n.lastWellbeing <= 2)
-    )
+    if (hasSignal(n))
       items.push({
         kind: 'signal',
         email: n.email,
@@ -94,6 +135,7 @@ export function weekItems(state: SidebarState, language: Language): WeekItem[] {
           wellbeing: n.lastWellbeing ?? '—',
         }),
         focus: card,
+        replaceable: Boolean(n.buddy),
       });
   }
   const order: WeekItem['kind'][] = ['noBuddy', 'buddyLeft', 'signal', 'late', 'packet', 'noSchedule', 'due'];
@@ -124,6 +166,16 @@ export function Week(props: { state: SidebarState; language: Language; onOpen: (
               >
                 {item.text}
               </button>
+              {item.replaceable && (
+                <div class="actions small">
+                  <ReplaceButton
+                    email={item.email}
+                    name={state.newcomers.find((n) => n.email === item.email)?.name || item.email}
+                    language={language}
+                    onOpen={props.onOpen}
+                  />
+                </div>
+              )}
             </li>
           ))}
         </ul>

@@ -16,7 +16,7 @@ import {
   startSession,
   stopSession,
 } from './support/session.ts';
-import { readTab } from './support/workbook.ts';
+import { addRows, readTab } from './support/workbook.ts';
 
 let sandbox: TestSandbox;
 let page: Page;
@@ -135,6 +135,57 @@ describe('a chef buddy’s week', () => {
     expect(await frame.textContent('[data-testid=scale-help]')).toContain(
       'Een 10 (10 punten) krijgt wie alles heeft wat de school laat meetellen',
     );
+  });
+
+  it('shows a klik or wellbeing signal on the newcomer card and in "Deze week", with "Vervangen" one click away', async () => {
+    const location = 'Bovenbouw vmbo';
+    const chief = chiefAt(users, location).email;
+    const staff = await readTab(sandbox, 'Medewerkers');
+    const newcomers = new Set(staff.filter((r) => r.Status === 'nieuw').map((r) => String(r['E-mail'])));
+    const pair = (await readTab(sandbox, 'Koppelingen')).find(
+      (r) => r.Status === 'actief' && r.Locatie === location && newcomers.has(String(r['Nieuwe collega'])),
+    )!;
+    const newcomer = String(pair['Nieuwe collega']);
+    const today = String((await sandbox.api('GET', '/api/clock')).body.today ?? '').slice(0, 10);
+    expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The buddy records a check-in where the click is gone and the newcomer is not doing well.
+    await addRows(sandbox, 'Check-ins', [
+      {
+        'Nieuwe collega': newcomer,
+        Buddy: String(pair.Buddy),
+        Gepland: today,
+        Gehouden: today,
+        'Welbevinden (1–5)': 2,
+        Klik: 'niet',
+      },
+    ]);
+
+    const frame = await sidebarOpenedAs(page, chief);
+    await frame.click('[data-testid=tab-week]');
+    const item = frame.locator(`[data-testid=week-item][data-kind=signal][data-email="${newcomer}"]`);
+    expect(await item.textContent()).toContain('laatste check-in klik niet, welbevinden 2');
+    // "Vervangen" beside the signal: one click to the pair with the reason asked.
+    await frame.click(`[data-testid=week-tab] [data-testid=signal-replace][data-email="${newcomer}"]`);
+    const form = frame.locator(`[data-testid=pair][data-newcomer="${newcomer}"] [data-testid=end-reason]`);
+    await form.waitFor();
+    expect(await form.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(
+      await frame.textContent(`[data-testid=pair][data-newcomer="${newcomer}"] [data-testid=end-confirm]`),
+    ).toBe('Beëindigen en nieuwe buddy kiezen');
+
+    // The same signal on the newcomer's card.
+    await frame.click('[data-testid=tab-newcomers]');
+    const signal = frame.locator(`[data-testid=newcomer-signal][data-email="${newcomer}"]`);
+    expect(await signal.textContent()).toContain('Signaal bij de laatste check-in: klik niet, welbevinden 2');
+    await sidebarShot(page, 'week-signal-card');
+    await signal.locator('[data-testid=signal-replace]').click();
+    await form.waitFor();
+    expect(await form.evaluate((e) => e === document.activeElement)).toBe(true);
+    // Nothing is written by opening the form.
+    const active = (await readTab(sandbox, 'Koppelingen')).filter(
+      (r) => r['Nieuwe collega'] === newcomer && r.Status === 'actief',
+    );
+    expect(active).toHaveLength(1);
   });
 
   it('fits the tabs on one line in 300 px, for the school leader too', async () => {
