@@ -43,7 +43,7 @@ import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
 import { dayOffToday } from './mailWindow';
 import { composeMail, firstName } from './messages';
 import { buddyTaskText } from './packet';
-import { refreshSchedulesOf } from './schedule';
+import { refreshSchedulesOf, saveInUnit } from './schedule';
 
 /** How long a sidebar call may spend sending buddy mails; the rest goes with the scheduled run. */
 const SIDEBAR_MAIL_BUDGET_MS = 60_000;
@@ -444,16 +444,34 @@ export function assign(
     if (refusal?.already) return { message: refusal.reason, applied: 0, rejected: [] };
     const record = made[0]!;
     logAction(ctx, ctx.t('log.paired'), record.value.location);
-    refreshSchedulesOf(ctx, [record.value.newcomer]);
     const names = staffByEmail(pairingInput(ctx));
+    const newcomerName = names.get(emailKey(pair.newcomer))?.name ?? pair.newcomer;
+    // The school's setting: pairing saves the schedule in this same unit of work, before any mail.
+    const schedule = ctx.settings().pairMakesSchedule
+      ? scheduleWithPair(ctx, actor, record.value.newcomer, newcomerName)
+      : null;
+    if (!schedule) refreshSchedulesOf(ctx, [record.value.newcomer]);
     const assigned = ctx.t('pairing.assigned', {
-      newcomer: names.get(emailKey(pair.newcomer))?.name ?? pair.newcomer,
+      newcomer: newcomerName,
       buddy: names.get(emailKey(pair.buddy))?.name ?? pair.buddy,
     });
     const report = sendBuddyMails(ctx, made, ctx.services.clock.millis() + SIDEBAR_MAIL_BUDGET_MS);
-    const message = `${assigned} ${mailMessage(ctx, report)}`;
-    return { message, applied: 1, rejected: [] };
+    const message = [assigned, schedule?.message ?? '', mailMessage(ctx, report)].filter(Boolean).join(' ');
+    return { message, applied: 1, rejected: [], ...(schedule ? { schedule: schedule.message } : {}) };
   });
+}
+
+/**
+ * The schedule saved with a pairing (setting `pairMakesSchedule`). When it cannot be made the
+ * whole call is refused, so the pairing row is not written either and no mail goes.
+ */
+function scheduleWithPair(ctx: RequestContext, actor: Actor, newcomer: string, name: string) {
+  try {
+    return saveInUnit(ctx, actor, newcomer);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    throw new UserError('pairing.scheduleRefused', { name, reason: ctx.t(e.key, e.params) });
+  }
 }
 
 /** "Stel koppelingen voor" → "Toepassen": makes the (possibly edited) proposal in one step. */

@@ -404,26 +404,35 @@ export function save(ctx: RequestContext, newcomerRaw: unknown): ScheduleResultD
   const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   return ctx.locked(() => {
-    const world = new ScheduleWorld(ctx);
-    const newcomer = world.newcomer(email);
-    assertMayPlan(actor, newcomer);
-    const generated = world.generate(newcomer);
-    if (!generated.items.length)
-      throw new UserError('schedule.empty', { reasons: warningTexts(ctx, generated).join(' ') });
-    const diff = world.apply(newcomer, generated);
-    logAction(ctx, ctx.t('log.scheduleSaved'), newcomer.location);
+    const result = saveInUnit(ctx, actor, email);
     ctx.wb.commit();
-    return {
-      message: ctx.t('schedule.saved', {
-        name: newcomer.name,
-        added: diff.add.length,
-        changed: diff.change.length,
-        removed: diff.remove.length,
-      }),
-      count: 1,
-      warnings: warningTexts(ctx, generated),
-    };
+    return result;
   });
+}
+
+/**
+ * Writes (or updates) one newcomer's schedule inside the caller's unit of work; the caller
+ * commits. Throws `schedule.empty` when nothing can be planned (then the caller writes nothing).
+ */
+export function saveInUnit(ctx: RequestContext, actor: Actor, email: string): ScheduleResultDto {
+  const world = new ScheduleWorld(ctx);
+  const newcomer = world.newcomer(email);
+  assertMayPlan(actor, newcomer);
+  const generated = world.generate(newcomer);
+  if (!generated.items.length)
+    throw new UserError('schedule.empty', { reasons: warningTexts(ctx, generated).join(' ') });
+  const diff = world.apply(newcomer, generated);
+  logAction(ctx, ctx.t('log.scheduleSaved'), newcomer.location);
+  return {
+    message: ctx.t('schedule.saved', {
+      name: newcomer.name,
+      added: diff.add.length,
+      changed: diff.change.length,
+      removed: diff.remove.length,
+    }),
+    count: 1,
+    warnings: warningTexts(ctx, generated),
+  };
 }
 
 /**

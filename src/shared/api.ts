@@ -114,6 +114,8 @@ export interface PairingResult {
   message: string;
   applied: number;
   rejected: { newcomer: string; reason: string }[];
+  /** Set when pairing saved the schedule too (the school's setting): what was saved, translated. */
+  schedule?: string;
 }
 
 export interface ScheduleItemDto {

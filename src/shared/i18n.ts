@@ -397,6 +397,9 @@ const nl = {
   'page.invalidResponse':
     'Geef je reactie zo: bevestig de afspraken of schrijf een opmerking (hoogstens 1000 tekens), kies je klik (goed, twijfel of niet) en je welbevinden (1 tot en met 5).',
   'page.responded': 'Dank je wel, je reactie is opgeslagen.',
+  // week, round 2 (issue 17): pairing makes the schedule at once.
+  'pairing.scheduleRefused':
+    'Niet gekoppeld: bij deze school maakt koppelen meteen het inwerkschema, en dat van {name} kan niet gemaakt worden. {reason} Er is niets opgeslagen.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -789,6 +792,9 @@ const en: Messages = {
   'page.invalidResponse':
     'Give your response like this: confirm the agreements or write a remark (at most 1000 characters), choose your click (goed, twijfel or niet) and your wellbeing (1 to 5).',
   'page.responded': 'Thank you, your response was saved.',
+  // week, round 2 (issue 17): pairing makes the schedule at once.
+  'pairing.scheduleRefused':
+    'Not paired: at this school pairing makes the schedule at once, and the schedule of {name} cannot be made. {reason} Nothing was saved.',
 };
 
 export type { Language } from './language';

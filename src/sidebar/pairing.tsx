@@ -190,6 +190,8 @@ function Pair(props: {
 /** After pairing: make the schedule at once, then see what happens to the welcome packet. */
 function NextSteps(props: {
   newcomer: Newcomer;
+  /** What pairing saved of the schedule already (the school's setting); '' when it did not. */
+  schedule: string;
   row: WelcomeRowDto | undefined;
   language: Language;
   today: string;
@@ -199,7 +201,7 @@ function NextSteps(props: {
   const { newcomer, language } = props;
   const tx: Tx = (key, params) => text(language, key, params);
   const make = useAction();
-  const [made, setMade] = useState('');
+  const [made, setMade] = useState(props.schedule);
   return (
     <div class="card" data-testid="next-steps" data-email={newcomer.email}>
       <strong>{tx('nx.title')}</strong>
@@ -262,7 +264,7 @@ export function Pairing(props: {
     return w ? { email: w.email, name: w.name || w.email } : null;
   });
   // The newcomer just paired: the same place offers the next steps.
-  const [next, setNext] = useState<Newcomer | null>(null);
+  const [next, setNext] = useState<(Newcomer & { schedule: string }) | null>(null);
   const [proposing, setProposing] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -271,7 +273,7 @@ export function Pairing(props: {
     return props.reload();
   };
   const onAssigned = (result: PairingResult) => {
-    setNext(selected);
+    setNext(selected && { ...selected, schedule: result.schedule ?? '' });
     setSelected(null);
     return done(result.message);
   };
@@ -330,7 +332,9 @@ export function Pairing(props: {
 
       {next && (
         <NextSteps
+          key={next.email}
           newcomer={next}
+          schedule={next.schedule}
           row={props.welcome?.find((w) => w.email === next.email)}
           language={language}
           today={props.today}

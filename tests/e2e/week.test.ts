@@ -16,7 +16,7 @@ import {
   startSession,
   stopSession,
 } from './support/session.ts';
-import { addRows, readTab } from './support/workbook.ts';
+import { addRows, readTab, setCell } from './support/workbook.ts';
 
 let sandbox: TestSandbox;
 let page: Page;
@@ -198,5 +198,59 @@ describe('a chef buddy’s week', () => {
     expect(new Set(tops).size).toBe(1);
     const overflow = await frame.$eval('.tabs', (el) => el.scrollWidth - el.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  // Last in this file: it turns the school's setting on (and off again at the end).
+  it('with "Koppelen maakt meteen het inwerkschema" on, pairs and saves the schedule in one click, or refuses with nothing written', async () => {
+    const location = 'Onderbouw havo';
+    await addRows(sandbox, 'Instellingen', [
+      { Instelling: 'Koppelen maakt meteen het inwerkschema', Waarde: 'ja' },
+    ]);
+    const stranger = 'zonder.startdatum@vso-demo.example';
+    await addRows(sandbox, 'Medewerkers', [
+      { Naam: 'Sem Zonderdatum', 'E-mail': stranger, Locatie: location, Functie: 'leraar', Status: 'nieuw' },
+    ]);
+    const frame = await sidebarOpenedAs(page, chiefAt(users, location).email);
+    await frame.click('[data-testid=tab-pairing]');
+    const item = frame
+      .locator('[data-testid=unpaired-item]')
+      .filter({ hasNotText: 'Sem Zonderdatum' })
+      .first();
+    const newcomer = (await item.getAttribute('data-email'))!;
+    await item.click();
+    await frame.click('[data-testid=suggestion] >> nth=0 >> [data-testid=assign]');
+    await frame.waitForSelector(`[data-testid=next-steps][data-email="${newcomer}"] [data-testid=next-made]`);
+    expect(await frame.textContent('[data-testid=next-made]')).toMatch(
+      /^Het inwerkschema van .+ is opgeslagen:/,
+    );
+    expect(await frame.isDisabled('[data-testid=next-schedule]')).toBe(true);
+    expect(
+      (await readTab(sandbox, 'Inwerkschema')).filter((r) => r['Nieuwe collega'] === newcomer).length,
+    ).toBeGreaterThan(5);
+    await sidebarShot(page, 'week-pair-makes-schedule');
+
+    // A newcomer without a start date has no schedule to make: not paired, nothing written.
+    const pairsBefore = (await readTab(sandbox, 'Koppelingen')).length;
+    const logBefore = (await readTab(sandbox, 'Logboek')).length;
+    await frame.click(`[data-testid=unpaired-item][data-email="${stranger}"]`);
+    await frame.click('[data-testid=suggestion] >> nth=0 >> [data-testid=assign]');
+    const error = frame.locator('[data-testid=suggestions] [data-testid=action-error]');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(
+      /^Niet gekoppeld: bij deze school maakt koppelen meteen het inwerkschema, en dat van Sem Zonderdatum kan niet gemaakt worden\..*Er is niets opgeslagen\.$/,
+    );
+    expect((await readTab(sandbox, 'Koppelingen')).length).toBe(pairsBefore);
+    expect((await readTab(sandbox, 'Logboek')).length).toBe(logBefore);
+    expect((await readTab(sandbox, 'Inwerkschema')).some((r) => r['Nieuwe collega'] === stranger)).toBe(
+      false,
+    );
+    await setCell(
+      sandbox,
+      'Instellingen',
+      'Instelling',
+      'Koppelen maakt meteen het inwerkschema',
+      'Waarde',
+      'nee',
+    );
   });
 });
