@@ -16,6 +16,7 @@ import {
   type GeneratedSchedule,
   generatedLines,
   type PersonRef,
+  PLACEHOLDERS,
   type ScheduleDiff,
   type ScheduleItem,
   type ScheduleLine,
@@ -214,7 +215,7 @@ function itemDto(
     date: row.date,
     week: row.week ?? 0,
     activity: row.activity,
-    with: row.with,
+    with: withText(ctx, row.with),
     kind: row.kind,
     done: row.done,
     status,
@@ -225,6 +226,22 @@ function itemDto(
         })
       : '',
   };
+}
+
+const PLACEHOLDER_ROLE = new Map(
+  (Object.keys(PLACEHOLDERS) as (keyof typeof PLACEHOLDERS)[]).map((role) => [
+    PLACEHOLDERS[role].toLowerCase(),
+    role,
+  ]),
+);
+
+/**
+ * A schedule line's "Met" in the reader's language: a placeholder Wegwijs wrote in the sheet
+ * ("IB-er nog te kiezen") is translated; a name or the school's own text stays as written.
+ */
+export function withText(ctx: RequestContext, value: string): string {
+  const role = PLACEHOLDER_ROLE.get(value.trim().toLowerCase());
+  return role ? ctx.t(`placeholder.${role}`) : value;
 }
 
 /** Items grouped by protocol week, in week order. */

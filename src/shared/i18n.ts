@@ -400,6 +400,13 @@ const nl = {
   // week, round 2 (issue 17): pairing makes the schedule at once.
   'pairing.scheduleRefused':
     'Niet gekoppeld: bij deze school maakt koppelen meteen het inwerkschema, en dat van {name} kan niet gemaakt worden. {reason} Er is niets opgeslagen.',
+  // A schedule's "Met" when nobody is found yet; the Dutch text is what Wegwijs writes in the sheet.
+  'placeholder.buddy': 'buddy nog niet gekoppeld',
+  'placeholder.chiefBuddy': 'chef buddy nog niet ingesteld',
+  'placeholder.schoolLeader': 'schoolleider nog niet ingesteld',
+  'placeholder.ib': 'IB-er nog te kiezen',
+  'placeholder.backup': 'achtervang nog te kiezen',
+  'placeholder.shadowHost': 'meeloopcollega nog te kiezen',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -795,6 +802,12 @@ const en: Messages = {
   // week, round 2 (issue 17): pairing makes the schedule at once.
   'pairing.scheduleRefused':
     'Not paired: at this school pairing makes the schedule at once, and the schedule of {name} cannot be made. {reason} Nothing was saved.',
+  'placeholder.buddy': 'buddy not paired yet',
+  'placeholder.chiefBuddy': 'chief buddy not set yet',
+  'placeholder.schoolLeader': 'school leader not set yet',
+  'placeholder.ib': 'internal counsellor (IB) still to choose',
+  'placeholder.backup': 'backup colleague still to choose',
+  'placeholder.shadowHost': 'colleague to shadow still to choose',
 };
 
 export type { Language } from './language';

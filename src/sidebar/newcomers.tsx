@@ -73,7 +73,7 @@ function NewcomerItem(props: {
             data-testid="newcomer-packet"
             data-kind={row ? kind : ''}
             data-code={status.code}
-            title={n.welcome}
+            title={n.welcome && tx('wk2.cell', { value: n.welcome })}
           >
             {tx('ps.label', { text: packetText(props.language, status, props.today) })}
           </span>

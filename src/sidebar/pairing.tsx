@@ -120,7 +120,12 @@ function Pair(props: {
       </div>
       <div class="line small">
         <span>{tx('p.pairedOn', { date: dutchDate(p.pairedOn) })}</span>
-        <span class={MAIL_CLASS[p.mailKind]} title={p.mail} data-testid="pair-mail" data-kind={p.mailKind}>
+        <span
+          class={MAIL_CLASS[p.mailKind]}
+          title={p.mail && tx('wk2.cell', { value: p.mail })}
+          data-testid="pair-mail"
+          data-kind={p.mailKind}
+        >
           {tx(`mail.${p.mailKind}`)}
         </span>
       </div>

@@ -314,6 +314,7 @@ const nl = {
   'wk2.signal': 'Signaal bij de laatste check-in: {signal}',
   'wk2.signalParts': 'klik {click}, welbevinden {wellbeing}',
   'wk2.replaceFor': 'Buddy van {name} vervangen',
+  'wk2.cell': 'In het blad: "{value}"',
 } as const;
 
 export type TextKey = keyof typeof nl;
@@ -624,6 +625,7 @@ const en: Record<TextKey, string> = {
   'wk2.signal': 'Signal at the last check-in: {signal}',
   'wk2.signalParts': 'click {click}, wellbeing {wellbeing}',
   'wk2.replaceFor': 'Replace the buddy of {name}',
+  'wk2.cell': 'In the sheet: "{value}"',
 };
 
 /** A sidebar text with its `{name}` placeholders filled. */
