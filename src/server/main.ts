@@ -221,7 +221,7 @@ export function recordCheckIn(newcomerEmail: unknown, checkIn: unknown): CheckIn
 }
 
 export function skipCheckIn(newcomerEmail: unknown, plannedDate: unknown, reason: unknown): CheckInResultDto {
-  return handle((ctx) => skip(ctx, newcomerEmail, plannedDate, reason));
+  return handlePage((ctx) => skip(ctx, newcomerEmail, plannedDate, reason));
 }
 
 export function closeOnboarding(newcomerEmail: unknown): CheckInResultDto {
@@ -294,5 +294,6 @@ export const pageApi_ = {
   getPageState,
   markScheduleItem,
   recordCheckIn,
+  skipCheckIn,
   respondToCheckIn,
 } satisfies PageApi;

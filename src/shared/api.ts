@@ -522,6 +522,7 @@ export interface PageApi {
   getPageState(): PageState;
   markScheduleItem(newcomerEmail: string, date: string, activity: string, done: boolean): ScheduleResultDto;
   recordCheckIn(newcomerEmail: string, checkIn: CheckInInput): CheckInResultDto;
+  skipCheckIn(newcomerEmail: string, plannedDate: string, reason: string): CheckInResultDto;
   respondToCheckIn(held: string, response: PageResponseInput): { message: string };
 }
 

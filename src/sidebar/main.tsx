@@ -47,7 +47,8 @@ function tabsFor(state: SidebarState): TabId[] {
   const { role } = state.user;
   if (role === 'schoolleider') return ['week', 'pairing', 'newcomers', 'overview', 'privacy'];
   if (role === 'chefbuddy') return ['week', 'pairing', 'newcomers', 'overview'];
-  if (role === 'buddy') return ['newcomers'];
+  // A buddy is pointed to Mijn Wegwijs; only while it has no address does the sidebar show their newcomers.
+  if (role === 'buddy') return state.pointToPage && state.pageUrl ? [] : ['newcomers'];
   return [];
 }
 
