@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { SidebarState } from '../shared/api';
 import { type Language, languageOf } from '../shared/language';
+import { Said } from './kit';
 import { Newcomers } from './newcomers';
 import { Overview } from './overview';
 import { Pairing } from './pairing';
@@ -287,13 +288,7 @@ function App() {
               </span>
             )}
           </div>
-          <div aria-live="polite">
-            {switchError && (
-              <p class="error" role="alert" data-testid="action-error">
-                {switchError}
-              </p>
-            )}
-          </div>
+          <Said id="switch" error={switchError} />
         </>
       )}
       {tabs.length > 1 && (

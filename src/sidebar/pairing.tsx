@@ -4,17 +4,16 @@
  * buddy's load, and a whole-location proposal. Every change is followed by a fresh state.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { PairDto, PairingOverview, PairingResult, WaitingDto, WelcomeRowDto } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
+import { ReasonForm, Said, type Tx, txFor } from './kit';
 import { packetText } from './newcomer-welcome';
 import { Proposal } from './proposal';
 import { call } from './rpc';
 import { type Newcomer, Suggestions } from './suggestions';
-import { dutchDate, startsIn, type TextKey, text } from './texts';
-
-type Tx = (key: TextKey, params?: Record<string, string | number>) => string;
+import { dutchDate, startsIn } from './texts';
 
 /** What the last action told the user: the server's message, and any pairs it did not make. */
 interface Notice {
@@ -85,30 +84,16 @@ function Pair(props: {
 }) {
   const { p, tx } = props;
   const [mode, setMode] = useState<'end' | 'replace' | null>(props.replacing ? 'replace' : null);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
   const end = useAction();
-  const id = useId();
-  const field = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (mode) field.current?.focus();
-  }, [mode]);
 
   const open = (m: 'end' | 'replace') => {
     setMode(mode === m ? null : m);
-    setMissing(false);
     end.clear();
   };
-  const confirm = (e: Event) => {
-    e.preventDefault();
-    const text = reason.trim();
-    if (!text) {
-      setMissing(true);
-      return;
-    }
+  const confirm = (reason: string) => {
     const replace = mode === 'replace';
     end.run(async () => {
-      const result = await call('endPairing', p.newcomer, text);
+      const result = await call('endPairing', p.newcomer, reason);
       await props.onEnded(result, replace);
     });
   };
@@ -148,45 +133,20 @@ function Pair(props: {
         </button>
       </div>
       {mode && (
-        <form class="end-form" onSubmit={confirm} noValidate>
-          <label for={id}>{tx('p.reason')}</label>
-          <textarea
-            id={id}
-            ref={field}
-            data-testid="end-reason"
-            rows={3}
-            maxLength={MAX_REASON}
-            aria-required="true"
-            aria-invalid={missing}
-            aria-describedby={`${id}-hint`}
-            value={reason}
-            onInput={(e) => {
-              setReason(e.currentTarget.value);
-              if (e.currentTarget.value.trim()) setMissing(false);
-            }}
-          />
-          <p class="small" id={`${id}-hint`}>
-            {tx('p.reasonHint')} {tx('p.chars', { n: reason.length, max: MAX_REASON })}
-          </p>
-          {missing && (
-            <p class="error" role="alert" data-testid="end-error">
-              {tx('p.reasonNeeded')}
-            </p>
-          )}
-          {end.error && (
-            <p class="error" role="alert" data-testid="action-error">
-              {end.error}
-            </p>
-          )}
-          <div class="actions">
-            <button type="submit" class="danger" data-testid="end-confirm" disabled={end.busy}>
-              {end.busy ? tx('p.busy') : tx(mode === 'replace' ? 'p.confirmReplace' : 'p.confirmEnd')}
-            </button>
-            <button type="button" data-testid="end-cancel" disabled={end.busy} onClick={() => setMode(null)}>
-              {tx('p.cancel')}
-            </button>
-          </div>
-        </form>
+        <ReasonForm
+          key={mode}
+          id="end"
+          tx={tx}
+          label={tx('p.reason')}
+          hint={tx('p.reasonHint')}
+          missingText={tx('p.reasonNeeded')}
+          confirm={tx(mode === 'replace' ? 'p.confirmReplace' : 'p.confirmEnd')}
+          max={MAX_REASON}
+          busy={end.busy}
+          error={end.error}
+          onConfirm={confirm}
+          onCancel={() => setMode(null)}
+        />
       )}
     </li>
   );
@@ -204,7 +164,7 @@ function NextSteps(props: {
   onOpenNewcomer: (email: string) => void;
 }) {
   const { newcomer, language } = props;
-  const tx: Tx = (key, params) => text(language, key, params);
+  const tx = txFor(language);
   const make = useAction();
   const [made, setMade] = useState(props.schedule);
   return (
@@ -240,11 +200,7 @@ function NextSteps(props: {
           {tx('ps.label', { text: packetText(language, props.row.status, props.today) })}
         </p>
       )}
-      {make.error && (
-        <p class="error" role="alert" data-testid="action-error">
-          {make.error}
-        </p>
-      )}
+      <Said id="next" error={make.error} />
     </div>
   );
 }
@@ -263,7 +219,7 @@ export function Pairing(props: {
   onOpenNewcomer: (email: string) => void;
 }) {
   const { overview, language } = props;
-  const tx: Tx = (key, params) => text(language, key, params);
+  const tx = txFor(language);
   const [selected, setSelected] = useState<Newcomer | null>(() => {
     const w = overview.unpaired.find((x) => x.email === props.focusEmail);
     return w ? { email: w.email, name: w.name || w.email } : null;
@@ -315,25 +271,13 @@ export function Pairing(props: {
 
   return (
     <div class="pairing" data-testid="pairing" data-location={overview.location}>
-      <div aria-live="polite" class="live">
-        {notice && (
-          <div class="message" data-testid="action-message">
-            <p>{notice.message}</p>
-            {notice.details.length > 0 && (
-              <>
-                <strong>{tx('p.rejected')}</strong>
-                <ul class="plain">
-                  {notice.details.map((d) => (
-                    <li key={d} data-testid="rejected">
-                      {d}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </div>
-        )}
-      </div>
+      <Said
+        id="action"
+        message={notice?.message}
+        details={notice?.details}
+        detailsTitle={tx('p.rejected')}
+        detailTestId="rejected"
+      />
 
       {next && (
         <NextSteps

@@ -7,13 +7,11 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { PairingResult, ProposalDto } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
+import { LoadState, Said, type Tx, txFor, useLoad } from './kit';
 import { call } from './rpc';
 import { Score, useSuggestions } from './suggestions';
-import { type TextKey, text } from './texts';
 
 type Row = ProposalDto['pairs'][number] & { include: boolean };
-
-type Tx = (key: TextKey, params?: Record<string, string | number>) => string;
 
 /** The select of other buddies, mounted only when the user asks to change: suggestions load lazily. */
 function BuddyChoice(props: {
@@ -23,7 +21,7 @@ function BuddyChoice(props: {
   onDone: () => void;
 }) {
   const { row, language } = props;
-  const tx: Tx = (key, params) => text(language, key, params);
+  const tx: Tx = txFor(language);
   const loaded = useSuggestions(row.newcomer);
   const id = useId();
   const select = useRef<HTMLSelectElement>(null);
@@ -85,7 +83,7 @@ function ProposalRow(props: {
   onChange: (change: Partial<Row>) => void;
 }) {
   const { row, language } = props;
-  const tx: Tx = (key, params) => text(language, key, params);
+  const tx: Tx = txFor(language);
   const [editing, setEditing] = useState(false);
   const id = useId();
   return (
@@ -152,19 +150,16 @@ export function Proposal(props: {
   onClose: () => void;
 }) {
   const { language } = props;
-  const tx: Tx = (key, params) => text(language, key, params);
-  const [proposal, setProposal] = useState<ProposalDto | null>(null);
+  const tx: Tx = txFor(language);
+  const load = useLoad(() => call('proposePairs', props.location), props.location);
+  const proposal: ProposalDto | null = load.loaded.kind === 'ready' ? load.loaded.data : null;
   const [rows, setRows] = useState<Row[]>([]);
-  const load = useAction();
   const apply = useAction();
-
-  useEffect(() => {
-    load.run(async () => {
-      const p = await call('proposePairs', props.location);
-      setProposal(p);
-      setRows(p.pairs.map((pair) => ({ ...pair, include: true })));
-    });
-  }, [props.location]);
+  // Each proposal that arrives starts with every row included.
+  useEffect(
+    () => setRows(proposal ? proposal.pairs.map((pair) => ({ ...pair, include: true })) : []),
+    [proposal],
+  );
 
   const chosen = rows.filter((r) => r.include);
   const onApply = () =>
@@ -179,7 +174,7 @@ export function Proposal(props: {
       class="panel"
       data-testid="proposal"
       aria-label={tx('p.proposal')}
-      aria-busy={load.busy || apply.busy}
+      aria-busy={load.loaded.kind === 'loading' || apply.busy}
     >
       <div class="line">
         <strong>{tx('p.proposal')}</strong>
@@ -187,16 +182,13 @@ export function Proposal(props: {
           {tx('p.close')}
         </button>
       </div>
-      {load.busy && (
-        <p class="spinner" data-testid="proposal-loading">
-          {tx('p.proposing')}
-        </p>
-      )}
-      {load.error && (
-        <p class="error" role="alert" data-testid="action-error">
-          {load.error}
-        </p>
-      )}
+      <LoadState
+        loaded={load.loaded}
+        tx={tx}
+        retry={load.reload}
+        id="proposal"
+        loadingText={tx('p.proposing')}
+      />
       {proposal && (
         <>
           {proposal.pairs.length === 0 && proposal.unassigned.length === 0 && (
@@ -231,11 +223,7 @@ export function Proposal(props: {
               </ul>
             </>
           )}
-          {apply.error && (
-            <p class="error" role="alert" data-testid="action-error">
-              {apply.error}
-            </p>
-          )}
+          <Said id="apply" error={apply.error} />
           <div class="actions">
             {proposal.pairs.length > 0 && (
               <button

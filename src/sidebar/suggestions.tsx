@@ -2,12 +2,13 @@
  * Ranked buddy suggestions for one newcomer, with the reasons, each buddy's load and a "Koppel"
  * button; who cannot be buddy (and why) only on request.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ExcludedDto, PairingResult, SuggestionDto, SuggestionsDto } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
+import { type Loaded, Said, type Tx, txFor, useLoad } from './kit';
 import { call } from './rpc';
-import { scoreText, type TextKey, text } from './texts';
+import { scoreText } from './texts';
 
 /** How many suggestions show before "meer tonen". */
 const TOP = 3;
@@ -28,11 +29,6 @@ function elsewhere(list: readonly ExcludedDto[]): number {
   return list.filter((e) => e.otherLocation).length;
 }
 
-type Loaded =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; data: SuggestionsDto };
-
 export interface Newcomer {
   email: string;
   name: string;
@@ -41,26 +37,14 @@ export interface Newcomer {
 }
 
 /** Suggestions for a newcomer, fetched once per mount. */
-export function useSuggestions(email: string): Loaded {
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
-  useEffect(() => {
-    let live = true;
-    setLoaded({ kind: 'loading' });
-    call('suggestBuddies', email).then(
-      (data) => live && setLoaded({ kind: 'ready', data }),
-      (e: Error) => live && setLoaded({ kind: 'error', message: e.message }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [email]);
-  return loaded;
+export function useSuggestions(email: string): Loaded<SuggestionsDto> {
+  return useLoad(() => call('suggestBuddies', email), email).loaded;
 }
 
 /** A score on the school's scale: "past 8/10" with a bar, the points on hover. */
 export function Score(props: { score: number; fit: number | null; scale: number; language: Language }) {
   const { fit, language } = props;
-  const tx = (key: TextKey, params?: Record<string, string | number>) => text(language, key, params);
+  const tx: Tx = txFor(language);
   if (fit === null)
     return (
       <span class="score muted" data-testid="score-fit" data-fit="">
@@ -87,7 +71,7 @@ export function Score(props: { score: number; fit: number | null; scale: number;
 /** "Wat betekent ‘past 8/10’?": the scale in words, on request. */
 export function ScaleHelp(props: { scale: number; language: Language }) {
   const [open, setOpen] = useState(false);
-  const tx = (key: TextKey, params?: Record<string, string | number>) => text(props.language, key, params);
+  const tx: Tx = txFor(props.language);
   return (
     <div class="small">
       <button
@@ -120,7 +104,7 @@ function Suggestion(props: {
   onAssign: (s: SuggestionDto) => void;
 }) {
   const { s, language } = props;
-  const tx = (key: TextKey, params?: Record<string, string | number>) => text(language, key, params);
+  const tx: Tx = txFor(language);
   return (
     <li class="suggestion" data-testid="suggestion" data-email={s.email}>
       <div class="line">
@@ -169,7 +153,7 @@ export function Suggestions(props: {
   onClose: () => void;
 }) {
   const { newcomer, language } = props;
-  const tx = (key: TextKey, params?: Record<string, string | number>) => text(language, key, params);
+  const tx: Tx = txFor(language);
   const loaded = useSuggestions(newcomer.email);
   const assign = useAction();
   const [choice, setChoice] = useState('');
@@ -212,16 +196,8 @@ export function Suggestions(props: {
           {tx('p.loadingSuggestions')}
         </p>
       )}
-      {loaded.kind === 'error' && (
-        <p class="error" role="alert" data-testid="action-error">
-          {loaded.message}
-        </p>
-      )}
-      {assign.error && (
-        <p class="error" role="alert" data-testid="action-error">
-          {assign.error}
-        </p>
-      )}
+      {loaded.kind === 'error' && <Said id="suggestions" error={loaded.message} />}
+      <Said id="assign" error={assign.error} />
       {loaded.kind === 'ready' && (
         <>
           {loaded.data.suggestions.length === 0 ? (

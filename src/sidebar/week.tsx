@@ -5,6 +5,7 @@
  */
 import type { NewcomerDto, SidebarState } from '../shared/api';
 import type { Language } from '../shared/language';
+import { txFor } from './kit';
 import { packetText } from './newcomer-welcome';
 import { addDaysIso, dayDate, type TextKey, text } from './texts';
 
@@ -78,7 +79,7 @@ const PACKET_NEEDS_SOMEONE = new Set([
 
 /** The items of this week, most urgent kinds first. */
 export function weekItems(state: SidebarState, language: Language): WeekItem[] {
-  const t = (key: TextKey, params: Record<string, string | number> = {}) => text(language, key, params);
+  const t = txFor(language);
   const day = (iso: string) => dayDate(language, iso, state.today);
   const items: WeekItem[] = [];
   const weekEnd = addDaysIso(state.today, 6);
@@ -129,11 +130,7 @@ export function weekItems(state: SidebarState, language: Language): WeekItem[] {
       items.push({
         kind: 'signal',
         email: n.email,
-        text: t('wk.signal', {
-          name,
-          click: n.lastClick ? t(`n.k.${n.lastClick}` as TextKey) : '—',
-          wellbeing: n.lastWellbeing ?? '—',
-        }),
+        text: t('wk.signal', { name, signal: signalText(language, n) }),
         focus: card,
         replaceable: Boolean(n.buddy),
       });
@@ -144,13 +141,14 @@ export function weekItems(state: SidebarState, language: Language): WeekItem[] {
 
 export function Week(props: { state: SidebarState; language: Language; onOpen: (focus: Focus) => void }) {
   const { state, language } = props;
+  const t = txFor(language);
   const items = weekItems(state, language);
   return (
     <section data-testid="week-tab" aria-labelledby="h-week">
-      <h2 id="h-week">{text(language, 'wk.title', { n: items.length })}</h2>
+      <h2 id="h-week">{t('wk.title', { n: items.length })}</h2>
       {items.length === 0 ? (
         <p class="muted" data-testid="week-none">
-          {text(language, 'wk.none')}
+          {t('wk.none')}
         </p>
       ) : (
         <ul class="list">
