@@ -3,7 +3,7 @@
  * Each is a one-liner into a use case; the build turns every export into a top-level function.
  */
 import { aboutHtml, getAboutInfo as aboutInfo } from '../app/about';
-import { automationStatus, setAutomaticSending as setAutomation } from '../app/automation';
+import { automationStatus, lastRunAt, setAutomaticSending as setAutomation } from '../app/automation';
 import { close, getOverviewFor, getTimeline, record, refreshTab, skip } from '../app/checkins';
 import { getPageState as pageState, respondToCheckIn as respond } from '../app/page';
 import { applyProposal, assign, endPair, propose, suggest } from '../app/pairing';
@@ -167,6 +167,10 @@ export function getAutomationStatus(): AutomationStatus {
   });
 }
 
+export function getLastRun(): { at: string } {
+  return handle(lastRunAt);
+}
+
 export function setAutomaticSending(on: unknown): AutomationStatus {
   return handle((ctx) => setAutomation(ctx, expectBoolean(on, 'automaticSending')));
 }
@@ -261,6 +265,7 @@ export const sidebarApi_ = {
   getSidebarState,
   getAboutInfo,
   getAutomationStatus,
+  getLastRun,
   suggestBuddies,
   assignBuddy,
   endPairing,

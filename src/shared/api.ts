@@ -442,6 +442,8 @@ export interface SidebarApi {
   erasePerson(email: string): PrivacyResultDto;
   getAboutInfo(): AboutInfo;
   getAutomationStatus(): AutomationStatus;
+  /** When the scheduled run last did its work ('' never): the sidebar's state read before it is stale. */
+  getLastRun(): { at: string };
 }
 
 // ---- Mijn Wegwijs: the web page for newcomers and buddies (issue 13) ----

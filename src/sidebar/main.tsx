@@ -25,6 +25,9 @@ const ROLE_TEXT: Record<SidebarState['user']['role'], TextKey> = {
   onbekend: 's.role.onbekend',
 };
 
+/** How often an open sidebar asks whether the scheduled run has run since it read the sheet. */
+const FRESHNESS_CHECK_MS = 60_000;
+
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; state: SidebarState };
 
 function fetchState(location: string): Promise<SidebarState> {
@@ -122,6 +125,8 @@ function App() {
   const latest = useRef(0);
   const selectId = useId();
   const [tab, setTab] = useState<TabId>('week');
+  // When the scheduled run did its work after the state on screen was read: its time, else ''.
+  const [staleSince, setStaleSince] = useState('');
   // What a "Deze week" item opened: the newcomer to show on the tab it leads to.
   const [focus, setFocus] = useState<Focus | null>(null);
   const open = (f: Focus) => {
@@ -140,6 +145,7 @@ function App() {
         if (n !== latest.current) return;
         shown.current = state.pairing?.location ?? '';
         setLoad({ kind: 'ready', state });
+        setStaleSince('');
         setUpdating(false);
       },
       (error: Error) => {
@@ -164,6 +170,7 @@ function App() {
         if (n !== latest.current) return;
         shown.current = state.pairing?.location ?? '';
         setLoad({ kind: 'ready', state });
+        setStaleSince('');
         setUpdating(false);
       },
       (error: Error) => {
@@ -175,6 +182,38 @@ function App() {
       },
     );
   }, []);
+
+  /**
+   * After the hourly run the state on screen may be out of date (a packet sent, a check-in late):
+   * while the sidebar is visible it asks when the run last worked, and when that was after the
+   * state was read, it says so and reads again. Never shows a state read before a run as current.
+   */
+  const readAt = load.kind === 'ready' ? load.state.readAt : '';
+  useEffect(() => {
+    if (!readAt) return;
+    let live = true;
+    const check = () => {
+      if (document.visibilityState !== 'visible') return;
+      call('getLastRun').then(
+        (run) => {
+          if (!live || !run.at || Date.parse(run.at) <= Date.parse(readAt)) return;
+          setStaleSince(run.at);
+          void reload();
+        },
+        // A failed check changes nothing on screen; the next one (or any action) tries again.
+        () => undefined,
+      );
+    };
+    const timer = setInterval(check, FRESHNESS_CHECK_MS);
+    document.addEventListener('visibilitychange', check);
+    window.addEventListener('focus', check);
+    return () => {
+      live = false;
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', check);
+      window.removeEventListener('focus', check);
+    };
+  }, [readAt, reload]);
 
   const switchTo = (location: string) => {
     wanted.current = location;
@@ -346,7 +385,11 @@ function App() {
       <p class="muted">
         Wegwijs {state.version} · {state.today} ·{' '}
         <span data-testid="read-at" class="nowrap">
-          {updating ? t('p.updating') : t('wk.readAt', { time: state.readAt.slice(11, 16) })}
+          {updating
+            ? t('p.updating')
+            : staleSince
+              ? t('wk2.stale', { time: state.readAt.slice(11, 16), run: staleSince.slice(11, 16) })
+              : t('wk.readAt', { time: state.readAt.slice(11, 16) })}
         </span>
       </p>
     </main>

@@ -315,6 +315,7 @@ const nl = {
   'wk2.signalParts': 'klik {click}, welbevinden {wellbeing}',
   'wk2.replaceFor': 'Buddy van {name} vervangen',
   'wk2.cell': 'In het blad: "{value}"',
+  'wk2.stale': 'bijgewerkt om {time}, verouderd: de automatische ronde van {run} liep daarna',
 } as const;
 
 export type TextKey = keyof typeof nl;
@@ -626,6 +627,7 @@ const en: Record<TextKey, string> = {
   'wk2.signalParts': 'click {click}, wellbeing {wellbeing}',
   'wk2.replaceFor': 'Replace the buddy of {name}',
   'wk2.cell': 'In the sheet: "{value}"',
+  'wk2.stale': 'updated at {time}, out of date: the automatic run of {run} came after',
 };
 
 /** A sidebar text with its `{name}` placeholders filled. */

@@ -200,6 +200,38 @@ describe('a chef buddy’s week', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
+  it('after the hourly run, never shows the state read before it as current: it reads again', async () => {
+    // The school leader's switch: automatic sending on, so the hourly trigger runs.
+    expect((await sandbox.rpc('setAutomaticSending', [true], SCHOOL_LEADER)).body.ok).toBe(true);
+    const chief = chiefAt(users, 'Onderbouw vmbo').email;
+    const frame = await sidebarOpenedAs(page, chief);
+    await frame.waitForSelector('[data-testid=week-tab]');
+    const before = (await frame.textContent('[data-testid=read-at]'))!;
+    expect(before).toMatch(/^bijgewerkt om \d\d:\d\d$/);
+    const calls = session!.rpcCalls.length;
+    // An hour later the scheduled run does its work while the sidebar stays open.
+    const clock = (await sandbox.api('GET', '/api/clock')).body as { now: string; today: string };
+    expect(clock.now.slice(11, 16) < '09:30').toBe(true);
+    await sandbox.api('POST', '/api/clock', { now: `${clock.today}T09:30:00${clock.now.slice(-6)}` });
+    const fired = await sandbox.api('POST', '/api/triggers/fire');
+    expect(fired.body.fired.length).toBeGreaterThan(0);
+    expect(fired.body.fired.every((f: { ok: boolean }) => f.ok)).toBe(true);
+    const run = await sandbox.rpc('getLastRun', [], chief);
+    expect(run.body.ok).toBe(true);
+    expect(Date.parse((run.body as { value: { at: string } }).value.at)).toBe(
+      Date.parse(`${clock.today}T09:30:00${clock.now.slice(-6)}`),
+    );
+    // Coming back to the sidebar (or within a minute) it asks, sees the run came after, and reads again.
+    await frame.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await frame.waitForFunction((old) => {
+      const text = document.querySelector('[data-testid=read-at]')?.textContent ?? '';
+      return /^bijgewerkt om \d\d:\d\d$/.test(text) && text !== old;
+    }, before);
+    const after = session!.rpcCalls.slice(calls);
+    expect(after[0]).toBe('getLastRun');
+    expect(after).toContain('getSidebarState');
+  });
+
   // Last in this file: it turns the school's setting on (and off again at the end).
   it('with "Koppelen maakt meteen het inwerkschema" on, pairs and saves the schedule in one click, or refuses with nothing written', async () => {
     const location = 'Onderbouw havo';
