@@ -56,6 +56,19 @@ function tabsFor(state: SidebarState): TabId[] {
   return [];
 }
 
+/**
+ * Whether the location on screen filters this tab: "Deze week", pairing and newcomers always; the
+ * overview for a chef buddy (the school leader's overview shows every location and the total).
+ */
+function filtersByLocation(tab: TabId, role: SidebarState['user']['role']): boolean {
+  return (
+    tab === 'week' ||
+    tab === 'pairing' ||
+    tab === 'newcomers' ||
+    (tab === 'overview' && role !== 'schoolleider')
+  );
+}
+
 function switchable(state: SidebarState): string[] {
   if (!state.pairing) return [];
   return state.user.role === 'schoolleider' ? state.locations : state.user.locations;
@@ -295,8 +308,8 @@ function App() {
           ))}
         </section>
       )}
-      {/* The location chooser filters pairing and newcomers; where it would not filter, it is not shown. */}
-      {pairing && (current === 'pairing' || current === 'newcomers') && (
+      {/* The location chooser filters "Deze week", pairing and newcomers; where it would not filter, it is not shown. */}
+      {pairing && filtersByLocation(current, user.role) && (
         <>
           <div class="location" aria-busy={updating}>
             {options.length > 1 ? (

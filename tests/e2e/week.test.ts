@@ -200,6 +200,90 @@ describe('a chef buddy’s week', () => {
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
+  it('shows the location chooser where it filters ("Deze week" too), and not on the school leader’s overview', async () => {
+    const frame = await sidebarAs(SCHOOL_LEADER);
+    await frame.click('[data-testid=tab-week]');
+    const select = frame.locator('[data-testid=location-select]');
+    const staff = await readTab(sandbox, 'Medewerkers');
+    const locationOf = (email: string) => staff.find((r) => r['E-mail'] === email)?.Locatie;
+    for (const location of ['Bovenbouw havo', 'Onderbouw vmbo']) {
+      await select.selectOption(location);
+      await frame.waitForSelector('[data-testid=updating]', { state: 'detached' });
+      const emails = await frame.$$eval('[data-testid=week-item]', (els) =>
+        els.map((e) => e.getAttribute('data-email') ?? ''),
+      );
+      expect(emails.length).toBeGreaterThan(0);
+      expect(new Set(emails.map(locationOf))).toEqual(new Set([location]));
+    }
+    // The school leader's overview shows every location and the total: no chooser there.
+    await frame.click('[data-testid=tab-overview]');
+    await frame.waitForSelector('[data-testid=ov-today]');
+    expect(await frame.$('[data-testid=location-select]')).toBeNull();
+    // A chef buddy of one location sees its name where it filters, never a chooser.
+    const chief = await sidebarOpenedAs(page, chiefAt(users, 'Onderbouw vmbo').email);
+    await chief.click('[data-testid=tab-week]');
+    expect((await chief.textContent('[data-testid=pairing-location]'))?.trim()).toBe('Onderbouw vmbo');
+    expect(await chief.$('[data-testid=location-select]')).toBeNull();
+  });
+
+  it('never breaks a date across lines, on any tab or newcomer card', async () => {
+    const broken: string[] = [];
+    let checked = 0;
+    const check = async (frame: Frame, where: string) => {
+      await frame.waitForFunction(() => !document.querySelector('.spinner'));
+      const found = await frame.evaluate(() => {
+        const MONTHS =
+          'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december';
+        const DATE = new RegExp(
+          `\\b\\d{1,2}-\\d{1,2}-\\d{4}\\b|(?:\\b(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)[\\s\u00a0])?\\b\\d{1,2}[\\s\u00a0](?:${MONTHS})(?:[\\s\u00a0]\\d{4})?`,
+          'g',
+        );
+        const out: string[] = [];
+        let seen = 0;
+        const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (const m of text.matchAll(DATE)) {
+            seen++;
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const tops = new Set(
+              [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+            );
+            if (tops.size > 1) out.push(m[0]);
+          }
+        }
+        return { out, seen };
+      });
+      checked += found.seen;
+      broken.push(...found.out.map((d) => `${where}: ${d}`));
+    };
+    for (const who of [SCHOOL_LEADER, chiefAt(users, 'Bovenbouw vmbo').email]) {
+      const frame = await sidebarOpenedAs(page, who);
+      if (who === SCHOOL_LEADER) {
+        await frame.click('[data-testid=tab-week]');
+        await frame.locator('[data-testid=location-select]').selectOption('Bovenbouw vmbo');
+        await frame.waitForSelector('[data-testid=updating]', { state: 'detached' });
+      }
+      for (const tab of ['week', 'pairing', 'overview', 'newcomers']) {
+        await frame.click(`[data-testid=tab-${tab}]`);
+        await check(frame, `${who} ${tab}`);
+      }
+      const emails = await frame.$$eval('[data-testid=newcomer-item]', (els) =>
+        els.map((e) => e.getAttribute('data-email') ?? ''),
+      );
+      for (const email of emails) {
+        await frame.click(`[data-testid=newcomer-item][data-email="${email}"]`);
+        await frame.waitForSelector(`[data-testid=newcomer-detail][data-email="${email}"]`);
+        await check(frame, `${who} ${email}`);
+        await frame.click('[data-testid=back]');
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it('after the hourly run, never shows the state read before it as current: it reads again', async () => {
     // The school leader's switch: automatic sending on, so the hourly trigger runs.
     expect((await sandbox.rpc('setAutomaticSending', [true], SCHOOL_LEADER)).body.ok).toBe(true);
