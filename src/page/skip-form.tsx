@@ -41,7 +41,7 @@ function SkipOne(props: {
           {t('skip')}
         </button>
       ) : (
-        <form class="checkin-form" onSubmit={submit} noValidate>
+        <form class="skip-form" onSubmit={submit} noValidate>
           <label>
             {t('skipReason', { date: pageDate(props.planned) })}
             <textarea
@@ -73,7 +73,7 @@ export function SkipCheckIns(props: {
 }) {
   if (!props.upcoming.length) return null;
   return (
-    <details class="record">
+    <details class="skip-checkins">
       <summary>{pageText(props.language, 'skipTitle')}</summary>
       <ul class="skips">
         {props.upcoming.map((d) => (

@@ -54,7 +54,9 @@ describe('a buddy', () => {
       .locator('.newcomer')
       .filter({ has: mijn.locator('.skip') })
       .first();
-    await article.locator('details.record summary', { hasText: 'Check-in overslaan' }).click();
+    const summary = article.locator('details.skip-checkins summary');
+    expect(await summary.textContent()).toBe('Check-in overslaan');
+    await summary.click();
     const item = article.locator('.skip').first();
     const planned = (await item.getAttribute('data-planned'))!;
     await item.locator('button', { hasText: 'Overslaan…' }).click();
