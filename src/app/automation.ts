@@ -3,7 +3,7 @@
  * leader. Who installed it and when it last ran are kept in document properties, because a user
  * can only see their own triggers.
  */
-import { assertSchoolLeader } from '../core/roles';
+import { assertKnown, assertSchoolLeader } from '../core/roles';
 import type { AutomationStatus } from '../shared/api';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
@@ -104,4 +104,14 @@ export function setAutomaticSending(ctx: RequestContext, on: boolean): Automatio
   logAction(ctx, on ? ctx.t('log.automationOn') : ctx.t('log.automationOff'));
   ctx.wb.commit();
   return automationStatus(ctx);
+}
+
+/**
+ * When the scheduled run last did its work (ISO with offset; '' never), for the sidebar to tell
+ * whether what it shows was read before that run. A time only: nothing personal, any known user.
+ */
+export function lastRunAt(ctx: RequestContext): { at: string } {
+  assertKnown(ctx.actor());
+  const last = readRunState(ctx.services.store).last;
+  return { at: last && last.outcome === 'ok' && last.sawSheet ? last.at : '' };
 }

@@ -30,6 +30,7 @@ import type {
 import { coachingDto, getTimeline } from './checkins';
 import type { RequestContext } from './context';
 import { packetSections } from './packet';
+import { withText } from './schedule';
 import { closedOn } from './summary';
 
 /** The visitor's first view: their own onboarding (a newcomer), or their newcomers (a buddy). */
@@ -101,7 +102,13 @@ function scheduleLines(ctx: RequestContext, email: string): PageNewcomerDto['sch
     .records.map((r) => r.value)
     .filter((r) => emailKey(r.newcomer) === emailKey(email))
     .sort((a, b) => a.date.localeCompare(b.date) || a.activity.localeCompare(b.activity, 'nl'))
-    .map((r) => ({ date: r.date, week: r.week, activity: r.activity, with: r.with, done: r.done }));
+    .map((r) => ({
+      date: r.date,
+      week: r.week,
+      activity: r.activity,
+      with: withText(ctx, r.with),
+      done: r.done,
+    }));
 }
 
 /**

@@ -22,6 +22,7 @@ import {
 import * as proposal from '../core/pairingProposal';
 import { type Actor, assertCanManage } from '../core/roles';
 import { normalizeName, type RowOf } from '../core/schema';
+import { fitOutOfTen, scoreScale } from '../core/scoreScale';
 import type { TableRecord } from '../core/table';
 import { expectEmail, expectText } from '../core/validate';
 import type {
@@ -42,7 +43,7 @@ import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
 import { dayOffToday } from './mailWindow';
 import { composeMail, firstName } from './messages';
 import { buddyTaskText } from './packet';
-import { refreshSchedulesOf } from './schedule';
+import { refreshSchedulesOf, saveInUnit } from './schedule';
 
 /** How long a sidebar call may spend sending buddy mails; the rest goes with the scheduled run. */
 const SIDEBAR_MAIL_BUDGET_MS = 60_000;
@@ -172,6 +173,7 @@ export function suggestBuddies(ctx: RequestContext, newcomerRaw: unknown): Sugge
     input.locations.find((l) => normalizeName(l.name) === normalizeName(result.newcomer.location))
       ?.chiefBuddy ?? '',
   );
+  const scale = scoreScale(input.settings);
   const chiefNote = (email: string) =>
     chief && emailKey(email) === chief
       ? { note: ctx.t(chief === emailKey(actor.email) ? 'pairing.chiefIsYou' : 'pairing.chiefIsBuddy') }
@@ -193,6 +195,7 @@ export function suggestBuddies(ctx: RequestContext, newcomerRaw: unknown): Sugge
         email: s.email,
         name: s.name,
         score: Math.round(s.score * 10) / 10,
+        fit: fitOutOfTen(s.score, scale),
         reasons: [
           ...(ended !== undefined ? [ctx.t('reason.endedBefore', { reason: ended || '—' })] : []),
           ...s.reasons.map((r) => reasonText(ctx, r, 'reason')),
@@ -201,6 +204,7 @@ export function suggestBuddies(ctx: RequestContext, newcomerRaw: unknown): Sugge
         capacity: s.capacity,
         ...chiefNote(s.email),
       })),
+    scale,
     excluded: result.excluded.slice(0, 200).map((e) => ({
       email: e.email,
       name: e.name,
@@ -216,15 +220,19 @@ export function suggestBuddies(ctx: RequestContext, newcomerRaw: unknown): Sugge
 export function proposePairs(ctx: RequestContext, locationRaw: unknown): ProposalDto {
   const location = canonicalLocation(ctx, expectText(locationRaw, 'location', 200));
   assertCanManage(ctx.actor(), location);
-  const proposed = proposal.proposePairs(location, pairingInput(ctx));
+  const input = pairingInput(ctx);
+  const proposed = proposal.proposePairs(location, input);
+  const scale = scoreScale(input.settings);
   return {
     location,
+    scale,
     pairs: proposed.pairs.map((p) => ({
       newcomer: p.newcomer,
       newcomerName: p.newcomerName,
       buddy: p.buddy,
       buddyName: p.buddyName,
       score: Math.round(p.score * 10) / 10,
+      fit: fitOutOfTen(p.score, scale),
       reasons: p.reasons.map((r) => reasonText(ctx, r, 'reason')),
     })),
     unassigned: [
@@ -434,16 +442,34 @@ export function assignBuddy(
     if (refusal?.already) return { message: refusal.reason, applied: 0, rejected: [] };
     const record = made[0]!;
     logAction(ctx, ctx.t('log.paired'), record.value.location);
-    refreshSchedulesOf(ctx, [record.value.newcomer]);
     const names = peopleOf(ctx);
+    const newcomerName = names(pair.newcomer)?.name ?? pair.newcomer;
+    // The school's setting: pairing saves the schedule in this same unit of work, before any mail.
+    const schedule = ctx.settings().pairMakesSchedule
+      ? scheduleWithPair(ctx, actor, record.value.newcomer, newcomerName)
+      : null;
+    if (!schedule) refreshSchedulesOf(ctx, [record.value.newcomer]);
     const assigned = ctx.t('pairing.assigned', {
-      newcomer: names(pair.newcomer)?.name ?? pair.newcomer,
+      newcomer: newcomerName,
       buddy: names(pair.buddy)?.name ?? pair.buddy,
     });
     const report = sendBuddyMails(ctx, made, ctx.services.clock.millis() + SIDEBAR_MAIL_BUDGET_MS);
-    const message = `${assigned} ${mailMessage(ctx, report)}`;
-    return { message, applied: 1, rejected: [] };
+    const message = [assigned, schedule?.message ?? '', mailMessage(ctx, report)].filter(Boolean).join(' ');
+    return { message, applied: 1, rejected: [], ...(schedule ? { schedule: schedule.message } : {}) };
   });
+}
+
+/**
+ * The schedule saved with a pairing (setting `pairMakesSchedule`). When it cannot be made the
+ * whole call is refused, so the pairing row is not written either and no mail goes.
+ */
+function scheduleWithPair(ctx: RequestContext, actor: Actor, newcomer: string, name: string) {
+  try {
+    return saveInUnit(ctx, actor, newcomer);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    throw new UserError('pairing.scheduleRefused', { name, reason: ctx.t(e.key, e.params) });
+  }
 }
 
 /** "Stel koppelingen voor" → "Toepassen": makes the (possibly edited) proposal in one step. */

@@ -19,6 +19,7 @@ import {
   type ScheduleRow,
 } from '../core/schedule/planner';
 import { generatedLines, type ScheduleDiff, updateSchedule } from '../core/schedule/regeneration';
+import { PLACEHOLDERS } from '../core/schedule/template';
 import type { RowOf } from '../core/schema';
 import type { TableRecord } from '../core/table';
 import { expectBoolean, expectDate, expectEmail, expectText } from '../core/validate';
@@ -166,7 +167,7 @@ function itemDto(
     date: row.date,
     week: row.week ?? 0,
     activity: row.activity,
-    with: row.with,
+    with: withText(ctx, row.with),
     kind: row.kind,
     done: row.done,
     status,
@@ -188,6 +189,22 @@ function newcomerDto(email: string, newcomer: Staff, start: string): SchedulePre
     startDate: newcomer.startDate,
     start,
   };
+}
+
+const PLACEHOLDER_ROLE = new Map(
+  (Object.keys(PLACEHOLDERS) as (keyof typeof PLACEHOLDERS)[]).map((role) => [
+    PLACEHOLDERS[role].toLowerCase(),
+    role,
+  ]),
+);
+
+/**
+ * A schedule line's "Met" in the reader's language: a placeholder Wegwijs wrote in the sheet
+ * ("IB-er nog te kiezen") is translated; a name or the school's own text stays as written.
+ */
+export function withText(ctx: RequestContext, value: string): string {
+  const role = PLACEHOLDER_ROLE.get(value.trim().toLowerCase());
+  return role ? ctx.t(`placeholder.${role}`) : value;
 }
 
 /** Items grouped by protocol week, in week order. */
@@ -338,26 +355,35 @@ export function saveSchedule(ctx: RequestContext, newcomerRaw: unknown): Schedul
   const email = expectEmail(newcomerRaw, 'newcomer');
   const actor = ctx.actor();
   return ctx.locked(() => {
-    const world = new ScheduleWorld(ctx);
-    const newcomer = world.newcomer(email);
-    assertMayPlan(actor, newcomer);
-    const generated = world.generate(newcomer);
-    if (!generated.items.length)
-      throw new UserError('schedule.empty', { reasons: warningTexts(ctx, generated).join(' ') });
-    const diff = world.apply(newcomer, generated);
-    logAction(ctx, ctx.t('log.scheduleSaved'), newcomer.location);
+    const result = saveInUnit(ctx, actor, email);
     ctx.wb.commit();
-    return {
-      message: ctx.t('schedule.saved', {
-        name: newcomer.name,
-        added: diff.add.length,
-        changed: diff.change.length,
-        removed: diff.remove.length,
-      }),
-      count: 1,
-      warnings: warningTexts(ctx, generated),
-    };
+    return result;
   });
+}
+
+/**
+ * Writes (or updates) one newcomer's schedule inside the caller's unit of work; the caller
+ * commits. Throws `schedule.empty` when nothing can be planned (then the caller writes nothing).
+ */
+export function saveInUnit(ctx: RequestContext, actor: Actor, email: string): ScheduleResultDto {
+  const world = new ScheduleWorld(ctx);
+  const newcomer = world.newcomer(email);
+  assertMayPlan(actor, newcomer);
+  const generated = world.generate(newcomer);
+  if (!generated.items.length)
+    throw new UserError('schedule.empty', { reasons: warningTexts(ctx, generated).join(' ') });
+  const diff = world.apply(newcomer, generated);
+  logAction(ctx, ctx.t('log.scheduleSaved'), newcomer.location);
+  return {
+    message: ctx.t('schedule.saved', {
+      name: newcomer.name,
+      added: diff.add.length,
+      changed: diff.change.length,
+      removed: diff.remove.length,
+    }),
+    count: 1,
+    warnings: warningTexts(ctx, generated),
+  };
 }
 
 /**

@@ -92,7 +92,11 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
     pairing: manages && location ? pairingOverview(ctx, actor, location) : null,
     welcome,
     automation,
-    newcomers: newcomersFollowed(ctx, actor, manages ? location : '', welcome, scheduled),
+    // A buddy works on Mijn Wegwijs once it has an address: the sidebar shows the way there, no sheet view.
+    newcomers:
+      actor.role === 'buddy' && pageUrl
+        ? []
+        : newcomersFollowed(ctx, actor, manages ? location : '', welcome, scheduled),
     pageUrl,
     pointToPage,
   };

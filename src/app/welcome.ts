@@ -35,7 +35,7 @@ import { composeMail, firstName } from './messages';
 import { exampleWarnings, packetSections, signature } from './packet';
 import type { OutgoingMail } from './ports';
 import { erasedKey, isErased } from './privacy';
-import { icsFor, ScheduleWorld } from './schedule';
+import { icsFor, ScheduleWorld, withText } from './schedule';
 
 type Staff = RowOf<'staff'>;
 
@@ -136,7 +136,7 @@ class WelcomeWorld extends ScheduleWorld {
     });
     if ('skip' in mail) return mail;
     // A line that still says "nog te kiezen" would go out as if it were a plan: it blocks, like a missing link.
-    const open = openScheduleLine(schedule);
+    const open = openScheduleLine(ctx, schedule);
     if (open) return { skip: ctx.t('welcome.openLine', { line: open }) };
     if (!withAttachments) return mail;
     const pdf = packetDocument({
@@ -186,11 +186,18 @@ class WelcomeWorld extends ScheduleWorld {
 const PLACEHOLDER_TEXTS = new Set<string>(Object.values(PLACEHOLDERS).map((p) => p.toLowerCase()));
 
 /** The first schedule line whose "Met" is still a placeholder, as `ma 11-01-2027: Activiteit (IB-er nog te kiezen)`. */
-function openScheduleLine(rows: readonly RowOf<'schedule'>[]): string {
+function openScheduleLine(ctx: RequestContext, rows: readonly RowOf<'schedule'>[]): string {
   const open = [...rows]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .find((r) => PLACEHOLDER_TEXTS.has(r.with.trim().toLowerCase()));
-  return open ? `${open.date ? `${dayLabel(open.date)}: ` : ''}${open.activity} (${open.with.trim()})` : '';
+  if (!open) return '';
+  // The reader's language: an English chef buddy reads neither "ma" nor "IB-er nog te kiezen".
+  const day = !open.date
+    ? ''
+    : ctx.language === 'nl'
+      ? dayLabel(open.date)
+      : longDate(open.date, ctx.language);
+  return `${day ? `${day}: ` : ''}${open.activity} (${withText(ctx, open.with)})`;
 }
 
 function toAttachment(file: { filename: string; mimeType: string; content: string }) {

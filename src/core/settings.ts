@@ -225,6 +225,13 @@ export const SETTINGS = {
     '24',
     'Afgeronde inwerkgegevens gaan zoveel maanden na uitdiensttreding weg.',
   ),
+  pairMakesSchedule: setting(
+    'Koppelen maakt meteen het inwerkschema',
+    'Pairing makes the schedule at once',
+    'boolean',
+    'nee',
+    'Ja: wie een buddy koppelt, slaat in dezelfde stap het inwerkschema op. Kan dat schema niet gemaakt worden, dan wordt er ook niet gekoppeld.',
+  ),
   sendWindow: setting(
     'Verzendvenster',
     'Sending window',
@@ -267,6 +274,8 @@ export interface Settings {
   liberationDay: 'elk jaar' | 'lustrum' | 'nee';
   retentionNotesMonths: number;
   retentionRecordsMonths: number;
+  /** "Koppel" also saves the newcomer's schedule, in the same unit of work. */
+  pairMakesSchedule: boolean;
   /** Minutes after midnight: automatic mail goes out from `from` until (not at) `to`. */
   sendWindow: { from: number; to: number };
 }

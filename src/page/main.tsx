@@ -13,6 +13,7 @@ import { coachingText } from '../shared/coaching';
 import type { Language } from '../shared/language';
 import { CheckInForm } from './checkin-form';
 import { ResponseForm } from './response-form';
+import { SkipCheckIns } from './skip-form';
 import { type PageTextKey, pageDate, pageText } from './texts';
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; state: PageState };
@@ -280,6 +281,7 @@ function App() {
               <h4>{t('scheduleOf')}</h4>
               <Schedule language={language} newcomer={n} canTick={true} onTick={tick(n)} busy={busy} />
               <CheckIns language={language} newcomer={n} self={false} onSaid={done} />
+              <SkipCheckIns language={language} newcomerEmail={n.email} upcoming={n.upcoming} onDone={done} />
               <details class="record">
                 <summary>{t('recordCheckIn')}</summary>
                 <CheckInForm

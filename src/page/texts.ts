@@ -46,6 +46,13 @@ const nl = {
   noPacket: 'De school heeft het welkomstpakket nog niet ingevuld.',
   whoToAsk: 'Wie vraag ik wat',
   noWhoToAsk: 'Je chef buddy vertelt je wie je wat kunt vragen.',
+  // week (issue 17): a buddy skips a check-in here, as the sidebar's buddy view did before.
+  skipTitle: 'Check-in overslaan',
+  skip: 'Overslaan…',
+  skipReason: 'Waarom gaat de check-in van {date} niet door?',
+  skipReasonNeeded: 'Geef een reden op.',
+  skipConfirm: 'Overslaan',
+  skipCancel: 'Annuleren',
 } as const;
 
 export type PageTextKey = keyof typeof nl;
@@ -95,6 +102,12 @@ const en: Record<PageTextKey, string> = {
   noPacket: 'The school has not filled in the welcome packet yet.',
   whoToAsk: 'Who to ask what',
   noWhoToAsk: 'Your chief buddy will tell you whom to ask what.',
+  skipTitle: 'Skip a check-in',
+  skip: 'Skip…',
+  skipReason: 'Why does the check-in of {date} not take place?',
+  skipReasonNeeded: 'Give a reason.',
+  skipConfirm: 'Skip',
+  skipCancel: 'Cancel',
 };
 
 /** A page text in the visitor's language, with `{name}` placeholders filled. */

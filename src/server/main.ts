@@ -179,6 +179,10 @@ export function getAutomationStatus(): AutomationStatus {
   });
 }
 
+export function getLastRun(): { at: string } {
+  return handle(automation.lastRunAt);
+}
+
 export function setAutomaticSending(on: unknown): AutomationStatus {
   return handle((ctx) => automation.setAutomaticSending(ctx, expectBoolean(on, 'automaticSending')));
 }
@@ -243,7 +247,7 @@ export function recordCheckIn(newcomerEmail: unknown, checkIn: unknown): CheckIn
 }
 
 export function skipCheckIn(newcomerEmail: unknown, plannedDate: unknown, reason: unknown): CheckInResultDto {
-  return handle((ctx) => checkins.skip(ctx, newcomerEmail, plannedDate, reason));
+  return handlePage((ctx) => checkins.skip(ctx, newcomerEmail, plannedDate, reason));
 }
 
 export function closeOnboarding(newcomerEmail: unknown): CheckInResultDto {
@@ -283,6 +287,7 @@ export const sidebarApi_ = {
   getSidebarState,
   getAboutInfo,
   getAutomationStatus,
+  getLastRun,
   suggestBuddies,
   assignBuddy,
   endPairing,
@@ -318,6 +323,7 @@ export const pageApi_ = {
   getPageState,
   markScheduleItem,
   recordCheckIn,
+  skipCheckIn,
   respondToCheckIn,
   getClosingSummary,
 } satisfies PageApi;

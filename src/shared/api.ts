@@ -59,6 +59,8 @@ export interface SuggestionDto {
   name: string;
   /** Rounded to one decimal. */
   score: number;
+  /** The score on the school's scale as a whole number 0–10 ("past 8/10"); null when every weight is 0. */
+  fit: number | null;
   reasons: string[];
   load: number;
   capacity: number;
@@ -79,6 +81,8 @@ export interface ExcludedDto {
 export interface SuggestionsDto {
   newcomer: { email: string; name: string; location: string; startDate: string; currentBuddy: string };
   suggestions: SuggestionDto[];
+  /** The most points a suggestion can get with the school's weights (what 10/10 stands for). */
+  scale: number;
   /** Everyone who cannot be buddy, with why (the sidebar shows it on request). */
   excluded: ExcludedDto[];
 }
@@ -91,8 +95,12 @@ export interface ProposalDto {
     buddy: string;
     buddyName: string;
     score: number;
+    /** As in {@link SuggestionDto.fit}. */
+    fit: number | null;
     reasons: string[];
   }[];
+  /** As in {@link SuggestionsDto.scale}. */
+  scale: number;
   unassigned: { newcomer: string; name: string; why: string }[];
 }
 
@@ -106,6 +114,8 @@ export interface PairingResult {
   message: string;
   applied: number;
   rejected: { newcomer: string; reason: string }[];
+  /** Set when pairing saved the schedule too (the school's setting): what was saved, translated. */
+  schedule?: string;
 }
 
 export interface ScheduleItemDto {
@@ -495,6 +505,8 @@ export interface SidebarApi {
   erasePerson(email: string): PrivacyResultDto;
   getAboutInfo(): AboutInfo;
   getAutomationStatus(): AutomationStatus;
+  /** When the scheduled run last did its work ('' never): the sidebar's state read before it is stale. */
+  getLastRun(): { at: string };
 }
 
 // ---- Mijn Wegwijs: the web page for newcomers and buddies (issue 13) ----
@@ -584,6 +596,7 @@ export interface PageApi {
   getPageState(): PageState;
   markScheduleItem(newcomerEmail: string, date: string, activity: string, done: boolean): ScheduleResultDto;
   recordCheckIn(newcomerEmail: string, checkIn: CheckInInput): CheckInResultDto;
+  skipCheckIn(newcomerEmail: string, plannedDate: string, reason: string): CheckInResultDto;
   respondToCheckIn(held: string, response: PageResponseInput): { message: string };
   /** The closing summary as PDF (base64), for the newcomer once the onboarding is closed (issue 14). */
   getClosingSummary(): IcsFileDto;

@@ -456,6 +456,16 @@ const nl = {
   'report.notOpen': 'Het maandverslag staat vanaf {date} klaar.',
   'report.alreadySent': 'Dit maandverslag is al naar de schoolleider gestuurd.',
   'report.chiefOnly': 'Alleen de chef buddy van de locatie schrijft het maandverslag.',
+  // week, round 2 (issue 17): pairing makes the schedule at once.
+  'pairing.scheduleRefused':
+    'Niet gekoppeld: bij deze school maakt koppelen meteen het inwerkschema, en dat van {name} kan niet gemaakt worden. {reason} Er is niets opgeslagen.',
+  // A schedule's "Met" when nobody is found yet; the Dutch text is what Wegwijs writes in the sheet.
+  'placeholder.buddy': 'buddy nog niet gekoppeld',
+  'placeholder.chiefBuddy': 'chef buddy nog niet ingesteld',
+  'placeholder.schoolLeader': 'schoolleider nog niet ingesteld',
+  'placeholder.ib': 'IB-er nog te kiezen',
+  'placeholder.backup': 'achtervang nog te kiezen',
+  'placeholder.shadowHost': 'meeloopcollega nog te kiezen',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -905,6 +915,15 @@ const en: Messages = {
   'report.notOpen': 'The monthly report is ready from {date}.',
   'report.alreadySent': 'This monthly report has already been sent to the school leader.',
   'report.chiefOnly': 'Only the location’s chief buddy writes the monthly report.',
+  // week, round 2 (issue 17): pairing makes the schedule at once.
+  'pairing.scheduleRefused':
+    'Not paired: at this school pairing makes the schedule at once, and the schedule of {name} cannot be made. {reason} Nothing was saved.',
+  'placeholder.buddy': 'buddy not paired yet',
+  'placeholder.chiefBuddy': 'chief buddy not set yet',
+  'placeholder.schoolLeader': 'school leader not set yet',
+  'placeholder.ib': 'internal counsellor (IB) still to choose',
+  'placeholder.backup': 'backup colleague still to choose',
+  'placeholder.shadowHost': 'colleague to shadow still to choose',
 };
 
 export type { Language } from './language';

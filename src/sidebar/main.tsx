@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { SidebarState } from '../shared/api';
 import { type Language, languageOf } from '../shared/language';
+import { Said } from './kit';
 import { Newcomers } from './newcomers';
 import { Overview } from './overview';
 import { Pairing } from './pairing';
@@ -23,6 +24,9 @@ const ROLE_TEXT: Record<SidebarState['user']['role'], TextKey> = {
   medewerker: 's.role.medewerker',
   onbekend: 's.role.onbekend',
 };
+
+/** How often an open sidebar asks whether the scheduled run has run since it read the sheet. */
+const FRESHNESS_CHECK_MS = 60_000;
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; state: SidebarState };
 
@@ -47,8 +51,22 @@ function tabsFor(state: SidebarState): TabId[] {
   const { role } = state.user;
   if (role === 'schoolleider') return ['week', 'pairing', 'newcomers', 'overview', 'privacy'];
   if (role === 'chefbuddy') return ['week', 'pairing', 'newcomers', 'overview'];
-  if (role === 'buddy') return ['newcomers'];
+  // A buddy is pointed to Mijn Wegwijs; only while it has no address does the sidebar show their newcomers.
+  if (role === 'buddy') return state.pointToPage && state.pageUrl ? [] : ['newcomers'];
   return [];
+}
+
+/**
+ * Whether the location on screen filters this tab: "Deze week", pairing and newcomers always; the
+ * overview for a chef buddy (the school leader's overview shows every location and the total).
+ */
+function filtersByLocation(tab: TabId, role: SidebarState['user']['role']): boolean {
+  return (
+    tab === 'week' ||
+    tab === 'pairing' ||
+    tab === 'newcomers' ||
+    (tab === 'overview' && role !== 'schoolleider')
+  );
 }
 
 function switchable(state: SidebarState): string[] {
@@ -120,6 +138,8 @@ function App() {
   const latest = useRef(0);
   const selectId = useId();
   const [tab, setTab] = useState<TabId>('week');
+  // When the scheduled run did its work after the state on screen was read: its time, else ''.
+  const [staleSince, setStaleSince] = useState('');
   // What a "Deze week" item opened: the newcomer to show on the tab it leads to.
   const [focus, setFocus] = useState<Focus | null>(null);
   const open = (f: Focus) => {
@@ -138,6 +158,7 @@ function App() {
         if (n !== latest.current) return;
         shown.current = state.pairing?.location ?? '';
         setLoad({ kind: 'ready', state });
+        setStaleSince('');
         setUpdating(false);
       },
       (error: Error) => {
@@ -162,6 +183,7 @@ function App() {
         if (n !== latest.current) return;
         shown.current = state.pairing?.location ?? '';
         setLoad({ kind: 'ready', state });
+        setStaleSince('');
         setUpdating(false);
       },
       (error: Error) => {
@@ -173,6 +195,38 @@ function App() {
       },
     );
   }, []);
+
+  /**
+   * After the hourly run the state on screen may be out of date (a packet sent, a check-in late):
+   * while the sidebar is visible it asks when the run last worked, and when that was after the
+   * state was read, it says so and reads again. Never shows a state read before a run as current.
+   */
+  const readAt = load.kind === 'ready' ? load.state.readAt : '';
+  useEffect(() => {
+    if (!readAt) return;
+    let live = true;
+    const check = () => {
+      if (document.visibilityState !== 'visible') return;
+      call('getLastRun').then(
+        (run) => {
+          if (!live || !run.at || Date.parse(run.at) <= Date.parse(readAt)) return;
+          setStaleSince(run.at);
+          void reload();
+        },
+        // A failed check changes nothing on screen; the next one (or any action) tries again.
+        () => undefined,
+      );
+    };
+    const timer = setInterval(check, FRESHNESS_CHECK_MS);
+    document.addEventListener('visibilitychange', check);
+    window.addEventListener('focus', check);
+    return () => {
+      live = false;
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', check);
+      window.removeEventListener('focus', check);
+    };
+  }, [readAt, reload]);
 
   const switchTo = (location: string) => {
     wanted.current = location;
@@ -254,8 +308,8 @@ function App() {
           ))}
         </section>
       )}
-      {/* The location chooser filters pairing and newcomers; where it would not filter, it is not shown. */}
-      {pairing && (current === 'pairing' || current === 'newcomers') && (
+      {/* The location chooser filters "Deze week", pairing and newcomers; where it would not filter, it is not shown. */}
+      {pairing && filtersByLocation(current, user.role) && (
         <>
           <div class="location" aria-busy={updating}>
             {options.length > 1 ? (
@@ -286,13 +340,7 @@ function App() {
               </span>
             )}
           </div>
-          <div aria-live="polite">
-            {switchError && (
-              <p class="error" role="alert" data-testid="action-error">
-                {switchError}
-              </p>
-            )}
-          </div>
+          <Said id="switch" error={switchError} />
         </>
       )}
       {tabs.length > 1 && (
@@ -319,11 +367,12 @@ function App() {
       {current === 'week' && <Week state={state} language={language} onOpen={open} />}
       {current === 'pairing' && pairing && (
         <Pairing
-          key={`${pairing.location}|${focus?.email ?? ''}`}
+          key={`${pairing.location}|${focus?.email ?? ''}|${focus?.replace ? 'replace' : ''}`}
           overview={pairing}
           language={language}
           reload={reload}
           focusEmail={focus?.tab === 'pairing' ? focus.email : ''}
+          replaceEmail={focus?.tab === 'pairing' && focus.replace ? focus.email : ''}
           welcome={state.welcome}
           today={state.today}
           onOpenNewcomer={(email) => open({ tab: 'newcomers', email })}
@@ -336,6 +385,7 @@ function App() {
           language={language}
           reload={reload}
           focusEmail={focus?.tab === 'newcomers' ? focus.email : ''}
+          onFocus={open}
         />
       )}
       {current === 'overview' && <Overview state={state} language={language} />}
@@ -348,7 +398,11 @@ function App() {
       <p class="muted">
         Wegwijs {state.version} · {state.today} ·{' '}
         <span data-testid="read-at" class="nowrap">
-          {updating ? t('p.updating') : t('wk.readAt', { time: state.readAt.slice(11, 16) })}
+          {updating
+            ? t('p.updating')
+            : staleSince
+              ? t('wk2.stale', { time: state.readAt.slice(11, 16), run: staleSince.slice(11, 16) })
+              : t('wk.readAt', { time: state.readAt.slice(11, 16) })}
         </span>
       </p>
     </main>

@@ -187,7 +187,7 @@ export function WelcomeSection(props: {
           data-testid="welcome-state"
           data-kind={kind}
           data-code={status.code}
-          title={state}
+          title={state && tx('wk2.cell', { value: state })}
         >
           {tx('ps.label', { text: packetText(props.language, status, props.today) })}
         </span>

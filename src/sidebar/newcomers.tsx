@@ -8,12 +8,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AutomationStatus, NewcomerDto, SidebarState, WelcomeRowDto } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
+import { LoadState, Said, Section, type Tx, txFor, useLoad } from './kit';
 import { CheckInsSection } from './newcomer-checkins';
-import { LoadState, Said, Section, type Tx, txFor, useLoad } from './newcomer-parts';
 import { ScheduleSection } from './newcomer-schedule';
 import { packetText, STATUS_CLASS, WelcomeSection } from './newcomer-welcome';
 import { call } from './rpc';
 import { dayDate, dutchDate } from './texts';
+import { type Focus, hasSignal, ReplaceButton, signalText } from './week';
 
 function isManager(state: SidebarState): boolean {
   return state.user.role === 'schoolleider' || state.user.role === 'chefbuddy';
@@ -42,6 +43,8 @@ function NewcomerItem(props: {
   today: string;
   tx: Tx;
   onOpen: () => void;
+  /** Given to managers: "Vervangen" next to a signal opens the pair on the pairing tab. */
+  onFocus?: (focus: Focus) => void;
 }) {
   const { n, row, tx } = props;
   const kind = row?.stateKind ?? (n.welcome ? 'unknown' : 'none');
@@ -70,7 +73,7 @@ function NewcomerItem(props: {
             data-testid="newcomer-packet"
             data-kind={row ? kind : ''}
             data-code={status.code}
-            title={n.welcome}
+            title={n.welcome && tx('wk2.cell', { value: n.welcome })}
           >
             {tx('ps.label', { text: packetText(props.language, status, props.today) })}
           </span>
@@ -85,18 +88,43 @@ function NewcomerItem(props: {
               : tx('ck.noNext')}
           </span>
         </span>
-        <span class="small" data-testid="newcomer-checkins">
+        <span class="small flow" data-testid="newcomer-checkins">
           {tx('n.held', { n: n.checkInsHeld })}
           {n.checkInsLate > 0 && (
             <>
               {' · '}
-              <span class="late-text">{tx('n.lateCount', { n: n.checkInsLate })}</span>
+              <span class="late-text nowrap">{tx('n.lateCount', { n: n.checkInsLate })}</span>
             </>
           )}
-          {n.nextCheckIn && ` · ${tx('n.next', { date: dutchDate(n.nextCheckIn) })}`}
+          {n.nextCheckIn && (
+            <>
+              {' · '}
+              <span class="nowrap">{tx('n.next', { date: dutchDate(n.nextCheckIn) })}</span>
+            </>
+          )}
         </span>
       </button>
+      <Signal n={n} language={props.language} tx={tx} onFocus={props.onFocus} />
     </li>
+  );
+}
+
+/** The last check-in's klik or wellbeing signal, with "Vervangen" one click away (managers). */
+function Signal(props: { n: NewcomerDto; language: Language; tx: Tx; onFocus?: (focus: Focus) => void }) {
+  const { n, tx } = props;
+  if (!hasSignal(n)) return null;
+  return (
+    <div class="line small signal" data-testid="newcomer-signal" data-email={n.email}>
+      <span class="late-text">{tx('wk2.signal', { signal: signalText(props.language, n) })}</span>
+      {props.onFocus && n.buddy && (
+        <ReplaceButton
+          email={n.email}
+          name={n.name || n.email}
+          language={props.language}
+          onOpen={props.onFocus}
+        />
+      )}
+    </div>
   );
 }
 
@@ -180,6 +208,7 @@ function Detail(props: {
   tx: Tx;
   onBack: () => void;
   reload: () => Promise<void>;
+  onFocus?: (focus: Focus) => void;
 }) {
   const { n, state, tx } = props;
   const manager = isManager(state);
@@ -205,6 +234,7 @@ function Detail(props: {
           .filter(Boolean)
           .join(' · ')}
       </p>
+      <Signal n={n} language={state.language} tx={tx} onFocus={manager ? props.onFocus : undefined} />
       <Section id="schedule" title={tx('n.schedule')}>
         <ScheduleSection
           email={n.email}
@@ -252,6 +282,8 @@ export function Newcomers(props: {
   reload: () => Promise<void>;
   /** A newcomer to open at once (from "Deze week" or a next step). */
   focusEmail?: string;
+  /** Opens another place: "Vervangen" next to a signal leads to the pairing tab. */
+  onFocus?: (focus: Focus) => void;
 }) {
   const { state } = props;
   const tx = txFor(props.language);
@@ -277,6 +309,7 @@ export function Newcomers(props: {
           tx={tx}
           onBack={() => setOpen(null)}
           reload={props.reload}
+          onFocus={props.onFocus}
         />
       </section>
     );
@@ -300,6 +333,7 @@ export function Newcomers(props: {
               language={props.language}
               today={state.today}
               tx={tx}
+              onFocus={manager ? props.onFocus : undefined}
               onOpen={() => {
                 lastOpened.current = n.email;
                 setOpen(n);

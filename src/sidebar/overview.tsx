@@ -4,15 +4,14 @@
  * Figures only: the server sends no notes and wellbeing only as an average over enough people.
  */
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { FiguresDto, OverviewDto, SidebarState } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
 import { ChiefReport } from './chief-report';
+import { Said, type Tx, txFor, useLoad } from './kit';
 import { call } from './rpc';
-import { dutchDate, type TextKey, text } from './texts';
-
-type Tx = (key: TextKey, params?: Record<string, string | number>) => string;
+import { dutchDate } from './texts';
 
 /** A number with one decimal, with a decimal comma in Dutch. */
 function oneDecimal(language: Language, n: number): string {
@@ -250,51 +249,29 @@ function fetchOverview(location: string): Promise<OverviewDto> {
 
 export function Overview(props: { state: SidebarState; language: Language }) {
   const { state, language } = props;
-  const tx: Tx = (key, params) => text(language, key, params);
+  const tx: Tx = txFor(language);
   const leader = state.user.role === 'schoolleider';
   // A chef buddy sees the location chosen above; the school leader all four and the total.
   const location = leader ? '' : (state.pairing?.location ?? '');
-  const [data, setData] = useState<OverviewDto | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
   // Only the latest answer is shown, so a refresh after an update of the tab cannot undo it.
-  const latest = useRef(0);
+  const load = useLoad(() => fetchOverview(location), location);
+  const data = load.last;
+  const loading = load.busy;
+  // An error shows until the next answer; while a fetch runs, the figures on screen stay.
+  const error = load.loaded.kind === 'error' && !load.busy ? load.loaded.message : '';
+  const [notice, setNotice] = useState('');
   const tab = useAction();
   const attentionId = useId();
-
-  const load = useCallback(() => {
-    const n = ++latest.current;
-    setLoading(true);
-    setError('');
-    fetchOverview(location).then(
-      (dto) => {
-        if (n !== latest.current) return;
-        setData(dto);
-        setLoading(false);
-      },
-      (e: Error) => {
-        if (n !== latest.current) return;
-        setError(e.message);
-        setLoading(false);
-      },
-    );
-  }, [location]);
-  useEffect(load, [load]);
 
   const refresh = () => {
     setNotice('');
     tab.clear();
-    load();
+    void load.reload();
   };
   const updateTab = () => {
     setNotice('');
     tab.run(async () => {
-      const dto = await call('refreshOverviewTab');
-      ++latest.current;
-      setData(dto);
-      setLoading(false);
-      setError('');
+      load.set(await call('refreshOverviewTab'));
       setNotice(tx('o.tabUpdated'));
     });
   };
@@ -331,13 +308,7 @@ export function Overview(props: { state: SidebarState; language: Language }) {
           {tx('o.refresh')}
         </button>
       </div>
-      <div aria-live="polite">
-        {error && (
-          <p class="error" role="alert" data-testid="ov-error">
-            {error}
-          </p>
-        )}
-      </div>
+      <Said id="ov" error={error} errorTestId="ov-error" />
       {data.locations.length === 0 ? (
         <p class="small" data-testid="ov-no-locations">
           {tx('o.noLocations')}
@@ -370,18 +341,7 @@ export function Overview(props: { state: SidebarState; language: Language }) {
           >
             {tab.busy ? tx('o.updatingTab') : tx('o.updateTab')}
           </button>
-          <div aria-live="polite">
-            {notice && (
-              <p class="message" data-testid="ov-tab-message">
-                {notice}
-              </p>
-            )}
-            {tab.error && (
-              <p class="error" role="alert" data-testid="ov-tab-error">
-                {tab.error}
-              </p>
-            )}
-          </div>
+          <Said id="ov-tab" message={notice} error={tab.error} errorTestId="ov-tab-error" />
         </div>
       )}
     </section>

@@ -4,17 +4,16 @@
  * buddy's load, and a whole-location proposal. Every change is followed by a fresh state.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { PairDto, PairingOverview, PairingResult, WaitingDto, WelcomeRowDto } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
+import { ReasonForm, Said, type Tx, txFor } from './kit';
 import { packetText } from './newcomer-welcome';
 import { Proposal } from './proposal';
 import { call } from './rpc';
 import { type Newcomer, Suggestions } from './suggestions';
-import { dutchDate, startsIn, type TextKey, text } from './texts';
-
-type Tx = (key: TextKey, params?: Record<string, string | number>) => string;
+import { dutchDate, startsIn } from './texts';
 
 /** What the last action told the user: the server's message, and any pairs it did not make. */
 interface Notice {
@@ -79,34 +78,22 @@ const MAIL_CLASS: Record<PairDto['mailKind'], string> = {
 function Pair(props: {
   p: PairDto;
   tx: Tx;
+  /** Opened from a signal's "Vervangen": the replace form is open at once. */
+  replacing?: boolean;
   onEnded: (result: PairingResult, replace: boolean) => Promise<void>;
 }) {
   const { p, tx } = props;
-  const [mode, setMode] = useState<'end' | 'replace' | null>(null);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
+  const [mode, setMode] = useState<'end' | 'replace' | null>(props.replacing ? 'replace' : null);
   const end = useAction();
-  const id = useId();
-  const field = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (mode) field.current?.focus();
-  }, [mode]);
 
   const open = (m: 'end' | 'replace') => {
     setMode(mode === m ? null : m);
-    setMissing(false);
     end.clear();
   };
-  const confirm = (e: Event) => {
-    e.preventDefault();
-    const text = reason.trim();
-    if (!text) {
-      setMissing(true);
-      return;
-    }
+  const confirm = (reason: string) => {
     const replace = mode === 'replace';
     end.run(async () => {
-      const result = await call('endPairing', p.newcomer, text);
+      const result = await call('endPairing', p.newcomer, reason);
       await props.onEnded(result, replace);
     });
   };
@@ -118,7 +105,12 @@ function Pair(props: {
       </div>
       <div class="line small">
         <span>{tx('p.pairedOn', { date: dutchDate(p.pairedOn) })}</span>
-        <span class={MAIL_CLASS[p.mailKind]} title={p.mail} data-testid="pair-mail" data-kind={p.mailKind}>
+        <span
+          class={MAIL_CLASS[p.mailKind]}
+          title={p.mail && tx('wk2.cell', { value: p.mail })}
+          data-testid="pair-mail"
+          data-kind={p.mailKind}
+        >
           {tx(`mail.${p.mailKind}`)}
         </span>
       </div>
@@ -141,45 +133,20 @@ function Pair(props: {
         </button>
       </div>
       {mode && (
-        <form class="end-form" onSubmit={confirm} noValidate>
-          <label for={id}>{tx('p.reason')}</label>
-          <textarea
-            id={id}
-            ref={field}
-            data-testid="end-reason"
-            rows={3}
-            maxLength={MAX_REASON}
-            aria-required="true"
-            aria-invalid={missing}
-            aria-describedby={`${id}-hint`}
-            value={reason}
-            onInput={(e) => {
-              setReason(e.currentTarget.value);
-              if (e.currentTarget.value.trim()) setMissing(false);
-            }}
-          />
-          <p class="small" id={`${id}-hint`}>
-            {tx('p.reasonHint')} {tx('p.chars', { n: reason.length, max: MAX_REASON })}
-          </p>
-          {missing && (
-            <p class="error" role="alert" data-testid="end-error">
-              {tx('p.reasonNeeded')}
-            </p>
-          )}
-          {end.error && (
-            <p class="error" role="alert" data-testid="action-error">
-              {end.error}
-            </p>
-          )}
-          <div class="actions">
-            <button type="submit" class="danger" data-testid="end-confirm" disabled={end.busy}>
-              {end.busy ? tx('p.busy') : tx(mode === 'replace' ? 'p.confirmReplace' : 'p.confirmEnd')}
-            </button>
-            <button type="button" data-testid="end-cancel" disabled={end.busy} onClick={() => setMode(null)}>
-              {tx('p.cancel')}
-            </button>
-          </div>
-        </form>
+        <ReasonForm
+          key={mode}
+          id="end"
+          tx={tx}
+          label={tx('p.reason')}
+          hint={tx('p.reasonHint')}
+          missingText={tx('p.reasonNeeded')}
+          confirm={tx(mode === 'replace' ? 'p.confirmReplace' : 'p.confirmEnd')}
+          max={MAX_REASON}
+          busy={end.busy}
+          error={end.error}
+          onConfirm={confirm}
+          onCancel={() => setMode(null)}
+        />
       )}
     </li>
   );
@@ -188,6 +155,8 @@ function Pair(props: {
 /** After pairing: make the schedule at once, then see what happens to the welcome packet. */
 function NextSteps(props: {
   newcomer: Newcomer;
+  /** What pairing saved of the schedule already (the school's setting); '' when it did not. */
+  schedule: string;
   row: WelcomeRowDto | undefined;
   language: Language;
   today: string;
@@ -195,9 +164,9 @@ function NextSteps(props: {
   onOpenNewcomer: (email: string) => void;
 }) {
   const { newcomer, language } = props;
-  const tx: Tx = (key, params) => text(language, key, params);
+  const tx = txFor(language);
   const make = useAction();
-  const [made, setMade] = useState('');
+  const [made, setMade] = useState(props.schedule);
   return (
     <div class="card" data-testid="next-steps" data-email={newcomer.email}>
       <strong>{tx('nx.title')}</strong>
@@ -231,11 +200,7 @@ function NextSteps(props: {
           {tx('ps.label', { text: packetText(language, props.row.status, props.today) })}
         </p>
       )}
-      {make.error && (
-        <p class="error" role="alert" data-testid="action-error">
-          {make.error}
-        </p>
-      )}
+      <Said id="next" error={make.error} />
     </div>
   );
 }
@@ -247,18 +212,20 @@ export function Pairing(props: {
   reload: () => Promise<void>;
   /** A newcomer to open at once: their suggestions when unpaired, their pair otherwise. */
   focusEmail?: string;
+  /** A paired newcomer whose pair opens with "Vervangen" asked (from a signal). */
+  replaceEmail?: string;
   welcome: WelcomeRowDto[] | null;
   today: string;
   onOpenNewcomer: (email: string) => void;
 }) {
   const { overview, language } = props;
-  const tx: Tx = (key, params) => text(language, key, params);
+  const tx = txFor(language);
   const [selected, setSelected] = useState<Newcomer | null>(() => {
     const w = overview.unpaired.find((x) => x.email === props.focusEmail);
     return w ? { email: w.email, name: w.name || w.email } : null;
   });
   // The newcomer just paired: the same place offers the next steps.
-  const [next, setNext] = useState<Newcomer | null>(null);
+  const [next, setNext] = useState<(Newcomer & { schedule: string }) | null>(null);
   const [proposing, setProposing] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -267,7 +234,7 @@ export function Pairing(props: {
     return props.reload();
   };
   const onAssigned = (result: PairingResult) => {
-    setNext(selected);
+    setNext(selected && { ...selected, schedule: result.schedule ?? '' });
     setSelected(null);
     return done(result.message);
   };
@@ -304,29 +271,19 @@ export function Pairing(props: {
 
   return (
     <div class="pairing" data-testid="pairing" data-location={overview.location}>
-      <div aria-live="polite" class="live">
-        {notice && (
-          <div class="message" data-testid="action-message">
-            <p>{notice.message}</p>
-            {notice.details.length > 0 && (
-              <>
-                <strong>{tx('p.rejected')}</strong>
-                <ul class="plain">
-                  {notice.details.map((d) => (
-                    <li key={d} data-testid="rejected">
-                      {d}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </div>
-        )}
-      </div>
+      <Said
+        id="action"
+        message={notice?.message}
+        details={notice?.details}
+        detailsTitle={tx('p.rejected')}
+        detailTestId="rejected"
+      />
 
       {next && (
         <NextSteps
+          key={next.email}
           newcomer={next}
+          schedule={next.schedule}
           row={props.welcome?.find((w) => w.email === next.email)}
           language={language}
           today={props.today}
@@ -400,6 +357,7 @@ export function Pairing(props: {
                 key={p.newcomer}
                 p={p}
                 tx={tx}
+                replacing={props.replaceEmail !== '' && props.replaceEmail === p.newcomer}
                 onEnded={(result, replace) => onEnded(result, replace, p)}
               />
             ))}

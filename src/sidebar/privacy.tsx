@@ -13,8 +13,8 @@ import type {
 } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
+import { Said, type Tx, txFor } from './kit';
 import { call } from './rpc';
-import { type TextKey, text } from './texts';
 
 interface Props {
   state: SidebarState;
@@ -38,7 +38,7 @@ function Download({ file, label, testId }: { file: IcsFileDto; label: string; te
   );
 }
 
-function Retention({ t }: { t: (key: TextKey, p?: Record<string, string | number>) => string }) {
+function Retention({ t }: { t: Tx }) {
   const action = useAction();
   const [preview, setPreview] = useState<RetentionPreviewDto | null>(null);
   const [message, setMessage] = useState('');
@@ -98,23 +98,12 @@ function Retention({ t }: { t: (key: TextKey, p?: Record<string, string | number
           )}
         </div>
       )}
-      <div aria-live="polite">
-        {message && (
-          <p class="message" data-testid="retention-message">
-            {message}
-          </p>
-        )}
-        {action.error && (
-          <p class="error" role="alert">
-            {action.error}
-          </p>
-        )}
-      </div>
+      <Said id="retention" message={message} error={action.error} />
     </section>
   );
 }
 
-function Person({ t }: { t: (key: TextKey, p?: Record<string, string | number>) => string }) {
+function Person({ t }: { t: Tx }) {
   const lookup = useAction();
   const erasing = useAction();
   const [email, setEmail] = useState('');
@@ -153,11 +142,7 @@ function Person({ t }: { t: (key: TextKey, p?: Record<string, string | number>) 
           {t('v.find')}
         </button>
       </form>
-      {lookup.error && (
-        <p class="error" role="alert">
-          {lookup.error}
-        </p>
-      )}
+      <Said id="lookup" error={lookup.error} />
       {data && (
         <div data-testid="person-sections">
           {!data.found ? (
@@ -272,24 +257,13 @@ function Person({ t }: { t: (key: TextKey, p?: Record<string, string | number>) 
           )}
         </div>
       )}
-      <div aria-live="polite">
-        {message && (
-          <p class="message" data-testid="privacy-message">
-            {message}
-          </p>
-        )}
-        {erasing.error && (
-          <p class="error" role="alert">
-            {erasing.error}
-          </p>
-        )}
-      </div>
+      <Said id="privacy" message={message} error={erasing.error} />
     </section>
   );
 }
 
 export function Privacy({ state, language }: Props) {
-  const t = (key: TextKey, params?: Record<string, string | number>) => text(language, key, params);
+  const t = txFor(language);
   if (state.user.role !== 'schoolleider') return null;
   return (
     <div data-testid="privacy-tab">

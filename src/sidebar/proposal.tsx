@@ -7,13 +7,11 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { PairingResult, ProposalDto } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
+import { LoadState, Said, type Tx, txFor, useLoad } from './kit';
 import { call } from './rpc';
 import { Score, useSuggestions } from './suggestions';
-import { scoreText, type TextKey, text } from './texts';
 
 type Row = ProposalDto['pairs'][number] & { include: boolean };
-
-type Tx = (key: TextKey, params?: Record<string, string | number>) => string;
 
 /** The select of other buddies, mounted only when the user asks to change: suggestions load lazily. */
 function BuddyChoice(props: {
@@ -23,7 +21,7 @@ function BuddyChoice(props: {
   onDone: () => void;
 }) {
   const { row, language } = props;
-  const tx: Tx = (key, params) => text(language, key, params);
+  const tx: Tx = txFor(language);
   const loaded = useSuggestions(row.newcomer);
   const id = useId();
   const select = useRef<HTMLSelectElement>(null);
@@ -52,13 +50,21 @@ function BuddyChoice(props: {
         value={row.buddy}
         onChange={(e) => {
           const s = options.find((o) => o.email === e.currentTarget.value);
-          if (s) props.onChoose({ buddy: s.email, buddyName: s.name, score: s.score, reasons: s.reasons });
+          if (s)
+            props.onChoose({
+              buddy: s.email,
+              buddyName: s.name,
+              score: s.score,
+              fit: s.fit,
+              reasons: s.reasons,
+            });
         }}
       >
         {!known && <option value={row.buddy}>{row.buddyName}</option>}
         {options.map((s) => (
           <option key={s.email} value={s.email}>
-            {s.name} ({scoreText(language, s.score)}; {tx('p.load', { load: s.load, capacity: s.capacity })})
+            {s.name} ({s.fit === null ? tx('wk2.fitNone') : tx('wk2.fit', { n: s.fit })};{' '}
+            {tx('p.load', { load: s.load, capacity: s.capacity })})
           </option>
         ))}
       </select>
@@ -71,13 +77,13 @@ function BuddyChoice(props: {
 
 function ProposalRow(props: {
   row: Row;
-  best: number;
+  scale: number;
   language: Language;
   disabled: boolean;
   onChange: (change: Partial<Row>) => void;
 }) {
   const { row, language } = props;
-  const tx: Tx = (key, params) => text(language, key, params);
+  const tx: Tx = txFor(language);
   const [editing, setEditing] = useState(false);
   const id = useId();
   return (
@@ -99,7 +105,7 @@ function ProposalRow(props: {
           />
           <span class="name">{row.newcomerName}</span>
         </label>
-        <Score score={row.score} best={props.best} language={language} />
+        <Score score={row.score} fit={row.fit} scale={props.scale} language={language} />
       </div>
       <div class="line buddy">
         <span>
@@ -144,19 +150,16 @@ export function Proposal(props: {
   onClose: () => void;
 }) {
   const { language } = props;
-  const tx: Tx = (key, params) => text(language, key, params);
-  const [proposal, setProposal] = useState<ProposalDto | null>(null);
+  const tx: Tx = txFor(language);
+  const load = useLoad(() => call('proposePairs', props.location), props.location);
+  const proposal: ProposalDto | null = load.loaded.kind === 'ready' ? load.loaded.data : null;
   const [rows, setRows] = useState<Row[]>([]);
-  const load = useAction();
   const apply = useAction();
-
-  useEffect(() => {
-    load.run(async () => {
-      const p = await call('proposePairs', props.location);
-      setProposal(p);
-      setRows(p.pairs.map((pair) => ({ ...pair, include: true })));
-    });
-  }, [props.location]);
+  // Each proposal that arrives starts with every row included.
+  useEffect(
+    () => setRows(proposal ? proposal.pairs.map((pair) => ({ ...pair, include: true })) : []),
+    [proposal],
+  );
 
   const chosen = rows.filter((r) => r.include);
   const onApply = () =>
@@ -171,7 +174,7 @@ export function Proposal(props: {
       class="panel"
       data-testid="proposal"
       aria-label={tx('p.proposal')}
-      aria-busy={load.busy || apply.busy}
+      aria-busy={load.loaded.kind === 'loading' || apply.busy}
     >
       <div class="line">
         <strong>{tx('p.proposal')}</strong>
@@ -179,16 +182,13 @@ export function Proposal(props: {
           {tx('p.close')}
         </button>
       </div>
-      {load.busy && (
-        <p class="spinner" data-testid="proposal-loading">
-          {tx('p.proposing')}
-        </p>
-      )}
-      {load.error && (
-        <p class="error" role="alert" data-testid="action-error">
-          {load.error}
-        </p>
-      )}
+      <LoadState
+        loaded={load.loaded}
+        tx={tx}
+        retry={load.reload}
+        id="proposal"
+        loadingText={tx('p.proposing')}
+      />
       {proposal && (
         <>
           {proposal.pairs.length === 0 && proposal.unassigned.length === 0 && (
@@ -202,7 +202,7 @@ export function Proposal(props: {
                   <ProposalRow
                     key={row.newcomer}
                     row={row}
-                    best={Math.max(...rows.map((r) => r.score))}
+                    scale={proposal.scale}
                     language={language}
                     disabled={apply.busy}
                     onChange={(change) => setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)))}
@@ -223,11 +223,7 @@ export function Proposal(props: {
               </ul>
             </>
           )}
-          {apply.error && (
-            <p class="error" role="alert" data-testid="action-error">
-              {apply.error}
-            </p>
-          )}
+          <Said id="apply" error={apply.error} />
           <div class="actions">
             {proposal.pairs.length > 0 && (
               <button

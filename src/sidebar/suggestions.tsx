@@ -2,12 +2,13 @@
  * Ranked buddy suggestions for one newcomer, with the reasons, each buddy's load and a "Koppel"
  * button; who cannot be buddy (and why) only on request.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ExcludedDto, PairingResult, SuggestionDto, SuggestionsDto } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
+import { type Loaded, Said, type Tx, txFor, useLoad } from './kit';
 import { call } from './rpc';
-import { scoreText, type TextKey, text } from './texts';
+import { scoreText } from './texts';
 
 /** How many suggestions show before "meer tonen". */
 const TOP = 3;
@@ -28,11 +29,6 @@ function elsewhere(list: readonly ExcludedDto[]): number {
   return list.filter((e) => e.otherLocation).length;
 }
 
-type Loaded =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; data: SuggestionsDto };
-
 export interface Newcomer {
   email: string;
   name: string;
@@ -41,38 +37,66 @@ export interface Newcomer {
 }
 
 /** Suggestions for a newcomer, fetched once per mount. */
-export function useSuggestions(email: string): Loaded {
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
-  useEffect(() => {
-    let live = true;
-    setLoaded({ kind: 'loading' });
-    call('suggestBuddies', email).then(
-      (data) => live && setLoaded({ kind: 'ready', data }),
-      (e: Error) => live && setLoaded({ kind: 'error', message: e.message }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [email]);
-  return loaded;
+export function useSuggestions(email: string): Loaded<SuggestionsDto> {
+  return useLoad(() => call('suggestBuddies', email), email).loaded;
 }
 
-/** A score as a short bar against the best suggestion, with the number. */
-export function Score({ score, best, language }: { score: number; best: number; language: Language }) {
-  const width = best > 0 ? Math.max(0, Math.min(100, Math.round((score / best) * 100))) : 0;
-  return (
-    <span class="score" title={`${text(language, 'p.score')} ${scoreText(language, score)}`}>
-      <span class="bar" aria-hidden="true">
-        <span style={{ width: `${width}%` }} />
+/** A score on the school's scale: "past 8/10" with a bar, the points on hover. */
+export function Score(props: { score: number; fit: number | null; scale: number; language: Language }) {
+  const { fit, language } = props;
+  const tx: Tx = txFor(language);
+  if (fit === null)
+    return (
+      <span class="score muted" data-testid="score-fit" data-fit="">
+        {tx('wk2.fitNone')}
       </span>
-      <span data-testid="score">{scoreText(language, score)}</span>
+    );
+  const title = tx('wk2.fitTitle', {
+    n: fit,
+    score: scoreText(language, props.score),
+    max: scoreText(language, props.scale),
+  });
+  return (
+    <span class="score" title={title}>
+      <span class="bar" aria-hidden="true">
+        <span style={{ width: `${fit * 10}%` }} />
+      </span>
+      <span class="nowrap" data-testid="score-fit" data-fit={String(fit)}>
+        {tx('wk2.fit', { n: fit })}
+      </span>
     </span>
+  );
+}
+
+/** "Wat betekent ‘past 8/10’?": the scale in words, on request. */
+export function ScaleHelp(props: { scale: number; language: Language }) {
+  const [open, setOpen] = useState(false);
+  const tx: Tx = txFor(props.language);
+  return (
+    <div class="small">
+      <button
+        type="button"
+        class="link"
+        data-testid="scale-help-toggle"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        {tx('wk2.scaleAsk')}
+      </button>
+      {open && (
+        <p class="muted" data-testid="scale-help">
+          {props.scale > 0
+            ? tx('wk2.scaleText', { max: scoreText(props.language, props.scale) })
+            : tx('wk2.scaleEmpty')}
+        </p>
+      )}
+    </div>
   );
 }
 
 function Suggestion(props: {
   s: SuggestionDto;
-  best: number;
+  scale: number;
   language: Language;
   busy: boolean;
   mine: boolean;
@@ -80,14 +104,14 @@ function Suggestion(props: {
   onAssign: (s: SuggestionDto) => void;
 }) {
   const { s, language } = props;
-  const tx = (key: TextKey, params?: Record<string, string | number>) => text(language, key, params);
+  const tx: Tx = txFor(language);
   return (
     <li class="suggestion" data-testid="suggestion" data-email={s.email}>
       <div class="line">
         <span class="name" data-testid="suggestion-name">
           {s.name}
         </span>
-        <Score score={s.score} best={props.best} language={language} />
+        <Score score={s.score} fit={s.fit} scale={props.scale} language={language} />
       </div>
       <ul class="chips" aria-label={tx('p.reasons')}>
         {props.previous && <li class="chip warn">{tx('p.previousBuddy')}</li>}
@@ -129,7 +153,7 @@ export function Suggestions(props: {
   onClose: () => void;
 }) {
   const { newcomer, language } = props;
-  const tx = (key: TextKey, params?: Record<string, string | number>) => text(language, key, params);
+  const tx: Tx = txFor(language);
   const loaded = useSuggestions(newcomer.email);
   const assign = useAction();
   const [choice, setChoice] = useState('');
@@ -172,16 +196,8 @@ export function Suggestions(props: {
           {tx('p.loadingSuggestions')}
         </p>
       )}
-      {loaded.kind === 'error' && (
-        <p class="error" role="alert" data-testid="action-error">
-          {loaded.message}
-        </p>
-      )}
-      {assign.error && (
-        <p class="error" role="alert" data-testid="action-error">
-          {assign.error}
-        </p>
-      )}
+      {loaded.kind === 'error' && <Said id="suggestions" error={loaded.message} />}
+      <Said id="assign" error={assign.error} />
       {loaded.kind === 'ready' && (
         <>
           {loaded.data.suggestions.length === 0 ? (
@@ -192,7 +208,7 @@ export function Suggestions(props: {
                 <Suggestion
                   key={s.email}
                   s={s}
-                  best={loaded.data.suggestions[0]!.score}
+                  scale={loaded.data.scale}
                   language={language}
                   busy={assign.busy}
                   mine={assign.busy && choice === s.email}
@@ -202,6 +218,7 @@ export function Suggestions(props: {
               ))}
             </ol>
           )}
+          {loaded.data.suggestions.length > 0 && <ScaleHelp scale={loaded.data.scale} language={language} />}
           {loaded.data.suggestions.length > TOP && (
             <button
               type="button"

@@ -283,7 +283,7 @@ const nl = {
   'wk.packet': 'Welkomstpakket {name}: {text}',
   'wk.late': '{name}: {n} check-in(s) te laat',
   'wk.due': '{name}: check-in op {date}',
-  'wk.signal': '{name}: laatste check-in klik {click}, welbevinden {wellbeing}',
+  'wk.signal': '{name}: laatste check-in {signal}',
   'wk.readAt': 'bijgewerkt om {time}',
   'nx.title': 'Gekoppeld. Volgende stappen:',
   'nx.schedule': 'Maak inwerkschema',
@@ -314,6 +314,19 @@ const nl = {
   'cr.send': 'Opslaan en laten versturen',
   'cr.save': 'Opmerking opslaan',
   'cr.sent': 'Het verslag is naar de schoolleider gestuurd.',
+  // week, round 2 (issue 17): the score's scale, signals on the card, pairing makes the schedule.
+  'wk2.fit': 'past {n}/10',
+  'wk2.fitNone': 'geen score',
+  'wk2.fitTitle': 'Past {n} van 10: {score} van de {max} punten die de school laat meetellen.',
+  'wk2.scaleAsk': 'Wat betekent ‘past 8/10’?',
+  'wk2.scaleText':
+    'Hoe goed een collega als buddy past, van 0 tot 10. Een 10 ({max} punten) krijgt wie alles heeft wat de school laat meetellen: tien jaar ervaring in het VSO, affiniteit met begeleiden, dezelfde functie en hetzelfde vak, en nog alle ruimte. Wie onlangs buddy was, zakt iets. De gewichten staan op het tabblad Instellingen.',
+  'wk2.scaleEmpty': 'Alle gewichten staan op 0 (Instellingen): er is geen score.',
+  'wk2.signal': 'Signaal bij de laatste check-in: {signal}',
+  'wk2.signalParts': 'klik {click}, welbevinden {wellbeing}',
+  'wk2.replaceFor': 'Buddy van {name} vervangen',
+  'wk2.cell': 'In het blad: "{value}"',
+  'wk2.stale': 'bijgewerkt om {time}, verouderd: de automatische ronde van {run} liep daarna',
 } as const;
 
 export type TextKey = keyof typeof nl;
@@ -594,7 +607,7 @@ const en: Record<TextKey, string> = {
   'wk.packet': 'Welcome packet {name}: {text}',
   'wk.late': '{name}: {n} check-in(s) late',
   'wk.due': '{name}: check-in on {date}',
-  'wk.signal': '{name}: last check-in click {click}, wellbeing {wellbeing}',
+  'wk.signal': '{name}: last check-in {signal}',
   'wk.readAt': 'updated at {time}',
   'nx.title': 'Paired. Next steps:',
   'nx.schedule': 'Make schedule',
@@ -624,6 +637,19 @@ const en: Record<TextKey, string> = {
   'cr.send': 'Save and let it go',
   'cr.save': 'Save remark',
   'cr.sent': 'The report has been sent to the school leader.',
+  // week, round 2 (issue 17): the score's scale, signals on the card, pairing makes the schedule.
+  'wk2.fit': 'fits {n}/10',
+  'wk2.fitNone': 'no score',
+  'wk2.fitTitle': 'Fits {n} out of 10: {score} of the {max} points the school counts.',
+  'wk2.scaleAsk': 'What does ‘fits 8/10’ mean?',
+  'wk2.scaleText':
+    'How well a colleague fits as buddy, from 0 to 10. A 10 ({max} points) goes to someone with everything the school counts: ten years in special education, an affinity with coaching, the same job title and subject, and all room free. Someone who was a buddy recently drops a little. The weights are on the Instellingen tab.',
+  'wk2.scaleEmpty': 'All weights are 0 (Instellingen): there is no score.',
+  'wk2.signal': 'Signal at the last check-in: {signal}',
+  'wk2.signalParts': 'click {click}, wellbeing {wellbeing}',
+  'wk2.replaceFor': 'Replace the buddy of {name}',
+  'wk2.cell': 'In the sheet: "{value}"',
+  'wk2.stale': 'updated at {time}, out of date: the automatic run of {run} came after',
 };
 
 /** A sidebar text with its `{name}` placeholders filled. */

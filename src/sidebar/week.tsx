@@ -3,15 +3,59 @@
  * computed from the sidebar state already read (no extra server call). Every item is a button
  * that opens the place to act: the pairing of a newcomer, or the newcomer's card.
  */
-import type { SidebarState } from '../shared/api';
+import type { NewcomerDto, SidebarState } from '../shared/api';
 import type { Language } from '../shared/language';
+import { txFor } from './kit';
 import { packetText } from './newcomer-welcome';
 import { addDaysIso, dayDate, type TextKey, text } from './texts';
 
-/** Where an item leads: the pairing tab with the newcomer opened, or the newcomer's card. */
+/**
+ * Where an item leads: the pairing tab with the newcomer opened, or the newcomer's card;
+ * `replace` opens the newcomer's pair with "Vervangen" already asked (the reason comes next).
+ */
 export interface Focus {
   tab: 'pairing' | 'newcomers';
   email: string;
+  replace?: boolean;
+}
+
+/** Whether the last held check-in gave a signal: klik "niet" or "twijfel", or wellbeing 1–2. */
+export function hasSignal(n: Pick<NewcomerDto, 'lastClick' | 'lastWellbeing'>): boolean {
+  return (
+    n.lastClick === 'niet' || n.lastClick === 'twijfel' || (n.lastWellbeing !== null && n.lastWellbeing <= 2)
+  );
+}
+
+/** The signal in words: "klik niet, welbevinden 2". */
+export function signalText(language: Language, n: Pick<NewcomerDto, 'lastClick' | 'lastWellbeing'>): string {
+  return text(language, 'wk2.signalParts', {
+    click: n.lastClick ? text(language, `n.k.${n.lastClick}` as TextKey) : '—',
+    wellbeing: n.lastWellbeing ?? '—',
+  });
+}
+
+/**
+ * "Vervangen" next to a signal: opens the newcomer's pair on the pairing tab with the reason
+ * asked at once. Shown only where the newcomer has a buddy to replace.
+ */
+export function ReplaceButton(props: {
+  email: string;
+  name: string;
+  language: Language;
+  onOpen: (focus: Focus) => void;
+}) {
+  return (
+    <button
+      type="button"
+      class="link"
+      data-testid="signal-replace"
+      data-email={props.email}
+      aria-label={text(props.language, 'wk2.replaceFor', { name: props.name })}
+      onClick={() => props.onOpen({ tab: 'pairing', email: props.email, replace: true })}
+    >
+      {text(props.language, 'p.replace')}
+    </button>
+  );
 }
 
 export interface WeekItem {
@@ -19,6 +63,8 @@ export interface WeekItem {
   email: string;
   text: string;
   focus: Focus;
+  /** A signal about a newcomer with a buddy: "Vervangen" sits next to it. */
+  replaceable?: boolean;
 }
 
 /** Packet codes that need a person (the others go by themselves, or went). */
@@ -33,7 +79,7 @@ const PACKET_NEEDS_SOMEONE = new Set([
 
 /** The items of this week, most urgent kinds first. */
 export function weekItems(state: SidebarState, language: Language): WeekItem[] {
-  const t = (key: TextKey, params: Record<string, string | number> = {}) => text(language, key, params);
+  const t = txFor(language);
   const day = (iso: string) => dayDate(language, iso, state.today);
   const items: WeekItem[] = [];
   const weekEnd = addDaysIso(state.today, 6);
@@ -80,20 +126,13 @@ export function weekItems(state: SidebarState, language: Language): WeekItem[] {
         text: t('wk.due', { name, date: day(n.nextCheckIn) }),
         focus: card,
       });
-    if (
-      n.lastClick === 'niet' ||
-      n.lastClick === 'twijfel' ||
-      (n.lastWellbeing !== null && n.lastWellbeing <= 2)
-    )
+    if (hasSignal(n))
       items.push({
         kind: 'signal',
         email: n.email,
-        text: t('wk.signal', {
-          name,
-          click: n.lastClick ? t(`n.k.${n.lastClick}` as TextKey) : '—',
-          wellbeing: n.lastWellbeing ?? '—',
-        }),
+        text: t('wk.signal', { name, signal: signalText(language, n) }),
         focus: card,
+        replaceable: Boolean(n.buddy),
       });
     // Issue 14: that worries were reported at the latest check-in, never what they were.
     if (n.worriesOn)
@@ -119,13 +158,14 @@ export function weekItems(state: SidebarState, language: Language): WeekItem[] {
 
 export function Week(props: { state: SidebarState; language: Language; onOpen: (focus: Focus) => void }) {
   const { state, language } = props;
+  const t = txFor(language);
   const items = weekItems(state, language);
   return (
     <section data-testid="week-tab" aria-labelledby="h-week">
-      <h2 id="h-week">{text(language, 'wk.title', { n: items.length })}</h2>
+      <h2 id="h-week">{t('wk.title', { n: items.length })}</h2>
       {items.length === 0 ? (
         <p class="muted" data-testid="week-none">
-          {text(language, 'wk.none')}
+          {t('wk.none')}
         </p>
       ) : (
         <ul class="list">
@@ -141,6 +181,16 @@ export function Week(props: { state: SidebarState; language: Language; onOpen: (
               >
                 {item.text}
               </button>
+              {item.replaceable && (
+                <div class="actions small">
+                  <ReplaceButton
+                    email={item.email}
+                    name={state.newcomers.find((n) => n.email === item.email)?.name || item.email}
+                    language={language}
+                    onOpen={props.onOpen}
+                  />
+                </div>
+              )}
             </li>
           ))}
         </ul>

@@ -268,3 +268,54 @@ describe('buddy mails in the scheduled run', () => {
     expect(world.mails).toHaveLength(1);
   });
 });
+
+describe('the score of a suggestion, on a stated scale', () => {
+  const setting = (w: ReturnType<typeof schoolWorld>, name: string, value: string) => {
+    const rows = w.gateway.tabs.get('Instellingen')!;
+    const row = rows.find((r) => r[0] === name);
+    if (row) row[1] = value;
+    else rows.push([name, value]);
+  };
+
+  it('gives each suggestion its points out of 10, on the school’s weights', () => {
+    const world = schoolWorld([anna, bram, carla]);
+    world.setUser(chiefOf(HAVO));
+    const result = suggestBuddies(world.ctx(), anna.email);
+    expect(result.scale).toBe(10);
+    // Bram: 10 of 12 years (3), affinity (3), same job title (1) and subject (1), all room free (2).
+    expect(result.suggestions.find((s) => s.email === bram.email)).toMatchObject({ score: 10, fit: 10 });
+    // Carla: 3 of 10 years (0.9) + 3 + 1 + 1 + 2 = 7.9 points: 8/10.
+    expect(result.suggestions.find((s) => s.email === carla.email)).toMatchObject({ score: 7.9, fit: 8 });
+    for (const s of result.suggestions) expect(s.fit).toBe(Math.round(s.score));
+  });
+
+  it('rescales when the school changes a weight, and says nothing when every weight is 0', () => {
+    const world = schoolWorld([anna, carla]);
+    setting(world, 'Gewicht ervaring VSO', '13');
+    world.setUser(chiefOf(HAVO));
+    const heavy = suggestBuddies(world.ctx(), anna.email);
+    expect(heavy.scale).toBe(20);
+    // Carla: 13 × 3/10 = 3.9 + 3 + 1 + 1 + 2 = 10.9 of 20 points: 5/10.
+    expect(heavy.suggestions[0]).toMatchObject({ score: 10.9, fit: 5 });
+    for (const name of [
+      'Gewicht ervaring VSO',
+      'Gewicht affiniteit met begeleiden',
+      'Gewicht zelfde functie',
+      'Gewicht zelfde sectie/vak',
+      'Gewicht ruimte',
+      'Gewicht onlangs buddy',
+    ])
+      setting(world, name, '0');
+    const none = suggestBuddies(world.ctx(), anna.email);
+    expect(none.scale).toBe(0);
+    expect(none.suggestions[0]!.fit).toBeNull();
+  });
+
+  it('puts the proposal on the same scale', () => {
+    const world = schoolWorld([anna, carla]);
+    world.setUser(chiefOf(HAVO));
+    const proposal = proposePairs(world.ctx(), HAVO);
+    expect(proposal.scale).toBe(10);
+    expect(proposal.pairs[0]).toMatchObject({ buddy: carla.email, fit: 8 });
+  });
+});

@@ -25,6 +25,7 @@ const PUBLIC_GLOBALS = [
   'getCheckIns',
   'getChiefReport',
   'getClosingSummary',
+  'getLastRun',
   'getOverview',
   'getPageState',
   'getSchedule',

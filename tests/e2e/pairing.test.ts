@@ -113,9 +113,12 @@ describe('a chef buddy pairs a newcomer from the suggestions', () => {
     const frame = await sidebarShowing(page, 'user-email', chiefOf(location).email);
     await frame.click(`[data-testid=unpaired-item][data-email="${newcomerEmail}"]`);
     await frame.waitForSelector('[data-testid=suggestion]');
-    const scores = (await frame.$$eval('[data-testid=suggestion] [data-testid=score]', (els) =>
-      els.map((e) => Number((e.textContent ?? '').replace(',', '.'))),
-    )) as number[];
+    // The score reads on the school's scale (issue 17): "past 8/10", highest first.
+    const fits = await frame.$$eval('[data-testid=suggestion] [data-testid=score-fit]', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
+    for (const fit of fits) expect(fit).toMatch(/^past (\d|10)\/10$/);
+    const scores = fits.map((f) => Number(/(\d+)\//.exec(f)![1]));
     expect(scores.length).toBeGreaterThan(1);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     const first = frame.locator('[data-testid=suggestion]').first();
