@@ -12,6 +12,7 @@ import type {
   Clock,
   DocumentStore,
   Environment,
+  Hasher,
   Identity,
   Lock,
   Mailer,
@@ -34,6 +35,8 @@ export interface Services {
   readonly store: DocumentStore;
   /** The effective user's own properties (readable in a run that cannot open the document). */
   readonly userStore: DocumentStore;
+  /** Keyed hashes for pseudonymous answers (issue 15). */
+  readonly hasher: Hasher;
   /** The add-on's version, from package.json at build time. */
   readonly version: string;
 }

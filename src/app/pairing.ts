@@ -42,6 +42,7 @@ import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
 import { dayOffToday } from './mailWindow';
 import { composeMail, firstName } from './messages';
 import { buddyTaskText } from './packet';
+import { locationRuns } from './phases';
 import { refreshSchedulesOf } from './schedule';
 
 /** How long a sidebar call may spend sending buddy mails; the rest goes with the scheduled run. */
@@ -541,7 +542,10 @@ export const pendingBuddyMails: Job = {
       const kind = parseMailState(r.value.buddyMail).kind;
       if (r.value.status !== 'actief') return false;
       // A pending mail waits for a school day at the pairing's location; a half-sent one is resolved now.
-      return kind === 'sending' || (kind === 'pending' && !dayOffToday(ctx, r.value.location));
+      return (
+        kind === 'sending' ||
+        (kind === 'pending' && !dayOffToday(ctx, r.value.location) && locationRuns(ctx, r.value.location))
+      );
     });
     if (!waiting.length) return { done: true, summary: 'nothing due' };
     const report = sendBuddyMails(ctx, waiting, deadline);

@@ -31,6 +31,7 @@ import type { MessageKey } from '../shared/i18n';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import { canonicalLocation } from './locations';
+import { assertLocationRuns } from './phases';
 
 type Staff = RowOf<'staff'>;
 
@@ -407,6 +408,8 @@ export function save(ctx: RequestContext, newcomerRaw: unknown): ScheduleResultD
     const world = new ScheduleWorld(ctx);
     const newcomer = world.newcomer(email);
     assertMayPlan(actor, newcomer);
+    // A new schedule only where the location has started (an existing one may still be updated).
+    if (!world.rowsOf(email).length) assertLocationRuns(ctx, newcomer.location);
     const generated = world.generate(newcomer);
     if (!generated.items.length)
       throw new UserError('schedule.empty', { reasons: warningTexts(ctx, generated).join(' ') });
@@ -446,6 +449,7 @@ export function generateForLocation(ctx: RequestContext, locationRaw: unknown): 
   const actor = ctx.actor();
   assertCanManage(actor, location);
   return ctx.locked(() => {
+    assertLocationRuns(ctx, location);
     const world = new ScheduleWorld(ctx);
     const paired = new Set(
       ctx.wb

@@ -6,6 +6,7 @@ import { checkInReminders, weeklyOverview } from '../app/checkins';
 import type { Job } from '../app/jobs';
 import { leftBuddyAlerts } from '../app/leavers';
 import { pendingBuddyMails } from '../app/pairing';
+import { surveyInvitations } from '../app/pilot';
 import { monthlyRetention } from '../app/privacy';
 import { dueWelcomePackets } from '../app/welcome';
 
@@ -19,5 +20,6 @@ export const SCHEDULED_JOBS: readonly Job[] = [
   { ...dueWelcomePackets, sendsMail: true },
   { ...checkInReminders, sendsMail: true },
   { ...weeklyOverview, sendsMail: true },
+  { ...surveyInvitations, sendsMail: true },
   monthlyRetention,
 ];

@@ -5,8 +5,15 @@
 import { aboutHtml, getAboutInfo as aboutInfo } from '../app/about';
 import { automationStatus, setAutomaticSending as setAutomation } from '../app/automation';
 import { close, getOverviewFor, getTimeline, record, refreshTab, skip } from '../app/checkins';
+import {
+  exportAnswers as answersCsv,
+  getEvaluation as evaluation,
+  refreshEvaluationTab as evaluationTab,
+} from '../app/evaluation';
 import { getPageState as pageState, respondToCheckIn as respond } from '../app/page';
 import { applyProposal, assign, endPair, propose, suggest } from '../app/pairing';
+import { setLocationPhase as setPhase } from '../app/phases';
+import { startRound as beginRound, pilotState, submitSurvey as submit, surveysFor } from '../app/pilot';
 import { applyPurge, erase, exportPerson, previewErase, previewPurge } from '../app/privacy';
 import { generateForLocation, ics, mark, preview, save, saved } from '../app/schedule';
 import { type ScheduledRunResult, scheduledRun } from '../app/scheduledRun';
@@ -22,12 +29,16 @@ import type {
   CheckInResultDto,
   CheckInsDto,
   ErasurePreviewDto,
+  EvaluationDto,
   IcsFileDto,
   OverviewDto,
   PageApi,
   PageState,
   PairingResult,
   PersonExportDto,
+  PhaseDto,
+  PilotApi,
+  PilotStateDto,
   PrivacyResultDto,
   ProposalDto,
   RetentionPreviewDto,
@@ -118,7 +129,16 @@ export function doGet(): GoogleAppsScript.HTML.HtmlOutput {
 
 /** The page's first view: who the visitor is (Session.getActiveUser only) and what they may see. */
 export function getPageState(): PageState {
-  return handlePage((ctx) => pageState(ctx));
+  return handlePage((ctx) => {
+    const state = pageState(ctx);
+    // Issue 15: the open questionnaires for this visitor, whatever else the page shows them.
+    return state.view === 'none' && !state.name ? state : { ...state, surveys: surveysFor(ctx) };
+  });
+}
+
+/** The visitor's answers to a questionnaire round (pseudonymous; answering again updates). */
+export function submitSurvey(round: unknown, answers: unknown): { message: string } {
+  return handlePage((ctx) => submit(ctx, round, answers));
 }
 
 /** The newcomer's own view of a held check-in (confirm or remark, klik, wellbeing). */
@@ -256,6 +276,46 @@ export function erasePerson(email: unknown): PrivacyResultDto {
   return handle((ctx) => erase(ctx, email));
 }
 
+// ---- Pilot and evaluation (issue 15) ----
+
+export function getPilotState(): PilotStateDto {
+  return handle(pilotState);
+}
+
+export function setLocationPhase(
+  location: unknown,
+  phase: unknown,
+  confirmed: unknown,
+): { message: string; phases: PhaseDto[] } {
+  return handle((ctx) => setPhase(ctx, location, phase, confirmed));
+}
+
+export function startRound(round: unknown): { message: string; state: PilotStateDto } {
+  return handle((ctx) => beginRound(ctx, round));
+}
+
+export function getEvaluation(): EvaluationDto {
+  return handle(evaluation);
+}
+
+export function refreshEvaluationTab(): { message: string } {
+  return handle(evaluationTab);
+}
+
+export function exportAnswers(): IcsFileDto {
+  return handle(answersCsv);
+}
+
+/** The pilot's contract is checked the same way. */
+export const pilotApi_ = {
+  getPilotState,
+  setLocationPhase,
+  startRound,
+  getEvaluation,
+  refreshEvaluationTab,
+  exportAnswers,
+} satisfies PilotApi;
+
 /** Compile-time check that the sidebar contract matches these functions. */
 export const sidebarApi_ = {
   getSidebarState,
@@ -295,4 +355,5 @@ export const pageApi_ = {
   markScheduleItem,
   recordCheckIn,
   respondToCheckIn,
+  submitSurvey,
 } satisfies PageApi;

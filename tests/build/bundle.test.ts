@@ -139,6 +139,8 @@ describe('the bundle in a bare Apps Script-like context', () => {
       'welcome-packets',
       'check-in-reminders',
       'weekly-overview',
+      // Issue 15: questionnaire invitations and reminders.
+      'survey-invitations',
       'retention',
     ]);
   });
