@@ -44,7 +44,11 @@ import { canonicalLocation } from './locations';
 import { deliver, type MailJob } from './mailOutbox';
 import { dayOffToday } from './mailWindow';
 import { composeMail, firstName } from './messages';
-import { locationRuns } from './phases';
+import { locationPhase, locationRuns } from './phases';
+
+/** The overview lists the pilot first, then the introduced locations, then those not started. */
+const PHASE_ORDER = ['pilot', 'ingevoerd', 'nog niet'];
+
 import { assertMayFollow } from './schedule';
 
 type Staff = RowOf<'staff'>;
@@ -408,7 +412,11 @@ export function getOverviewFor(ctx: RequestContext, locationRaw?: unknown): Over
   const names = people(ctx);
   return {
     today: input.today,
-    locations: figures.locations.filter((f) => visible(f.location)).map((f) => figuresDto(ctx, f)),
+    // Issue 15: grouped by phase (pilot, ingevoerd, nog niet), in sheet order within a phase.
+    locations: figures.locations
+      .filter((f) => visible(f.location))
+      .map((f) => ({ ...figuresDto(ctx, f), phase: locationPhase(ctx, f.location ?? '') }))
+      .sort((a, b) => PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase)),
     total: seesAllLocations(actor) && !wanted ? figuresDto(ctx, figures.total) : null,
     attention: attention
       .filter(

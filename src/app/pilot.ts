@@ -23,7 +23,15 @@ import {
   roundOpen,
   usableQuestions,
 } from '../core/pilot';
-import { type Actor, isLeft, mayAnswerSurvey, mayManagePilot, maySeeEvaluation } from '../core/roles';
+import {
+  type Actor,
+  assertManager,
+  isLeft,
+  manages,
+  mayAnswerSurvey,
+  mayManagePilot,
+  maySeeEvaluation,
+} from '../core/roles';
 import { QUESTION_AUDIENCES, ROUND_KINDS, type RowOf } from '../core/schema';
 import { SETTINGS, settingKeyOf } from '../core/settings';
 import type { TableRecord } from '../core/table';
@@ -175,6 +183,7 @@ export function invitedCounts(
 
 export function pilotState(ctx: RequestContext): PilotStateDto {
   const actor = ctx.actor();
+  assertManager(actor);
   const chiefs = ctx.settings().evaluationForChiefs;
   const visible = (location: string) => mayManagePilot(actor) || maySeeEvaluation(actor, location, chiefs);
   const today = ctx.services.clock.today();
@@ -184,7 +193,8 @@ export function pilotState(ctx: RequestContext): PilotStateDto {
   const stored = ctx.services.store.all();
   const questions = questionsOf(ctx);
   return {
-    phases: phases(ctx).filter((p) => visible(p.location)),
+    // A chef buddy sees their own location's phase; rounds and results only when allowed.
+    phases: phases(ctx).filter((p) => manages(actor, p.location)),
     rounds: rounds
       .map((r): RoundDto => {
         const locations = roundLocations(r, all);

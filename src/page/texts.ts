@@ -46,6 +46,14 @@ const nl = {
   noPacket: 'De school heeft het welkomstpakket nog niet ingevuld.',
   whoToAsk: 'Wie vraag ik wat',
   noWhoToAsk: 'Je chef buddy vertelt je wie je wat kunt vragen.',
+  // ---- Questionnaires (issue 15) ----
+  surveys: 'Vragenlijst over het inwerken',
+  surveyIntro:
+    'Je antwoorden worden opgeslagen zonder je naam of e-mailadres. Invullen kan tot en met {date}; opnieuw versturen past je antwoorden aan.',
+  surveyScale: '1 = helemaal oneens, 5 = helemaal eens',
+  surveyOpen: 'Je antwoord (mag leeg blijven)',
+  surveySend: 'Antwoorden versturen',
+  surveyAnswered: 'Je hebt deze vragenlijst al ingevuld; je kunt je antwoorden nog aanpassen.',
 } as const;
 
 export type PageTextKey = keyof typeof nl;
@@ -95,6 +103,14 @@ const en: Record<PageTextKey, string> = {
   noPacket: 'The school has not filled in the welcome packet yet.',
   whoToAsk: 'Who to ask what',
   noWhoToAsk: 'Your chief buddy will tell you whom to ask what.',
+  // ---- Questionnaires (issue 15) ----
+  surveys: 'Questionnaire about onboarding',
+  surveyIntro:
+    'Your answers are stored without your name or email address. You can answer until {date}; sending again updates your answers.',
+  surveyScale: '1 = strongly disagree, 5 = strongly agree',
+  surveyOpen: 'Your answer (may stay empty)',
+  surveySend: 'Send answers',
+  surveyAnswered: 'You have answered this questionnaire; you can still change your answers.',
 };
 
 /** A page text in the visitor's language, with `{name}` placeholders filled. */

@@ -272,6 +272,8 @@ export interface FiguresDto {
   buddyLoadCapacity: number;
   mailsFailed: number;
   mailsUnknown: number;
+  /** Issue 15: the location's phase (not on the total). */
+  phase?: PhaseName;
 }
 
 export interface OverviewDto {

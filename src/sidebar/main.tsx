@@ -10,6 +10,7 @@ import { type Language, languageOf } from '../shared/language';
 import { Newcomers } from './newcomers';
 import { Overview } from './overview';
 import { Pairing } from './pairing';
+import { Pilot } from './pilot';
 import { Privacy } from './privacy';
 import { call } from './rpc';
 import { type TextKey, text } from './texts';
@@ -120,6 +121,8 @@ function App() {
   const latest = useRef(0);
   const selectId = useId();
   const [tab, setTab] = useState<TabId>('week');
+  // Issue 15: under Overzicht, the figures or the pilot and its evaluation (no sixth tab: five fit 300 px).
+  const [overviewView, setOverviewView] = useState<'figures' | 'pilot'>('figures');
   // What a "Deze week" item opened: the newcomer to show on the tab it leads to.
   const [focus, setFocus] = useState<Focus | null>(null);
   const open = (f: Focus) => {
@@ -338,7 +341,24 @@ function App() {
           focusEmail={focus?.tab === 'newcomers' ? focus.email : ''}
         />
       )}
-      {current === 'overview' && <Overview state={state} language={language} />}
+      {current === 'overview' && (
+        <nav class="subtabs" aria-label={t('tab.overview')}>
+          {(['figures', 'pilot'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              aria-pressed={overviewView === v}
+              class={overviewView === v ? 'subtab active' : 'subtab'}
+              data-testid={`overview-${v}`}
+              onClick={() => setOverviewView(v)}
+            >
+              {t(v === 'figures' ? 'pi.viewFigures' : 'pi.viewPilot')}
+            </button>
+          ))}
+        </nav>
+      )}
+      {current === 'overview' && overviewView === 'figures' && <Overview state={state} language={language} />}
+      {current === 'overview' && overviewView === 'pilot' && <Pilot language={language} />}
       {current === 'privacy' && <Privacy state={state} language={language} />}
       <div class="actions">
         <button type="button" onClick={refresh} data-testid="refresh">
