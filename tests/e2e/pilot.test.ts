@@ -17,6 +17,9 @@ let session: Session | undefined;
 let sandbox: TestSandbox;
 let page: Page;
 let staff: { email: string; name: string }[] = [];
+/** The demo holds a finished "before" round from November (M1): the new rounds follow it. */
+const BEFORE = 'M2';
+const AFTER = 'M3';
 
 beforeAll(async () => {
   session = await startSession();
@@ -72,7 +75,7 @@ describe('the pilot at Onderbouw vmbo, evaluated before and after', () => {
     expect(await frame.$('[data-testid=pi-example]')).not.toBeNull();
     await frame.check(`[data-testid=pi-location][value="${OV}"]`);
     await frame.click('[data-testid=pi-start-round]');
-    expect(await (await frame.waitForSelector('[data-testid=pi-message]')).textContent()).toContain('M1');
+    expect(await (await frame.waitForSelector('[data-testid=pi-message]')).textContent()).toContain(BEFORE);
     await sandbox.rpc('setAutomaticSending', [true], SCHOOL_LEADER);
     const before = ((await sandbox.api('GET', '/api/outbox')).body as unknown[]).length;
     await sandbox.api('POST', '/api/triggers/fire');
@@ -105,9 +108,9 @@ describe('the pilot at Onderbouw vmbo, evaluated before and after', () => {
     expect(await (await page.waitForSelector('[role=status]')).textContent()).toContain('opgeslagen');
     await page.screenshot({ path: screenshotPath('pilot-survey'), fullPage: true });
     // Seven more colleagues answer too (through the page's own call).
-    for (const p of staff.slice(1, 8)) await answerAs(p.email, 'M1', { 'wie-vragen': 2, regels: 3 });
+    for (const p of staff.slice(1, 8)) await answerAs(p.email, BEFORE, { 'wie-vragen': 2, regels: 3 });
     const rows = await readTab(sandbox, 'Antwoorden');
-    expect(new Set(rows.map((r) => r.Sleutel)).size).toBe(8);
+    expect(new Set(rows.filter((r) => r.Meting === BEFORE).map((r) => r.Sleutel)).size).toBe(8);
     const text = JSON.stringify(rows);
     for (const p of staff) {
       expect(text).not.toContain(p.email);
@@ -123,14 +126,14 @@ describe('the pilot at Onderbouw vmbo, evaluated before and after', () => {
       SCHOOL_LEADER,
     );
     expect(started.body).toMatchObject({ ok: true });
-    for (const p of staff.slice(0, 8)) await answerAs(p.email, 'M2', { 'wie-vragen': 4, regels: 4 });
+    for (const p of staff.slice(0, 8)) await answerAs(p.email, AFTER, { 'wie-vragen': 4, regels: 4 });
     const frame = await pilotView();
     await frame.click('[data-testid=pi-show-evaluation]');
     const result = await frame.waitForSelector(`[data-testid=pi-eval-location][data-location="${OV}"]`);
     const chart = await result.waitForSelector('[data-testid=pi-chart]');
     expect(await chart.getAttribute('aria-label')).toMatch(/wie-vragen: 2 → 4/);
     expect((await result.$$('[data-testid=pi-bar-after]')).length).toBeGreaterThan(0);
-    expect(await result.textContent()).toContain('M1 → M2');
+    expect(await result.textContent()).toContain(`${BEFORE} → ${AFTER}`);
     await page
       .locator('[data-testid=sidebar-frame]')
       .screenshot({ path: screenshotPath('pilot-evaluation') });
