@@ -361,7 +361,7 @@ export const surveyInvitations: Job = {
           mark: (s) => store.set(key, formatMailState(s)),
         });
         if (remind && state.kind === 'sent' && answered) {
-          if (answered.has(`${round.id}|${pseudonymOf(ctx, person.email)}`)) continue;
+          if (answered.has(`${round.id}|${existingPseudonymOf(ctx, person.email) ?? ''}`)) continue;
           const rid = mailId('meting-herinnering', round.id, personKey(person.email));
           const rkey = `${SURVEY_PREFIX}${round.id}:${rid}`;
           jobs.push({
@@ -430,10 +430,11 @@ export function surveysFor(ctx: RequestContext): PageSurveyDto[] {
   });
   if (!mine.length) return [];
   const questions = questionsOf(ctx);
-  const key = pseudonymOf(ctx, me.email);
-  const answers = (ctx.wb.tryTable('answers')?.records ?? [])
-    .map((r) => r.value)
-    .filter((a) => a.person === key);
+  // Outside the lock: never make the key here (a racing first answer could make another one).
+  const key = existingPseudonymOf(ctx, me.email);
+  const answers = key
+    ? (ctx.wb.tryTable('answers')?.records ?? []).map((r) => r.value).filter((a) => a.person === key)
+    : [];
   return mine.map(({ round, group }) => {
     const forGroup = questions.filter((q) => questionFor(q, group));
     const given: Record<string, number | string> = {};

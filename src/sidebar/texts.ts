@@ -365,7 +365,7 @@ const nl = {
   'pi.open': 'open',
   'pi.closed': 'gesloten',
   'pi.answered': '{n} van {invited} ingevuld',
-  'pi.answeredOnly': '{n} ingevuld (uitnodigingen nog niet verstuurd)',
+  'pi.answeredOnly': '{n} ingevuld',
   'pi.showEvaluation': 'Toon evaluatie',
   'pi.noEvaluation':
     'De evaluatie is alleen voor de schoolleider, of voor chef buddy’s als de schoolleider dat aanzet.',
@@ -733,7 +733,7 @@ const en: Record<TextKey, string> = {
   'pi.open': 'open',
   'pi.closed': 'closed',
   'pi.answered': '{n} of {invited} answered',
-  'pi.answeredOnly': '{n} answered (invitations not sent yet)',
+  'pi.answeredOnly': '{n} answered',
   'pi.showEvaluation': 'Show evaluation',
   'pi.noEvaluation':
     'The evaluation is for the school leader only, or for chief buddies when the school leader turns it on.',

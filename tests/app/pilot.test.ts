@@ -223,6 +223,15 @@ describe('answers', () => {
     expect(surveysFor(w.ctx())[0]!.answers).toEqual({ 'wie-vragen': 5, regels: 3 });
   });
 
+  it('showing the questionnaire writes nothing, not even the pseudonym key (only answering, under the lock)', () => {
+    const w = withRound();
+    w.setUser(seniors[1]!.email);
+    expect(surveysFor(w.ctx())).toHaveLength(1);
+    expect([...w.store.keys()]).not.toContain('wegwijs.pseudonymKey');
+    answer(w, seniors[1]!.email, 'M1', SCALE);
+    expect([...w.store.keys()]).toContain('wegwijs.pseudonymKey');
+  });
+
   it('bad input gets a clear Dutch message and writes nothing', () => {
     const w = withRound();
     const before = tab(w, 'Antwoorden');
