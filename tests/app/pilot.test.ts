@@ -184,6 +184,48 @@ describe('a questionnaire round', () => {
   });
 });
 
+describe('a round "na inwerken"', () => {
+  it('invites each newcomer N weeks after their onboarding closed, and nobody else', () => {
+    const done = aColleague('Olga Klaar').at(OV).startingOn('2026-09-01').build();
+    const w = schoolWorld(
+      [...seniors, done, newcomer],
+      [
+        {
+          newcomer: done.email,
+          buddy: seniors[0]!.email,
+          location: OV,
+          pairedOn: '2026-08-25',
+          pairedBy: chiefOf(OV),
+          status: 'afgerond',
+          reason: '',
+          buddyMail: 'verzonden 2026-08-25 08:00',
+          endedOn: '2026-12-21',
+          hold: false,
+          exception: '',
+        },
+      ],
+    );
+    w.webAppUrl = URL;
+    startRound(w.ctx(), {
+      kind: 'na inwerken',
+      locations: [OV],
+      groups: 'nieuw',
+      closes: '2027-06-30',
+      weeksAfter: 4,
+    });
+    w.mails.length = 0;
+    surveyInvitations.run(w.ctx(), Number.POSITIVE_INFINITY);
+    expect(w.mails).toHaveLength(0);
+    w.setNow('2027-01-18T08:00:00+01:00');
+    surveyInvitations.run(w.ctx(), Number.POSITIVE_INFINITY);
+    expect(w.mails.map((m) => m.to)).toEqual([done.email]);
+    w.setUser(newcomer.email);
+    expect(surveysFor(w.ctx())).toEqual([]);
+    w.setUser(done.email);
+    expect(surveysFor(w.ctx()).map((s) => s.group)).toEqual(['nieuw']);
+  });
+});
+
 describe('answers', () => {
   function withRound() {
     const w = world();
