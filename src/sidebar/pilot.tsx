@@ -275,7 +275,7 @@ function Chart(props: { dto: EvaluationDto; location: EvaluationLocationDto; tx:
     <figure class="pi-chart">
       <svg
         width={width}
-        height={rows.length * rowHeight + 16}
+        height={rows.length * rowHeight + 4}
         role="img"
         aria-label={`${tx('pi.chartLabel', { location: location.location })} ${summary}`}
         data-testid="pi-chart"
@@ -306,10 +306,8 @@ function Chart(props: { dto: EvaluationDto; location: EvaluationLocationDto; tx:
             </g>
           );
         })}
-        <text x={label} y={rows.length * rowHeight + 12} font-size="9" fill="#5f6368">
-          {tx('pi.legend', { before: diff.before, after: diff.after })}
-        </text>
       </svg>
+      <figcaption class="small">{tx('pi.legend', { before: diff.before, after: diff.after })}</figcaption>
     </figure>
   );
 }

@@ -134,9 +134,7 @@ describe('the pilot at Onderbouw vmbo, evaluated before and after', () => {
     expect(await chart.getAttribute('aria-label')).toMatch(/wie-vragen: 2 → 4/);
     expect((await result.$$('[data-testid=pi-bar-after]')).length).toBeGreaterThan(0);
     expect(await result.textContent()).toContain(`${BEFORE} → ${AFTER}`);
-    await page
-      .locator('[data-testid=sidebar-frame]')
-      .screenshot({ path: screenshotPath('pilot-evaluation') });
+    await result.screenshot({ path: screenshotPath('pilot-evaluation') });
     await frame.click('[data-testid=pi-export]');
     const link = await frame.waitForSelector('[data-testid=pi-csv]');
     expect(await link.getAttribute('download')).toMatch(/^antwoorden-.*\.csv$/);
