@@ -4,7 +4,7 @@ import { exportAnswers, getEvaluation, refreshEvaluationTab } from '../../src/ap
 import { assign, pendingBuddyMails } from '../../src/app/pairing';
 import { locationPhase, setLocationPhase } from '../../src/app/phases';
 import { pilotState, startRound, submitSurvey, surveyInvitations, surveysFor } from '../../src/app/pilot';
-import { erase, exportPerson, previewErase } from '../../src/app/privacy';
+import { applyPurge, erase, exportPerson, previewErase, previewPurge } from '../../src/app/privacy';
 import { save } from '../../src/app/schedule';
 import { setupWorkbook } from '../../src/app/setup';
 import { packetRows } from '../../src/app/welcome';
@@ -306,6 +306,17 @@ describe('answers', () => {
     expect(refusal(() => answer(w, 'vreemde@elders.example', 'M1', SCALE))).toMatch(/niet voor jou/);
     w.setNow('2027-01-16T08:00:00+01:00');
     expect(refusal(() => answer(w, seniors[1]!.email, 'M1', SCALE))).toMatch(/gesloten/);
+    expect(tab(w, 'Antwoorden')).toHaveLength(1);
+  });
+
+  it('retention removes answers of rounds closed longer ago than the records term, after a preview', () => {
+    const w = withRound();
+    answer(w, seniors[1]!.email, 'M1', SCALE);
+    w.setNow('2029-01-10T08:00:00+01:00');
+    expect(previewPurge(w.ctx()).items.find((i) => i.tab === 'Antwoorden')).toBeUndefined();
+    w.setNow('2029-01-20T08:00:00+01:00');
+    expect(previewPurge(w.ctx()).items.find((i) => i.tab === 'Antwoorden')?.rows).toBe(3);
+    applyPurge(w.ctx());
     expect(tab(w, 'Antwoorden')).toHaveLength(1);
   });
 
