@@ -5,6 +5,7 @@
  */
 import { addDays, type IsoDate, isWeekend, minDate, mondayOf } from '../src/core/dates.ts';
 import { DEFAULT_LOCATIONS, defaultTemplate, WHO_TO_ASK_TOPICS } from '../src/core/defaults.ts';
+import { groupOf } from '../src/core/pilot.ts';
 import { fitsHostKind, fitsRole } from '../src/core/schedule/template.ts';
 import { acceptedNames, normalizeName, SCHEMA, type TabKey } from '../src/core/schema.ts';
 import { SETTINGS } from '../src/core/settings.ts';
@@ -736,7 +737,67 @@ export function buildDemo(code: string, options: DemoOptions): GasFakes {
   runtime.run('setupWorkbook', [], { user: SCHOOL_LEADER });
   removeEmptyDefaultTab(fakes);
   pasteDemoData(fakes, generateDemoData(options.seed ?? DEMO_SEED, dayOf(options.now ?? DEMO_NOW)));
+  // One loaded context for the dozen calls of the seeded round: loading the bundle afresh for
+  // each would make every demo build (and POST /api/reset) seconds slower.
+  seedBeforeRound(
+    loadBundle(code, fakes, { keepContext: true }),
+    fakes,
+    options.now ?? DEMO_NOW,
+    options.seed ?? DEMO_SEED,
+  );
   return fakes;
+}
+
+/** Issue 15: the "before" round the demo school held in November, at Onderbouw vmbo. */
+export const DEMO_BEFORE_ROUND = { location: 'Onderbouw vmbo', start: '2026-11-02', closes: '2026-11-20' };
+
+/**
+ * A finished questionnaire round before the pilot (so the evaluation is not empty), made with the
+ * bundle's own functions on the clock of November: the school leader starts it, eight colleagues
+ * of Onderbouw vmbo answer (pseudonymously, as on the page), then the clock goes back.
+ */
+function seedBeforeRound(runtime: ReturnType<typeof loadBundle>, fakes: GasFakes, now: string, seed: number) {
+  // A stand-in bundle (the sandbox API's own tests) has no questionnaire to fill in.
+  const names = runtime.globalFunctionNames();
+  if (!names.includes('startRound') || !names.includes('submitSurvey')) return;
+  const random = mulberry32(seed + 15);
+  const round = DEMO_BEFORE_ROUND;
+  fakes.clock.set(`${round.start}T09:00:00+01:00`);
+  runtime.run(
+    'startRound',
+    [{ kind: 'alle medewerkers', locations: [round.location], groups: 'beide', closes: round.closes }],
+    { user: SCHOOL_LEADER },
+  );
+  fakes.clock.set(`${addDays(round.start, 3)}T12:00:00+01:00`);
+  const open = [
+    'Er komt veel op je af; een overzicht van de eerste weken',
+    'Wie ik waarvoor kan aanspreken',
+    'Met meerdere collega’s meelopen',
+    'Rustig zijn, niet overnemen, wel in de buurt',
+  ];
+  const score = (low: number) => low + Math.floor(random() * 2);
+  const people = readRows(fakes, 'staff').filter(
+    (s) => s.location === round.location && (s.status === 'actief' || s.status === 'nieuw'),
+  );
+  for (const person of people.slice(0, 8)) {
+    const group = groupOf(
+      { startDate: String(person.startDate), status: String(person.status) },
+      round.start,
+    );
+    const answers: Record<string, number | string> =
+      group === 'nieuw'
+        ? {
+            'wie-vragen': score(1),
+            diepe: score(3),
+            overzicht: score(1),
+            'hulp-vragen': score(2),
+            regels: score(2),
+          }
+        : { 'wie-vragen': score(2), regels: score(2), 'inwerken-goed': score(2), begeleiden: score(2) };
+    answers['info-missen'] = open[Math.floor(random() * open.length)]!;
+    runtime.run('submitSurvey', ['M1', answers], { user: String(person.email) });
+  }
+  fakes.clock.set(now);
 }
 
 /** A new spreadsheet's empty first tab (`Blad1`) is of no use in the demo once setup made its tabs. */

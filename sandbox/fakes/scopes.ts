@@ -87,6 +87,8 @@ export const SCOPE_TABLE: Readonly<Record<string, ScopeRule>> = Object.freeze({
   'Trigger.*': TRIGGERS,
   // Pure helpers on Google's side.
   'Utilities.*': NONE,
+  // Pseudonymous answers (issue 15): HMAC needs no scope.
+  'Utilities.computeHmacSha256Signature': NONE,
   'Blob.*': NONE,
   'Logger.*': NONE,
   'HtmlService.*': NONE,

@@ -36,6 +36,7 @@ import type { Job } from './jobs';
 import { deliver, type MailJob } from './mailOutbox';
 import { dayOffToday } from './mailWindow';
 import { composeMail, firstName } from './messages';
+import { locationRuns } from './phases';
 import type { OutgoingMail } from './ports';
 import { assertMayFollow } from './schedule';
 
@@ -416,7 +417,8 @@ export const checkInReminders: Job = {
         id: d.id,
         state: d.state.kind === 'none' ? { kind: 'pending', due: '' } : d.state,
         // A study day at the newcomer's location: the reminder waits for the next school day.
-        due: !dayOffToday(ctx, newcomer?.location ?? ''),
+        // A location that has not started the protocol (phase `nog niet`) sends nothing by itself.
+        due: !dayOffToday(ctx, newcomer?.location ?? '') && locationRuns(ctx, newcomer?.location ?? ''),
         build: () =>
           composeMail(ctx, {
             kind: REMINDER_KIND[d.kind as keyof typeof REMINDER_KIND],

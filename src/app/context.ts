@@ -14,6 +14,7 @@ import type {
   DocumentStore,
   Documents,
   Environment,
+  Hasher,
   Identity,
   Lock,
   Mailer,
@@ -38,6 +39,8 @@ export interface Services {
   readonly store: DocumentStore;
   /** The effective user's own properties (readable in a run that cannot open the document). */
   readonly userStore: DocumentStore;
+  /** Keyed hashes for pseudonymous answers (issue 15). */
+  readonly hasher: Hasher;
   /** The add-on's version, from package.json at build time. */
   readonly version: string;
 }

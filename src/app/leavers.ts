@@ -11,6 +11,7 @@ import { mailHtml } from '../core/template';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
 import { deliver, type MailJob } from './mailOutbox';
+import { locationRuns } from './phases';
 import type { OutgoingMail } from './ports';
 
 /** Where the state of each "buddy left" alert is kept (hashed ids only, no personal data). */
@@ -53,7 +54,7 @@ export const leftBuddyAlerts: Job = {
       return {
         id,
         state: stored[key] ? parseMailState(stored[key]) : { kind: 'pending', due: '' },
-        due: true,
+        due: locationRuns(ctx, p.location),
         build: () => {
           if (!chief || directory.hasLeft(chief))
             return { skip: ctx.t('welcome.noChiefBuddy', { location: p.location }) };

@@ -25,6 +25,10 @@ import type { Job } from './jobs';
 import { canonicalLocation } from './locations';
 import { deliver, type MailJob } from './mailOutbox';
 import { composeMail, firstName } from './messages';
+import { locationPhase } from './phases';
+
+/** The overview lists the pilot first, then the introduced locations, then those not started. */
+const PHASE_ORDER = ['pilot', 'ingevoerd', 'nog niet'];
 
 function overviewInput(ctx: RequestContext) {
   return {
@@ -87,7 +91,11 @@ export function getOverviewFor(ctx: RequestContext, locationRaw?: unknown): Over
   const names = people(ctx);
   return {
     today: input.today,
-    locations: figures.locations.filter((f) => visible(f.location)).map((f) => figuresDto(ctx, f)),
+    // Issue 15: grouped by phase (pilot, ingevoerd, nog niet), in sheet order within a phase.
+    locations: figures.locations
+      .filter((f) => visible(f.location))
+      .map((f) => ({ ...figuresDto(ctx, f), phase: locationPhase(ctx, f.location ?? '') }))
+      .sort((a, b) => PHASE_ORDER.indexOf(a.phase) - PHASE_ORDER.indexOf(b.phase)),
     total: seesAllLocations(actor) && !wanted ? figuresDto(ctx, figures.total) : null,
     attention: attention
       .filter(

@@ -43,6 +43,7 @@ import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
 import { dayOffToday } from './mailWindow';
 import { composeMail, firstName } from './messages';
 import { buddyTaskText } from './packet';
+import { locationRuns } from './phases';
 import { refreshSchedulesOf, saveInUnit } from './schedule';
 
 /** How long a sidebar call may spend sending buddy mails; the rest goes with the scheduled run. */
@@ -565,7 +566,10 @@ export const pendingBuddyMails: Job = {
       const kind = parseMailState(r.value.buddyMail).kind;
       if (r.value.status !== 'actief') return false;
       // A pending mail waits for a school day at the pairing's location; a half-sent one is resolved now.
-      return kind === 'sending' || (kind === 'pending' && !dayOffToday(ctx, r.value.location));
+      return (
+        kind === 'sending' ||
+        (kind === 'pending' && !dayOffToday(ctx, r.value.location) && locationRuns(ctx, r.value.location))
+      );
     });
     if (!waiting.length) return { done: true, summary: 'nothing due' };
     const report = sendBuddyMails(ctx, waiting, deadline);

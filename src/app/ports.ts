@@ -142,3 +142,11 @@ export interface DocumentStore {
   set(key: string, value: string): void;
   delete(key: string): void;
 }
+
+/** Keyed hashing for pseudonyms (issue 15): the same person gives the same key, never their address. */
+export interface Hasher {
+  /** HMAC-SHA256 of `text` under `key`, as lower-case hex. */
+  hmac(key: string, text: string): string;
+  /** A new random secret for `hmac`. */
+  newKey(): string;
+}

@@ -7,6 +7,7 @@
 import { UserError } from '../core/errors';
 import { emailKey } from '../core/identity';
 import { mailId } from '../core/mailState';
+import { csvCellSafe } from '../core/pilot';
 import {
   accessCsv,
   countActions,
@@ -18,7 +19,7 @@ import {
   retentionPlan,
 } from '../core/privacy';
 import { assertSchoolLeader } from '../core/roles';
-import { type ColumnSpec, SCHEMA, type TabKey } from '../core/schema';
+import { type ColumnSpec, type RowOf, SCHEMA, type TabKey } from '../core/schema';
 import { settingKeyOf } from '../core/settings';
 import type { Table } from '../core/table';
 import { expectEmail } from '../core/validate';
@@ -33,6 +34,7 @@ import { logAction } from './audit';
 import { AUTOMATION_OWNER_KEY } from './automation';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
+import { answerRecordsOf, expiredAnswers, removeAnswers } from './pilot';
 
 /** Properties key of an erased person (a hash: the key itself holds no personal data). */
 const ERASED_PREFIX = 'erased:';
@@ -97,10 +99,12 @@ function plan(ctx: RequestContext) {
 export function previewRetentionPurge(ctx: RequestContext): RetentionPreviewDto {
   assertSchoolLeader(ctx.actor());
   const { result } = plan(ctx);
+  // Issue 15: questionnaire answers go with the term of onboarding records after their round closed.
+  const answers = expiredAnswers(ctx).length;
   return {
-    items: summarize(ctx, result.actions),
+    items: [...summarize(ctx, result.actions), ...answerItems(ctx, answers)],
     warnings: result.undated.length ? [ctx.t('privacy.undated', { count: result.undated.length })] : [],
-    total: result.actions.length,
+    total: result.actions.length + answers,
   };
 }
 
@@ -135,9 +139,16 @@ function clearStaleJournal(ctx: RequestContext): number {
   return cleared;
 }
 
+/** The retention line of expired questionnaire answers (none when there are none). */
+function answerItems(ctx: RequestContext, rows: number) {
+  return rows ? [{ tab: tabName(ctx, 'answers'), reason: ctx.t('privacy.reason.answers'), rows }] : [];
+}
+
 function purgeNow(ctx: RequestContext): PrivacyResultDto {
   const { tables, result } = plan(ctx);
-  const items = summarize(ctx, result.actions);
+  const expired = expiredAnswers(ctx);
+  const items = [...summarize(ctx, result.actions), ...answerItems(ctx, expired.length)];
+  removeAnswers(ctx, expired);
   const leavers = result.actions
     .filter((a) => a.tab === 'staff' && a.reason === 'records')
     .map((a) => (tables.staff.records[a.index]!.value as { email: string }).email);
@@ -152,9 +163,10 @@ function purgeNow(ctx: RequestContext): PrivacyResultDto {
   );
   ctx.wb.commit();
   return {
-    message: result.actions.length
-      ? ctx.t('privacy.purged', { count: result.actions.length })
-      : ctx.t('privacy.nothingToPurge'),
+    message:
+      result.actions.length + expired.length
+        ? ctx.t('privacy.purged', { count: result.actions.length + expired.length })
+        : ctx.t('privacy.nothingToPurge'),
     items,
     journalCleared: journal,
   };
@@ -230,12 +242,29 @@ export function exportPersonData(ctx: RequestContext, emailRaw: unknown): Person
       role: ctx.t('privacy.role.leader'),
       fields: [{ field: 'Schoolleiders (e-mail)', value: email }],
     });
+  // Issue 15: their questionnaire answers, found by recomputing their pseudonym.
+  const answerRole = ctx.t('privacy.role.respondent');
+  const answerFields = (a: RowOf<'answers'>) =>
+    (['round', 'question', 'value', 'on'] as const)
+      .filter((f) => a[f])
+      .map((f) => ({ field: headerOf(ctx, 'answers', f), value: String(a[f]) }));
+  for (const a of answerRecordsOf(ctx, email))
+    sections.push({ tab: tabName(ctx, 'answers'), role: answerRole, fields: answerFields(a.value) });
   const mails = mailsOf(ctx, rows);
-  const csv = accessCsv(
-    rows,
-    (tab, field) => headerOf(ctx, tab, field),
-    (tab) => tabName(ctx, tab),
-  );
+  const csv =
+    accessCsv(
+      rows,
+      (tab, field) => headerOf(ctx, tab, field),
+      (tab) => tabName(ctx, tab),
+    ) +
+    answerRecordsOf(ctx, email)
+      .flatMap((a) =>
+        answerFields(a.value).map((f) =>
+          [tabName(ctx, 'answers'), answerRole, f.field, f.value].map(csvCellSafe).join(';'),
+        ),
+      )
+      .map((line) => `${line}\r\n`)
+      .join('');
   const json = JSON.stringify({ email, exported: ctx.services.clock.now(), sections, mails }, null, 2);
   const base = `gegevens-${email.replace(/[^a-z0-9]+/g, '-')}`;
   logAction(ctx, ctx.t('log.personExported'), `${sections.length}`);
@@ -265,6 +294,11 @@ function erasureCounts(ctx: RequestContext, actions: readonly ErasureAction[], l
   return [...counts.values()];
 }
 
+/** Issue 15: the erasure count of a person's questionnaire answers. */
+function answerCounts(ctx: RequestContext, removed: number) {
+  return removed ? [{ tab: tabName(ctx, 'answers'), removed, anonymised: 0 }] : [];
+}
+
 /** The summary to confirm before "Verwijder persoon". Writes nothing. */
 export function previewErasure(ctx: RequestContext, emailRaw: unknown): ErasurePreviewDto {
   const actor = ctx.actor();
@@ -272,7 +306,10 @@ export function previewErasure(ctx: RequestContext, emailRaw: unknown): ErasureP
   const email = expectEmail(emailRaw, 'email');
   const { data } = tablesOf(ctx);
   const actions = erasurePlan(email, personName(data, email), data, ctx.services.clock.today());
-  const counts = erasureCounts(ctx, actions, ctx.settings().schoolLeaders.includes(email));
+  const counts = [
+    ...erasureCounts(ctx, actions, ctx.settings().schoolLeaders.includes(email)),
+    ...answerCounts(ctx, answerRecordsOf(ctx, email).length),
+  ];
   return {
     email,
     name: personName(data, email),
@@ -296,8 +333,10 @@ export function erasePerson(ctx: RequestContext, emailRaw: unknown): PrivacyResu
     const settings = ctx.wb.table('settings');
     const leaderRow = settings.records.find((r) => settingKeyOf(r.value.name) === 'schoolLeaders');
     const isLeader = ctx.settings().schoolLeaders.includes(email);
-    const counts = erasureCounts(ctx, actions, isLeader);
+    const answers = answerRecordsOf(ctx, email);
+    const counts = [...erasureCounts(ctx, actions, isLeader), ...answerCounts(ctx, answers.length)];
     applyActions(tables, actions);
+    removeAnswers(ctx, answers);
     if (leaderRow && isLeader) {
       const rest = ctx.settings().schoolLeaders.filter((e) => e !== email);
       settings.update(leaderRow, { value: rest.join(', ') });
@@ -312,7 +351,10 @@ export function erasePerson(ctx: RequestContext, emailRaw: unknown): PrivacyResu
     );
     ctx.wb.commit();
     return {
-      message: actions.length || isLeader ? ctx.t('privacy.erased') : ctx.t('privacy.nothingToErase'),
+      message:
+        actions.length || answers.length || isLeader
+          ? ctx.t('privacy.erased')
+          : ctx.t('privacy.nothingToErase'),
       items: counts.map((c) => ({
         tab: c.tab,
         reason: ctx.t('privacy.erasedCounts', { removed: c.removed, anonymised: c.anonymised }),

@@ -28,6 +28,7 @@ import type { MessageKey } from '../shared/i18n';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import { canonicalLocation } from './locations';
+import { assertLocationRuns } from './phases';
 
 type Staff = RowOf<'staff'>;
 
@@ -369,6 +370,8 @@ export function saveInUnit(ctx: RequestContext, actor: Actor, email: string): Sc
   const world = new ScheduleWorld(ctx);
   const newcomer = world.newcomer(email);
   assertMayPlan(actor, newcomer);
+  // A new schedule only where the location has started (an existing one may still be updated).
+  if (!world.rowsOf(email).length) assertLocationRuns(ctx, newcomer.location);
   const generated = world.generate(newcomer);
   if (!generated.items.length)
     throw new UserError('schedule.empty', { reasons: warningTexts(ctx, generated).join(' ') });
@@ -406,6 +409,7 @@ export function generateSchedules(ctx: RequestContext, locationRaw: unknown): Sc
   const actor = ctx.actor();
   assertCanManage(actor, location);
   return ctx.locked(() => {
+    assertLocationRuns(ctx, location);
     const world = new ScheduleWorld(ctx);
     const directory = ctx.directory();
     // Who is due is decided before any schedule is made: making one does not make another due.

@@ -15,6 +15,7 @@ import {
 } from '../core/defaults';
 import { UserError } from '../core/errors';
 import { schoolYearsWithoutHolidays } from '../core/holidays';
+import { defaultQuestions } from '../core/pilot';
 import { assertSchoolLeader } from '../core/roles';
 import {
   ALL_LOCATIONS,
@@ -189,6 +190,8 @@ function fillDefaults(ctx: RequestContext, me: string): { rows: string[]; leader
   fill('templates', defaultTemplate);
   fill('messages', defaultMessages);
   fill('packet', defaultPacket);
+  // Issue 15: the default questionnaire, marked as an example to adapt.
+  fill('questions', defaultQuestions);
   fill('whoToAsk', () =>
     defaultWhoToAsk(
       ctx.wb

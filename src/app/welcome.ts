@@ -33,6 +33,7 @@ import type { Job } from './jobs';
 import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
 import { composeMail, firstName } from './messages';
 import { exampleWarnings, packetSections, signature } from './packet';
+import { notRunningReason } from './phases';
 import type { OutgoingMail } from './ports';
 import { erasedKey, isErased } from './privacy';
 import { icsFor, ScheduleWorld, withText } from './schedule';
@@ -242,6 +243,10 @@ function plan(world: WelcomeWorld, records: readonly TableRecord<'staff'>[]): Pl
     const newcomer = record.value;
     const state = parseMailState(newcomer.welcomeStatus);
     if (!newcomer.startDate) return { record, due: false, problem: ctx.t('welcome.noStartDate') };
+    // A location that has not started the protocol (phase `nog niet`) sends nothing by itself.
+    const notRunning = notRunningReason(ctx, newcomer.location);
+    if (notRunning && (state.kind === 'none' || state.kind === 'pending'))
+      return { record, due: false, problem: notRunning };
     const dueDate = world.dueDate(newcomer);
     if (state.kind === 'none') {
       if (newcomer.startDate < addDays(today, -LATE_START_DAYS)) {
@@ -440,6 +445,8 @@ export function packetRows(
 /** Why a packet could not go now ('' when nothing blocks it). Composes in memory only. */
 function blocking(world: WelcomeWorld, newcomer: Staff): string {
   if (!newcomer.startDate) return world.ctx.t('welcome.noStartDate');
+  const notRunning = notRunningReason(world.ctx, newcomer.location);
+  if (notRunning) return notRunning;
   // The packet carries the schedule it would be sent with (made in memory, as sending makes it),
   // so a line still "nog te kiezen" shows here as it would block there.
   world.ensureSchedule(newcomer);

@@ -21,6 +21,8 @@ export function defaultLocations(): RowOf<'locations'>[] {
     collectionDoc: '',
     schoolGuide: '',
     maxPerBuddy: 2,
+    phase: '',
+    phaseSince: '',
   }));
 }
 

@@ -199,3 +199,29 @@ export function assertSchoolLeader(actor: Actor): void {
 export function assertKnown(actor: Actor): void {
   if (actor.role === 'onbekend') throw new UserError('error.unknownUser');
 }
+
+// ---- Pilot and evaluation (issue 15) ----
+
+/** Changes a location's phase and starts questionnaire rounds: the school leader. */
+export function mayManagePilot(actor: Actor): boolean {
+  return isSchoolLeader(actor);
+}
+
+/**
+ * Sees a location's evaluation (aggregates only): the school leader; a chef buddy their own
+ * location, when the school leader allows it (setting `Evaluatie zichtbaar voor chef buddy's`).
+ */
+export function maySeeEvaluation(actor: Actor, location: string, chiefsAllowed: boolean): boolean {
+  if (isSchoolLeader(actor)) return true;
+  return chiefsAllowed && actor.role === 'chefbuddy' && canActOn(actor, location);
+}
+
+/** Exports the pseudonymous answers (all locations, raw): the school leader. */
+export function mayExportAnswers(actor: Actor): boolean {
+  return isSchoolLeader(actor);
+}
+
+/** Answers a questionnaire: a colleague with a role, for themself only. */
+export function mayAnswerSurvey(actor: Actor, person: { readonly email: string }): boolean {
+  return isSelf(actor, person);
+}

@@ -163,6 +163,19 @@ export const PACKET_SECTIONS = [
 ] as const;
 export type PacketSection = (typeof PACKET_SECTIONS)[number];
 
+/** A location's stage in introducing the protocol (issue 15): not yet, as a pilot, or introduced. */
+export const LOCATION_PHASES = ['nog niet', 'pilot', 'ingevoerd'] as const;
+export type LocationPhase = (typeof LOCATION_PHASES)[number];
+
+/** Questionnaire items: a statement on a 5-point scale, or an open question. */
+export const QUESTION_TYPES = ['5-puntsschaal', 'open'] as const;
+/** Who a question is for: newer colleagues, longer-serving ones, or both. */
+export const QUESTION_AUDIENCES = ['nieuw', 'ervaren', 'beide'] as const;
+/** A round ("meting"): all staff at once, or each newcomer some weeks after closing their onboarding. */
+export const ROUND_KINDS = ['alle medewerkers', 'na inwerken'] as const;
+/** The answer groups: newer and longer-serving colleagues (from the start date). */
+export const ANSWER_GROUPS = ['nieuw', 'ervaren'] as const;
+
 export const SCHEMA = {
   locations: tab('locations', 'Locaties', 'Locations', {
     name: col.text('Locatie', 'Location', { required: true }),
@@ -180,6 +193,10 @@ export const SCHEMA = {
       aliases: ['Max per buddy'],
       count: true,
     }),
+    // Issue 15: automatic mail and new schedules run where the phase is pilot or ingevoerd; an
+    // empty cell (or a sheet without the column) counts as ingevoerd, so nothing stops silently.
+    phase: col.choice('Fase', 'Phase', LOCATION_PHASES, { aliases: ['Invoering', 'Rollout'] }),
+    phaseSince: col.date('Fase sinds', 'Phase since'),
   }),
   staff: tab(
     'staff',
@@ -337,6 +354,42 @@ export const SCHEMA = {
     action: col.text('Actie', 'Action', { required: true }),
     details: col.text('Details', 'Details'),
   }),
+  questions: tab('questions', 'Vragenlijst', 'Questionnaire', {
+    id: col.text('Vraag', 'Question', { required: true, aliases: ['Id', 'Vraag-id', 'Question id'] }),
+    text: col.text('Tekst', 'Text', { required: true }),
+    type: col.choice('Soort', 'Type', QUESTION_TYPES, { required: true }),
+    audience: col.choice('Voor', 'For', QUESTION_AUDIENCES, { required: true, aliases: ['Doelgroep'] }),
+    higherIsBetter: col.boolean('Hoger is beter', 'Higher is better'),
+  }),
+  rounds: tab('rounds', 'Metingen', 'Rounds', {
+    id: col.text('Meting', 'Round', { required: true }),
+    kind: col.choice('Soort', 'Kind', ROUND_KINDS, { required: true }),
+    locations: col.text('Locaties', 'Locations', { required: true }),
+    groups: col.choice('Groepen', 'Groups', QUESTION_AUDIENCES, { required: true }),
+    start: col.date('Start', 'Start', { required: true }),
+    closes: col.date('Sluit', 'Closes', { required: true }),
+    weeksAfter: col.number('Weken na afsluiten', 'Weeks after closing', { count: true }),
+    startedBy: col.email('Gestart door', 'Started by'),
+    invited: col.number('Uitgenodigd', 'Invited', { count: true }),
+  }),
+  answers: tab('answers', 'Antwoorden', 'Answers', {
+    round: col.text('Meting', 'Round', { required: true }),
+    location: col.text('Locatie', 'Location', { required: true }),
+    group: col.choice('Groep', 'Group', ANSWER_GROUPS, { required: true }),
+    question: col.text('Vraag', 'Question', { required: true }),
+    value: col.text('Antwoord', 'Answer', { required: true }),
+    person: col.text('Sleutel', 'Key', { required: true }),
+    on: col.date('Ingevuld op', 'Answered on'),
+  }),
+  evaluation: tab(
+    'evaluation',
+    'Evaluatie',
+    'Evaluation',
+    {
+      location: col.text('Locatie', 'Location', { required: true }),
+    },
+    { generated: true },
+  ),
   overview: tab(
     'overview',
     'Overzicht',

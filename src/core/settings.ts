@@ -239,6 +239,27 @@ export const SETTINGS = {
     '07:00-18:00',
     'Automatische mail gaat alleen op schooldagen tussen deze tijden uit (uu:mm-uu:mm); de rest wacht.',
   ),
+  pilotMinGroup: setting(
+    'Evaluatie: min. groepsgrootte',
+    'Evaluation: min. group size',
+    'number',
+    '5',
+    'Uitkomsten van een groep met minder antwoorden dan dit blijven verborgen, open antwoorden ook.',
+  ),
+  surveysUntil: setting(
+    'Metingen open tot',
+    'Rounds open until',
+    'text',
+    '',
+    'Vult Wegwijs in bij het starten van een meting (jjjj-mm-dd): tot een dag na deze datum kijkt de geplande run naar Metingen. Leeg: geen meting open.',
+  ),
+  evaluationForChiefs: setting(
+    'Evaluatie zichtbaar voor chef buddy’s',
+    'Evaluation visible to chief buddies',
+    'boolean',
+    'nee',
+    'Ja: een chef buddy ziet de uitkomsten van de eigen locatie (alleen groepen boven het minimum).',
+  ),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -278,6 +299,12 @@ export interface Settings {
   pairMakesSchedule: boolean;
   /** Minutes after midnight: automatic mail goes out from `from` until (not at) `to`. */
   sendWindow: { from: number; to: number };
+  /** Issue 15: groups with fewer respondents stay hidden in the evaluation. */
+  pilotMinGroup: number;
+  /** Issue 15: the last closing day of the rounds (text as written; see `surveysUntil()` in app/pilot). */
+  surveysUntil: string;
+  /** Issue 15: chef buddies see their own location's evaluation aggregates. */
+  evaluationForChiefs: boolean;
 }
 
 export interface SettingProblem {

@@ -20,7 +20,11 @@ export type FieldLabel =
   | 'activity'
   | 'done'
   | 'automaticSending'
-  | 'pairs';
+  | 'pairs'
+  | 'phase'
+  | 'confirmed'
+  | 'round'
+  | 'closes';
 
 /** Longest free text accepted from the sidebar (a note, a reason). */
 export const MAX_TEXT = 2000;

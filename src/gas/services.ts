@@ -7,6 +7,7 @@ import type {
   DocumentStore,
   Documents,
   Environment,
+  Hasher,
   Identity,
   Lock,
   Mailer,
@@ -243,5 +244,17 @@ export class DocumentPropertiesStore implements DocumentStore {
   }
   delete(key: string): void {
     this.store().deleteProperty(key);
+  }
+}
+
+/** HMAC-SHA256 with Utilities (no scope needed); a key from two UUIDs (Utilities has no random bytes). */
+export class UtilitiesHasher implements Hasher {
+  hmac(key: string, text: string): string {
+    return Utilities.computeHmacSha256Signature(text, key, Utilities.Charset.UTF_8)
+      .map((b) => ((b + 256) % 256).toString(16).padStart(2, '0'))
+      .join('');
+  }
+  newKey(): string {
+    return `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '');
   }
 }

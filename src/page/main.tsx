@@ -14,6 +14,7 @@ import type { Language } from '../shared/language';
 import { CheckInForm } from './checkin-form';
 import { ResponseForm } from './response-form';
 import { SkipCheckIns } from './skip-form';
+import { Survey } from './survey';
 import { type PageTextKey, pageDate, pageText } from './texts';
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; state: PageState };
@@ -247,7 +248,16 @@ function App() {
       <h1>{t('title')}</h1>
       <p class="hello">{state.name ? t('hello', { name: state.name }) : t('helloNoName')}</p>
       {said ? <p role="status">{said}</p> : null}
-      {state.view === 'none' ? <p class="message">{state.message}</p> : null}
+      {/* Issue 15: an open questionnaire comes first, for every colleague it is meant for. */}
+      {state.surveys?.length ? (
+        <section aria-label={t('surveys')}>
+          <h2>{t('surveys')}</h2>
+          {state.surveys.map((s) => (
+            <Survey key={s.round} language={language} survey={s} onDone={done} />
+          ))}
+        </section>
+      ) : null}
+      {state.view === 'none' && !state.surveys?.length ? <p class="message">{state.message}</p> : null}
       {state.view === 'none' && state.summary ? <SummaryDownload language={language} /> : null}
       {state.view === 'newcomer' ? (
         <section>

@@ -53,6 +53,14 @@ const nl = {
   skipReasonNeeded: 'Geef een reden op.',
   skipConfirm: 'Overslaan',
   skipCancel: 'Annuleren',
+  // ---- Questionnaires (issue 15) ----
+  surveys: 'Vragenlijst over het inwerken',
+  surveyIntro:
+    'Je antwoorden worden opgeslagen zonder je naam of e-mailadres. Invullen kan tot en met {date}; opnieuw versturen past je antwoorden aan.',
+  surveyScale: '1 = helemaal oneens, 5 = helemaal eens',
+  surveyOpen: 'Je antwoord (mag leeg blijven)',
+  surveySend: 'Antwoorden versturen',
+  surveyAnswered: 'Je hebt deze vragenlijst al ingevuld; je kunt je antwoorden nog aanpassen.',
 } as const;
 
 export type PageTextKey = keyof typeof nl;
@@ -108,6 +116,14 @@ const en: Record<PageTextKey, string> = {
   skipReasonNeeded: 'Give a reason.',
   skipConfirm: 'Skip',
   skipCancel: 'Cancel',
+  // ---- Questionnaires (issue 15) ----
+  surveys: 'Questionnaire about onboarding',
+  surveyIntro:
+    'Your answers are stored without your name or email address. You can answer until {date}; sending again updates your answers.',
+  surveyScale: '1 = strongly disagree, 5 = strongly agree',
+  surveyOpen: 'Your answer (may stay empty)',
+  surveySend: 'Send answers',
+  surveyAnswered: 'You have answered this questionnaire; you can still change your answers.',
 };
 
 /** A page text in the visitor's language, with `{name}` placeholders filled. */

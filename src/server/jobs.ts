@@ -8,6 +8,7 @@ import type { Job } from '../app/jobs';
 import { leftBuddyAlerts } from '../app/leavers';
 import { weeklyOverview } from '../app/overview';
 import { pendingBuddyMails } from '../app/pairing';
+import { surveyInvitations } from '../app/pilot';
 import { monthlyRetention } from '../app/privacy';
 import { dueWelcomePackets } from '../app/welcome';
 
@@ -22,5 +23,6 @@ export const SCHEDULED_JOBS: readonly Job[] = [
   { ...checkInReminders, sendsMail: true },
   { ...weeklyOverview, sendsMail: true },
   { ...chiefMonthlyReports, sendsMail: true },
+  { ...surveyInvitations, sendsMail: true },
   monthlyRetention,
 ];

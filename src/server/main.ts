@@ -6,9 +6,12 @@ import * as about from '../app/about';
 import * as automation from '../app/automation';
 import * as checkins from '../app/checkins';
 import * as chiefReport from '../app/chiefReport';
+import * as evaluation from '../app/evaluation';
 import * as overview from '../app/overview';
 import * as page from '../app/page';
 import * as pairing from '../app/pairing';
+import * as phases from '../app/phases';
+import * as pilot from '../app/pilot';
 import * as privacy from '../app/privacy';
 import * as schedule from '../app/schedule';
 import { type ScheduledRunResult, scheduledRun } from '../app/scheduledRun';
@@ -26,12 +29,16 @@ import type {
   CheckInsDto,
   ChiefReportDto,
   ErasurePreviewDto,
+  EvaluationDto,
   IcsFileDto,
   OverviewDto,
   PageApi,
   PageState,
   PairingResult,
   PersonExportDto,
+  PhaseDto,
+  PilotApi,
+  PilotStateDto,
   PrivacyResultDto,
   ProposalDto,
   RetentionPreviewDto,
@@ -125,7 +132,16 @@ export function doGet(): GoogleAppsScript.HTML.HtmlOutput {
 
 /** The page's first view: who the visitor is (Session.getActiveUser only) and what they may see. */
 export function getPageState(): PageState {
-  return handlePage((ctx) => page.getPageState(ctx));
+  return handlePage((ctx) => {
+    const state = page.getPageState(ctx);
+    // Issue 15: the open questionnaires for this visitor, whatever else the page shows them.
+    return state.view === 'none' && !state.name ? state : { ...state, surveys: pilot.surveysFor(ctx) };
+  });
+}
+
+/** The visitor's answers to a questionnaire round (pseudonymous; answering again updates). */
+export function submitSurvey(round: unknown, answers: unknown): { message: string } {
+  return handlePage((ctx) => pilot.submitSurvey(ctx, round, answers));
 }
 
 /** The newcomer's own view of a held check-in (confirm or remark, klik, wellbeing). */
@@ -282,6 +298,46 @@ export function erasePerson(email: unknown): PrivacyResultDto {
   return handle((ctx) => privacy.erasePerson(ctx, email));
 }
 
+// ---- Pilot and evaluation (issue 15) ----
+
+export function getPilotState(): PilotStateDto {
+  return handle(pilot.pilotState);
+}
+
+export function setLocationPhase(
+  location: unknown,
+  phase: unknown,
+  confirmed: unknown,
+): { message: string; phases: PhaseDto[] } {
+  return handle((ctx) => phases.setLocationPhase(ctx, location, phase, confirmed));
+}
+
+export function startRound(round: unknown): { message: string; state: PilotStateDto } {
+  return handle((ctx) => pilot.startRound(ctx, round));
+}
+
+export function getEvaluation(): EvaluationDto {
+  return handle(evaluation.getEvaluation);
+}
+
+export function refreshEvaluationTab(): { message: string } {
+  return handle(evaluation.refreshEvaluationTab);
+}
+
+export function exportAnswers(): IcsFileDto {
+  return handle(evaluation.exportAnswers);
+}
+
+/** The pilot's contract is checked the same way. */
+export const pilotApi_ = {
+  getPilotState,
+  setLocationPhase,
+  startRound,
+  getEvaluation,
+  refreshEvaluationTab,
+  exportAnswers,
+} satisfies PilotApi;
+
 /** Compile-time check that the sidebar contract matches these functions. */
 export const sidebarApi_ = {
   getSidebarState,
@@ -326,4 +382,5 @@ export const pageApi_ = {
   skipCheckIn,
   respondToCheckIn,
   getClosingSummary,
+  submitSurvey,
 } satisfies PageApi;

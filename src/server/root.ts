@@ -19,6 +19,7 @@ import {
   SharedStore,
   SheetClock,
   SheetsUi,
+  UtilitiesHasher,
 } from '../gas/services';
 import { SpreadsheetGateway } from '../gas/sheetGateway';
 import { isMessageKey, type Language, type MessageKey, translate } from '../shared/i18n';
@@ -46,6 +47,7 @@ export function createServices(): Services {
     environment: new ScriptEnvironment(zone),
     store: new SharedStore(),
     userStore: new DocumentPropertiesStore(() => PropertiesService.getUserProperties()),
+    hasher: new UtilitiesHasher(),
     version: VERSION,
   };
 }

@@ -323,6 +323,8 @@ export interface FiguresDto {
   buddyLoadCapacity: number;
   mailsFailed: number;
   mailsUnknown: number;
+  /** Issue 15: the location's phase (not on the total). */
+  phase?: PhaseName;
 }
 
 export interface OverviewDto {
@@ -585,7 +587,13 @@ export interface PageCollectionDto {
 }
 
 /** The page's first view, in one call: nothing personal for an empty or unknown visitor. */
-export type PageState = { language: Language; today: string; name: string } & (
+export type PageState = {
+  language: Language;
+  today: string;
+  name: string;
+  /** Issue 15: the open questionnaires this visitor is invited to (none for an unknown visitor). */
+  surveys?: PageSurveyDto[];
+} & (
   | { view: 'none'; message: string; summary?: boolean }
   | { view: 'newcomer'; newcomer: PageNewcomerDto & { collection: PageCollectionDto } }
   | { view: 'buddy'; newcomers: PageNewcomerDto[] }
@@ -600,7 +608,152 @@ export interface PageApi {
   respondToCheckIn(held: string, response: PageResponseInput): { message: string };
   /** The closing summary as PDF (base64), for the newcomer once the onboarding is closed (issue 14). */
   getClosingSummary(): IcsFileDto;
+  submitSurvey(round: string, answers: SurveyAnswersInput): { message: string };
 }
 
 /** Everything a UI may call: the sidebar's and the page's functions. */
-export type ServerApi = SidebarApi & PageApi;
+export type ServerApi = SidebarApi & PageApi & PilotApi;
+
+// ---- Pilot and evaluation (issue 15) ----
+
+export type PhaseName = 'nog niet' | 'pilot' | 'ingevoerd';
+
+/** A location's phase and the day it began ('' when never set). */
+export interface PhaseDto {
+  location: string;
+  phase: PhaseName;
+  since: string;
+}
+
+export interface QuestionDto {
+  id: string;
+  text: string;
+  type: '5-puntsschaal' | 'open';
+  audience: 'nieuw' | 'ervaren' | 'beide';
+  higherIsBetter: boolean;
+}
+
+/** A round ("meting") as the sidebar lists it. */
+export interface RoundDto {
+  id: string;
+  kind: 'alle medewerkers' | 'na inwerken';
+  locations: string[];
+  groups: 'nieuw' | 'ervaren' | 'beide';
+  start: string;
+  closes: string;
+  weeksAfter: number | null;
+  invited: number;
+  /** Distinct respondents so far. */
+  answered: number;
+  open: boolean;
+}
+
+export interface PilotStateDto {
+  phases: PhaseDto[];
+  rounds: RoundDto[];
+  questions: QuestionDto[];
+  /** The questionnaire still holds the default example text. */
+  example: boolean;
+  /** Whether the user may change phases and start rounds (the school leader). */
+  canManage: boolean;
+  /** Whether the user may see the evaluation. */
+  canEvaluate: boolean;
+  today: string;
+}
+
+/** What the school leader fills in to start a round. */
+export interface RoundInput {
+  kind: 'alle medewerkers' | 'na inwerken';
+  locations: string[];
+  groups: 'nieuw' | 'ervaren' | 'beide';
+  closes: string;
+  /** For `na inwerken`: weeks after closing the onboarding. */
+  weeksAfter?: number;
+}
+
+export interface ScaleResultDto {
+  question: string;
+  n: number;
+  mean: number;
+  distribution: number[];
+}
+
+/** One round of one group at one location; `hidden` below the minimum group size. */
+export interface GroupRoundDto {
+  round: string;
+  group: 'nieuw' | 'ervaren' | 'alle';
+  moment: 'voor' | 'na';
+  start: string;
+  respondents: number;
+  invited: number;
+  /** Percentage, null when nobody was invited. */
+  responseRate: number | null;
+  hidden: boolean;
+  scales: ScaleResultDto[];
+  open: { question: string; answers: string[] }[];
+}
+
+export interface DifferenceDto {
+  question: string;
+  before: number | null;
+  after: number | null;
+  difference: number | null;
+  improvement: number | null;
+}
+
+export interface PilotFiguresDto {
+  period: 'voor' | 'na';
+  newcomers: number;
+  daysToBuddy: number | null;
+  scheduleDone: number | null;
+  checkInsOnTime: number | null;
+  wellbeing: number | null;
+  rePairings: number;
+}
+
+export interface EvaluationLocationDto {
+  location: string;
+  phase: PhaseName;
+  since: string;
+  rounds: GroupRoundDto[];
+  /** Per group: the latest "before" round against the latest "after" round. */
+  differences: {
+    group: 'nieuw' | 'ervaren' | 'alle';
+    before: string;
+    after: string;
+    rows: DifferenceDto[];
+  }[];
+  figures: PilotFiguresDto[];
+}
+
+export interface EvaluationDto {
+  minGroup: number;
+  questions: QuestionDto[];
+  locations: EvaluationLocationDto[];
+}
+
+/** One open questionnaire on the page, with the visitor's own earlier answers. */
+export interface PageSurveyDto {
+  round: string;
+  closes: string;
+  group: 'nieuw' | 'ervaren';
+  questions: { id: string; text: string; type: '5-puntsschaal' | 'open' }[];
+  answers: Record<string, number | string>;
+}
+
+/** Answers sent from the page: question id → 1–5 or text. */
+export type SurveyAnswersInput = Record<string, number | string>;
+
+/** The sidebar's pilot functions. */
+export interface PilotApi {
+  getPilotState(): PilotStateDto;
+  setLocationPhase(
+    location: string,
+    phase: PhaseName,
+    confirmed: boolean,
+  ): { message: string; phases: PhaseDto[] };
+  startRound(round: RoundInput): { message: string; state: PilotStateDto };
+  getEvaluation(): EvaluationDto;
+  refreshEvaluationTab(): { message: string };
+  exportAnswers(): IcsFileDto;
+}

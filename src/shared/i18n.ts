@@ -466,6 +466,62 @@ const nl = {
   'placeholder.ib': 'IB-er nog te kiezen',
   'placeholder.backup': 'achtervang nog te kiezen',
   'placeholder.shadowHost': 'meeloopcollega nog te kiezen',
+  // ---- Pilot and evaluation (issue 15) ----
+  'field.phase': 'fase',
+  'field.confirmed': 'bevestiging',
+  'field.round': 'meting',
+  'field.closes': 'sluitdatum',
+  'phase.notYet':
+    'Op {location} gaat nog niets vanzelf: de locatie heeft fase "nog niet" (schoolleider, tabblad Pilot). Zet de fase op pilot of ingevoerd om te beginnen.',
+  'phase.unreadable':
+    'Op {location} gaat niets vanzelf: de fase in Locaties is onleesbaar (kies nog niet, pilot of ingevoerd).',
+  'phase.unknown': 'Kies een fase: nog niet, pilot of ingevoerd.',
+  'phase.confirm': 'Bevestig eerst dat je de fase wilt wijzigen.',
+  'phase.changed': '{location} staat nu op fase {phase}.',
+  'phase.unchanged': '{location} stond al op fase {phase}; er is niets gewijzigd.',
+  'log.phaseChanged': 'Fase van een locatie gewijzigd',
+  'log.roundStarted': 'Meting gestart',
+  'log.evaluationTab': 'Tabblad Evaluatie bijgewerkt',
+  'survey.invalidRound':
+    'Kies voor een meting: de soort (alle medewerkers of na inwerken), een of meer locaties, de groepen (nieuw, ervaren of beide) en een sluitdatum.',
+  'survey.closesInPast': 'De sluitdatum ligt in het verleden. Kies vandaag of later.',
+  'survey.weeksAfter': 'Kies bij "na inwerken" een aantal weken van 1 tot en met {max}.',
+  'survey.noQuestions':
+    'Het tabblad {tab} heeft geen bruikbare vragen voor deze groepen. Vul eerst de vragenlijst in.',
+  'survey.started':
+    'Meting {id} is gestart en sluit op {closes}. De uitnodigingen gaan uit met de volgende geplande run.',
+  'survey.noPageUrl': 'er is nog geen adres van Mijn Wegwijs om in de uitnodiging te zetten',
+  'survey.notInvited': 'Deze vragenlijst staat niet voor jou open.',
+  'survey.unknownRound': 'Deze meting bestaat niet (meer).',
+  'survey.closed': 'Deze meting is gesloten sinds {date}; antwoorden kan niet meer.',
+  'survey.invalidAnswers':
+    'Je antwoorden passen niet bij de vragenlijst: geef bij een stelling een cijfer van 1 tot en met 5 en houd open antwoorden onder 1000 tekens. Er is niets opgeslagen.',
+  'survey.thanks': 'Dank je wel, je antwoorden zijn opgeslagen. Je naam staat er niet bij.',
+  'survey.updated': 'Je antwoorden zijn bijgewerkt. Je naam staat er niet bij.',
+  'mail.survey.subject': 'Vragenlijst over het inwerken: wil je meedoen?',
+  'mail.survey.body':
+    'Beste {name},\n\nWe willen weten hoe het inwerken op onze school gaat, van nieuwe én van ervaren collega’s. Wil je de korte vragenlijst invullen? Je antwoorden worden opgeslagen zonder je naam of e-mailadres.\n\nDe vragenlijst staat op Mijn Wegwijs: {url}\nInvullen kan tot en met {closes}.\n\nDank je wel!',
+  'mail.survey.reminderSubject': 'Herinnering: vragenlijst over het inwerken',
+  'mail.survey.reminderBody':
+    'Beste {name},\n\nDe vragenlijst over het inwerken sluit op {closes}. Heb je nog even? Je vindt de vragenlijst op Mijn Wegwijs: {url}\nJe antwoorden worden opgeslagen zonder je naam of e-mailadres.\n\nDank je wel!',
+  'evaluation.notAllowed':
+    'De evaluatie is alleen voor de schoolleider (en voor chef buddy’s als de schoolleider dat toestaat).',
+  'evaluation.col.location': 'Locatie',
+  'evaluation.col.before': 'Score voor (1–5)',
+  'evaluation.col.after': 'Score na (1–5)',
+  'evaluation.col.phase': 'Fase',
+  'evaluation.col.group': 'Groep',
+  'evaluation.col.round': 'Meting',
+  'evaluation.col.moment': 'Voor/na',
+  'evaluation.col.respondents': 'Respondenten',
+  'evaluation.col.rate': 'Respons',
+  'evaluation.hidden': 'verborgen (minder dan {min})',
+  'evaluation.updated':
+    'Bijgewerkt op {at}. Score: gemiddelde van de stellingen, omgedraaid waar lager beter is.',
+  'evaluation.chartTitle': 'Score per locatie, voor en na de invoering',
+  'evaluation.tabWritten': 'Het tabblad Evaluatie is bijgewerkt.',
+  'privacy.reason.answers': 'antwoorden op vragenlijsten van gesloten metingen verwijderd',
+  'privacy.role.respondent': 'jouw antwoord op een vragenlijst (zonder naam)',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -924,6 +980,61 @@ const en: Messages = {
   'placeholder.ib': 'internal counsellor (IB) still to choose',
   'placeholder.backup': 'backup colleague still to choose',
   'placeholder.shadowHost': 'colleague to shadow still to choose',
+  // ---- Pilot and evaluation (issue 15) ----
+  'field.phase': 'phase',
+  'field.confirmed': 'confirmation',
+  'field.round': 'round',
+  'field.closes': 'closing date',
+  'phase.notYet':
+    'Nothing goes out by itself at {location}: the location is in phase "nog niet" (not yet; school leader, Pilot tab). Set the phase to pilot or introduced to start.',
+  'phase.unreadable':
+    'Nothing goes out by itself at {location}: its phase in Locations cannot be read (choose nog niet, pilot or ingevoerd).',
+  'phase.unknown': 'Choose a phase: nog niet (not yet), pilot or ingevoerd (introduced).',
+  'phase.confirm': 'Confirm first that you want to change the phase.',
+  'phase.changed': '{location} is now in phase {phase}.',
+  'phase.unchanged': '{location} was already in phase {phase}; nothing changed.',
+  'log.phaseChanged': 'Phase of a location changed',
+  'log.roundStarted': 'Round started',
+  'log.evaluationTab': 'Evaluation tab updated',
+  'survey.invalidRound':
+    'For a round choose: the kind (all staff or after onboarding), one or more locations, the groups (new, experienced or both) and a closing date.',
+  'survey.closesInPast': 'The closing date is in the past. Choose today or later.',
+  'survey.weeksAfter': 'For "after onboarding" choose a number of weeks from 1 to {max}.',
+  'survey.noQuestions':
+    'The {tab} tab has no usable questions for these groups. Fill in the questionnaire first.',
+  'survey.started':
+    'Round {id} has started and closes on {closes}. The invitations go out with the next scheduled run.',
+  'survey.noPageUrl': 'there is no address of Mijn Wegwijs yet to put in the invitation',
+  'survey.notInvited': 'This questionnaire is not open to you.',
+  'survey.unknownRound': 'This round does not exist (any more).',
+  'survey.closed': 'This round closed on {date}; answers are no longer accepted.',
+  'survey.invalidAnswers':
+    'Your answers do not fit the questionnaire: give a statement a score from 1 to 5 and keep open answers under 1000 characters. Nothing was saved.',
+  'survey.thanks': 'Thank you, your answers are saved. Your name is not with them.',
+  'survey.updated': 'Your answers are updated. Your name is not with them.',
+  'mail.survey.subject': 'Questionnaire about onboarding: will you take part?',
+  'mail.survey.body':
+    'Dear {name},\n\nWe want to know how onboarding at our school goes, from new and from experienced colleagues. Will you fill in the short questionnaire? Your answers are stored without your name or email address.\n\nThe questionnaire is on Mijn Wegwijs: {url}\nYou can answer until {closes}.\n\nThank you!',
+  'mail.survey.reminderSubject': 'Reminder: questionnaire about onboarding',
+  'mail.survey.reminderBody':
+    'Dear {name},\n\nThe questionnaire about onboarding closes on {closes}. Do you have a moment? It is on Mijn Wegwijs: {url}\nYour answers are stored without your name or email address.\n\nThank you!',
+  'evaluation.notAllowed':
+    'The evaluation is for the school leader only (and for chief buddies when the school leader allows it).',
+  'evaluation.col.location': 'Location',
+  'evaluation.col.before': 'Score before (1–5)',
+  'evaluation.col.after': 'Score after (1–5)',
+  'evaluation.col.phase': 'Phase',
+  'evaluation.col.group': 'Group',
+  'evaluation.col.round': 'Round',
+  'evaluation.col.moment': 'Before/after',
+  'evaluation.col.respondents': 'Respondents',
+  'evaluation.col.rate': 'Response',
+  'evaluation.hidden': 'hidden (fewer than {min})',
+  'evaluation.updated': 'Updated on {at}. Score: mean of the statements, turned where lower is better.',
+  'evaluation.chartTitle': 'Score per location, before and after introduction',
+  'evaluation.tabWritten': 'The Evaluation tab is updated.',
+  'privacy.reason.answers': 'questionnaire answers of closed rounds removed',
+  'privacy.role.respondent': 'your answer to a questionnaire (without name)',
 };
 
 export type { Language } from './language';

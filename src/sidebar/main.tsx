@@ -11,6 +11,7 @@ import { Said } from './kit';
 import { Newcomers } from './newcomers';
 import { Overview } from './overview';
 import { Pairing } from './pairing';
+import { Pilot } from './pilot';
 import { Privacy } from './privacy';
 import { call } from './rpc';
 import { type TextKey, text } from './texts';
@@ -140,6 +141,8 @@ function App() {
   const [tab, setTab] = useState<TabId>('week');
   // When the scheduled run did its work after the state on screen was read: its time, else ''.
   const [staleSince, setStaleSince] = useState('');
+  // Issue 15: under Overzicht, the figures or the pilot and its evaluation (no sixth tab: five fit 300 px).
+  const [overviewView, setOverviewView] = useState<'figures' | 'pilot'>('figures');
   // What a "Deze week" item opened: the newcomer to show on the tab it leads to.
   const [focus, setFocus] = useState<Focus | null>(null);
   const open = (f: Focus) => {
@@ -388,7 +391,24 @@ function App() {
           onFocus={open}
         />
       )}
-      {current === 'overview' && <Overview state={state} language={language} />}
+      {current === 'overview' && (
+        <nav class="subtabs" aria-label={t('tab.overview')}>
+          {(['figures', 'pilot'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              aria-pressed={overviewView === v}
+              class={overviewView === v ? 'subtab active' : 'subtab'}
+              data-testid={`overview-${v}`}
+              onClick={() => setOverviewView(v)}
+            >
+              {t(v === 'figures' ? 'pi.viewFigures' : 'pi.viewPilot')}
+            </button>
+          ))}
+        </nav>
+      )}
+      {current === 'overview' && overviewView === 'figures' && <Overview state={state} language={language} />}
+      {current === 'overview' && overviewView === 'pilot' && <Pilot language={language} />}
       {current === 'privacy' && <Privacy state={state} language={language} />}
       <div class="actions">
         <button type="button" onClick={refresh} data-testid="refresh">

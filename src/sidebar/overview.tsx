@@ -3,8 +3,8 @@
  * small chart of check-ins held versus late, and what needs attention. Loaded when the tab opens.
  * Figures only: the server sends no notes and wellbeing only as an average over enough people.
  */
-import type { ComponentChildren } from 'preact';
-import { useId, useState } from 'preact/hooks';
+import { type ComponentChildren, Fragment } from 'preact';
+import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { FiguresDto, OverviewDto, SidebarState } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
@@ -314,7 +314,17 @@ export function Overview(props: { state: SidebarState; language: Language }) {
           {tx('o.noLocations')}
         </p>
       ) : (
-        data.locations.map((f) => <Card key={f.location} f={f} tx={tx} language={language} />)
+        data.locations.map((f, i) => (
+          <Fragment key={f.location}>
+            {/* Issue 15: grouped by phase; a heading only where phases differ. */}
+            {f.phase &&
+            data.locations.some((g) => g.phase !== f.phase) &&
+            data.locations[i - 1]?.phase !== f.phase ? (
+              <h3 data-testid="ov-phase">{tx('pi.phaseGroup', { phase: f.phase })}</h3>
+            ) : null}
+            <Card f={f} tx={tx} language={language} />
+          </Fragment>
+        ))
       )}
       {data.total && <Card f={data.total} total tx={tx} language={language} />}
       {data.locations.length > 0 && (

@@ -140,6 +140,8 @@ describe('the bundle in a bare Apps Script-like context', () => {
       'check-in-reminders',
       'weekly-overview',
       'chief-reports',
+      // Issue 15: questionnaire invitations and reminders.
+      'survey-invitations',
       'retention',
     ]);
   });

@@ -40,7 +40,17 @@ function input(staff: Staff[], settings: Record<string, string> = {}): PairingIn
   return {
     staff,
     pairings: [],
-    locations: [{ name: HAVO, chiefBuddy: '', collectionDoc: '', schoolGuide: '', maxPerBuddy: 2 }],
+    locations: [
+      {
+        name: HAVO,
+        chiefBuddy: '',
+        collectionDoc: '',
+        schoolGuide: '',
+        maxPerBuddy: 2,
+        phase: '',
+        phaseSince: '',
+      },
+    ],
     settings: readSettings(Object.entries(settings).map(([name, value]) => ({ name, value }))).settings,
     today: TODAY,
   };

@@ -29,6 +29,8 @@ const location = (name: string, maxPerBuddy: number | null = null): RowOf<'locat
   collectionDoc: '',
   schoolGuide: '',
   maxPerBuddy,
+  phase: '',
+  phaseSince: '',
 });
 
 const mail = (name: string) => `${name}@school.example`;

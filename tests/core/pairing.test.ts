@@ -126,6 +126,8 @@ function school(
       collectionDoc: '',
       schoolGuide: '',
       maxPerBuddy: options.maxPerBuddy === undefined ? 2 : options.maxPerBuddy,
+      phase: '' as const,
+      phaseSince: '',
     })),
     settings: { ...DEFAULTS, ...options.settings },
     today: TODAY,

@@ -2,6 +2,7 @@
  * In-memory ports for use-case tests: a spreadsheet as plain grids, and simple identity, clock,
  * lock, UI, triggers, mailer, environment and store. Each counts what it was asked to do.
  */
+import { createHmac, randomBytes } from 'node:crypto';
 import { RequestContext, type Services } from '../../src/app/context';
 import type { OutgoingMail, SheetGateway, TabLayout, TabRead } from '../../src/app/ports';
 import type { Cell } from '../../src/core/cells';
@@ -195,6 +196,10 @@ export function memoryWorld(options: MemoryOptions = {}): MemoryWorld {
       all: () => Object.fromEntries(world.userStore),
       set: (k, v) => void world.userStore.set(k, v),
       delete: (k) => void world.userStore.delete(k),
+    },
+    hasher: {
+      hmac: (key, text) => createHmac('sha256', key).update(text, 'utf8').digest('hex'),
+      newKey: () => randomBytes(32).toString('hex'),
     },
     version: 'test',
   };

@@ -1,0 +1,549 @@
+/**
+ * Pilot and evaluation (issue 15), shown under Overzicht: each location's phase (the school leader
+ * changes it after a confirmation), the questionnaire and its rounds (start one for chosen
+ * locations and groups), and the evaluation: per location a small before/after chart, the
+ * differences, respondents and response rates, open answers of groups above the minimum, and the
+ * onboarding's own figures. Figures only; the server hides groups under the minimum.
+ */
+import { useEffect, useId, useState } from 'preact/hooks';
+import { call } from '../components/rpc';
+import type {
+  EvaluationDto,
+  EvaluationLocationDto,
+  IcsFileDto,
+  PhaseName,
+  PilotStateDto,
+  RoundInput,
+} from '../shared/api';
+import type { Language } from '../shared/language';
+import { useAction } from './action';
+import { addDaysIso, dayDate, type TextKey, text } from './texts';
+
+type Tx = (key: TextKey, params?: Record<string, string | number>) => string;
+
+const PHASES: readonly PhaseName[] = ['nog niet', 'pilot', 'ingevoerd'];
+const PHASE_TEXT: Record<PhaseName, TextKey> = {
+  'nog niet': 'pi.phase.notYet',
+  pilot: 'pi.phase.pilot',
+  ingevoerd: 'pi.phase.introduced',
+};
+
+function Download({ file, label, testId }: { file: IcsFileDto; label: string; testId: string }) {
+  const [url] = useState(() => URL.createObjectURL(new Blob([file.content], { type: file.mimeType })));
+  return (
+    <a
+      class="button-link"
+      href={url}
+      download={file.filename}
+      target="_blank"
+      rel="noopener"
+      data-testid={testId}
+    >
+      {label}
+    </a>
+  );
+}
+
+/** One location's phase with a change that needs a confirmation. */
+function PhaseRow(props: {
+  location: string;
+  phase: PhaseName;
+  since: string;
+  canManage: boolean;
+  tx: Tx;
+  language: Language;
+  onChanged: (message: string) => void;
+}) {
+  const { tx } = props;
+  const [wanted, setWanted] = useState<PhaseName>(props.phase);
+  const [confirming, setConfirming] = useState(false);
+  const action = useAction();
+  const id = useId();
+  return (
+    <li class="pi-phase" data-testid="pi-phase" data-location={props.location}>
+      <div class="line">
+        <strong>{props.location}</strong>
+        <span class={props.phase === 'nog niet' ? 'badge grey' : 'badge ok'} data-testid="pi-phase-now">
+          {tx(PHASE_TEXT[props.phase])}
+        </span>
+      </div>
+      {props.since && (
+        <div class="small">{tx('pi.since', { date: dayDate(props.language, props.since) })}</div>
+      )}
+      {props.canManage && !confirming && (
+        <div class="line">
+          <label class="small" for={id}>
+            {tx('pi.newPhase')}
+          </label>
+          <select
+            id={id}
+            data-testid="pi-phase-select"
+            value={wanted}
+            onChange={(e) => setWanted(e.currentTarget.value as PhaseName)}
+          >
+            {PHASES.map((p) => (
+              <option key={p} value={p}>
+                {tx(PHASE_TEXT[p])}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            data-testid="pi-phase-change"
+            disabled={wanted === props.phase}
+            onClick={() => setConfirming(true)}
+          >
+            {tx('pi.change')}
+          </button>
+        </div>
+      )}
+      {confirming && (
+        <div class="message" role="alertdialog" aria-label={tx('pi.confirmTitle')}>
+          <p>
+            {tx(wanted === 'nog niet' ? 'pi.confirmStop' : 'pi.confirmStart', {
+              location: props.location,
+              phase: tx(PHASE_TEXT[wanted]),
+            })}
+          </p>
+          <button
+            type="button"
+            class="primary"
+            data-testid="pi-phase-confirm"
+            disabled={action.busy}
+            onClick={() =>
+              action.run(() =>
+                call('setLocationPhase', props.location, wanted, true).then((r) => {
+                  setConfirming(false);
+                  props.onChanged(r.message);
+                }),
+              )
+            }
+          >
+            {tx('pi.confirm')}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            {tx('pi.cancel')}
+          </button>
+        </div>
+      )}
+      {action.error && (
+        <p class="error" role="alert">
+          {action.error}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** The form to start a round ("meting"). */
+function StartRound(props: {
+  state: PilotStateDto;
+  tx: Tx;
+  onStarted: (s: PilotStateDto, m: string) => void;
+}) {
+  const { state, tx } = props;
+  const [kind, setKind] = useState<RoundInput['kind']>('alle medewerkers');
+  const [locations, setLocations] = useState<string[]>([]);
+  const [groups, setGroups] = useState<RoundInput['groups']>('beide');
+  const [closes, setCloses] = useState(addDaysIso(state.today, 14));
+  const [weeks, setWeeks] = useState(6);
+  const action = useAction();
+  const ids = { kind: useId(), groups: useId(), closes: useId(), weeks: useId() };
+  return (
+    <form
+      class="card pi-start"
+      data-testid="pi-start"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const input: RoundInput = {
+          kind,
+          locations,
+          groups,
+          closes,
+          ...(kind === 'na inwerken' ? { weeksAfter: weeks } : {}),
+        };
+        action.run(() => call('startRound', input).then((r) => props.onStarted(r.state, r.message)));
+      }}
+    >
+      <h3>{tx('pi.startTitle')}</h3>
+      <label class="small" for={ids.kind}>
+        {tx('pi.kind')}
+      </label>
+      <select
+        id={ids.kind}
+        data-testid="pi-kind"
+        value={kind}
+        onChange={(e) => setKind(e.currentTarget.value as RoundInput['kind'])}
+      >
+        <option value="alle medewerkers">{tx('pi.kind.all')}</option>
+        <option value="na inwerken">{tx('pi.kind.after')}</option>
+      </select>
+      <fieldset>
+        <legend class="small">{tx('pi.locations')}</legend>
+        {state.phases.map((p) => (
+          <label key={p.location} class="small pi-check">
+            <input
+              type="checkbox"
+              data-testid="pi-location"
+              value={p.location}
+              checked={locations.includes(p.location)}
+              onChange={(e) =>
+                setLocations((now) =>
+                  e.currentTarget.checked ? [...now, p.location] : now.filter((l) => l !== p.location),
+                )
+              }
+            />{' '}
+            {p.location}
+          </label>
+        ))}
+      </fieldset>
+      <label class="small" for={ids.groups}>
+        {tx('pi.groups')}
+      </label>
+      <select
+        id={ids.groups}
+        data-testid="pi-groups"
+        value={groups}
+        onChange={(e) => setGroups(e.currentTarget.value as RoundInput['groups'])}
+      >
+        <option value="beide">{tx('pi.groups.both')}</option>
+        <option value="nieuw">{tx('pi.groups.new')}</option>
+        <option value="ervaren">{tx('pi.groups.experienced')}</option>
+      </select>
+      {kind === 'na inwerken' && (
+        <>
+          <label class="small" for={ids.weeks}>
+            {tx('pi.weeks')}
+          </label>
+          <input
+            id={ids.weeks}
+            type="number"
+            min={1}
+            max={52}
+            value={weeks}
+            onInput={(e) => setWeeks(Number(e.currentTarget.value))}
+          />
+        </>
+      )}
+      <label class="small" for={ids.closes}>
+        {tx('pi.closes')}
+      </label>
+      <input
+        id={ids.closes}
+        type="date"
+        data-testid="pi-closes"
+        value={closes}
+        onInput={(e) => setCloses(e.currentTarget.value)}
+      />
+      <div class="actions">
+        <button
+          type="submit"
+          class="primary"
+          data-testid="pi-start-round"
+          disabled={action.busy || !locations.length}
+        >
+          {tx('pi.start')}
+        </button>
+      </div>
+      {action.error && (
+        <p class="error" role="alert" data-testid="pi-start-error">
+          {action.error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** A location's scores per scale question, before (grey) and after (blue), as a small inline SVG. */
+function Chart(props: { dto: EvaluationDto; location: EvaluationLocationDto; tx: Tx }) {
+  const { dto, location, tx } = props;
+  const diff = location.differences.find((d) => d.group === 'alle') ?? location.differences[0];
+  if (!diff) return <p class="small">{tx('pi.noComparison')}</p>;
+  const rows = diff.rows.filter((r) => r.before !== null || r.after !== null);
+  const rowHeight = 30;
+  const label = 110;
+  const width = 270;
+  const scale = (v: number) => ((width - label - 30) * v) / 5;
+  const turned = (id: string, v: number | null) =>
+    v === null ? null : dto.questions.find((q) => q.id === id)?.higherIsBetter === false ? 6 - v : v;
+  const summary = rows
+    .map(
+      (r) => `${r.question}: ${turned(r.question, r.before) ?? '—'} → ${turned(r.question, r.after) ?? '—'}`,
+    )
+    .join('; ');
+  return (
+    <figure class="pi-chart">
+      <svg
+        width={width}
+        height={rows.length * rowHeight + 4}
+        role="img"
+        aria-label={`${tx('pi.chartLabel', { location: location.location })} ${summary}`}
+        data-testid="pi-chart"
+      >
+        {rows.map((r, i) => {
+          const b = turned(r.question, r.before);
+          const a = turned(r.question, r.after);
+          const y = i * rowHeight;
+          return (
+            <g key={r.question}>
+              <text x={0} y={y + 17} font-size="10">
+                {r.question}
+              </text>
+              {b !== null && <rect x={label} y={y + 4} width={scale(b)} height={10} fill="#9aa0a6" />}
+              {a !== null && (
+                <rect
+                  x={label}
+                  y={y + 15}
+                  width={scale(a)}
+                  height={10}
+                  fill="#1a73e8"
+                  data-testid="pi-bar-after"
+                />
+              )}
+              <text x={label + scale(Math.max(a ?? 0, b ?? 0)) + 3} y={y + 17} font-size="10">
+                {a !== null && b !== null ? `${a - b >= 0 ? '+' : ''}${Math.round((a - b) * 100) / 100}` : ''}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption class="small">{tx('pi.legend', { before: diff.before, after: diff.after })}</figcaption>
+    </figure>
+  );
+}
+
+function fmt(v: number | null, unit = ''): string {
+  return v === null ? '—' : `${v}${unit}`;
+}
+
+function LocationResult(props: { dto: EvaluationDto; location: EvaluationLocationDto; tx: Tx }) {
+  const { dto, location: l, tx } = props;
+  const question = (id: string) => dto.questions.find((q) => q.id === id)?.text ?? id;
+  return (
+    <section class="card" data-testid="pi-eval-location" data-location={l.location} aria-label={l.location}>
+      <div class="line">
+        <strong>{l.location}</strong>
+        <span class="badge">{tx(PHASE_TEXT[l.phase])}</span>
+      </div>
+      <Chart dto={dto} location={l} tx={tx} />
+      {l.differences.map((d) => (
+        <details key={d.group} data-testid="pi-diff">
+          <summary>
+            {tx('pi.diffTitle', {
+              group: tx(`pi.group.${d.group}` as TextKey),
+              before: d.before,
+              after: d.after,
+            })}
+          </summary>
+          <ul class="small">
+            {d.rows.map((r) => (
+              <li key={r.question}>
+                {question(r.question)}: {fmt(r.before)} → {fmt(r.after)}
+                {r.improvement !== null &&
+                  ` (${r.improvement >= 0 ? tx('pi.better', { n: r.improvement }) : tx('pi.worse', { n: -r.improvement })})`}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
+      <h4>{tx('pi.rounds')}</h4>
+      <ul class="small">
+        {l.rounds.map((r) => (
+          <li key={`${r.round}|${r.group}`} data-testid="pi-round-result">
+            {r.round} · {tx(`pi.group.${r.group}` as TextKey)} ·{' '}
+            {tx(r.moment === 'voor' ? 'pi.before' : 'pi.after')}:{' '}
+            {r.invited
+              ? tx('pi.respondents', { n: r.respondents, invited: r.invited })
+              : tx('pi.answeredOnly', { n: r.respondents })}
+            {r.responseRate !== null ? ` (${r.responseRate}%)` : ''}
+            {r.hidden ? ` — ${tx('pi.hidden', { min: dto.minGroup })}` : ''}
+            {r.open.length > 0 && (
+              <details>
+                <summary>{tx('pi.openAnswers')}</summary>
+                {r.open.map((o) => (
+                  <div key={o.question}>
+                    <strong>{question(o.question)}</strong>
+                    <ul>
+                      {o.answers.map((a, i) => (
+                        <li key={i}>{a}</li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
+              </details>
+            )}
+          </li>
+        ))}
+      </ul>
+      <h4>{tx('pi.figures')}</h4>
+      <ul class="small" data-testid="pi-figures">
+        {l.figures.map((f) => (
+          <li key={f.period}>
+            {tx(f.period === 'voor' ? 'pi.periodBefore' : 'pi.periodAfter')}:{' '}
+            {tx('pi.figuresLine', {
+              n: f.newcomers,
+              days: fmt(f.daysToBuddy),
+              schedule: fmt(f.scheduleDone, '%'),
+              onTime: fmt(f.checkInsOnTime, '%'),
+              wellbeing: fmt(f.wellbeing),
+              re: f.rePairings,
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Evaluation(props: { tx: Tx; canExport: boolean }) {
+  const { tx } = props;
+  const [dto, setDto] = useState<EvaluationDto | null>(null);
+  const [file, setFile] = useState<IcsFileDto | null>(null);
+  const [message, setMessage] = useState('');
+  const action = useAction();
+  useEffect(() => {
+    action.run(() => call('getEvaluation').then(setDto));
+  }, []);
+  return (
+    <section aria-label={tx('pi.evaluation')}>
+      <h2>{tx('pi.evaluation')}</h2>
+      {action.busy && <p class="spinner">{tx('s.loading')}</p>}
+      {action.error && (
+        <p class="error" role="alert">
+          {action.error}
+        </p>
+      )}
+      {dto && <p class="small">{tx('pi.minGroup', { min: dto.minGroup })}</p>}
+      {dto?.locations.map((l) => (
+        <LocationResult key={l.location} dto={dto} location={l} tx={tx} />
+      ))}
+      {props.canExport && dto && (
+        <div class="actions">
+          <button
+            type="button"
+            data-testid="pi-eval-tab"
+            onClick={() => action.run(() => call('refreshEvaluationTab').then((r) => setMessage(r.message)))}
+          >
+            {tx('pi.writeTab')}
+          </button>{' '}
+          {file ? (
+            <Download file={file} label={tx('v.downloadCsv')} testId="pi-csv" />
+          ) : (
+            <button
+              type="button"
+              data-testid="pi-export"
+              onClick={() => action.run(() => call('exportAnswers').then(setFile))}
+            >
+              {tx('pi.export')}
+            </button>
+          )}
+        </div>
+      )}
+      {message && (
+        <p class="small" role="status">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function Pilot(props: { language: Language }) {
+  const tx: Tx = (key, params) => text(props.language, key, params);
+  const [state, setState] = useState<PilotStateDto | null>(null);
+  const [message, setMessage] = useState('');
+  const [showEvaluation, setShowEvaluation] = useState(false);
+  const action = useAction();
+  const load = () => action.run(() => call('getPilotState').then(setState));
+  useEffect(load, []);
+  if (!state)
+    return action.error ? (
+      <p class="error" role="alert">
+        {action.error}
+      </p>
+    ) : (
+      <p class="spinner">{tx('s.loading')}</p>
+    );
+  return (
+    <div data-testid="pilot">
+      <h2>{tx('pi.phases')}</h2>
+      <p class="small">{tx('pi.phasesHelp')}</p>
+      {message && (
+        <p class="message" role="status" data-testid="pi-message">
+          {message}
+        </p>
+      )}
+      <ul class="plain">
+        {state.phases.map((p) => (
+          <PhaseRow
+            key={`${p.location}|${p.phase}`}
+            {...p}
+            canManage={state.canManage}
+            tx={tx}
+            language={props.language}
+            onChanged={(m) => {
+              setMessage(m);
+              load();
+            }}
+          />
+        ))}
+      </ul>
+      {state.canManage && (
+        <>
+          <h2>{tx('pi.questionnaire')}</h2>
+          <p class="small">{tx('pi.questions', { n: state.questions.length })}</p>
+          {state.example && (
+            <p class="warning" data-testid="pi-example">
+              {tx('pi.example')}
+            </p>
+          )}
+          <h2>{tx('pi.rounds')}</h2>
+          {state.rounds.length === 0 && <p class="small">{tx('pi.noRounds')}</p>}
+          <ul class="small">
+            {state.rounds.map((r) => (
+              <li key={r.id} data-testid="pi-round">
+                <strong>{r.id}</strong> {r.locations.join(', ')} ·{' '}
+                {tx(
+                  `pi.groups.${r.groups === 'beide' ? 'both' : r.groups === 'nieuw' ? 'new' : 'experienced'}`,
+                )}{' '}
+                · {dayDate(props.language, r.start, state.today)} –{' '}
+                {dayDate(props.language, r.closes, state.today)} · {tx(r.open ? 'pi.open' : 'pi.closed')} ·{' '}
+                {r.invited
+                  ? tx('pi.answered', { n: r.answered, invited: r.invited })
+                  : tx('pi.answeredOnly', { n: r.answered })}
+              </li>
+            ))}
+          </ul>
+          <StartRound
+            state={state}
+            tx={tx}
+            onStarted={(s, m) => {
+              setState(s);
+              setMessage(m);
+            }}
+          />
+        </>
+      )}
+      {state.canEvaluate ? (
+        showEvaluation ? (
+          <Evaluation tx={tx} canExport={state.canManage} />
+        ) : (
+          <div class="actions">
+            <button
+              type="button"
+              class="primary"
+              data-testid="pi-show-evaluation"
+              onClick={() => setShowEvaluation(true)}
+            >
+              {tx('pi.showEvaluation')}
+            </button>
+          </div>
+        )
+      ) : (
+        <p class="small" data-testid="pi-no-evaluation">
+          {tx('pi.noEvaluation')}
+        </p>
+      )}
+    </div>
+  );
+}
