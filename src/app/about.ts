@@ -9,7 +9,7 @@ import { assertKnown } from '../core/roles';
 import { missingRuntimeFeatures } from '../core/runtimeSupport';
 import { formatWindow } from '../core/sendWindow';
 import type { AboutCheck, AboutInfo } from '../shared/api';
-import { AUTOMATION_OWNER_KEY, automationStatus, SCHEDULED_HANDLER } from './automation';
+import { AUTOMATION_OWNER_KEY, getAutomationStatus, SCHEDULED_HANDLER } from './automation';
 import type { RequestContext } from './context';
 import { readRunState, todaysRunMs } from './runState';
 
@@ -53,7 +53,7 @@ export function getAboutInfo(ctx: RequestContext, requiredScopes: readonly strin
           : ctx.t('about.triggerGone', { owner }),
     ok: Boolean(owner) && (owner !== me || mine),
   });
-  const automation = automationStatus(ctx);
+  const automation = getAutomationStatus(ctx);
   checks.push({ label: ctx.t('about.trigger'), value: automation.text, ok: automation.state === 'on' });
   const runs = readRunState(store);
   const last = runs.last;

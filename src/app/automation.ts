@@ -16,7 +16,7 @@ export const LAST_RUN_KEY = 'automation.lastRun';
 /** An hourly trigger that has not run for this long is reported as not running. */
 const STALE_MS = 3 * 3_600_000;
 
-export function automationStatus(ctx: RequestContext): AutomationStatus {
+export function getAutomationStatus(ctx: RequestContext): AutomationStatus {
   const canChange = ctx.actor().role === 'schoolleider';
   const status = readAutomation(ctx, canChange);
   if (canChange || status.state === 'on') return { ...status, canChange };
@@ -103,14 +103,14 @@ export function setAutomaticSending(ctx: RequestContext, on: boolean): Automatio
   }
   logAction(ctx, on ? ctx.t('log.automationOn') : ctx.t('log.automationOff'));
   ctx.wb.commit();
-  return automationStatus(ctx);
+  return getAutomationStatus(ctx);
 }
 
 /**
  * When the scheduled run last did its work (ISO with offset; '' never), for the sidebar to tell
  * whether what it shows was read before that run. A time only: nothing personal, any known user.
  */
-export function lastRunAt(ctx: RequestContext): { at: string } {
+export function getLastRun(ctx: RequestContext): { at: string } {
   assertKnown(ctx.actor());
   const last = readRunState(ctx.services.store).last;
   return { at: last && last.outcome === 'ok' && last.sawSheet ? last.at : '' };

@@ -115,7 +115,7 @@ function signalText(ctx: RequestContext, rows: readonly CheckInRow[], buddy: str
 }
 
 /** A newcomer's timeline: schedule progress, check-ins held and due, wellbeing, last agreements. */
-export function getTimeline(ctx: RequestContext, newcomerRaw: unknown): CheckInsDto {
+export function getCheckIns(ctx: RequestContext, newcomerRaw: unknown): CheckInsDto {
   const actor = ctx.actor();
   const newcomer = newcomerOf(ctx, newcomerRaw);
   assertMayFollow(ctx, actor, newcomer);
@@ -185,7 +185,7 @@ function invalid<T>(ctx: RequestContext, result: Validation<T>): T {
 }
 
 /** Records a held check-in on the newcomer's first open planned moment (or a new one). */
-export function record(ctx: RequestContext, newcomerRaw: unknown, input: unknown): CheckInResultDto {
+export function recordCheckIn(ctx: RequestContext, newcomerRaw: unknown, input: unknown): CheckInResultDto {
   const actor = ctx.actor();
   const value = invalid(ctx, validateCheckIn(input, ctx.services.clock.today()));
   return ctx.locked(() => {
@@ -237,7 +237,7 @@ export function record(ctx: RequestContext, newcomerRaw: unknown, input: unknown
 }
 
 /** Marks a planned check-in as skipped, with the reason. */
-export function skip(
+export function skipCheckIn(
   ctx: RequestContext,
   newcomerRaw: unknown,
   plannedRaw: unknown,
@@ -265,7 +265,7 @@ export function skip(
 }
 
 /** Ends the onboarding once every check-in is held or skipped: pair afgerond, newcomer actief. */
-export function close(ctx: RequestContext, newcomerRaw: unknown): CheckInResultDto {
+export function closeOnboarding(ctx: RequestContext, newcomerRaw: unknown): CheckInResultDto {
   const actor = ctx.actor();
   return ctx.locked(() => {
     const newcomer = newcomerOf(ctx, newcomerRaw);

@@ -81,15 +81,6 @@ function reportLines(ctx: RequestContext, f: ChiefReportFigures): string[] {
   ];
 }
 
-function chiefOf(ctx: RequestContext, location: string): string {
-  return (
-    ctx.wb
-      .table('locations')
-      .records.map((r) => r.value)
-      .find((l) => normalizeName(l.name) === normalizeName(location))?.chiefBuddy ?? ''
-  );
-}
-
 function sentState(ctx: RequestContext, id: string, month: string): 'wacht' | 'klaar' | 'verzonden' {
   const { store } = ctx.services;
   const leaders = ctx.settings().schoolLeaders;

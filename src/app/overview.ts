@@ -75,7 +75,7 @@ function attentionText(ctx: RequestContext, item: AttentionItem, names: Map<stri
 }
 
 /** The figures and attention list a school leader (all) or chef buddy (own location) may see. */
-export function getOverviewFor(ctx: RequestContext, locationRaw?: unknown): OverviewDto {
+export function getOverview(ctx: RequestContext, locationRaw?: unknown): OverviewDto {
   const actor = ctx.actor();
   assertManager(actor);
   const wanted =
@@ -152,10 +152,10 @@ function writeOverviewTab(ctx: RequestContext, dto: OverviewDto): void {
 }
 
 /** Rewrites the Overzicht tab now (school leader). */
-export function refreshTab(ctx: RequestContext): OverviewDto {
+export function refreshOverviewTab(ctx: RequestContext): OverviewDto {
   assertSchoolLeader(ctx.actor());
   return ctx.locked(() => {
-    const dto = getOverviewFor(ctx);
+    const dto = getOverview(ctx);
     writeOverviewTab(ctx, dto);
     return dto;
   });

@@ -27,7 +27,7 @@ import type {
   PageResponseDto,
   PageState,
 } from '../shared/api';
-import { coachingDto, getTimeline } from './checkins';
+import { coachingDto, getCheckIns } from './checkins';
 import type { RequestContext } from './context';
 import { packetSections } from './packet';
 import { withText } from './schedule';
@@ -175,7 +175,7 @@ function ownView(ctx: RequestContext, email: string): PageNewcomerDto & { collec
 
 /** A buddy's newcomer: the same timeline the sidebar shows, notes only where the rules allow. */
 function followedView(ctx: RequestContext, email: string): PageNewcomerDto {
-  const line = getTimeline(ctx, email);
+  const line = getCheckIns(ctx, email);
   const location = line.newcomer.location;
   // The same rows in the timeline's own order, for the newcomer's responses beside each entry.
   const rows = ctx
@@ -201,7 +201,7 @@ function followedView(ctx: RequestContext, email: string): PageNewcomerDto {
       planned: c.planned,
       held: c.held,
       agreements: c.agreements,
-      // getTimeline already applied `maySeeNotes`: null where the buddy may not read them.
+      // getCheckIns already applied `maySeeNotes`: null where the buddy may not read them.
       notes: c.notes,
       response: rows[i] ? responseOf(rows[i]) : null,
       coaching: c.coaching,

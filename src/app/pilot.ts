@@ -181,7 +181,7 @@ export function invitedCounts(
 
 // ---- The sidebar: state, starting a round ----
 
-export function pilotState(ctx: RequestContext): PilotStateDto {
+export function getPilotState(ctx: RequestContext): PilotStateDto {
   const actor = ctx.actor();
   assertManager(actor);
   const chiefs = ctx.settings().evaluationForChiefs;
@@ -278,7 +278,7 @@ export function startRound(ctx: RequestContext, input: unknown): { message: stri
     ctx.wb.commit();
     return ctx.t('survey.started', { id, closes: longDate(round.closes, ctx.language) });
   });
-  return { message, state: pilotState(ctx) };
+  return { message, state: getPilotState(ctx) };
 }
 
 // ---- The scheduled run: invitations and one reminder ----

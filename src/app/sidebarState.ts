@@ -11,7 +11,7 @@ import { normalizeName, type RowOf } from '../core/schema';
 import { settingKeyOf } from '../core/settings';
 import { expectText } from '../core/validate';
 import type { NewcomerDto, SidebarState, WelcomeRowDto } from '../shared/api';
-import { automationStatus } from './automation';
+import { getAutomationStatus } from './automation';
 import type { RequestContext } from './context';
 import { dataWarnings, roleSettingWarnings } from './dataWarnings';
 import { pageAddress } from './messages';
@@ -64,7 +64,7 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
   }
   const manages = isManager(actor);
   const location = wanted || actor.locations[0] || '';
-  const automation = manages ? automationStatus(ctx) : null;
+  const automation = manages ? getAutomationStatus(ctx) : null;
   // Who has a saved schedule, read before the packet rows make missing ones in memory.
   const scheduled = new Set(
     (ctx.wb.tryTable('schedule')?.records ?? []).map((r) => emailKey(r.value.newcomer)),

@@ -28,7 +28,7 @@ export function closedOn(ctx: RequestContext, email: string): string {
 }
 
 /** The summary as a PDF file (base64), for the newcomer themself once their onboarding is closed. */
-export function summaryFile(ctx: RequestContext): IcsFileDto {
+export function getClosingSummary(ctx: RequestContext): IcsFileDto {
   const actor = ctx.actor();
   const directory = ctx.directory();
   const me = directory.person(actor.email);

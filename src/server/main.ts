@@ -151,7 +151,7 @@ export function respondToCheckIn(held: unknown, response: unknown): { message: s
 
 /** The closing summary for the newcomer's competence file, as PDF (issue 14). */
 export function getClosingSummary(): IcsFileDto {
-  return handlePage((ctx) => summary.summaryFile(ctx));
+  return handlePage((ctx) => summary.getClosingSummary(ctx));
 }
 
 // ---- google.script.run (sidebar) ----
@@ -191,12 +191,12 @@ export function getAboutInfo(): AboutInfo {
 export function getAutomationStatus(): AutomationStatus {
   return handle((ctx) => {
     assertKnown(ctx.actor());
-    return automation.automationStatus(ctx);
+    return automation.getAutomationStatus(ctx);
   });
 }
 
 export function getLastRun(): { at: string } {
-  return handle(automation.lastRunAt);
+  return handle(automation.getLastRun);
 }
 
 export function setAutomaticSending(on: unknown): AutomationStatus {
@@ -255,27 +255,27 @@ export function saveChiefReport(location: unknown, remark: unknown, ready: unkno
 }
 
 export function getCheckIns(newcomerEmail: unknown): CheckInsDto {
-  return handle((ctx) => checkins.getTimeline(ctx, newcomerEmail));
+  return handle((ctx) => checkins.getCheckIns(ctx, newcomerEmail));
 }
 
 export function recordCheckIn(newcomerEmail: unknown, checkIn: unknown): CheckInResultDto {
-  return handlePage((ctx) => checkins.record(ctx, newcomerEmail, checkIn));
+  return handlePage((ctx) => checkins.recordCheckIn(ctx, newcomerEmail, checkIn));
 }
 
 export function skipCheckIn(newcomerEmail: unknown, plannedDate: unknown, reason: unknown): CheckInResultDto {
-  return handlePage((ctx) => checkins.skip(ctx, newcomerEmail, plannedDate, reason));
+  return handlePage((ctx) => checkins.skipCheckIn(ctx, newcomerEmail, plannedDate, reason));
 }
 
 export function closeOnboarding(newcomerEmail: unknown): CheckInResultDto {
-  return handle((ctx) => checkins.close(ctx, newcomerEmail));
+  return handle((ctx) => checkins.closeOnboarding(ctx, newcomerEmail));
 }
 
 export function getOverview(location?: unknown): OverviewDto {
-  return handle((ctx) => overview.getOverviewFor(ctx, location));
+  return handle((ctx) => overview.getOverview(ctx, location));
 }
 
 export function refreshOverviewTab(): OverviewDto {
-  return handle(overview.refreshTab);
+  return handle(overview.refreshOverviewTab);
 }
 
 export function previewRetentionPurge(): RetentionPreviewDto {
@@ -301,7 +301,7 @@ export function erasePerson(email: unknown): PrivacyResultDto {
 // ---- Pilot and evaluation (issue 15) ----
 
 export function getPilotState(): PilotStateDto {
-  return handle(pilot.pilotState);
+  return handle(pilot.getPilotState);
 }
 
 export function setLocationPhase(

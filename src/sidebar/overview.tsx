@@ -4,7 +4,7 @@
  * Figures only: the server sends no notes and wellbeing only as an average over enough people.
  */
 import { type ComponentChildren, Fragment } from 'preact';
-import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { FiguresDto, OverviewDto, SidebarState } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';

@@ -1,6 +1,6 @@
 /** Issue 17: check-ins that cannot go wrong quietly (which planned one, refused dates, closing). */
 import { describe, expect, it } from 'vitest';
-import { close, record, skip } from '../../src/app/checkins';
+import { closeOnboarding, recordCheckIn, skipCheckIn } from '../../src/app/checkins';
 import { assignBuddy } from '../../src/app/pairing';
 import { markScheduleItem, saveSchedule } from '../../src/app/schedule';
 import { aColleague, chiefOf, schoolWorld } from '../support/builders';
@@ -44,7 +44,7 @@ describe('recording a check-in', () => {
     const [first, second] = planned(w);
     w.setNow(`${second}T16:00:00+01:00`);
     w.setUser(bram.email);
-    record(w.ctx(), anna.email, good(second!, { planned: second }));
+    recordCheckIn(w.ctx(), anna.email, good(second!, { planned: second }));
     expect(heldOn(w, second!)).toEqual({ date: second });
     expect(heldOn(w, first!)).toBeFalsy();
   });
@@ -53,7 +53,7 @@ describe('recording a check-in', () => {
     const w = world();
     w.setNow('2027-01-15T16:00:00+01:00');
     w.setUser(bram.email);
-    expect(() => record(w.ctx(), anna.email, good('2027-01-15', { planned: '2027-01-13' }))).toThrow(
+    expect(() => recordCheckIn(w.ctx(), anna.email, good('2027-01-15', { planned: '2027-01-13' }))).toThrow(
       expect.objectContaining({ key: 'checkin.noSuchPlanned' }),
     );
   });
@@ -62,7 +62,7 @@ describe('recording a check-in', () => {
     const w = world();
     w.setNow('2027-01-15T16:00:00+01:00');
     w.setUser(bram.email);
-    expect(() => record(w.ctx(), anna.email, { held: '2027-01-15' })).toThrow(
+    expect(() => recordCheckIn(w.ctx(), anna.email, { held: '2027-01-15' })).toThrow(
       expect.objectContaining({
         key: 'checkin.invalid.missingMany',
         // Issue 14: "doen" (the agreements) is required instead of the one 4D label.
@@ -75,14 +75,14 @@ describe('recording a check-in', () => {
     const w = world();
     w.setNow('2027-01-20T16:00:00+01:00');
     w.setUser(bram.email);
-    expect(() => record(w.ctx(), anna.email, good('2027-01-21'))).toThrow(
+    expect(() => recordCheckIn(w.ctx(), anna.email, good('2027-01-21'))).toThrow(
       expect.objectContaining({ key: 'checkin.invalid.future' }),
     );
-    expect(() => record(w.ctx(), anna.email, good('2027-01-08'))).toThrow(
+    expect(() => recordCheckIn(w.ctx(), anna.email, good('2027-01-08'))).toThrow(
       expect.objectContaining({ key: 'checkin.invalid.beforeStart' }),
     );
-    record(w.ctx(), anna.email, good('2027-01-18'));
-    expect(() => record(w.ctx(), anna.email, good('2027-01-14'))).toThrow(
+    recordCheckIn(w.ctx(), anna.email, good('2027-01-18'));
+    expect(() => recordCheckIn(w.ctx(), anna.email, good('2027-01-14'))).toThrow(
       expect.objectContaining({
         key: 'checkin.invalid.beforePrevious',
         params: { field: 'datum van de check-in', previous: '2027-01-18' },
@@ -96,7 +96,7 @@ describe('closing the onboarding', () => {
     w.setUser(bram.email);
     for (const day of planned(w)) {
       w.setNow(`${day}T16:00:00+01:00`);
-      record(w.ctx(), anna.email, good(day));
+      recordCheckIn(w.ctx(), anna.email, good(day));
     }
     w.setUser(chiefOf(HAVO));
   };
@@ -104,9 +104,9 @@ describe('closing the onboarding', () => {
   it('is refused before the start date', () => {
     const w = world();
     w.setUser(bram.email);
-    for (const day of planned(w)) skip(w.ctx(), anna.email, day, 'ziek');
+    for (const day of planned(w)) skipCheckIn(w.ctx(), anna.email, day, 'ziek');
     w.setUser(chiefOf(HAVO));
-    expect(() => close(w.ctx(), anna.email)).toThrow(
+    expect(() => closeOnboarding(w.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'checkin.closeBeforeStart', params: { date: '2027-01-11' } }),
     );
   });
@@ -115,7 +115,7 @@ describe('closing the onboarding', () => {
     const w = world();
     w.gateway.tabs.set('Inwerkschema', [w.gateway.tabs.get('Inwerkschema')![0]!]);
     holdAll(w);
-    expect(() => close(w.ctx(), anna.email)).toThrow(
+    expect(() => closeOnboarding(w.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'checkin.closeNoSchedule' }),
     );
   });
@@ -123,7 +123,7 @@ describe('closing the onboarding', () => {
   it('says so when a packet not sent yet will no longer go, and marks it', () => {
     const w = world();
     holdAll(w);
-    const result = close(w.ctx(), anna.email);
+    const result = closeOnboarding(w.ctx(), anna.email);
     expect(result.message).toContain('Het welkomstpakket was nog niet verzonden en gaat nu niet meer uit.');
     const row = w.gateway.rows('Medewerkers').find((r) => r['E-mail'] === anna.email)!;
     expect(row['Welkomstpakket (status)']).toBe('overgeslagen: inwerken afgerond voor verzending');

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkInReminders, close, getTimeline, record, skip } from '../../src/app/checkins';
+import {
+  checkInReminders,
+  closeOnboarding,
+  getCheckIns,
+  recordCheckIn,
+  skipCheckIn,
+} from '../../src/app/checkins';
 import { runScheduledJobs } from '../../src/app/jobs';
-import { getOverviewFor, refreshTab, weeklyOverview } from '../../src/app/overview';
+import { getOverview, refreshOverviewTab, weeklyOverview } from '../../src/app/overview';
 import { assignBuddy, endPairing } from '../../src/app/pairing';
 import { saveSchedule } from '../../src/app/schedule';
 import { longDate } from '../../src/shared/language';
@@ -44,7 +50,7 @@ describe('recording a check-in', () => {
     const w = world();
     w.setNow('2027-01-15T16:00:00+01:00');
     w.setUser(bram.email);
-    const result = record(w.ctx(), anna.email, good('2027-01-15'));
+    const result = recordCheckIn(w.ctx(), anna.email, good('2027-01-15'));
     expect(result).toEqual({ message: 'Check-in vastgelegd.', signal: null });
     const first = rows(w)[0]!;
     expect(first).toMatchObject({
@@ -64,19 +70,19 @@ describe('recording a check-in', () => {
     const w = world();
     w.setNow('2027-01-15T16:00:00+01:00');
     const before = JSON.stringify(rows(w));
-    expect(() => record(w.ctx(), anna.email, good('2027-01-15', { wellbeing: 7 }))).toThrow(
+    expect(() => recordCheckIn(w.ctx(), anna.email, good('2027-01-15', { wellbeing: 7 }))).toThrow(
       expect.objectContaining({ key: 'checkin.invalid.notWellbeing' }),
     );
-    expect(() => record(w.ctx(), anna.email, good('2027-02-15'))).toThrow(
+    expect(() => recordCheckIn(w.ctx(), anna.email, good('2027-02-15'))).toThrow(
       expect.objectContaining({ key: 'checkin.invalid.future' }),
     );
-    expect(() => record(w.ctx(), anna.email, { ...good('2027-01-15'), extra: 1 })).toThrow(
+    expect(() => recordCheckIn(w.ctx(), anna.email, { ...good('2027-01-15'), extra: 1 })).toThrow(
       expect.objectContaining({
         key: 'checkin.invalid.unknownField',
         params: expect.objectContaining({ field: 'extra' }),
       }),
     );
-    expect(() => record(w.ctx(), anna.email, good('2027-01-15', { notes: 'x'.repeat(5001) }))).toThrow(
+    expect(() => recordCheckIn(w.ctx(), anna.email, good('2027-01-15', { notes: 'x'.repeat(5001) }))).toThrow(
       expect.objectContaining({ key: 'checkin.invalid.tooLong' }),
     );
     expect(JSON.stringify(rows(w))).toBe(before);
@@ -87,7 +93,7 @@ describe('recording a check-in', () => {
     w.setNow('2027-01-15T16:00:00+01:00');
     const before = JSON.stringify(rows(w));
     for (const held of ['1900-01-01', '2027-01-08']) {
-      expect(() => record(w.ctx(), anna.email, good(held))).toThrow(
+      expect(() => recordCheckIn(w.ctx(), anna.email, good(held))).toThrow(
         expect.objectContaining({
           key: 'checkin.invalid.beforeStart',
           params: expect.objectContaining({ start: '2027-01-11' }),
@@ -95,18 +101,20 @@ describe('recording a check-in', () => {
       );
     }
     expect(JSON.stringify(rows(w))).toBe(before);
-    record(w.ctx(), anna.email, good('2027-01-11'));
+    recordCheckIn(w.ctx(), anna.email, good('2027-01-11'));
     expect(rows(w)[0]!.Gehouden).toEqual({ date: '2027-01-11' });
   });
 
   it('suggests re-pairing after a "niet", and after two "twijfel" in a row', () => {
     const w = world();
     w.setNow('2027-01-29T16:00:00+01:00');
-    expect(record(w.ctx(), anna.email, good('2027-01-15', { click: 'niet' })).signal).toContain('geen klik');
+    expect(recordCheckIn(w.ctx(), anna.email, good('2027-01-15', { click: 'niet' })).signal).toContain(
+      'geen klik',
+    );
     const v = world();
     v.setNow('2027-01-29T16:00:00+01:00');
-    expect(record(v.ctx(), anna.email, good('2027-01-15', { click: 'twijfel' })).signal).toBeNull();
-    expect(record(v.ctx(), anna.email, good('2027-01-22', { click: 'twijfel' })).signal).toContain(
+    expect(recordCheckIn(v.ctx(), anna.email, good('2027-01-15', { click: 'twijfel' })).signal).toBeNull();
+    expect(recordCheckIn(v.ctx(), anna.email, good('2027-01-22', { click: 'twijfel' })).signal).toContain(
       'Twee keer twijfel',
     );
   });
@@ -114,9 +122,9 @@ describe('recording a check-in', () => {
   it('records a skipped check-in with its reason', () => {
     const w = world();
     const planned = (rows(w)[0]!.Gepland as { date: string }).date;
-    skip(w.ctx(), anna.email, planned, 'ziek');
+    skipCheckIn(w.ctx(), anna.email, planned, 'ziek');
     expect(rows(w)[0]!['Overgeslagen (reden)']).toBe('ziek');
-    expect(() => skip(w.ctx(), anna.email, '2027-03-03', 'x')).toThrow(
+    expect(() => skipCheckIn(w.ctx(), anna.email, '2027-03-03', 'x')).toThrow(
       expect.objectContaining({ key: 'checkin.noSuchPlanned' }),
     );
   });
@@ -127,15 +135,15 @@ describe('who sees notes', () => {
     const w = world();
     w.setNow('2027-01-15T16:00:00+01:00');
     w.setUser(bram.email);
-    record(w.ctx(), anna.email, good('2027-01-15'));
-    expect(getTimeline(w.ctx(), anna.email).checkIns[0]!.notes).toBe(MARKER);
+    recordCheckIn(w.ctx(), anna.email, good('2027-01-15'));
+    expect(getCheckIns(w.ctx(), anna.email).checkIns[0]!.notes).toBe(MARKER);
     w.setUser(chiefOf(HAVO));
-    expect(getTimeline(w.ctx(), anna.email).checkIns[0]!.notes).toBe(MARKER);
+    expect(getCheckIns(w.ctx(), anna.email).checkIns[0]!.notes).toBe(MARKER);
     w.setUser(LEADER);
     endPairing(w.ctx(), anna.email, 'geen klik');
     assignBuddy(w.ctx(), anna.email, carla.email);
     w.setUser(carla.email);
-    const timeline = getTimeline(w.ctx(), anna.email);
+    const timeline = getCheckIns(w.ctx(), anna.email);
     expect(timeline.checkIns[0]!.notes).toBeNull();
     expect(timeline.checkIns[0]!.agreements).toContain('mentorles');
     expect(JSON.stringify(timeline)).not.toContain(MARKER);
@@ -144,16 +152,16 @@ describe('who sees notes', () => {
   it('refuses a chef buddy of another location and a former buddy, also when called directly', () => {
     const w = world();
     w.setUser(chiefOf('Bovenbouw vmbo'));
-    expect(() => getTimeline(w.ctx(), anna.email)).toThrow(
+    expect(() => getCheckIns(w.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'error.otherLocation' }),
     );
-    expect(() => record(w.ctx(), anna.email, good('2027-01-04'))).toThrow(
+    expect(() => recordCheckIn(w.ctx(), anna.email, good('2027-01-04'))).toThrow(
       expect.objectContaining({ key: 'error.otherLocation' }),
     );
     w.setUser(LEADER);
     endPairing(w.ctx(), anna.email, 'verhuisd');
     w.setUser(bram.email);
-    expect(() => getTimeline(w.ctx(), anna.email)).toThrow(
+    expect(() => getCheckIns(w.ctx(), anna.email)).toThrow(
       expect.objectContaining({ key: 'error.notYourNewcomer' }),
     );
   });
@@ -172,7 +180,7 @@ describe('notes in the timeline', () => {
     twin[col('Notities')] = MARKER;
     twin[col('Vastgelegd door')] = bram.email;
     grid.push(twin);
-    const timeline = getTimeline(w.ctx(), anna.email);
+    const timeline = getCheckIns(w.ctx(), anna.email);
     for (const c of timeline.checkIns) expect(c.notes === MARKER).toBe(c.held !== '');
   });
 });
@@ -182,18 +190,22 @@ describe('the timeline and closing the onboarding', () => {
     const w = world();
     const planned = rows(w).map((r) => (r.Gepland as { date: string }).date);
     w.setNow(`${planned.at(-1)}T16:00:00+01:00`);
-    expect(() => close(w.ctx(), anna.email)).toThrow(expect.objectContaining({ key: 'checkin.notAllHeld' }));
+    expect(() => closeOnboarding(w.ctx(), anna.email)).toThrow(
+      expect.objectContaining({ key: 'checkin.notAllHeld' }),
+    );
     for (const [i, date] of planned.entries()) {
-      record(w.ctx(), anna.email, good(date, { wellbeing: 2 + (i % 3), agreements: `afspraak ${i}` }));
+      recordCheckIn(w.ctx(), anna.email, good(date, { wellbeing: 2 + (i % 3), agreements: `afspraak ${i}` }));
     }
-    const timeline = getTimeline(w.ctx(), anna.email);
+    const timeline = getCheckIns(w.ctx(), anna.email);
     expect(timeline.wellbeing.map((p) => p.value)).toEqual([2, 3, 4, 2, 3]);
     expect(timeline.lastAgreements).toBe('afspraak 4');
     expect(timeline.canClose).toBe(true);
     w.setUser(bram.email);
-    expect(() => close(w.ctx(), anna.email)).toThrow(expect.objectContaining({ key: 'error.managersOnly' }));
+    expect(() => closeOnboarding(w.ctx(), anna.email)).toThrow(
+      expect.objectContaining({ key: 'error.managersOnly' }),
+    );
     w.setUser(chiefOf(HAVO));
-    close(w.ctx(), anna.email);
+    closeOnboarding(w.ctx(), anna.email);
     expect(w.gateway.rows('Koppelingen')[0]!.Status).toBe('afgerond');
     expect(w.gateway.rows('Medewerkers').find((r) => r['E-mail'] === anna.email)!.Status).toBe('actief');
   });
@@ -241,8 +253,8 @@ describe('the overview', () => {
   it('gives the school leader all locations and a total, and a chef buddy only their own', () => {
     const w = world();
     w.setNow('2027-01-29T16:00:00+01:00');
-    record(w.ctx(), anna.email, good('2027-01-15'));
-    const all = getOverviewFor(w.ctx());
+    recordCheckIn(w.ctx(), anna.email, good('2027-01-15'));
+    const all = getOverview(w.ctx());
     expect(all.locations.map((l) => l.location)).toEqual([
       'Onderbouw vmbo',
       'Bovenbouw vmbo',
@@ -251,21 +263,21 @@ describe('the overview', () => {
     ]);
     expect(all.total).toMatchObject({ location: 'Totaal', newcomers: 1, checkInsHeld: 1 });
     w.setUser(chiefOf(HAVO));
-    const own = getOverviewFor(w.ctx());
+    const own = getOverview(w.ctx());
     expect(own.locations.map((l) => l.location)).toEqual([HAVO]);
     expect(own.total).toBeNull();
-    expect(() => getOverviewFor(w.ctx(), 'Bovenbouw vmbo')).toThrow(
+    expect(() => getOverview(w.ctx(), 'Bovenbouw vmbo')).toThrow(
       expect.objectContaining({ key: 'error.otherLocation' }),
     );
     w.setUser(bram.email);
-    expect(() => getOverviewFor(w.ctx())).toThrow(expect.objectContaining({ key: 'error.managersOnly' }));
+    expect(() => getOverview(w.ctx())).toThrow(expect.objectContaining({ key: 'error.managersOnly' }));
   });
 
   it('never contains notes or one person’s wellbeing, and lists what needs attention by name', () => {
     const w = world();
     w.setNow('2027-02-10T16:00:00+01:00');
-    record(w.ctx(), anna.email, good('2027-01-15', { wellbeing: 1, click: 'niet' }));
-    const dto = getOverviewFor(w.ctx());
+    recordCheckIn(w.ctx(), anna.email, good('2027-01-15', { wellbeing: 1, click: 'niet' }));
+    const dto = getOverview(w.ctx());
     const text = JSON.stringify(dto);
     expect(text).not.toContain(MARKER);
     expect(dto.locations.find((l) => l.location === HAVO)!.wellbeing).toBeNull();
@@ -277,7 +289,7 @@ describe('the overview', () => {
   it('rewrites the Overzicht tab in one write, with a chart, for the school leader only', () => {
     const w = world();
     const writes = w.gateway.writes;
-    refreshTab(w.ctx());
+    refreshOverviewTab(w.ctx());
     expect(w.gateway.writes - writes).toBe(1);
     const grid = w.gateway.tabs.get('Overzicht')!;
     expect(grid[0]![0]).toBe('Locatie');
@@ -290,13 +302,13 @@ describe('the overview', () => {
     ]);
     expect(w.gateway.charts.get('Overzicht')).toMatchObject({ columns: [1, 6, 8], rows: 5 });
     w.setUser(chiefOf(HAVO));
-    expect(() => refreshTab(w.ctx())).toThrow(expect.objectContaining({ key: 'error.leaderOnly' }));
+    expect(() => refreshOverviewTab(w.ctx())).toThrow(expect.objectContaining({ key: 'error.leaderOnly' }));
   });
 
   it('mails the weekly overview to the school leader once a week, on Monday morning', () => {
     const w = world();
     w.setNow('2027-01-29T16:00:00+01:00');
-    record(w.ctx(), anna.email, good('2027-01-15'));
+    recordCheckIn(w.ctx(), anna.email, good('2027-01-15'));
     const weekly = () => runScheduledJobs(w.ctx(), [weeklyOverview]);
     w.setNow('2027-02-01T06:30:00+01:00');
     weekly();

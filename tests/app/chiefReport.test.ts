@@ -4,7 +4,7 @@
  * without once the wait is over), no notes and no wellbeing of fewer than three people.
  */
 import { describe, expect, it } from 'vitest';
-import { record } from '../../src/app/checkins';
+import { recordCheckIn } from '../../src/app/checkins';
 import { chiefMonthlyReports, getChiefReport, saveChiefReport } from '../../src/app/chiefReport';
 import { runScheduledJobs } from '../../src/app/jobs';
 import { assignBuddy } from '../../src/app/pairing';
@@ -27,7 +27,7 @@ function world() {
   saveSchedule(w.ctx(), anna.email);
   w.setNow('2027-01-15T16:00:00+01:00');
   w.setUser(bram.email);
-  record(w.ctx(), anna.email, {
+  recordCheckIn(w.ctx(), anna.email, {
     held: '2027-01-15',
     steps: { doen: 'Meelopen.' },
     levels: [{ competence: 'interpersoonlijk', level: 2 }],

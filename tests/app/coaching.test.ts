@@ -4,7 +4,13 @@
  * (once, without notes), "zorgen gemeld" for the chef buddy, and privacy over the new fields.
  */
 import { describe, expect, it } from 'vitest';
-import { checkInReminders, close, getTimeline, record, skip } from '../../src/app/checkins';
+import {
+  checkInReminders,
+  closeOnboarding,
+  getCheckIns,
+  recordCheckIn,
+  skipCheckIn,
+} from '../../src/app/checkins';
 import { runScheduledJobs } from '../../src/app/jobs';
 import { getPageState, respondToCheckIn } from '../../src/app/page';
 import { assignBuddy, endPairing } from '../../src/app/pairing';
@@ -12,7 +18,7 @@ import { applyRetentionPurge, exportPersonData } from '../../src/app/privacy';
 import { saveSchedule } from '../../src/app/schedule';
 import { setupWorkbook } from '../../src/app/setup';
 import { getSidebarState } from '../../src/app/sidebarState';
-import { summaryFile } from '../../src/app/summary';
+import { getClosingSummary } from '../../src/app/summary';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
 const HAVO = 'Onderbouw havo';
@@ -63,7 +69,7 @@ const rows = (w: World) => w.gateway.rows('Check-ins');
 describe('a check-in in four steps, with goals and competence levels', () => {
   it('writes each step, the levels, the goals and the worries to their own cells', () => {
     const w = world();
-    record(w.ctx(), anna.email, fourD('2027-01-15'));
+    recordCheckIn(w.ctx(), anna.email, fourD('2027-01-15'));
     expect(rows(w)[0]).toMatchObject({
       Ontdekken: 'Het contact met 2B gaat goed.',
       Dromen: 'Over drie weken zelf de mentorles geven.',
@@ -79,12 +85,12 @@ describe('a check-in in four steps, with goals and competence levels', () => {
 
   it('keeps the goals on a later check-in that brings none, and takes a review that does', () => {
     const w = world();
-    record(w.ctx(), anna.email, fourD('2027-01-15'));
+    recordCheckIn(w.ctx(), anna.email, fourD('2027-01-15'));
     w.setNow('2027-01-22T16:00:00+01:00');
-    record(w.ctx(), anna.email, fourD('2027-01-22', { goals: undefined }));
+    recordCheckIn(w.ctx(), anna.email, fourD('2027-01-22', { goals: undefined }));
     expect(rows(w)[1]!.Doelen).toBe('Zelf de mentorles geven | meelopen | zelfstandig | op koers');
     w.setNow('2027-01-29T16:00:00+01:00');
-    record(
+    recordCheckIn(
       w.ctx(),
       anna.email,
       fourD('2027-01-29', {
@@ -93,7 +99,7 @@ describe('a check-in in four steps, with goals and competence levels', () => {
         ],
       }),
     );
-    const t = getTimeline(w.ctx(), anna.email);
+    const t = getCheckIns(w.ctx(), anna.email);
     expect(t.goals).toEqual([
       { goal: 'Zelf de mentorles geven', start: 'meelopen', end: 'zelfstandig', status: 'bereikt' },
     ]);
@@ -129,7 +135,7 @@ describe('a check-in in four steps, with goals and competence levels', () => {
     for (const [extra, key, text] of cases) {
       let error: unknown;
       try {
-        record(w.ctx(), anna.email, fourD('2027-01-15', extra));
+        recordCheckIn(w.ctx(), anna.email, fourD('2027-01-15', extra));
       } catch (e) {
         error = e;
       }
@@ -143,14 +149,14 @@ describe('a check-in in four steps, with goals and competence levels', () => {
 describe('who sees the personal parts', () => {
   it('shows steps, goals and levels to the buddy who wrote them, the chef buddy and the newcomer, never notes to the newcomer', () => {
     const w = world();
-    record(w.ctx(), anna.email, fourD('2027-01-15'));
-    const mine = getTimeline(w.ctx(), anna.email);
+    recordCheckIn(w.ctx(), anna.email, fourD('2027-01-15'));
+    const mine = getCheckIns(w.ctx(), anna.email);
     expect(mine.checkIns[0]!.coaching).toMatchObject({
       discovery: 'Het contact met 2B gaat goed.',
       worries: WORRY,
     });
     w.setUser(chiefOf(HAVO));
-    expect(getTimeline(w.ctx(), anna.email).checkIns[0]!.coaching).not.toBeNull();
+    expect(getCheckIns(w.ctx(), anna.email).checkIns[0]!.coaching).not.toBeNull();
     w.setUser(anna.email);
     const page = getPageState(w.ctx());
     if (page.view !== 'newcomer') throw new Error(page.view);
@@ -164,13 +170,13 @@ describe('who sees the personal parts', () => {
 
   it('hides them from a buddy who did not write them (after re-pairing)', () => {
     const w = world();
-    record(w.ctx(), anna.email, fourD('2027-01-15'));
+    recordCheckIn(w.ctx(), anna.email, fourD('2027-01-15'));
     w.setUser(chiefOf(HAVO));
     // Carla becomes the buddy: she follows Anna, but did not hold that conversation.
     endPairing(w.ctx(), anna.email, 'Andere buddy');
     assignBuddy(w.ctx(), anna.email, carla.email);
     w.setUser(carla.email);
-    const t = getTimeline(w.ctx(), anna.email);
+    const t = getCheckIns(w.ctx(), anna.email);
     expect(t.checkIns.find((c) => c.held)!.coaching).toBeNull();
     expect(t.goals).toEqual([]);
     expect(t.growth).toEqual([]);
@@ -181,7 +187,7 @@ describe('who sees the personal parts', () => {
 describe('the newcomer’s own view', () => {
   it('confirms the agreements and adds their own levels, beside the buddy’s', () => {
     const w = world();
-    record(w.ctx(), anna.email, fourD('2027-01-15'));
+    recordCheckIn(w.ctx(), anna.email, fourD('2027-01-15'));
     w.setUser(anna.email);
     respondToCheckIn(w.ctx(), '2027-01-15', {
       confirmed: true,
@@ -204,7 +210,7 @@ describe('the newcomer’s own view', () => {
 
   it('refuses unknown competences in their view and writes nothing', () => {
     const w = world();
-    record(w.ctx(), anna.email, fourD('2027-01-15'));
+    recordCheckIn(w.ctx(), anna.email, fourD('2027-01-15'));
     w.setUser(anna.email);
     const before = JSON.stringify(rows(w));
     expect(() =>
@@ -225,7 +231,7 @@ describe('the klik alert to the chef buddy', () => {
 
   it('mails the chef buddy once after a "niet" from the buddy, with a link and without notes', () => {
     const w = world();
-    record(w.ctx(), anna.email, fourD('2027-01-15', { click: 'niet' }));
+    recordCheckIn(w.ctx(), anna.email, fourD('2027-01-15', { click: 'niet' }));
     w.setNow('2027-01-18T08:00:00+01:00');
     runScheduledJobs(w.ctx(), [checkInReminders]);
     runScheduledJobs(w.ctx(), [checkInReminders]);
@@ -243,7 +249,7 @@ describe('the klik alert to the chef buddy', () => {
 
   it('mails after a "niet" from the newcomer on Mijn Wegwijs, and after twijfel twice in a row', () => {
     const w = world();
-    record(w.ctx(), anna.email, fourD('2027-01-15'));
+    recordCheckIn(w.ctx(), anna.email, fourD('2027-01-15'));
     w.setUser(anna.email);
     respondToCheckIn(w.ctx(), '2027-01-15', { confirmed: true, click: 'niet', wellbeing: 2 });
     w.setNow('2027-01-18T08:00:00+01:00');
@@ -251,12 +257,12 @@ describe('the klik alert to the chef buddy', () => {
     expect(alerts(w)).toHaveLength(1);
 
     const v = world();
-    record(v.ctx(), anna.email, fourD('2027-01-15', { click: 'twijfel' }));
+    recordCheckIn(v.ctx(), anna.email, fourD('2027-01-15', { click: 'twijfel' }));
     v.setNow('2027-01-18T08:00:00+01:00');
     runScheduledJobs(v.ctx(), [checkInReminders]);
     expect(alerts(v)).toHaveLength(0);
     v.setNow('2027-01-22T16:00:00+01:00');
-    record(v.ctx(), anna.email, fourD('2027-01-22', { click: 'twijfel' }));
+    recordCheckIn(v.ctx(), anna.email, fourD('2027-01-22', { click: 'twijfel' }));
     v.setNow('2027-01-25T08:00:00+01:00');
     runScheduledJobs(v.ctx(), [checkInReminders]);
     runScheduledJobs(v.ctx(), [checkInReminders]);
@@ -267,7 +273,7 @@ describe('the klik alert to the chef buddy', () => {
 describe('"zorgen gemeld" for the chef buddy', () => {
   it('tells the sidebar that worries were reported at the latest check-in, never the text', () => {
     const w = world();
-    record(w.ctx(), anna.email, fourD('2027-01-15'));
+    recordCheckIn(w.ctx(), anna.email, fourD('2027-01-15'));
     w.setUser(chiefOf(HAVO));
     const state = getSidebarState(w.ctx());
     const card = state.newcomers.find((n) => n.email === anna.email)!;
@@ -275,7 +281,7 @@ describe('"zorgen gemeld" for the chef buddy', () => {
     expect(JSON.stringify(state)).not.toContain(WORRY);
     w.setUser(bram.email);
     w.setNow('2027-01-22T16:00:00+01:00');
-    record(w.ctx(), anna.email, fourD('2027-01-22', { worries: '' }));
+    recordCheckIn(w.ctx(), anna.email, fourD('2027-01-22', { worries: '' }));
     w.setUser(chiefOf(HAVO));
     expect(getSidebarState(w.ctx()).newcomers.find((n) => n.email === anna.email)!.worriesOn).toBe('');
   });
@@ -284,16 +290,16 @@ describe('"zorgen gemeld" for the chef buddy', () => {
 describe('privacy over the new fields', () => {
   it('exports them for the newcomer and clears them with the notes when the term has passed', () => {
     const w = world();
-    record(w.ctx(), anna.email, fourD('2027-01-15'));
+    recordCheckIn(w.ctx(), anna.email, fourD('2027-01-15'));
     w.setUser(LEADER);
     const data = exportPersonData(w.ctx(), anna.email);
     expect(JSON.stringify(data)).toContain(WORRY);
     expect(JSON.stringify(data)).toContain('Zelf de mentorles geven');
     // The onboarding ends; a year and more later the personal parts go.
     for (const r of rows(w).filter((x) => !x.Gehouden)) {
-      skip(w.ctx(), anna.email, (r.Gepland as { date: string }).date, 'Niet nodig');
+      skipCheckIn(w.ctx(), anna.email, (r.Gepland as { date: string }).date, 'Niet nodig');
     }
-    close(w.ctx(), anna.email);
+    closeOnboarding(w.ctx(), anna.email);
     w.setNow('2028-09-01T09:00:00+02:00');
     applyRetentionPurge(w.ctx());
     const after = JSON.stringify(rows(w));
@@ -323,19 +329,19 @@ describe('a sheet from before the 4D steps', () => {
     grid[1]![h.indexOf('Fase (4D)')] = 'dromen';
     grid[1]![h.indexOf('Afspraken')] = 'Meelopen.';
     grid[1]![h.indexOf('Vastgelegd door')] = bram.email;
-    expect(getTimeline(w.ctx(), anna.email).checkIns[0]).toMatchObject({
+    expect(getCheckIns(w.ctx(), anna.email).checkIns[0]).toMatchObject({
       phase: 'dromen',
       coaching: expect.anything(),
     });
-    expect(() => record(w.ctx(), anna.email, fourD('2027-01-15'))).toThrow(
+    expect(() => recordCheckIn(w.ctx(), anna.email, fourD('2027-01-15'))).toThrow(
       expect.objectContaining({ key: 'schema.missingColumn' }),
     );
     w.setUser(LEADER);
     const report = setupWorkbook(w.ctx());
     expect(JSON.stringify(report)).toContain('Ontdekken');
     w.setUser(bram.email);
-    record(w.ctx(), anna.email, fourD('2027-01-15'));
-    const t = getTimeline(w.ctx(), anna.email);
+    recordCheckIn(w.ctx(), anna.email, fourD('2027-01-15'));
+    const t = getCheckIns(w.ctx(), anna.email);
     expect(t.checkIns[0]).toMatchObject({ phase: 'dromen', agreements: 'Meelopen.' });
     expect(t.checkIns[1]!.coaching).toMatchObject({ discovery: 'Het contact met 2B gaat goed.' });
   });
@@ -346,9 +352,9 @@ describe('the closing summary for the competence file', () => {
 
   function closedWorld(): World {
     const w = world();
-    record(w.ctx(), anna.email, fourD('2027-01-15'));
+    recordCheckIn(w.ctx(), anna.email, fourD('2027-01-15'));
     w.setNow('2027-01-29T16:00:00+01:00');
-    record(
+    recordCheckIn(
       w.ctx(),
       anna.email,
       fourD('2027-01-29', {
@@ -361,8 +367,8 @@ describe('the closing summary for the competence file', () => {
     );
     w.setUser(chiefOf(HAVO));
     for (const r of rows(w).filter((x) => !x.Gehouden))
-      skip(w.ctx(), anna.email, (r.Gepland as { date: string }).date, 'Niet nodig');
-    expect(close(w.ctx(), anna.email).message).toContain('bekwaamheidsdossier');
+      skipCheckIn(w.ctx(), anna.email, (r.Gepland as { date: string }).date, 'Niet nodig');
+    expect(closeOnboarding(w.ctx(), anna.email).message).toContain('bekwaamheidsdossier');
     return w;
   }
 
@@ -371,7 +377,7 @@ describe('the closing summary for the competence file', () => {
     w.setUser(anna.email);
     const page = getPageState(w.ctx());
     expect(page).toMatchObject({ view: 'none', summary: true });
-    const file = summaryFile(w.ctx());
+    const file = getClosingSummary(w.ctx());
     expect(file).toMatchObject({
       filename: 'bekwaamheidsdossier-anna-nieuw.pdf',
       mimeType: 'application/pdf',
@@ -391,18 +397,18 @@ describe('the closing summary for the competence file', () => {
 
   it('is refused before the closing and to anyone but the newcomer', () => {
     const w = world();
-    record(w.ctx(), anna.email, fourD('2027-01-15'));
+    recordCheckIn(w.ctx(), anna.email, fourD('2027-01-15'));
     w.setUser(anna.email);
-    expect(() => summaryFile(w.ctx())).toThrow(expect.objectContaining({ key: 'summary.notClosed' }));
+    expect(() => getClosingSummary(w.ctx())).toThrow(expect.objectContaining({ key: 'summary.notClosed' }));
     const v = closedWorld();
     // It takes no one's e-mail: a buddy, the chef buddy or the school leader only ever asks for their own.
     for (const user of [bram.email, chiefOf(HAVO), LEADER]) {
       v.setUser(user);
-      expect(() => summaryFile(v.ctx())).toThrow(
+      expect(() => getClosingSummary(v.ctx())).toThrow(
         expect.objectContaining({ key: expect.stringMatching(/^summary\.(notClosed|onlyOwn)$/) }),
       );
     }
     v.setUser('vreemde@school.example');
-    expect(() => summaryFile(v.ctx())).toThrow(expect.objectContaining({ key: 'summary.onlyOwn' }));
+    expect(() => getClosingSummary(v.ctx())).toThrow(expect.objectContaining({ key: 'summary.onlyOwn' }));
   });
 });

@@ -3,7 +3,7 @@
  * the scheduled run last did its work; a state read before that is out of date.
  */
 import { describe, expect, it } from 'vitest';
-import { lastRunAt, setAutomaticSending } from '../../src/app/automation';
+import { getLastRun, setAutomaticSending } from '../../src/app/automation';
 import { scheduledRun } from '../../src/app/scheduledRun';
 import { getSidebarState } from '../../src/app/sidebarState';
 import { dueWelcomePackets } from '../../src/app/welcome';
@@ -13,7 +13,7 @@ describe('when the scheduled run last did its work', () => {
   it('is none before any run, and the run’s moment after it: later than a state read before', () => {
     const w = schoolWorld([]);
     w.setUser(chiefOf('Onderbouw havo'));
-    expect(lastRunAt(w.ctx())).toEqual({ at: '' });
+    expect(getLastRun(w.ctx())).toEqual({ at: '' });
     const read = getSidebarState(w.ctx()).readAt;
     w.setUser(LEADER);
     setAutomaticSending(w.ctx(), true);
@@ -26,7 +26,7 @@ describe('when the scheduled run last did its work', () => {
     );
     expect(ran.outcome).toBe('ok');
     w.setUser(chiefOf('Onderbouw havo'));
-    const run = lastRunAt(w.ctx()).at;
+    const run = getLastRun(w.ctx()).at;
     expect(run).toBe('2027-01-04T09:00:00+01:00');
     expect(Date.parse(run)).toBeGreaterThan(Date.parse(read));
     // A state read after the run is current again.
@@ -36,6 +36,6 @@ describe('when the scheduled run last did its work', () => {
   it('is refused to an unknown user, like every sidebar call', () => {
     const w = schoolWorld([]);
     w.setUser('vreemde@elders.example');
-    expect(() => lastRunAt(w.ctx())).toThrow(expect.objectContaining({ key: expect.any(String) }));
+    expect(() => getLastRun(w.ctx())).toThrow(expect.objectContaining({ key: expect.any(String) }));
   });
 });

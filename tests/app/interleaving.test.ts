@@ -5,7 +5,7 @@
  * fail for the right reason.
  */
 import { describe, expect, it } from 'vitest';
-import { record } from '../../src/app/checkins';
+import { recordCheckIn } from '../../src/app/checkins';
 import { assignBuddy } from '../../src/app/pairing';
 import { saveSchedule } from '../../src/app/schedule';
 import { sendWelcomeNow } from '../../src/app/welcome';
@@ -151,17 +151,19 @@ describe('the buddy and the chef buddy recording check-ins at once', () => {
   it('keep both: the second fills the next open check-in, never overwrites the first', () => {
     const w = withCheckIns();
     const run = new Interleaving(w);
-    run.beforeLock('chef', () => record(run.ctx('buddy', bram.email), anna.email, check('2027-01-15')));
-    record(run.ctx('chef', CHIEF), anna.email, check('2027-01-19'));
+    run.beforeLock('chef', () =>
+      recordCheckIn(run.ctx('buddy', bram.email), anna.email, check('2027-01-15')),
+    );
+    recordCheckIn(run.ctx('chef', CHIEF), anna.email, check('2027-01-19'));
     expect(heldDays(w)).toEqual([{ date: '2027-01-15' }, { date: '2027-01-19' }]);
 
     const during = withCheckIns();
     const d = new Interleaving(during);
     let inner = attempt(() => {});
     d.afterRead('chef', 'Check-ins', () => {
-      inner = attempt(() => record(d.ctx('buddy', bram.email), anna.email, check('2027-01-15')));
+      inner = attempt(() => recordCheckIn(d.ctx('buddy', bram.email), anna.email, check('2027-01-15')));
     });
-    record(d.ctx('chef', CHIEF), anna.email, check('2027-01-19'));
+    recordCheckIn(d.ctx('chef', CHIEF), anna.email, check('2027-01-19'));
     expect(inner.error).toEqual(expect.objectContaining({ key: 'error.busy' }));
     expect(heldDays(during)).toEqual([{ date: '2027-01-19' }]);
   });
@@ -170,9 +172,9 @@ describe('the buddy and the chef buddy recording check-ins at once', () => {
     const w = withCheckIns();
     const run = new Interleaving(w, 'removed');
     run.afterRead('chef', 'Check-ins', () =>
-      record(run.ctx('buddy', bram.email), anna.email, check('2027-01-15')),
+      recordCheckIn(run.ctx('buddy', bram.email), anna.email, check('2027-01-15')),
     );
-    record(run.ctx('chef', CHIEF), anna.email, check('2027-01-19'));
+    recordCheckIn(run.ctx('chef', CHIEF), anna.email, check('2027-01-19'));
     expect(heldDays(w)).toEqual([{ date: '2027-01-19' }]);
   });
 });

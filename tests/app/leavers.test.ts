@@ -1,6 +1,6 @@
 /** Someone who left: from their leaving date no role, no access, no mail; the chef buddy told once. */
 import { describe, expect, it } from 'vitest';
-import { checkInReminders, getTimeline, record } from '../../src/app/checkins';
+import { checkInReminders, getCheckIns, recordCheckIn } from '../../src/app/checkins';
 import { runScheduledJobs } from '../../src/app/jobs';
 import { leftBuddyAlerts } from '../../src/app/leavers';
 import { assignBuddy } from '../../src/app/pairing';
@@ -42,12 +42,12 @@ describe('a buddy marked uit dienst with a leaving date', () => {
     w.setUser(bram.email);
     w.setNow('2027-01-19T16:00:00+01:00');
     expect(getSidebarState(w.ctx()).user.role).toBe('buddy');
-    expect(getTimeline(w.ctx(), anna.email).newcomer.email).toBe(anna.email);
+    expect(getCheckIns(w.ctx(), anna.email).newcomer.email).toBe(anna.email);
     w.setNow('2027-01-20T08:00:00+01:00');
     expect(getSidebarState(w.ctx()).user.role).toBe('onbekend');
-    expect(() => getTimeline(w.ctx(), anna.email)).toThrow();
+    expect(() => getCheckIns(w.ctx(), anna.email)).toThrow();
     const before = JSON.stringify(w.gateway.rows('Check-ins'));
-    expect(() => record(w.ctx(), anna.email, held)).toThrow();
+    expect(() => recordCheckIn(w.ctx(), anna.email, held)).toThrow();
     expect(JSON.stringify(w.gateway.rows('Check-ins'))).toBe(before);
   });
 

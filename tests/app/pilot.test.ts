@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exportAnswers, getEvaluation, refreshEvaluationTab } from '../../src/app/evaluation';
 import { assignBuddy, pendingBuddyMails } from '../../src/app/pairing';
 import { locationPhase, setLocationPhase } from '../../src/app/phases';
-import { pilotState, startRound, submitSurvey, surveyInvitations, surveysFor } from '../../src/app/pilot';
+import { getPilotState, startRound, submitSurvey, surveyInvitations, surveysFor } from '../../src/app/pilot';
 import {
   applyRetentionPurge,
   erasePerson,
@@ -126,7 +126,7 @@ describe('a location’s phase', () => {
 describe('a questionnaire round', () => {
   it('setup seeds the default instrument, marked as an example', () => {
     const w = world();
-    const s = pilotState(w.ctx());
+    const s = getPilotState(w.ctx());
     expect(s.example).toBe(true);
     expect(s.questions.map((q) => q.text)).toContain('Ik voelde me in het diepe gegooid.');
     expect(s.questions.find((q) => q.id === 'diepe')?.higherIsBetter).toBe(false);

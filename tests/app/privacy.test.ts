@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { close, record } from '../../src/app/checkins';
+import { closeOnboarding, recordCheckIn } from '../../src/app/checkins';
 import { runScheduledJobs } from '../../src/app/jobs';
 import { respondToCheckIn } from '../../src/app/page';
 import { assignBuddy } from '../../src/app/pairing';
@@ -37,7 +37,7 @@ function closedOnboarding(): World {
   const planned = w.gateway.rows('Check-ins').map((r) => (r.Gepland as { date: string }).date);
   w.setNow(`${planned.at(-1)}T16:00:00+01:00`);
   for (const date of planned) {
-    record(w.ctx(), anna.email, {
+    recordCheckIn(w.ctx(), anna.email, {
       held: date,
       phase: 'doen',
       wellbeing: 4,
@@ -46,7 +46,7 @@ function closedOnboarding(): World {
       notes: `=HYPERLINK("x") ${NOTE}`,
     });
   }
-  close(w.ctx(), anna.email);
+  closeOnboarding(w.ctx(), anna.email);
   w.mails.length = 0;
   return w;
 }

@@ -180,11 +180,11 @@ describe('what "Deze week" and the cards read from the sidebar state', () => {
   });
 
   it('carries the last klik and wellbeing, and a buddy who left', async () => {
-    const { record } = await import('../../src/app/checkins');
+    const { recordCheckIn } = await import('../../src/app/checkins');
     const w = world();
     w.setNow('2027-01-15T16:00:00+01:00');
     w.setUser(bram.email);
-    record(w.ctx(), anna.email, {
+    recordCheckIn(w.ctx(), anna.email, {
       held: '2027-01-15',
       phase: 'ontdekken',
       wellbeing: 2,
