@@ -678,8 +678,9 @@ export class FakeRange {
     }
     return out;
   }
-  private read<T>(fn: (cell: Cell | undefined) => T): T[][] {
-    this.ss.ctx.calls.addRead(this.size);
+  /** `values`: a read of the cells' values, counted per tab too. */
+  private read<T>(fn: (cell: Cell | undefined) => T, values = false): T[][] {
+    this.ss.ctx.calls.addRead(this.size, values ? this.sheetModel.state.name : undefined);
     return this.map(fn);
   }
   /** Checks a 2-D array against the range with Google's messages. */
@@ -738,14 +739,14 @@ export class FakeRange {
   }
 
   getValues(): (string | number | boolean | Date)[][] {
-    return this.read((c) => this.ss.valueOf(c));
+    return this.read((c) => this.ss.valueOf(c), true);
   }
   getValue(): string | number | boolean | Date {
     this.ss.ctx.calls.addRead(1);
     return this.ss.valueOf(this.sheetModel.cell(this.block.row, this.block.col));
   }
   getDisplayValues(): string[][] {
-    return this.read((c) => displayOf(c, this.ss.state.locale));
+    return this.read((c) => displayOf(c, this.ss.state.locale), true);
   }
   getDisplayValue(): string {
     this.ss.ctx.calls.addRead(1);
