@@ -13,6 +13,7 @@ import type {
   Triggers,
   Ui,
 } from '../app/ports';
+import { ActiveSpreadsheet } from './sheetGateway';
 
 export class SessionIdentity implements Identity {
   email(): string {
@@ -75,8 +76,9 @@ export class SheetsUi implements Ui {
 }
 
 export class ScriptTriggers implements Triggers {
+  constructor(private readonly active: ActiveSpreadsheet = new ActiveSpreadsheet()) {}
   private mine(handler: string): GoogleAppsScript.Script.Trigger[] {
-    return ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()).filter(
+    return ScriptApp.getUserTriggers(this.active.get()!).filter(
       (t) => t.getHandlerFunction() === handler && t.getEventType() === ScriptApp.EventType.CLOCK,
     );
   }
@@ -122,7 +124,10 @@ export class MailAppMailer implements Mailer {
 }
 
 export class ScriptEnvironment implements Environment {
-  constructor(private readonly sheetZone: () => string) {}
+  constructor(
+    private readonly sheetZone: () => string,
+    private readonly active: ActiveSpreadsheet = new ActiveSpreadsheet(),
+  ) {}
   grantedScopes(): string[] | null {
     const info = ScriptApp.getAuthorizationInfo(
       ScriptApp.AuthMode.FULL,
@@ -134,18 +139,21 @@ export class ScriptEnvironment implements Environment {
   }
   missingDocument(): ('spreadsheet' | 'lock' | 'properties')[] {
     const missing: ('spreadsheet' | 'lock' | 'properties')[] = [];
-    if (!SpreadsheetApp.getActiveSpreadsheet()) missing.push('spreadsheet');
+    if (!this.active.get()) missing.push('spreadsheet');
     if (!LockService.getDocumentLock()) missing.push('lock');
     if (!PropertiesService.getDocumentProperties()) missing.push('properties');
     return missing;
   }
   webApp(): boolean {
-    return !SpreadsheetApp.getActiveSpreadsheet();
+    return !this.active.get();
   }
+  /** Asked of Google once per call (a run mails many packets, each with the page's link). */
+  private url: string | null | undefined;
   webAppUrl(): string | null {
     // Google: the web app's URL once deployed, otherwise null; a test deployment's `/dev` URL
     // opens only for editors, so it is no address to mail.
-    const url = ScriptApp.getService().getUrl();
+    if (this.url === undefined) this.url = ScriptApp.getService().getUrl();
+    const url = this.url;
     return typeof url === 'string' && url.trim() && !/\/dev$/.test(url.trim()) ? url.trim() : null;
   }
   spreadsheetTimeZone(): string {

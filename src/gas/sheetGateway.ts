@@ -87,11 +87,26 @@ export function changedBlocks(
 /** Script property holding the staff spreadsheet's ID (setup writes it; the web page reads it). */
 export const SPREADSHEET_ID_KEY = 'wegwijs.spreadsheetId';
 
+/**
+ * The active spreadsheet, asked of Google once per call and shared by every adapter that needs
+ * it (the gateway, the environment's checks, the triggers): each `getActiveSpreadsheet` is a
+ * round trip. `null` where there is none (a web app; a published add-on's trigger may get none).
+ */
+export class ActiveSpreadsheet {
+  private known: { ss: Spreadsheet | null } | undefined;
+  get(): Spreadsheet | null {
+    if (!this.known) this.known = { ss: SpreadsheetApp.getActiveSpreadsheet() };
+    return this.known.ss;
+  }
+}
+
 export class SpreadsheetGateway implements SheetGateway {
+  constructor(private readonly active: ActiveSpreadsheet = new ActiveSpreadsheet()) {}
   private ss: Spreadsheet | undefined;
   private zone: string | undefined;
   private readonly sheets = new Map<string, Sheet>();
-  private readonly raw = new Map<string, Raw[][]>();
+  /** Per tab read: its rows and header width as read (and as written since), to place appends. */
+  private readonly extent = new Map<string, { rows: number; width: number }>();
   private readonly dayOf = new Map<number, string>();
   private readonly dateOf = new Map<string, Date>();
   private dirty = false;
@@ -102,7 +117,7 @@ export class SpreadsheetGateway implements SheetGateway {
    */
   private spreadsheet(): Spreadsheet {
     if (!this.ss) {
-      const active = SpreadsheetApp.getActiveSpreadsheet();
+      const active = this.active.get();
       if (active) this.ss = active;
       else {
         const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID_KEY);
@@ -125,25 +140,40 @@ export class SpreadsheetGateway implements SheetGateway {
     return this.zone;
   }
 
-  private find(names: readonly string[]): Sheet | null {
+  /**
+   * The tab and its name. `getSheetByName` matches the name as asked (Google ignores case there),
+   * so that name is used without asking the tab for it again; a tab renamed with other accents
+   * or spaces is found by comparing loosely over all tabs.
+   */
+  private find(names: readonly string[]): { sheet: Sheet; name: string } | null {
     const ss = this.spreadsheet();
     for (const name of names.slice(0, 2)) {
       const exact = ss.getSheetByName(name);
-      if (exact) return exact;
+      if (exact) return { sheet: exact, name };
     }
-    // Renamed with other case, accents or spaces: compare loosely over all tabs.
     const wanted = names.map(normalizeName);
-    return ss.getSheets().find((s) => wanted.includes(normalizeName(s.getName()))) ?? null;
+    for (const sheet of ss.getSheets()) {
+      const name = sheet.getName();
+      if (wanted.includes(normalizeName(name))) return { sheet, name };
+    }
+    return null;
   }
 
   read(names: readonly string[]): TabRead | null {
-    const sheet = this.find(names);
-    if (!sheet) return null;
-    const name = sheet.getName();
+    const found = this.find(names);
+    if (!found) return null;
+    const { sheet, name } = found;
     const values = sheet.getDataRange().getValues() as Raw[][];
     this.sheets.set(name, sheet);
-    this.raw.set(name, values);
-    return { name, grid: values.map((row) => row.map((v) => this.toCell(v))) };
+    this.extent.set(name, { rows: values.length, width: values[0]?.length ?? 0 });
+    const grid: Cell[][] = new Array(values.length);
+    for (let r = 0; r < values.length; r++) {
+      const row = values[r]!;
+      const line: Cell[] = new Array(row.length);
+      for (let c = 0; c < row.length; c++) line[c] = this.toCell(row[c]);
+      grid[r] = line;
+    }
+    return { name, grid };
   }
 
   private toCell(value: Raw): Cell {
@@ -180,10 +210,10 @@ export class SpreadsheetGateway implements SheetGateway {
   private sheet(name: string): Sheet {
     const known = this.sheets.get(name);
     if (known) return known;
-    const sheet = this.find([name]);
-    if (!sheet) throw new Error(`Tab disappeared during the request: ${name.length} chars`);
-    this.sheets.set(name, sheet);
-    return sheet;
+    const found = this.find([name]);
+    if (!found) throw new Error(`Tab disappeared during the request: ${name.length} chars`);
+    this.sheets.set(name, found.sheet);
+    return found.sheet;
   }
 
   /**
@@ -194,27 +224,37 @@ export class SpreadsheetGateway implements SheetGateway {
    */
   write(name: string, patch: TablePatch): void {
     const sheet = this.sheet(name);
-    const raw = this.raw.get(name) ?? [];
+    const extent = this.extent.get(name) ?? { rows: 0, width: 0 };
     const { updates, appends, deletes } = patch;
+    // The tab's size is asked of Google only when a write may reach past the data read (appended
+    // rows, a wider row, deleting the last rows); a write inside the data needs no such call.
+    let maxRows: number | undefined;
+    const rowsOf = () => (maxRows ??= sheet.getMaxRows());
     if (updates.length || appends.length) {
-      const firstAppend = raw.length + 1;
-      const width = Math.max(raw[0]?.length ?? 0, ...appends.map((a) => a.length));
+      const firstAppend = extent.rows + 1;
+      const width = Math.max(extent.width, ...appends.map((a) => a.length));
       const blocks = changedBlocks(updates, firstAppend, appends, width);
       const top = Math.min(...blocks.map((b) => b.row));
       const bottom = Math.max(...blocks.map((b) => b.row + b.cells.length - 1));
       const left = Math.min(...blocks.map((b) => b.col));
       const right = Math.max(...blocks.map((b) => b.col + b.cells[0]!.length - 1));
-      if (bottom > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), bottom - sheet.getMaxRows());
-      if (right > sheet.getMaxColumns())
+      if (bottom > extent.rows && bottom > rowsOf()) {
+        sheet.insertRowsAfter(rowsOf(), bottom - rowsOf());
+        maxRows = bottom;
+      }
+      if (right > extent.width && right > sheet.getMaxColumns())
         sheet.insertColumnsAfter(sheet.getMaxColumns(), right - sheet.getMaxColumns());
+      const single = blocks.length === 1 ? blocks[0]! : null;
+      const box = sheet.getRange(top, left, bottom - top + 1, right - left + 1);
       const formats = blocks.some((b) => b.cells.some((line) => line.some((c) => typeof c === 'string' && c)))
-        ? sheet.getRange(top, left, bottom - top + 1, right - left + 1).getNumberFormats()
+        ? box.getNumberFormats()
         : [];
       for (const b of blocks) {
         const values = b.cells.map((line, r) =>
           line.map((cell, c) => this.toRaw(cell, formats[b.row + r - top]?.[b.col + c - left])),
         );
-        sheet.getRange(b.row, b.col, values.length, values[0]!.length).setValues(values);
+        // One block is the box itself: its range is already at hand.
+        (single ? box : sheet.getRange(b.row, b.col, values.length, values[0]!.length)).setValues(values);
       }
       this.dirty = true;
     }
@@ -225,14 +265,17 @@ export class SpreadsheetGateway implements SheetGateway {
       if (last && last[0] - 1 === row) last[0] = row;
       else runs.push([row, row]);
     }
-    if (runs.length && sheet.getMaxRows() - deletes.length <= sheet.getFrozenRows()) {
+    if (runs.length && rowsOf() - deletes.length <= sheet.getFrozenRows()) {
       // Sheets refuses to delete every non-frozen row ("not possible to delete all non-frozen
       // rows"): when the last data row is the tab's last row, keep one empty row below.
-      sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+      sheet.insertRowsAfter(rowsOf(), 1);
     }
     for (const [start, end] of runs) sheet.deleteRows(start, end - start + 1);
     if (runs.length) this.dirty = true;
-    this.raw.delete(name);
+    this.extent.set(name, {
+      rows: extent.rows + appends.length - deletes.length,
+      width: Math.max(extent.width, ...appends.map((a) => a.length)),
+    });
   }
 
   createTab(name: string, header: readonly string[]): void {
@@ -307,7 +350,7 @@ export class SpreadsheetGateway implements SheetGateway {
     grid: readonly (readonly Cell[])[],
     chart: { title: string; columns: number[]; rows: number },
   ): void {
-    const sheet = this.find([name]) ?? this.spreadsheet().insertSheet(name);
+    const sheet = this.find([name])?.sheet ?? this.spreadsheet().insertSheet(name);
     const width = Math.max(1, ...grid.map((r) => r.length));
     sheet.clearContents();
     if (sheet.getMaxRows() < grid.length)

@@ -19,7 +19,7 @@ import {
   SheetClock,
   SheetsUi,
 } from '../gas/services';
-import { SpreadsheetGateway } from '../gas/sheetGateway';
+import { ActiveSpreadsheet, SpreadsheetGateway } from '../gas/sheetGateway';
 import { isMessageKey, type Language, type MessageKey, translate } from '../shared/i18n';
 
 declare const WEGWIJS_VERSION: string | undefined;
@@ -31,7 +31,8 @@ export const VERSION = typeof WEGWIJS_VERSION === 'string' ? WEGWIJS_VERSION : '
 export const REQUIRED_SCOPES: readonly string[] = manifest.oauthScopes;
 
 export function createServices(): Services {
-  const gateway = new SpreadsheetGateway();
+  const active = new ActiveSpreadsheet();
+  const gateway = new SpreadsheetGateway(active);
   const zone = () => gateway.timeZone();
   return {
     gateway,
@@ -39,9 +40,9 @@ export function createServices(): Services {
     clock: new SheetClock(zone),
     lock: new ScriptLock(() => gateway.flush()),
     ui: new SheetsUi(),
-    triggers: new ScriptTriggers(),
+    triggers: new ScriptTriggers(active),
     mailer: new MailAppMailer(),
-    environment: new ScriptEnvironment(zone),
+    environment: new ScriptEnvironment(zone, active),
     store: new SharedStore(),
     userStore: new DocumentPropertiesStore(() => PropertiesService.getUserProperties()),
     version: VERSION,

@@ -93,6 +93,22 @@ describe('writing a tab', () => {
     ]);
   });
 
+  it('asks a tab neither its name nor its size for a change inside the data read', () => {
+    fakes.sheet.paste('Medewerkers', [header, ['Anna', 'a@x.example', 'L', '2027-01-04', 'nieuw', '']]);
+    fakes.calls.reset();
+    const gateway = new SpreadsheetGateway();
+    const table = staffTable(gateway);
+    table.update(table.records[0]!, { status: 'actief' });
+    gateway.write(table.sheetName, table.patch());
+    const calls = fakes.calls.snapshot();
+    expect(calls['Sheet.getName']).toBeUndefined();
+    expect(calls['Sheet.getMaxRows']).toBeUndefined();
+    expect(calls['Sheet.getMaxColumns']).toBeUndefined();
+    // One block: its range serves both the format check and the write.
+    expect(calls['Sheet.getRange']).toBe(1);
+    expect(fakes.sheet.json('Medewerkers')[1]![4]).toBe('actief');
+  });
+
   it('stores text exactly, never as a formula, number, date or boolean', () => {
     const risky = [
       '=1+1',
@@ -312,5 +328,22 @@ describe('cells as Sheets stores them', () => {
     gateway.write(table.sheetName, table.patch());
     expect(fakes.sheet.values('Medewerkers')).toEqual([header]);
     expect(sheet.getMaxRows()).toBe(2);
+  });
+});
+
+describe('the active spreadsheet', () => {
+  it('is asked of Google once per call, by every adapter that needs it', async () => {
+    const { ActiveSpreadsheet } = await import('../../src/gas/sheetGateway');
+    const { ScriptEnvironment, ScriptTriggers } = await import('../../src/gas/services');
+    const active = new ActiveSpreadsheet();
+    fakes.sheet.paste('Medewerkers', [header]);
+    fakes.calls.reset();
+    const gateway = new SpreadsheetGateway(active);
+    const environment = new ScriptEnvironment(() => 'Europe/Amsterdam', active);
+    expect(environment.missingDocument()).toEqual([]);
+    expect(environment.webApp()).toBe(false);
+    new ScriptTriggers(active).installed('runScheduledJobs');
+    gateway.read(['Medewerkers']);
+    expect(fakes.calls.snapshot()['SpreadsheetApp.getActiveSpreadsheet']).toBe(1);
   });
 });
