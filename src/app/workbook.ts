@@ -2,6 +2,8 @@
  * The unit of work of one request: each tab is read at most once, changes collect in memory, and
  * `commit` writes each changed tab once. A missing tab or column stops before anything is written.
  */
+
+import type { Cell } from '../core/cells';
 import { UserError } from '../core/errors';
 import { type RowOf, SCHEMA, type TabKey } from '../core/schema';
 import { mapHeader, Table } from '../core/table';
@@ -16,6 +18,8 @@ export interface TableOptions<K extends TabKey> {
 export class Workbook {
   private readonly tables = new Map<TabKey, Table<TabKey>>();
   private readonly missing = new Set<TabKey>();
+  /** Rows to append to tabs not read in this request (the Logboek), written on commit. */
+  private readonly pending = new Map<TabKey, RowOf<TabKey>[]>();
   /** The open unit of work: commits asked for inside it wait for it to succeed. */
   private unit: { requested: boolean; after: (() => void)[] } | null = null;
 
@@ -54,7 +58,41 @@ export class Workbook {
     const columns = mapHeader(key, read.name, grid[0]!, options.needs ?? []);
     const table = new Table(key, read.name, grid, columns);
     this.tables.set(key, table as unknown as Table<TabKey>);
+    // Rows queued for this tab before it was read become the table's own appends.
+    for (const row of this.pending.get(key) ?? []) table.append(row as RowOf<K>);
+    this.pending.delete(key);
     return table;
+  }
+
+  /**
+   * Adds a row to a tab that only grows (the Logboek) without reading it: written on commit with
+   * one append per row after reading the tab's header row only. When the tab is read anyway in
+   * this request, the row goes with that table's write. A missing tab takes nothing.
+   */
+  appendOnly<K extends TabKey>(key: K, row: RowOf<K>): void {
+    const table = this.tables.get(key) as Table<K> | undefined;
+    if (table) {
+      table.append(row);
+      return;
+    }
+    if (this.missing.has(key)) return;
+    this.pending.set(key, [...(this.pending.get(key) ?? []), row as RowOf<TabKey>]);
+  }
+
+  /** The queued appends as cells by the tabs' headers (read now, before anything is written). */
+  private pendingRows(): { name: string; rows: Cell[][] }[] {
+    const out: { name: string; rows: Cell[][] }[] = [];
+    for (const [key, rows] of this.pending) {
+      const spec = SCHEMA[key];
+      const read = this.gateway.readHeader([spec.nl, spec.en, ...spec.aliases]);
+      if (!read) continue;
+      const header = read.grid[0] ?? [];
+      const table = new Table(key, read.name, [header], mapHeader(key, read.name, header));
+      for (const row of rows) table.append(row);
+      out.push({ name: read.name, rows: [...table.patch().appends] });
+    }
+    this.pending.clear();
+    return out;
   }
 
   private headerOf(table: Table<TabKey>): string[] {
@@ -106,6 +144,8 @@ export class Workbook {
       if (after) this.unit.after.push(after);
       return;
     }
+    // Headers of append-only tabs are read first: a missing column stops before any write.
+    const appends = this.pendingRows();
     // A written tab is read afresh when next needed (its rows moved); an unchanged one stays as
     // read, so a run of several jobs reads each tab once.
     for (const [key, table] of this.tables) {
@@ -113,6 +153,7 @@ export class Workbook {
       this.gateway.write(table.sheetName, table.patch());
       this.tables.delete(key);
     }
+    for (const { name, rows } of appends) this.gateway.appendRows(name, rows);
     after?.();
   }
 
@@ -125,5 +166,6 @@ export class Workbook {
   discard(): void {
     this.tables.clear();
     this.missing.clear();
+    this.pending.clear();
   }
 }

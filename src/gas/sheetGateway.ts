@@ -176,6 +176,31 @@ export class SpreadsheetGateway implements SheetGateway {
     return { name, grid };
   }
 
+  readHeader(names: readonly string[]): TabRead | null {
+    const found = this.find(names);
+    if (!found) return null;
+    const { sheet, name } = found;
+    this.sheets.set(name, found.sheet);
+    // The whole first row in one range: no call to ask how wide the header is.
+    const row = (sheet.getRange('1:1').getValues()[0] ?? []) as Raw[];
+    let width = row.length;
+    while (width > 0 && (row[width - 1] === '' || row[width - 1] === null)) width--;
+    return { name, grid: [row.slice(0, width).map((v) => this.toCell(v))] };
+  }
+
+  /**
+   * `appendRow` writes after the last row with content and grows the tab itself, in one call that
+   * Google makes atomic. The target cells' formats are not read (that would cost a call), so
+   * every string is guarded as in a General cell.
+   */
+  appendRows(name: string, rows: readonly (readonly Cell[])[]): void {
+    const sheet = this.sheet(name);
+    for (const row of rows) sheet.appendRow(row.map((cell) => this.toRaw(cell)));
+    if (rows.length) this.dirty = true;
+    const extent = this.extent.get(name);
+    if (extent) extent.rows += rows.length;
+  }
+
   private toCell(value: Raw): Cell {
     if (value instanceof Date) {
       const time = value.getTime();

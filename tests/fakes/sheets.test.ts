@@ -207,6 +207,37 @@ describe('data range and last row/column', () => {
   });
 });
 
+describe('appendRow', () => {
+  it('writes after the last row with content, typed as a user types, growing a full tab, in one call', () => {
+    const { fakes, ss } = setup();
+    const sheet = ss.insertSheet('Log');
+    sheet.getRange(1, 1, 1, 2).setValues([['Wanneer', 'Wat']]);
+    sheet.deleteRows(3, sheet.getMaxRows() - 2);
+    fakes.calls.reset();
+    sheet.appendRow(["'01234", '=1+1']);
+    sheet.appendRow(['b', 'c', 'd']);
+    expect(fakes.calls.snapshot()).toEqual({ 'Sheet.appendRow': 2 });
+    expect(fakes.sheet.json('Log')).toEqual([
+      ['Wanneer', 'Wat', null],
+      ['01234', '=1+1', null],
+      ['b', 'c', 'd'],
+    ]);
+    expect(sheet.getMaxRows()).toBe(3);
+  });
+
+  it('refuses an empty row, and a cell a rule rejects', () => {
+    const { ss, fakes } = setup();
+    const sheet = ss.insertSheet('Log');
+    expect(() => sheet.appendRow([])).toThrow(/appendRow/);
+    const rule = fakes.globals.SpreadsheetApp.newDataValidation()
+      .requireValueInList(['ja'])
+      .setAllowInvalid(false)
+      .build();
+    sheet.getRange('A1:A10').setDataValidation(rule);
+    expect(() => sheet.appendRow(['nee'])).toThrow();
+  });
+});
+
 describe('range dimensions', () => {
   it("refuses setValues with the wrong number of rows, with Google's message", () => {
     const { sheet } = setup();

@@ -347,3 +347,55 @@ describe('the active spreadsheet', () => {
     expect(fakes.calls.snapshot()['SpreadsheetApp.getActiveSpreadsheet']).toBe(1);
   });
 });
+
+describe('appending to the Logboek', () => {
+  it('reads only its header row, places cells by header, and costs the same for any length', async () => {
+    const { Workbook } = await import('../../src/app/workbook');
+    const logHeader = ['Actie', 'Tijdstip', 'Details', 'Gebruiker'];
+    const callsFor = (n: number) => {
+      fakes.sheet.paste('Logboek', [
+        logHeader,
+        ...Array.from({ length: n }, (_, i) => [`a${i}`, '2026-01-01', '', 'u@x.example']),
+      ]);
+      fakes.calls.reset();
+      const wb = new Workbook(new SpreadsheetGateway(), 'nl');
+      wb.appendOnly('log', {
+        at: '2027-03-27T12:00:00+01:00',
+        user: 'me@x.example',
+        action: 'Iets',
+        details: '3',
+      });
+      wb.commit();
+      expect(fakes.calls.tabsRead()).toEqual({ Logboek: 1 });
+      return { calls: fakes.calls.spreadsheetCalls(), cells: fakes.calls.cellsRead };
+    };
+    expect(callsFor(5)).toEqual(callsFor(3000));
+    expect(fakes.calls.cellsRead).toBeLessThanOrEqual(26);
+    expect(fakes.calls.snapshot()['Sheet.appendRow']).toBe(1);
+    expect(fakes.sheet.json('Logboek').at(-1)).toEqual([
+      'Iets',
+      '2027-03-27T12:00:00.000+01:00',
+      '3',
+      'me@x.example',
+    ]);
+  });
+
+  it('goes with the table when the Logboek was read in the same request, and is dropped with a failed unit', async () => {
+    const { Workbook } = await import('../../src/app/workbook');
+    fakes.sheet.paste('Logboek', [['Tijdstip', 'Gebruiker', 'Actie', 'Details']]);
+    const wb = new Workbook(new SpreadsheetGateway(), 'nl');
+    const row = { at: '2027-03-27T12:00:00+01:00', user: 'me@x.example', action: 'Iets', details: '' };
+    expect(() =>
+      wb.unitOfWork(() => {
+        wb.appendOnly('log', row);
+        wb.commit();
+        throw new Error('stuk');
+      }),
+    ).toThrow('stuk');
+    expect(fakes.sheet.json('Logboek')).toHaveLength(1);
+    wb.appendOnly('log', row);
+    expect(wb.table('log').records).toHaveLength(1);
+    wb.commit();
+    expect(fakes.sheet.json('Logboek')).toHaveLength(2);
+  });
+});

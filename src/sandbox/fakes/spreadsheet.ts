@@ -488,6 +488,31 @@ export class FakeSheet {
     shiftProtections(this.ss.state.protections, this.s.id, afterPosition, howMany);
     return this;
   }
+  /**
+   * Google: appends the row after the last row with content, atomically, adding a row (and
+   * columns) when the tab is full; the values are typed as `setValues` types them, and protected
+   * ranges and rules that reject input apply as to any write.
+   */
+  appendRow(rowContents: unknown[]): this {
+    if (!Array.isArray(rowContents) || rowContents.length === 0) {
+      throw this.err(
+        "The parameters () don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
+      );
+    }
+    const row = this.model.lastRow() + 1;
+    if (row > this.s.maxRows) this.insertRowsAfter(this.s.maxRows, row - this.s.maxRows);
+    if (rowContents.length > this.s.maxCols)
+      this.insertColumnsAfter(this.s.maxCols, rowContents.length - this.s.maxCols);
+    // The fake's own range (not counted): appendRow is one call on Google.
+    new FakeRange(this.ss, {
+      sheetId: this.s.id,
+      row,
+      col: 1,
+      numRows: 1,
+      numCols: rowContents.length,
+    }).setValues([rowContents]);
+    return this;
+  }
   insertRowAfter(afterPosition: number): this {
     return this.insertRowsAfter(afterPosition, 1);
   }
