@@ -146,12 +146,13 @@ export class Workbook {
     }
     // Headers of append-only tabs are read first: a missing column stops before any write.
     const appends = this.pendingRows();
-    // A written tab is read afresh when next needed (its rows moved); an unchanged one stays as
-    // read, so a run of several jobs reads each tab once.
+    // A written tab is kept as the write left it (rows renumbered after deletions), not read
+    // again: under the lock nobody else writes, so a run of several jobs reads each tab once.
+    // `RequestContext.locked` drops it all when a new lock is taken.
     for (const [key, table] of this.tables) {
       if (!table.changed) continue;
       this.gateway.write(table.sheetName, table.patch());
-      this.tables.delete(key);
+      this.tables.set(key, table.written());
     }
     for (const { name, rows } of appends) this.gateway.appendRows(name, rows);
     after?.();

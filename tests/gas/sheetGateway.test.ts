@@ -399,3 +399,31 @@ describe('appending to the Logboek', () => {
     expect(fakes.sheet.json('Logboek')).toHaveLength(2);
   });
 });
+
+describe('a tab written inside one run', () => {
+  it('is not read again, and holds what a fresh read would give', async () => {
+    const { Workbook } = await import('../../src/app/workbook');
+    fakes.sheet.paste('Medewerkers', [
+      header,
+      ...['A', 'B', 'C', 'D'].map((n) => [n, `${n}@x.example`, 'L', '2027-01-04', 'nieuw', '']),
+    ]);
+    const wb = new Workbook(new SpreadsheetGateway(), 'nl');
+    const table = wb.table('staff');
+    table.update(table.records[1]!, { status: 'actief', startDate: '2027-02-01' });
+    table.remove(table.records[0]!);
+    table.append({ ...table.records[0]!.value, name: '=E', email: 'e@x.example' });
+    wb.commit();
+    const kept = wb.table('staff');
+    kept.update(kept.records[2]!, { status: 'uit dienst' });
+    wb.commit();
+    expect(fakes.calls.tabsRead()).toEqual({ Medewerkers: 1 });
+    const fresh = new Workbook(new SpreadsheetGateway(), 'nl').table('staff');
+    expect(wb.table('staff').records).toEqual(fresh.records);
+    expect(fresh.records.map((r) => [r.value.name, r.value.status])).toEqual([
+      ['B', 'actief'],
+      ['C', 'nieuw'],
+      ['D', 'uit dienst'],
+      ['=E', 'actief'],
+    ]);
+  });
+});
