@@ -15,7 +15,19 @@ export interface TableOptions<K extends TabKey> {
   readonly needs?: readonly (keyof RowOf<K> & string)[];
 }
 
+/**
+ * A mark every Wegwijs write changes, seen by every context: equal marks before a read and under
+ * a later lock mean no Wegwijs call wrote in between. `null` means unknown (never written, or
+ * forgotten): then everything is read again.
+ */
+export interface WriteStamp {
+  read(): string | null;
+  bump(): string;
+}
+
 export class Workbook {
+  /** The write stamp when this request first read a tab (undefined: nothing read yet). */
+  private seen: string | null | undefined;
   private readonly tables = new Map<TabKey, Table<TabKey>>();
   private readonly missing = new Set<TabKey>();
   /** Rows to append to tabs not read in this request (the Logboek), written on commit. */
@@ -26,7 +38,18 @@ export class Workbook {
   constructor(
     readonly gateway: SheetGateway,
     readonly language: Language,
+    private readonly stamp?: WriteStamp,
   ) {}
+
+  /**
+   * Whether no Wegwijs call wrote since this request read its first tab: then what it read before
+   * taking the lock (to find the user's role) still holds under the lock and is not read again.
+   * False without a stamp (always read again).
+   */
+  unchangedSinceRead(): boolean {
+    if (!this.stamp || this.seen === undefined || this.seen === null) return false;
+    return this.stamp.read() === this.seen;
+  }
 
   /** The tab's name as the user would know it. */
   tabName(key: TabKey): string {
@@ -49,6 +72,8 @@ export class Workbook {
     }
     if (this.missing.has(key)) return null;
     const spec = SCHEMA[key];
+    // Taken before the first read: a write after it (by anyone) changes it.
+    if (this.seen === undefined && this.stamp) this.seen = this.stamp.read();
     const read = this.gateway.read([spec.nl, spec.en, ...spec.aliases]);
     if (!read) {
       this.missing.add(key);
@@ -146,6 +171,7 @@ export class Workbook {
     }
     // Headers of append-only tabs are read first: a missing column stops before any write.
     const appends = this.pendingRows();
+    let wrote = appends.length > 0;
     // A written tab is kept as the write left it (rows renumbered after deletions), not read
     // again: under the lock nobody else writes, so a run of several jobs reads each tab once.
     // `RequestContext.locked` drops it all when a new lock is taken.
@@ -153,8 +179,11 @@ export class Workbook {
       if (!table.changed) continue;
       this.gateway.write(table.sheetName, table.patch());
       this.tables.set(key, table.written());
+      wrote = true;
     }
     for (const { name, rows } of appends) this.gateway.appendRows(name, rows);
+    // What this request holds is what it wrote: it stays valid for this request's next lock.
+    if (wrote && this.stamp) this.seen = this.stamp.bump();
     after?.();
   }
 
@@ -168,5 +197,6 @@ export class Workbook {
     this.tables.clear();
     this.missing.clear();
     this.pending.clear();
+    this.seen = undefined;
   }
 }

@@ -164,6 +164,23 @@ export class ScriptEnvironment implements Environment {
   }
 }
 
+/**
+ * The write stamp in the script cache (shared by sidebar, trigger and web page; no scope; a
+ * round trip far cheaper than reading tabs again). Google may drop a cached value early: then the
+ * stamp reads null and the next lock reads everything again, as without a stamp.
+ */
+export class ScriptCacheStamp {
+  static readonly KEY = 'wegwijs.writeStamp';
+  read(): string | null {
+    return CacheService.getScriptCache().get(ScriptCacheStamp.KEY);
+  }
+  bump(): string {
+    const stamp = `${Date.now()}.${Math.random().toString(36).slice(2, 10)}`;
+    CacheService.getScriptCache().put(ScriptCacheStamp.KEY, stamp, 21_600);
+    return stamp;
+  }
+}
+
 /** Marks that the document's properties were moved to the script's (see `SharedStore`). */
 export const MOVED_KEY = 'wegwijs.documentPropertiesMoved';
 

@@ -11,6 +11,7 @@ import { redactEmails } from '../core/redact';
 import {
   DocumentPropertiesStore,
   MailAppMailer,
+  ScriptCacheStamp,
   ScriptEnvironment,
   ScriptLock,
   ScriptTriggers,
@@ -45,6 +46,7 @@ export function createServices(): Services {
     environment: new ScriptEnvironment(zone, active),
     store: new SharedStore(),
     userStore: new DocumentPropertiesStore(() => PropertiesService.getUserProperties()),
+    writeStamp: new ScriptCacheStamp(),
     version: VERSION,
   };
 }

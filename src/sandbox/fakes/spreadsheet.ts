@@ -340,6 +340,10 @@ export class FakeSpreadsheet {
   private get s(): SpreadsheetState {
     return this.model.state;
   }
+  /** The ID for other fakes (a property, so reading it is no counted call, as Google's own lookups are not). */
+  get fakeId(): string {
+    return this.s.id;
+  }
   getId(): string {
     return this.s.id;
   }
