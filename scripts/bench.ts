@@ -244,16 +244,16 @@ function setupLayout(_before: GasFakes, after: GasFakes): { calls: number; why: 
 }
 
 /**
- * The Overzicht tab is rewritten whole: clear, guard formats, range and write (4); its chart is
- * built only when it is missing (new, type, title, 3 ranges, position, build, insert: 9) and its
- * header row frozen then (1).
+ * The Overzicht tab is rewritten whole: find, clear, range, guard formats and write (5); whether
+ * its chart still fits: charts, last row, title (3); the chart is built only when it is missing
+ * (new, type, title, 3 ranges, position, build, insert: 9) and its header row frozen then (1).
  */
 function overviewTab(before: GasFakes, _after: GasFakes): { calls: number; why: string } {
   const hasChart =
     before.sheet.tabNames().includes('Overzicht') && before.sheet.charts('Overzicht').length > 0;
   return {
-    calls: 4 + (hasChart ? 0 : 10),
-    why: 'the Overzicht tab: clear + formats + range + write, chart and frozen row only when missing',
+    calls: 5 + 3 + (hasChart ? 0 : 10),
+    why: 'the Overzicht tab: find, clear, range, formats, write; whether its chart fits (3); a chart and frozen row only when missing',
   };
 }
 

@@ -370,31 +370,49 @@ export class SpreadsheetGateway implements SheetGateway {
     this.dirty = true;
   }
 
+  /**
+   * Rewrites the generated tab. Its chart is made (and the header row frozen) only when it is
+   * missing or no longer fits: the old chart stays while the grid has as many rows as before and
+   * its title is this language's, since its ranges follow the values written.
+   */
   rewriteTab(
     name: string,
     grid: readonly (readonly Cell[])[],
     chart: { title: string; columns: number[]; rows: number },
   ): void {
-    const sheet = this.find([name])?.sheet ?? this.spreadsheet().insertSheet(name);
+    const found = this.find([name])?.sheet;
+    const sheet = found ?? this.spreadsheet().insertSheet(name);
     const width = Math.max(1, ...grid.map((r) => r.length));
+    const old = found ? sheet.getCharts() : [];
+    const keep =
+      old.length === 1 &&
+      sheet.getLastRow() === grid.length &&
+      old[0]!.getOptions().get('title') === chart.title;
     sheet.clearContents();
-    if (sheet.getMaxRows() < grid.length)
-      sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
-    if (sheet.getMaxColumns() < width)
-      sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-    const range = sheet.getRange(1, 1, grid.length, width);
+    let range: GoogleAppsScript.Spreadsheet.Range;
+    try {
+      range = sheet.getRange(1, 1, grid.length, width);
+    } catch {
+      // Smaller than the grid (a new tab, or rows deleted by hand): grow it, then take the range.
+      if (sheet.getMaxRows() < grid.length)
+        sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+      if (sheet.getMaxColumns() < width)
+        sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+      range = sheet.getRange(1, 1, grid.length, width);
+    }
     // Formats survive clearContents: a column the school made plain text gets its strings as they are.
     const formats = range.getNumberFormats();
     const values = grid.map((r, y) =>
       Array.from({ length: width }, (_, x) => this.toRaw(r[x] ?? '', formats[y]?.[x])),
     );
     range.setValues(values);
+    this.dirty = true;
+    if (keep) return;
     sheet.setFrozenRows(1);
-    for (const old of sheet.getCharts()) sheet.removeChart(old);
+    for (const c of old) sheet.removeChart(c);
     let builder = sheet.newChart().setChartType(Charts.ChartType.COLUMN).setOption('title', chart.title);
     for (const column of chart.columns) builder = builder.addRange(sheet.getRange(1, column, chart.rows, 1));
     sheet.insertChart(builder.setPosition(grid.length + 2, 1, 0, 0).build());
-    this.dirty = true;
   }
 
   flush(): void {

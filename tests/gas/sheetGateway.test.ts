@@ -427,3 +427,27 @@ describe('a tab written inside one run', () => {
     ]);
   });
 });
+
+describe('rewriting the Overzicht tab', () => {
+  const grid = [['Locatie', 'Gehouden'], ['A', 1], ['B', 2], [], ['bijgewerkt']];
+  const chart = { title: 'Per locatie', columns: [1, 2], rows: 3 };
+
+  it('makes its chart once, and again only when the rows or the title changed', () => {
+    new SpreadsheetGateway().rewriteTab('Overzicht', grid, chart);
+    fakes.calls.reset();
+    new SpreadsheetGateway().rewriteTab('Overzicht', grid, chart);
+    expect(fakes.calls.count('EmbeddedChartBuilder.')).toBe(0);
+    expect(fakes.calls.snapshot()['Sheet.setFrozenRows']).toBeUndefined();
+    expect(fakes.sheet.charts('Overzicht')).toHaveLength(1);
+    new SpreadsheetGateway().rewriteTab('Overzicht', grid, { ...chart, title: 'By location' });
+    expect(fakes.sheet.charts('Overzicht').map((c) => c.options.title)).toEqual(['By location']);
+    const longer = [...grid.slice(0, 3), ['C', 3], [], ['bijgewerkt']];
+    new SpreadsheetGateway().rewriteTab('Overzicht', longer, { ...chart, rows: 4 });
+    const [made] = fakes.sheet.charts('Overzicht');
+    expect(made!.data.map((range) => range.map((r) => r[0]))).toEqual([
+      ['Locatie', 'A', 'B', 'C'],
+      ['Gehouden', 1, 2, 3],
+    ]);
+    expect(fakes.sheet.frozenRows('Overzicht')).toBe(1);
+  });
+});
