@@ -258,6 +258,18 @@ function overviewTab(before: GasFakes, _after: GasFakes): { calls: number; why: 
 }
 
 /**
+ * The first run of a week rewrites the Overzicht tab (see `overviewTab`); each job that mailed
+ * flushes its writes before it clears its mail journal (exactly once), beyond the one final flush.
+ */
+function scheduledRun(before: GasFakes, after: GasFakes): { calls: number; why: string } {
+  const overview = overviewTab(before, after);
+  return {
+    calls: overview.calls + 2,
+    why: `${overview.why}; a flush per mailing job before its journal is cleared (2)`,
+  };
+}
+
+/**
  * What the sidebar shows needs these tabs; the packet state of a newcomer needs no schedule
  * rows or "Wie vraag ik wat" answers (those fill the mail, which the sidebar does not render).
  */
@@ -300,7 +312,7 @@ const SCENARIOS: Scenario[] = [
   { fn: 'refreshOverviewTab', user: LEADER, args: [], extra: overviewTab },
   { fn: 'previewRetentionPurge', user: LEADER, args: [] },
   { fn: 'exportPersonData', user: LEADER, args: ['m5@bench.example'] },
-  { fn: 'runScheduledJobs', user: LEADER, args: [{}] },
+  { fn: 'runScheduledJobs', user: LEADER, args: [{}], extra: scheduledRun },
 ];
 
 interface Measure {

@@ -27,6 +27,14 @@ export function guardText(text: string, format?: string): string {
   return `'${text}`;
 }
 
+/** A cell's A1 notation (row and column 1-based). */
+export function a1Of(row: number, col: number): string {
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
 /** A block of cells to write, its top-left corner 1-based. */
 interface Block {
   row: number;
@@ -274,12 +282,26 @@ export class SpreadsheetGateway implements SheetGateway {
       const formats = blocks.some((b) => b.cells.some((line) => line.some((c) => typeof c === 'string' && c)))
         ? box.getNumberFormats()
         : [];
+      // Lone cells of one value (a status column over scattered rows) go as one range list.
+      const lone = new Map<string, { raw: Raw; a1s: string[] }>();
       for (const b of blocks) {
         const values = b.cells.map((line, r) =>
           line.map((cell, c) => this.toRaw(cell, formats[b.row + r - top]?.[b.col + c - left])),
         );
+        if (!single && values.length === 1 && values[0]!.length === 1) {
+          const raw = values[0]![0];
+          const key = raw instanceof Date ? `d${raw.getTime()}` : `${typeof raw}:${String(raw)}`;
+          const group = lone.get(key) ?? { raw, a1s: [] };
+          group.a1s.push(a1Of(b.row, b.col));
+          lone.set(key, group);
+          continue;
+        }
         // One block is the box itself: its range is already at hand.
         (single ? box : sheet.getRange(b.row, b.col, values.length, values[0]!.length)).setValues(values);
+      }
+      for (const { raw, a1s } of lone.values()) {
+        if (a1s.length === 1) sheet.getRange(a1s[0]!).setValue(raw);
+        else sheet.getRangeList(a1s).setValue(raw);
       }
       this.dirty = true;
     }

@@ -238,6 +238,29 @@ describe('appendRow', () => {
   });
 });
 
+describe('getRangeList', () => {
+  it('sets one value in every range in one call, typed as a user types, and checks all before writing', () => {
+    const { fakes, sheet, ss } = setup();
+    fakes.calls.reset();
+    sheet.getRangeList(['A1', 'C3', 'B5:B6']).setValue('01234');
+    expect(fakes.calls.snapshot()).toEqual({ 'RangeList.setValue': 1, 'Sheet.getRangeList': 1 });
+    expect([
+      sheet.getRange('A1').getValue(),
+      sheet.getRange('C3').getValue(),
+      sheet.getRange('B6').getValue(),
+    ]).toEqual([1234, 1234, 1234]);
+    const rule = fakes.globals.SpreadsheetApp.newDataValidation()
+      .requireValueInList(['ja'])
+      .setAllowInvalid(false)
+      .build();
+    sheet.getRange('D9').setDataValidation(rule);
+    expect(() => sheet.getRangeList(['D1', 'D9']).setValue('nee')).toThrow(/violates/);
+    expect(sheet.getRange('D1').getValue()).toBe('');
+    expect(() => sheet.getRangeList(['Z2000'])).toThrow(/outside the dimensions/);
+    expect(() => ss.getSheets()[0]!.getRangeList([])).toThrow();
+  });
+});
+
 describe('range dimensions', () => {
   it("refuses setValues with the wrong number of rows, with Google's message", () => {
     const { sheet } = setup();

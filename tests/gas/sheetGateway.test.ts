@@ -109,6 +109,42 @@ describe('writing a tab', () => {
     expect(fakes.sheet.json('Medewerkers')[1]![4]).toBe('actief');
   });
 
+  it('writes lone cells of one value in scattered rows as one range list, never touching the rows between', () => {
+    fakes.sheet.paste('Medewerkers', [
+      header,
+      ...Array.from({ length: 9 }, (_, i) => [
+        `P${i}`,
+        `p${i}@x.example`,
+        'L',
+        '2027-01-04',
+        'nieuw',
+        `=LEN(A${i + 2})`,
+      ]),
+    ]);
+    const gateway = new SpreadsheetGateway();
+    const table = staffTable(gateway);
+    for (const i of [0, 4, 8]) table.update(table.records[i]!, { status: 'actief' });
+    table.update(table.records[6]!, { status: 'uit dienst' });
+    fakes.calls.reset();
+    gateway.write(table.sheetName, table.patch());
+    expect(fakes.calls.snapshot()['RangeList.setValue']).toBe(1);
+    expect(fakes.calls.count('Range.set')).toBe(1);
+    expect(fakes.calls.cellsWritten).toBe(4);
+    expect(fakes.sheet.json('Medewerkers').map((r) => r[4])).toEqual([
+      'Status',
+      'actief',
+      'nieuw',
+      'nieuw',
+      'nieuw',
+      'actief',
+      'nieuw',
+      'uit dienst',
+      'nieuw',
+      'actief',
+    ]);
+    expect(fakes.sheet.values('Medewerkers')[3]![5]).toBe('=LEN(A4)');
+  });
+
   it('stores text exactly, never as a formula, number, date or boolean', () => {
     const risky = [
       '=1+1',

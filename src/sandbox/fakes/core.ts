@@ -26,6 +26,7 @@ export const SPREADSHEET_KINDS: ReadonlySet<string> = new Set([
   'Spreadsheet',
   'Sheet',
   'Range',
+  'RangeList',
   'DataValidationBuilder',
   'DataValidation',
   'EmbeddedChartBuilder',

@@ -492,6 +492,30 @@ export class FakeSheet {
     shiftProtections(this.ss.state.protections, this.s.id, afterPosition, howMany);
     return this;
   }
+  /** Google: a list of ranges of this tab by A1 notation; one call sets them all. */
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0)
+      throw this.err(
+        "The parameters () don't match the method signature for SpreadsheetApp.Sheet.getRangeList.",
+      );
+    // The fake's own ranges (not counted): on Google the list is one object, one round trip.
+    const ranges = a1Notations.map((a1) => {
+      const ref = parseA1(String(a1));
+      if (!ref || ref.sheet || ref.row === null || ref.col === null) throw this.err(`Range not found: ${a1}`);
+      const endRow = ref.endRow ?? ref.row;
+      const endCol = ref.endCol ?? ref.col;
+      if (endRow > this.s.maxRows || endCol > this.s.maxCols)
+        throw this.err('The coordinates of the range are outside the dimensions of the sheet.');
+      return new FakeRange(this.ss, {
+        sheetId: this.s.id,
+        row: ref.row,
+        col: ref.col,
+        numRows: endRow - ref.row + 1,
+        numCols: endCol - ref.col + 1,
+      });
+    });
+    return this.ss.ctx.wrap('RangeList', new FakeRangeList(ranges));
+  }
   /**
    * Google: appends the row after the last row with content, atomically, adding a row (and
    * columns) when the tab is full; the values are typed as `setValues` types them, and protected
@@ -683,6 +707,23 @@ export class FakeSheet {
 }
 
 /** The Range fake. Reads return fresh arrays; Dates are new objects each read. */
+/** Google's RangeList: ranges of one tab written together. */
+export class FakeRangeList {
+  constructor(private readonly ranges: FakeRange[]) {}
+  /**
+   * Sets every cell of every range to one value, typed as a user types it. Every range is checked
+   * (protection, rules that reject input) before any is written.
+   */
+  setValue(value: unknown): this {
+    for (const range of this.ranges) range.check(value);
+    for (const range of this.ranges) range.setValue(value);
+    return this;
+  }
+  getRanges(): FakeRange[] {
+    return this.ranges.slice();
+  }
+}
+
 export class FakeRange {
   constructor(
     private ss: SpreadsheetModel,
@@ -787,6 +828,11 @@ export class FakeRange {
     this.checkRules((r, c) => rows[r]?.[c]);
     this.write((cell, r, c) => this.put(cell, rows[r]?.[c]));
     return this;
+  }
+  /** Throws as `setValue(value)` would (protection, rules that reject input), writing nothing. */
+  check(value: unknown): void {
+    assertMayEdit(this.ss.ctx, this.ss.state.protections, this.block);
+    this.checkRules(() => value);
   }
   /** Sets every cell of the range to one value. */
   setValue(value: unknown): this {
