@@ -14,6 +14,8 @@ export interface TabRead {
 
 /** How setup wants a tab to look: column types and allowed values, and a frozen header. */
 export interface TabLayout {
+  /** The tab's header row as it stands (texts in sheet order), when known: not read again. */
+  readonly header?: readonly string[];
   readonly columns: readonly { header: string; type: ColumnType; choices: readonly string[] }[];
 }
 

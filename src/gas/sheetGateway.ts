@@ -347,49 +347,61 @@ export class SpreadsheetGateway implements SheetGateway {
 
   applyLayout(name: string, layout: TabLayout): void {
     const sheet = this.sheet(name);
-    const width = sheet.getLastColumn();
+    const width = layout.header ? layout.header.length : sheet.getLastColumn();
     if (width === 0) return;
-    const header = sheet
-      .getRange(1, 1, 1, width)
-      .getValues()[0]!
-      .map((h) => normalizeName(String(h)));
+    const header = (layout.header ?? sheet.getRange(1, 1, 1, width).getValues()[0]!).map((h) =>
+      normalizeName(String(h)),
+    );
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground('#e8f0fe');
-    const rows = Math.max(sheet.getMaxRows() - 1, 1);
     for (const column of layout.columns) {
       const at = header.indexOf(normalizeName(column.header));
       if (at < 0) continue;
-      const range = sheet.getRange(2, at + 1, rows, 1);
-      const rule = SpreadsheetApp.newDataValidation();
-      switch (column.type) {
-        case 'date':
-          range.setNumberFormat('dd-mm-yyyy');
-          range.setDataValidation(rule.requireDate().setAllowInvalid(true).build());
-          break;
-        case 'moment':
-          range.setNumberFormat('dd-mm-yyyy hh:mm');
-          break;
-        case 'boolean':
-          range.setDataValidation(rule.requireCheckbox().build());
-          break;
-        case 'choice':
-          if (column.choices.length) {
-            range.setDataValidation(
-              rule
-                .requireValueInList([...column.choices], true)
-                .setAllowInvalid(false)
-                .build(),
-            );
-          }
-          break;
-        case 'number':
-          range.setDataValidation(rule.requireNumberBetween(0, 1_000_000).setAllowInvalid(true).build());
-          break;
-        default:
-          break;
-      }
+      const format =
+        column.type === 'date' ? 'dd-mm-yyyy' : column.type === 'moment' ? 'dd-mm-yyyy hh:mm' : null;
+      const rule = this.rule(column);
+      if (!format && !rule) continue;
+      // Open-ended (`C2:C`): to the tab's last row without asking how many rows it has.
+      const letters = a1Of(2, at + 1).slice(0, -1);
+      const range = sheet.getRange(`${letters}2:${letters}`);
+      if (format) range.setNumberFormat(format);
+      if (rule) range.setDataValidation(rule);
     }
     this.dirty = true;
+  }
+
+  /** Validation rules built once per call and shared by every column that has the same one. */
+  private readonly rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation | null>();
+
+  private rule(column: TabLayout['columns'][number]): GoogleAppsScript.Spreadsheet.DataValidation | null {
+    const key = column.type === 'choice' ? `choice:${JSON.stringify(column.choices)}` : column.type;
+    if (this.rules.has(key)) return this.rules.get(key)!;
+    let rule: GoogleAppsScript.Spreadsheet.DataValidation | null = null;
+    switch (column.type) {
+      case 'date':
+        rule = SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true).build();
+        break;
+      case 'boolean':
+        rule = SpreadsheetApp.newDataValidation().requireCheckbox().build();
+        break;
+      case 'choice':
+        if (column.choices.length)
+          rule = SpreadsheetApp.newDataValidation()
+            .requireValueInList([...column.choices], true)
+            .setAllowInvalid(false)
+            .build();
+        break;
+      case 'number':
+        rule = SpreadsheetApp.newDataValidation()
+          .requireNumberBetween(0, 1_000_000)
+          .setAllowInvalid(true)
+          .build();
+        break;
+      default:
+        break;
+    }
+    this.rules.set(key, rule);
+    return rule;
   }
 
   /**

@@ -238,6 +238,20 @@ describe('appendRow', () => {
   });
 });
 
+describe('open-ended A1 ranges', () => {
+  it('takes `C2:C` from row 2 to the tab’s last row, as Sheets does', () => {
+    const { sheet } = setup();
+    const range = sheet.getRange('C2:C');
+    expect([range.getRow(), range.getColumn(), range.getNumRows(), range.getNumColumns()]).toEqual([
+      2,
+      3,
+      sheet.getMaxRows() - 1,
+      1,
+    ]);
+    expect(() => sheet.getRange('C:2')).toThrow('Range not found');
+  });
+});
+
 describe('getRangeList', () => {
   it('sets one value in every range in one call, typed as a user types, and checks all before writing', () => {
     const { fakes, sheet, ss } = setup();
