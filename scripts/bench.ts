@@ -16,6 +16,7 @@ import { type AppsScriptRuntime, loadBundle } from '../src/sandbox/runtime';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const code = readFileSync(`${root}build/Code.js`, 'utf8');
 const sidebar = readFileSync(`${root}build/Sidebar.html`, 'utf8');
+const english = readFileSync(`${root}build/English.html`, 'utf8');
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const sizesArg = args[args.indexOf('--sizes') + 1];
@@ -70,7 +71,7 @@ export function workbook(n: number): FakeState {
   const fakes = createGasFakes({
     now: NOW,
     activeUser: LEADER,
-    htmlFiles: { Sidebar: sidebar },
+    htmlFiles: { Sidebar: sidebar, English: english },
     mailQuota: 100_000,
   });
   const runtime = loadBundle(code, fakes);
@@ -342,7 +343,7 @@ function measure(base: FakeState, size: number, scenario: Scenario): Measure {
   let args = Array.isArray(scenario.args) ? scenario.args : [];
   const fromTrigger = scenario.fn === 'runScheduledJobs';
   if (!Array.isArray(scenario.args) || scenario.fn === 'endPairing' || fromTrigger) {
-    const fakes = restoreGasFakes(base, { htmlFiles: { Sidebar: sidebar } });
+    const fakes = restoreGasFakes(base, { htmlFiles: { Sidebar: sidebar, English: english } });
     const runtime = loadBundle(code, fakes);
     if (scenario.fn === 'endPairing') {
       // Ending needs a pair: make one first (not measured).
@@ -360,7 +361,7 @@ function measure(base: FakeState, size: number, scenario: Scenario): Measure {
     }
   }
   for (let i = 0; i < RUNS; i++) {
-    const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar } });
+    const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar, English: english } });
     const runtime = loadBundle(code, fakes);
     fakes.calls.reset();
     const before = process.cpuUsage();
@@ -399,7 +400,7 @@ function measure(base: FakeState, size: number, scenario: Scenario): Measure {
 
 /** The tabs of a workbook state as JSON grids. */
 function tabsOf(state: FakeState): Map<string, unknown[][]> {
-  const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar } });
+  const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar, English: english } });
   return new Map(fakes.sheet.tabNames().map((t) => [t, fakes.sheet.json(t)]));
 }
 
@@ -464,7 +465,10 @@ function minimumCalls(
   }
   if (wrote) calls += 1;
   if (scenario.extra) {
-    const extra = scenario.extra(restoreGasFakes(before, { htmlFiles: { Sidebar: sidebar } }), after);
+    const extra = scenario.extra(
+      restoreGasFakes(before, { htmlFiles: { Sidebar: sidebar, English: english } }),
+      after,
+    );
     calls += extra.calls;
     why.push(extra.why);
   }

@@ -21,7 +21,14 @@ import {
   SheetsUi,
 } from '../gas/services';
 import { ActiveSpreadsheet, SpreadsheetGateway } from '../gas/sheetGateway';
-import { isMessageKey, type Language, type MessageKey, translate } from '../shared/i18n';
+import {
+  isMessageKey,
+  type Language,
+  type MessageKey,
+  type Messages,
+  readEnglishWith,
+  translate,
+} from '../shared/i18n';
 
 declare const WEGWIJS_VERSION: string | undefined;
 
@@ -31,7 +38,17 @@ export const VERSION = typeof WEGWIJS_VERSION === 'string' ? WEGWIJS_VERSION : '
 /** The scopes the manifest asks for; the self-check compares them with what was granted. */
 export const REQUIRED_SCOPES: readonly string[] = manifest.oauthScopes;
 
+/**
+ * The English texts live in their own project file (the build moves them out of Code.js): read
+ * once per call, only when an English text is needed. `createHtmlOutputFromFile` needs no scope
+ * and works in every context.
+ */
+function readEnglish(): Messages {
+  return JSON.parse(HtmlService.createHtmlOutputFromFile('English').getContent()) as Messages;
+}
+
 export function createServices(): Services {
+  readEnglishWith(readEnglish);
   const active = new ActiveSpreadsheet();
   const gateway = new SpreadsheetGateway(active);
   const zone = () => gateway.timeZone();
