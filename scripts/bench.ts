@@ -2,8 +2,11 @@
  * `npm run bench`: runs the built Code.js with the counting fakes on generated workbooks of 100,
  * 1,000 and 10,000 staff rows, and prints per public server function the SpreadsheetApp calls,
  * the cells read and written, mails sent and the Node CPU time (median of several runs), plus the
- * bundle sizes. A report, not a test: nothing here fails on a slow machine.
- * `npm run bench -- --json` prints the same as JSON; `--sizes 100,1000` picks the sizes.
+ * bundle sizes, and per function the modelled minimum of calls and the ratio (`minimumCalls`).
+ * A report, not a test: nothing here fails on a slow machine.
+ * `npm run bench -- --json` prints the same as JSON; `--sizes 100,1000` picks the sizes,
+ * `--fns getSidebarState,runScheduledJobs` the functions, `--runs 3` the runs per row, and
+ * `--detail` prints every call key and the tabs read under each row.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -271,14 +274,16 @@ function scheduledRun(before: GasFakes, after: GasFakes): { calls: number; why: 
 }
 
 /**
- * What the sidebar shows needs these tabs; the packet state of a newcomer needs no schedule
- * rows or "Wie vraag ik wat" answers (those fill the mail, which the sidebar does not render).
+ * What the sidebar shows needs these tabs (Inwerkschema for who has a saved schedule); the
+ * packet state of a newcomer needs no "Wie vraag ik wat" answers (they fill the mail, which the
+ * sidebar renders today only to find packet problems: the one avoidable read left).
  */
 const SIDEBAR_READS = [
   'Instellingen',
   'Locaties',
   'Medewerkers',
   'Koppelingen',
+  'Inwerkschema',
   'Check-ins',
   'Vrije dagen',
   'Berichten',
