@@ -1,5 +1,6 @@
 /**
- * Builds exactly build/appsscript.json, build/Code.js, build/Sidebar.html and build/MijnWegwijs.html.
+ * Builds exactly build/appsscript.json, build/Code.js, build/Sidebar.html, build/MijnWegwijs.html and
+ * build/English.html (the English texts, read by Code.js only when needed).
  *
  * Code.js: the server entry bundled as one IIFE (target SERVER_TARGET, es2019, as Apps Script's V8
  * cannot parse some newer syntax), followed by a top-level `function` for every exported function, because
@@ -13,13 +14,38 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as vm from 'node:vm';
-import { build, transform } from 'esbuild';
+import { build, type Plugin, transform } from 'esbuild';
 import { SERVER_TARGET, SIDEBAR_TARGET } from './targets.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'build');
 const quiet = process.argv.includes('--quiet');
 const GLOBAL = 'Wegwijs';
+
+/**
+ * The English catalogue leaves Code.js for a project file read only when an English text is
+ * needed: the `const en: Messages = {…};` object of src/shared/i18n.ts, whatever keys it holds.
+ */
+export const ENGLISH_FILE = 'English';
+let english = '';
+const englishOut: Plugin = {
+  name: 'english-out',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]shared[\\/]i18n\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const start = source.indexOf('const en: Messages = {');
+      const end = source.indexOf('\n};\n', start);
+      if (start < 0 || end < 0)
+        throw new Error('i18n.ts: the `const en: Messages = {…};` catalogue was not found');
+      const literal = source.slice(start + 'const en: Messages = '.length, end + 2);
+      english = JSON.stringify(vm.runInNewContext(`(${literal})`));
+      return {
+        contents: `${source.slice(0, start)}const en: Messages = null as unknown as Messages;${source.slice(end + 3)}`,
+        loader: 'ts',
+      };
+    });
+  },
+};
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 const define = { WEGWIJS_VERSION: JSON.stringify(pkg.version) };
@@ -45,6 +71,7 @@ async function buildCode(): Promise<string> {
     globalName: GLOBAL,
     write: false,
     target: SERVER_TARGET,
+    plugins: [englishOut],
     minify: true,
     legalComments: 'none',
     charset: 'utf8',
@@ -103,9 +130,16 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'Code.js'), code);
 writeFileSync(join(out, 'Sidebar.html'), sidebar);
 writeFileSync(join(out, 'MijnWegwijs.html'), page);
+writeFileSync(join(out, `${ENGLISH_FILE}.html`), english);
 writeFileSync(join(out, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
 if (!quiet) {
-  for (const file of ['appsscript.json', 'Code.js', 'Sidebar.html', 'MijnWegwijs.html']) {
+  for (const file of [
+    'appsscript.json',
+    'Code.js',
+    'Sidebar.html',
+    'MijnWegwijs.html',
+    `${ENGLISH_FILE}.html`,
+  ]) {
     const kb = (statSync(join(out, file)).size / 1024).toFixed(1);
     console.log(`build/${file.padEnd(16)} ${kb.padStart(7)} KB`);
   }

@@ -290,7 +290,7 @@ export interface A1Ref {
   endCol: number | null;
 }
 
-/** Parses `A1`, `A1:C3`, `A:C`, `2:5` with an optional sheet (`'Blad 1'!A1`); null when invalid. */
+/** Parses `A1`, `A1:C3`, `A:C`, `2:5`, `C2:C` with an optional sheet (`'Blad 1'!A1`); null when invalid. */
 export function parseA1(text: string): A1Ref | null {
   const m = text
     .trim()
@@ -313,7 +313,12 @@ export function parseA1(text: string): A1Ref | null {
   } else {
     ref.endRow = r2 ? Number(r2) : null;
     ref.endCol = c2 ? columnNumber(c2) : null;
-    if ((ref.col === null) !== (ref.endCol === null) || (ref.row === null) !== (ref.endRow === null))
+    // `C2:C` (from row 2 to the tab's last row) is valid in Sheets, as are `A:C` and `2:5`.
+    const openDown = ref.row !== null && ref.endRow === null && ref.col !== null && ref.endCol !== null;
+    if (
+      (ref.col === null) !== (ref.endCol === null) ||
+      ((ref.row === null) !== (ref.endRow === null) && !openDown)
+    )
       return null;
   }
   return ref;

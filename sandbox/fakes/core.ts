@@ -15,6 +15,8 @@ export interface CallCounter {
   snapshot(): Record<string, number>;
   readonly cellsRead: number;
   readonly cellsWritten: number;
+  /** Tabs whose values were read (getValues/getDisplayValues), with how often. */
+  tabsRead(): Record<string, number>;
   reset(): void;
 }
 
@@ -24,6 +26,7 @@ export const SPREADSHEET_KINDS: ReadonlySet<string> = new Set([
   'Spreadsheet',
   'Sheet',
   'Range',
+  'RangeList',
   'DataValidationBuilder',
   'DataValidation',
   'EmbeddedChartBuilder',
@@ -35,12 +38,17 @@ export class Calls implements CallCounter {
   private counts = new Map<string, number>();
   private read = 0;
   private written = 0;
+  private readTabs = new Map<string, number>();
 
   record(key: string): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
-  addRead(n: number): void {
+  addRead(n: number, tab?: string): void {
     this.read += n;
+    if (tab !== undefined) this.readTabs.set(tab, (this.readTabs.get(tab) ?? 0) + 1);
+  }
+  tabsRead(): Record<string, number> {
+    return Object.fromEntries(this.readTabs);
   }
   addWritten(n: number): void {
     this.written += n;
@@ -66,6 +74,7 @@ export class Calls implements CallCounter {
   }
   reset(): void {
     this.counts.clear();
+    this.readTabs.clear();
     this.read = 0;
     this.written = 0;
   }

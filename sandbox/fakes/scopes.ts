@@ -45,6 +45,7 @@ export const SCOPE_TABLE: Readonly<Record<string, ScopeRule>> = Object.freeze({
   'Spreadsheet.*': SHEETS,
   'Sheet.*': SHEETS,
   'Range.*': SHEETS,
+  'RangeList.*': SHEETS,
   'Protection.*': SHEETS,
   'DataValidationBuilder.*': SHEETS,
   'DataValidation.*': SHEETS,

@@ -275,8 +275,14 @@ export class FakeScriptApp {
   }
   /** The current user's triggers of this script in the given document. */
   getUserTriggers(document: unknown): FakeTrigger[] {
-    const doc = document as { getId?: () => string };
-    const id = typeof doc?.getId === 'function' ? doc.getId() : this.host.documentId();
+    // Google looks the document up itself: the fake reads its ID without a counted getId call.
+    const doc = document as { fakeId?: string; getId?: () => string } | null;
+    const id =
+      typeof doc?.fakeId === 'string'
+        ? doc.fakeId
+        : typeof doc?.getId === 'function'
+          ? doc.getId()
+          : this.host.documentId();
     return this.mine()
       .filter((t) => t.documentId === id)
       .map((t) => this.trigger(t));

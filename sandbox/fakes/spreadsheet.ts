@@ -340,6 +340,10 @@ export class FakeSpreadsheet {
   private get s(): SpreadsheetState {
     return this.model.state;
   }
+  /** The ID for other fakes (a property, so reading it is no counted call, as Google's own lookups are not). */
+  get fakeId(): string {
+    return this.s.id;
+  }
   getId(): string {
     return this.s.id;
   }
@@ -486,6 +490,55 @@ export class FakeSheet {
       rows.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
     this.s.maxRows += howMany;
     shiftProtections(this.ss.state.protections, this.s.id, afterPosition, howMany);
+    return this;
+  }
+  /** Google: a list of ranges of this tab by A1 notation; one call sets them all. */
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0)
+      throw this.err(
+        "The parameters () don't match the method signature for SpreadsheetApp.Sheet.getRangeList.",
+      );
+    // The fake's own ranges (not counted): on Google the list is one object, one round trip.
+    const ranges = a1Notations.map((a1) => {
+      const ref = parseA1(String(a1));
+      if (!ref || ref.sheet || ref.row === null || ref.col === null) throw this.err(`Range not found: ${a1}`);
+      const endRow = ref.endRow ?? ref.row;
+      const endCol = ref.endCol ?? ref.col;
+      if (endRow > this.s.maxRows || endCol > this.s.maxCols)
+        throw this.err('The coordinates of the range are outside the dimensions of the sheet.');
+      return new FakeRange(this.ss, {
+        sheetId: this.s.id,
+        row: ref.row,
+        col: ref.col,
+        numRows: endRow - ref.row + 1,
+        numCols: endCol - ref.col + 1,
+      });
+    });
+    return this.ss.ctx.wrap('RangeList', new FakeRangeList(ranges));
+  }
+  /**
+   * Google: appends the row after the last row with content, atomically, adding a row (and
+   * columns) when the tab is full; the values are typed as `setValues` types them, and protected
+   * ranges and rules that reject input apply as to any write.
+   */
+  appendRow(rowContents: unknown[]): this {
+    if (!Array.isArray(rowContents) || rowContents.length === 0) {
+      throw this.err(
+        "The parameters () don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
+      );
+    }
+    const row = this.model.lastRow() + 1;
+    if (row > this.s.maxRows) this.insertRowsAfter(this.s.maxRows, row - this.s.maxRows);
+    if (rowContents.length > this.s.maxCols)
+      this.insertColumnsAfter(this.s.maxCols, rowContents.length - this.s.maxCols);
+    // The fake's own range (not counted): appendRow is one call on Google.
+    new FakeRange(this.ss, {
+      sheetId: this.s.id,
+      row,
+      col: 1,
+      numRows: 1,
+      numCols: rowContents.length,
+    }).setValues([rowContents]);
     return this;
   }
   insertRowAfter(afterPosition: number): this {
@@ -654,6 +707,23 @@ export class FakeSheet {
 }
 
 /** The Range fake. Reads return fresh arrays; Dates are new objects each read. */
+/** Google's RangeList: ranges of one tab written together. */
+export class FakeRangeList {
+  constructor(private readonly ranges: FakeRange[]) {}
+  /**
+   * Sets every cell of every range to one value, typed as a user types it. Every range is checked
+   * (protection, rules that reject input) before any is written.
+   */
+  setValue(value: unknown): this {
+    for (const range of this.ranges) range.check(value);
+    for (const range of this.ranges) range.setValue(value);
+    return this;
+  }
+  getRanges(): FakeRange[] {
+    return this.ranges.slice();
+  }
+}
+
 export class FakeRange {
   constructor(
     private ss: SpreadsheetModel,
@@ -678,8 +748,9 @@ export class FakeRange {
     }
     return out;
   }
-  private read<T>(fn: (cell: Cell | undefined) => T): T[][] {
-    this.ss.ctx.calls.addRead(this.size);
+  /** `values`: a read of the cells' values, counted per tab too. */
+  private read<T>(fn: (cell: Cell | undefined) => T, values = false): T[][] {
+    this.ss.ctx.calls.addRead(this.size, values ? this.sheetModel.state.name : undefined);
     return this.map(fn);
   }
   /** Checks a 2-D array against the range with Google's messages. */
@@ -738,14 +809,14 @@ export class FakeRange {
   }
 
   getValues(): (string | number | boolean | Date)[][] {
-    return this.read((c) => this.ss.valueOf(c));
+    return this.read((c) => this.ss.valueOf(c), true);
   }
   getValue(): string | number | boolean | Date {
     this.ss.ctx.calls.addRead(1);
     return this.ss.valueOf(this.sheetModel.cell(this.block.row, this.block.col));
   }
   getDisplayValues(): string[][] {
-    return this.read((c) => displayOf(c, this.ss.state.locale));
+    return this.read((c) => displayOf(c, this.ss.state.locale), true);
   }
   getDisplayValue(): string {
     this.ss.ctx.calls.addRead(1);
@@ -757,6 +828,11 @@ export class FakeRange {
     this.checkRules((r, c) => rows[r]?.[c]);
     this.write((cell, r, c) => this.put(cell, rows[r]?.[c]));
     return this;
+  }
+  /** Throws as `setValue(value)` would (protection, rules that reject input), writing nothing. */
+  check(value: unknown): void {
+    assertMayEdit(this.ss.ctx, this.ss.state.protections, this.block);
+    this.checkRules(() => value);
   }
   /** Sets every cell of the range to one value. */
   setValue(value: unknown): this {

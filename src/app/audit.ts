@@ -4,9 +4,16 @@
  */
 import type { RequestContext } from './context';
 
-/** Appends one log row; written with the request's other changes on commit. */
+/**
+ * Appends one log row; written with the request's other changes on commit, without reading the
+ * Logboek (it grows with every action: reading it to add a line would cost more every year).
+ * Before setup there is nowhere to log; setup logs itself once the tab exists.
+ */
 export function logAction(ctx: RequestContext, action: string, details = ''): void {
-  const log = ctx.wb.tryTable('log');
-  if (!log) return; // before setup there is nowhere to log; setup logs itself once the tab exists
-  log.append({ at: ctx.services.clock.now(), user: ctx.services.identity.email(), action, details });
+  ctx.wb.appendOnly('log', {
+    at: ctx.services.clock.now(),
+    user: ctx.services.identity.email(),
+    action,
+    details,
+  });
 }

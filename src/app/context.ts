@@ -22,7 +22,7 @@ import type {
   Triggers,
   Ui,
 } from './ports';
-import { Workbook } from './workbook';
+import { Workbook, type WriteStamp } from './workbook';
 
 /** Every adapter, built once per call by the composition root. */
 export interface Services {
@@ -41,6 +41,11 @@ export interface Services {
   readonly userStore: DocumentStore;
   /** Keyed hashes for pseudonymous answers (issue 15). */
   readonly hasher: Hasher;
+  /**
+   * Changed by every write, shared by every context; without it, what a call read before taking
+   * the lock is always read again under it.
+   */
+  readonly writeStamp?: WriteStamp;
   /** The add-on's version, from package.json at build time. */
   readonly version: string;
 }
@@ -61,7 +66,7 @@ export class RequestContext {
   constructor(services: Services) {
     this.services = this.guarded(services);
     this.language = languageOf(services.identity.locale());
-    this.wb = new Workbook(services.gateway, this.language);
+    this.wb = new Workbook(services.gateway, this.language, services.writeStamp);
   }
 
   /** Whether the user granted `permission`; true when the runtime cannot tell (no scope list). */
@@ -132,9 +137,9 @@ export class RequestContext {
    */
   locked<T>(work: () => T): T {
     const outcome = this.services.lock.tryWith(10_000, () => {
-      // Decisions under the lock rest on what is read under it: another user may have written
-      // while this call waited, so what was read before (to find the role) is read again.
-      if (!this.wb.inUnit) {
+      // Decisions under the lock rest on what holds under it: when another call wrote since this
+      // one read (to find the role), what was read is read again; otherwise it still holds.
+      if (!this.wb.inUnit && !this.wb.unchangedSinceRead()) {
         this.wb.discard();
         this.cachedSettings = undefined;
       }

@@ -14,6 +14,8 @@ export interface TabRead {
 
 /** How setup wants a tab to look: column types and allowed values, and a frozen header. */
 export interface TabLayout {
+  /** The tab's header row as it stands (texts in sheet order), when known: not read again. */
+  readonly header?: readonly string[];
   readonly columns: readonly { header: string; type: ColumnType; choices: readonly string[] }[];
 }
 
@@ -21,6 +23,13 @@ export interface TabLayout {
 export interface SheetGateway {
   /** Reads the tab that has one of these names (case, spaces and accents ignored); null when none. */
   read(names: readonly string[]): TabRead | null;
+  /**
+   * Reads only the header row of the tab that has one of these names (null when none): enough to
+   * append rows by header without reading a tab that only grows, like the Logboek.
+   */
+  readHeader(names: readonly string[]): TabRead | null;
+  /** Appends rows under the last row with content, without reading the tab (one call a row). */
+  appendRows(name: string, rows: readonly (readonly Cell[])[]): void;
   /** Applies a table's changes in one write (plus row deletions, bottom up). */
   write(name: string, patch: TablePatch): void;
   /** Creates an empty tab with a header row. */

@@ -48,18 +48,23 @@ interface TabPlan {
   create: boolean;
   header: string[];
   addColumns: string[];
+  /** The header row as the tab has it (texts in sheet order), when no column is added. */
+  existing?: string[];
 }
 
 function columnsOf(key: TabKey): [string, ColumnSpec][] {
   return Object.entries(SCHEMA[key].columns) as [string, ColumnSpec][];
 }
 
-/** Reads every tab once and decides what to add; throws before any write on a duplicate column. */
+/**
+ * Reads every tab's header row once and decides what to add; throws before any write on a
+ * duplicate column.
+ */
 function plan(ctx: RequestContext): TabPlan[] {
   const en = ctx.language === 'en';
   return TAB_KEYS.map((key) => {
     const spec = SCHEMA[key];
-    const read = ctx.services.gateway.read([spec.nl, spec.en, ...spec.aliases]);
+    const read = ctx.services.gateway.readHeader([spec.nl, spec.en, ...spec.aliases]);
     const headerOf = (c: ColumnSpec) => (en ? c.en : c.nl);
     if (!read) {
       return {
@@ -78,12 +83,22 @@ function plan(ctx: RequestContext): TabPlan[] {
       if (hits > 1) throw new UserError('schema.duplicateColumn', { tab: read.name, column: column.nl });
       if (hits === 0) addColumns.push(headerOf(column));
     }
-    return { key, name: read.name, create: false, header: [], addColumns };
+    return {
+      key,
+      name: read.name,
+      create: false,
+      header: [],
+      addColumns,
+      ...(addColumns.length ? {} : { existing: (read.grid[0] ?? []).map((c) => cellText(c)) }),
+    };
   });
 }
 
-function layoutOf(key: TabKey, locations: string[], en: boolean): TabLayout {
+function layoutOf(p: TabPlan, locations: string[], en: boolean): TabLayout {
+  const key = p.key;
+  const header = p.create ? p.header : p.existing;
   return {
+    ...(header ? { header } : {}),
     columns: columnsOf(key).map(([, c]) => ({
       header: en ? c.en : c.nl,
       type: c.validation ? 'choice' : c.type,
@@ -122,14 +137,15 @@ export function setupWorkbook(ctx: RequestContext): SetupReport {
       if (p.create) gateway.createTab(p.name, p.header);
       else if (p.addColumns.length) gateway.addColumns(p.name, p.addColumns);
     }
-    ctx.wb.reset();
+    // Tabs or columns made: read again what the plan read before them.
+    if (plans.some((p) => p.create || p.addColumns.length)) ctx.wb.reset();
     const added = fillDefaults(ctx, firstSetup ? me : '');
     const locations = ctx.wb
       .table('locations')
       .records.map((r) => r.value.name)
       .filter(Boolean);
     const en = ctx.language === 'en';
-    for (const p of plans) gateway.applyLayout(p.name, layoutOf(p.key, locations, en));
+    for (const p of plans) gateway.applyLayout(p.name, layoutOf(p, locations, en));
     const report = {
       createdTabs: plans.filter((p) => p.create).map((p) => p.name),
       addedColumns: plans.flatMap((p) => p.addColumns.map((c) => `${p.name}: ${c}`)),

@@ -2,6 +2,8 @@
  * The unit of work of one request: each tab is read at most once, changes collect in memory, and
  * `commit` writes each changed tab once. A missing tab or column stops before anything is written.
  */
+
+import type { Cell } from '../core/cells';
 import { UserError } from '../core/errors';
 import { type RowOf, SCHEMA, type TabKey } from '../core/schema';
 import { mapHeader, Table } from '../core/table';
@@ -13,16 +15,41 @@ export interface TableOptions<K extends TabKey> {
   readonly needs?: readonly (keyof RowOf<K> & string)[];
 }
 
+/**
+ * A mark every Wegwijs write changes, seen by every context: equal marks before a read and under
+ * a later lock mean no Wegwijs call wrote in between. `null` means unknown (never written, or
+ * forgotten): then everything is read again.
+ */
+export interface WriteStamp {
+  read(): string | null;
+  bump(): string;
+}
+
 export class Workbook {
+  /** The write stamp when this request first read a tab (undefined: nothing read yet). */
+  private seen: string | null | undefined;
   private readonly tables = new Map<TabKey, Table<TabKey>>();
   private readonly missing = new Set<TabKey>();
+  /** Rows to append to tabs not read in this request (the Logboek), written on commit. */
+  private readonly pending = new Map<TabKey, RowOf<TabKey>[]>();
   /** The open unit of work: commits asked for inside it wait for it to succeed. */
   private unit: { requested: boolean; after: (() => void)[] } | null = null;
 
   constructor(
     readonly gateway: SheetGateway,
     readonly language: Language,
+    private readonly stamp?: WriteStamp,
   ) {}
+
+  /**
+   * Whether no Wegwijs call wrote since this request read its first tab: then what it read before
+   * taking the lock (to find the user's role) still holds under the lock and is not read again.
+   * False without a stamp (always read again).
+   */
+  unchangedSinceRead(): boolean {
+    if (!this.stamp || this.seen === undefined || this.seen === null) return false;
+    return this.stamp.read() === this.seen;
+  }
 
   /** The tab's name as the user would know it. */
   tabName(key: TabKey): string {
@@ -45,6 +72,8 @@ export class Workbook {
     }
     if (this.missing.has(key)) return null;
     const spec = SCHEMA[key];
+    // Taken before the first read: a write after it (by anyone) changes it.
+    if (this.seen === undefined && this.stamp) this.seen = this.stamp.read();
     const read = this.gateway.read([spec.nl, spec.en, ...spec.aliases]);
     if (!read) {
       this.missing.add(key);
@@ -54,7 +83,41 @@ export class Workbook {
     const columns = mapHeader(key, read.name, grid[0]!, options.needs ?? []);
     const table = new Table(key, read.name, grid, columns);
     this.tables.set(key, table as unknown as Table<TabKey>);
+    // Rows queued for this tab before it was read become the table's own appends.
+    for (const row of this.pending.get(key) ?? []) table.append(row as RowOf<K>);
+    this.pending.delete(key);
     return table;
+  }
+
+  /**
+   * Adds a row to a tab that only grows (the Logboek) without reading it: written on commit with
+   * one append per row after reading the tab's header row only. When the tab is read anyway in
+   * this request, the row goes with that table's write. A missing tab takes nothing.
+   */
+  appendOnly<K extends TabKey>(key: K, row: RowOf<K>): void {
+    const table = this.tables.get(key) as Table<K> | undefined;
+    if (table) {
+      table.append(row);
+      return;
+    }
+    if (this.missing.has(key)) return;
+    this.pending.set(key, [...(this.pending.get(key) ?? []), row as RowOf<TabKey>]);
+  }
+
+  /** The queued appends as cells by the tabs' headers (read now, before anything is written). */
+  private pendingRows(): { name: string; rows: Cell[][] }[] {
+    const out: { name: string; rows: Cell[][] }[] = [];
+    for (const [key, rows] of this.pending) {
+      const spec = SCHEMA[key];
+      const read = this.gateway.readHeader([spec.nl, spec.en, ...spec.aliases]);
+      if (!read) continue;
+      const header = read.grid[0] ?? [];
+      const table = new Table(key, read.name, [header], mapHeader(key, read.name, header));
+      for (const row of rows) table.append(row);
+      out.push({ name: read.name, rows: [...table.patch().appends] });
+    }
+    this.pending.clear();
+    return out;
   }
 
   private headerOf(table: Table<TabKey>): string[] {
@@ -106,13 +169,21 @@ export class Workbook {
       if (after) this.unit.after.push(after);
       return;
     }
-    // A written tab is read afresh when next needed (its rows moved); an unchanged one stays as
-    // read, so a run of several jobs reads each tab once.
+    // Headers of append-only tabs are read first: a missing column stops before any write.
+    const appends = this.pendingRows();
+    let wrote = appends.length > 0;
+    // A written tab is kept as the write left it (rows renumbered after deletions), not read
+    // again: under the lock nobody else writes, so a run of several jobs reads each tab once.
+    // `RequestContext.locked` drops it all when a new lock is taken.
     for (const [key, table] of this.tables) {
       if (!table.changed) continue;
       this.gateway.write(table.sheetName, table.patch());
-      this.tables.delete(key);
+      this.tables.set(key, table.written());
+      wrote = true;
     }
+    for (const { name, rows } of appends) this.gateway.appendRows(name, rows);
+    // What this request holds is what it wrote: it stays valid for this request's next lock.
+    if (wrote && this.stamp) this.seen = this.stamp.bump();
     after?.();
   }
 
@@ -125,5 +196,7 @@ export class Workbook {
   discard(): void {
     this.tables.clear();
     this.missing.clear();
+    this.pending.clear();
+    this.seen = undefined;
   }
 }

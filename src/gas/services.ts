@@ -15,6 +15,7 @@ import type {
   Triggers,
   Ui,
 } from '../app/ports';
+import { ActiveSpreadsheet } from './sheetGateway';
 
 export class SessionIdentity implements Identity {
   email(): string {
@@ -77,8 +78,9 @@ export class SheetsUi implements Ui {
 }
 
 export class ScriptTriggers implements Triggers {
+  constructor(private readonly active: ActiveSpreadsheet = new ActiveSpreadsheet()) {}
   private mine(handler: string): GoogleAppsScript.Script.Trigger[] {
-    return ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()).filter(
+    return ScriptApp.getUserTriggers(this.active.get()!).filter(
       (t) => t.getHandlerFunction() === handler && t.getEventType() === ScriptApp.EventType.CLOCK,
     );
   }
@@ -133,7 +135,10 @@ export class MailAppMailer implements Mailer {
 }
 
 export class ScriptEnvironment implements Environment {
-  constructor(private readonly sheetZone: () => string) {}
+  constructor(
+    private readonly sheetZone: () => string,
+    private readonly active: ActiveSpreadsheet = new ActiveSpreadsheet(),
+  ) {}
   grantedScopes(): string[] | null {
     const info = ScriptApp.getAuthorizationInfo(
       ScriptApp.AuthMode.FULL,
@@ -145,18 +150,21 @@ export class ScriptEnvironment implements Environment {
   }
   missingDocument(): ('spreadsheet' | 'lock' | 'properties')[] {
     const missing: ('spreadsheet' | 'lock' | 'properties')[] = [];
-    if (!SpreadsheetApp.getActiveSpreadsheet()) missing.push('spreadsheet');
+    if (!this.active.get()) missing.push('spreadsheet');
     if (!LockService.getDocumentLock()) missing.push('lock');
     if (!PropertiesService.getDocumentProperties()) missing.push('properties');
     return missing;
   }
   webApp(): boolean {
-    return !SpreadsheetApp.getActiveSpreadsheet();
+    return !this.active.get();
   }
+  /** Asked of Google once per call (a run mails many packets, each with the page's link). */
+  private url: string | null | undefined;
   webAppUrl(): string | null {
     // Google: the web app's URL once deployed, otherwise null; a test deployment's `/dev` URL
     // opens only for editors, so it is no address to mail.
-    const url = ScriptApp.getService().getUrl();
+    if (this.url === undefined) this.url = ScriptApp.getService().getUrl();
+    const url = this.url;
     return typeof url === 'string' && url.trim() && !/\/dev$/.test(url.trim()) ? url.trim() : null;
   }
   spreadsheetUrl(): string | null {
@@ -169,6 +177,23 @@ export class ScriptEnvironment implements Environment {
   }
   scriptTimeZone(): string {
     return Session.getScriptTimeZone();
+  }
+}
+
+/**
+ * The write stamp in the script cache (shared by sidebar, trigger and web page; no scope; a
+ * round trip far cheaper than reading tabs again). Google may drop a cached value early: then the
+ * stamp reads null and the next lock reads everything again, as without a stamp.
+ */
+export class ScriptCacheStamp {
+  static readonly KEY = 'wegwijs.writeStamp';
+  read(): string | null {
+    return CacheService.getScriptCache().get(ScriptCacheStamp.KEY);
+  }
+  bump(): string {
+    const stamp = `${Date.now()}.${Math.random().toString(36).slice(2, 10)}`;
+    CacheService.getScriptCache().put(ScriptCacheStamp.KEY, stamp, 21_600);
+    return stamp;
   }
 }
 

@@ -27,6 +27,14 @@ export function guardText(text: string, format?: string): string {
   return `'${text}`;
 }
 
+/** A cell's A1 notation (row and column 1-based). */
+export function a1Of(row: number, col: number): string {
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
 /** A block of cells to write, its top-left corner 1-based. */
 interface Block {
   row: number;
@@ -87,11 +95,26 @@ export function changedBlocks(
 /** Script property holding the staff spreadsheet's ID (setup writes it; the web page reads it). */
 export const SPREADSHEET_ID_KEY = 'wegwijs.spreadsheetId';
 
+/**
+ * The active spreadsheet, asked of Google once per call and shared by every adapter that needs
+ * it (the gateway, the environment's checks, the triggers): each `getActiveSpreadsheet` is a
+ * round trip. `null` where there is none (a web app; a published add-on's trigger may get none).
+ */
+export class ActiveSpreadsheet {
+  private known: { ss: Spreadsheet | null } | undefined;
+  get(): Spreadsheet | null {
+    if (!this.known) this.known = { ss: SpreadsheetApp.getActiveSpreadsheet() };
+    return this.known.ss;
+  }
+}
+
 export class SpreadsheetGateway implements SheetGateway {
+  constructor(private readonly active: ActiveSpreadsheet = new ActiveSpreadsheet()) {}
   private ss: Spreadsheet | undefined;
   private zone: string | undefined;
   private readonly sheets = new Map<string, Sheet>();
-  private readonly raw = new Map<string, Raw[][]>();
+  /** Per tab read: its rows and header width as read (and as written since), to place appends. */
+  private readonly extent = new Map<string, { rows: number; width: number }>();
   private readonly dayOf = new Map<number, string>();
   private readonly dateOf = new Map<string, Date>();
   private dirty = false;
@@ -102,7 +125,7 @@ export class SpreadsheetGateway implements SheetGateway {
    */
   private spreadsheet(): Spreadsheet {
     if (!this.ss) {
-      const active = SpreadsheetApp.getActiveSpreadsheet();
+      const active = this.active.get();
       if (active) this.ss = active;
       else {
         const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID_KEY);
@@ -125,25 +148,65 @@ export class SpreadsheetGateway implements SheetGateway {
     return this.zone;
   }
 
-  private find(names: readonly string[]): Sheet | null {
+  /**
+   * The tab and its name. `getSheetByName` matches the name as asked (Google ignores case there),
+   * so that name is used without asking the tab for it again; a tab renamed with other accents
+   * or spaces is found by comparing loosely over all tabs.
+   */
+  private find(names: readonly string[]): { sheet: Sheet; name: string } | null {
     const ss = this.spreadsheet();
     for (const name of names.slice(0, 2)) {
       const exact = ss.getSheetByName(name);
-      if (exact) return exact;
+      if (exact) return { sheet: exact, name };
     }
-    // Renamed with other case, accents or spaces: compare loosely over all tabs.
     const wanted = names.map(normalizeName);
-    return ss.getSheets().find((s) => wanted.includes(normalizeName(s.getName()))) ?? null;
+    for (const sheet of ss.getSheets()) {
+      const name = sheet.getName();
+      if (wanted.includes(normalizeName(name))) return { sheet, name };
+    }
+    return null;
   }
 
   read(names: readonly string[]): TabRead | null {
-    const sheet = this.find(names);
-    if (!sheet) return null;
-    const name = sheet.getName();
+    const found = this.find(names);
+    if (!found) return null;
+    const { sheet, name } = found;
     const values = sheet.getDataRange().getValues() as Raw[][];
     this.sheets.set(name, sheet);
-    this.raw.set(name, values);
-    return { name, grid: values.map((row) => row.map((v) => this.toCell(v))) };
+    this.extent.set(name, { rows: values.length, width: values[0]?.length ?? 0 });
+    const grid: Cell[][] = new Array(values.length);
+    for (let r = 0; r < values.length; r++) {
+      const row = values[r]!;
+      const line: Cell[] = new Array(row.length);
+      for (let c = 0; c < row.length; c++) line[c] = this.toCell(row[c]);
+      grid[r] = line;
+    }
+    return { name, grid };
+  }
+
+  readHeader(names: readonly string[]): TabRead | null {
+    const found = this.find(names);
+    if (!found) return null;
+    const { sheet, name } = found;
+    this.sheets.set(name, found.sheet);
+    // The whole first row in one range: no call to ask how wide the header is.
+    const row = (sheet.getRange('1:1').getValues()[0] ?? []) as Raw[];
+    let width = row.length;
+    while (width > 0 && (row[width - 1] === '' || row[width - 1] === null)) width--;
+    return { name, grid: [row.slice(0, width).map((v) => this.toCell(v))] };
+  }
+
+  /**
+   * `appendRow` writes after the last row with content and grows the tab itself, in one call that
+   * Google makes atomic. The target cells' formats are not read (that would cost a call), so
+   * every string is guarded as in a General cell.
+   */
+  appendRows(name: string, rows: readonly (readonly Cell[])[]): void {
+    const sheet = this.sheet(name);
+    for (const row of rows) sheet.appendRow(row.map((cell) => this.toRaw(cell)));
+    if (rows.length) this.dirty = true;
+    const extent = this.extent.get(name);
+    if (extent) extent.rows += rows.length;
   }
 
   private toCell(value: Raw): Cell {
@@ -180,10 +243,10 @@ export class SpreadsheetGateway implements SheetGateway {
   private sheet(name: string): Sheet {
     const known = this.sheets.get(name);
     if (known) return known;
-    const sheet = this.find([name]);
-    if (!sheet) throw new Error(`Tab disappeared during the request: ${name.length} chars`);
-    this.sheets.set(name, sheet);
-    return sheet;
+    const found = this.find([name]);
+    if (!found) throw new Error(`Tab disappeared during the request: ${name.length} chars`);
+    this.sheets.set(name, found.sheet);
+    return found.sheet;
   }
 
   /**
@@ -194,27 +257,51 @@ export class SpreadsheetGateway implements SheetGateway {
    */
   write(name: string, patch: TablePatch): void {
     const sheet = this.sheet(name);
-    const raw = this.raw.get(name) ?? [];
+    const extent = this.extent.get(name) ?? { rows: 0, width: 0 };
     const { updates, appends, deletes } = patch;
+    // The tab's size is asked of Google only when a write may reach past the data read (appended
+    // rows, a wider row, deleting the last rows); a write inside the data needs no such call.
+    let maxRows: number | undefined;
+    const rowsOf = () => (maxRows ??= sheet.getMaxRows());
     if (updates.length || appends.length) {
-      const firstAppend = raw.length + 1;
-      const width = Math.max(raw[0]?.length ?? 0, ...appends.map((a) => a.length));
+      const firstAppend = extent.rows + 1;
+      const width = Math.max(extent.width, ...appends.map((a) => a.length));
       const blocks = changedBlocks(updates, firstAppend, appends, width);
       const top = Math.min(...blocks.map((b) => b.row));
       const bottom = Math.max(...blocks.map((b) => b.row + b.cells.length - 1));
       const left = Math.min(...blocks.map((b) => b.col));
       const right = Math.max(...blocks.map((b) => b.col + b.cells[0]!.length - 1));
-      if (bottom > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), bottom - sheet.getMaxRows());
-      if (right > sheet.getMaxColumns())
+      if (bottom > extent.rows && bottom > rowsOf()) {
+        sheet.insertRowsAfter(rowsOf(), bottom - rowsOf());
+        maxRows = bottom;
+      }
+      if (right > extent.width && right > sheet.getMaxColumns())
         sheet.insertColumnsAfter(sheet.getMaxColumns(), right - sheet.getMaxColumns());
+      const single = blocks.length === 1 ? blocks[0]! : null;
+      const box = sheet.getRange(top, left, bottom - top + 1, right - left + 1);
       const formats = blocks.some((b) => b.cells.some((line) => line.some((c) => typeof c === 'string' && c)))
-        ? sheet.getRange(top, left, bottom - top + 1, right - left + 1).getNumberFormats()
+        ? box.getNumberFormats()
         : [];
+      // Lone cells of one value (a status column over scattered rows) go as one range list.
+      const lone = new Map<string, { raw: Raw; a1s: string[] }>();
       for (const b of blocks) {
         const values = b.cells.map((line, r) =>
           line.map((cell, c) => this.toRaw(cell, formats[b.row + r - top]?.[b.col + c - left])),
         );
-        sheet.getRange(b.row, b.col, values.length, values[0]!.length).setValues(values);
+        if (!single && values.length === 1 && values[0]!.length === 1) {
+          const raw = values[0]![0];
+          const key = raw instanceof Date ? `d${raw.getTime()}` : `${typeof raw}:${String(raw)}`;
+          const group = lone.get(key) ?? { raw, a1s: [] };
+          group.a1s.push(a1Of(b.row, b.col));
+          lone.set(key, group);
+          continue;
+        }
+        // One block is the box itself: its range is already at hand.
+        (single ? box : sheet.getRange(b.row, b.col, values.length, values[0]!.length)).setValues(values);
+      }
+      for (const { raw, a1s } of lone.values()) {
+        if (a1s.length === 1) sheet.getRange(a1s[0]!).setValue(raw);
+        else sheet.getRangeList(a1s).setValue(raw);
       }
       this.dirty = true;
     }
@@ -225,14 +312,17 @@ export class SpreadsheetGateway implements SheetGateway {
       if (last && last[0] - 1 === row) last[0] = row;
       else runs.push([row, row]);
     }
-    if (runs.length && sheet.getMaxRows() - deletes.length <= sheet.getFrozenRows()) {
+    if (runs.length && rowsOf() - deletes.length <= sheet.getFrozenRows()) {
       // Sheets refuses to delete every non-frozen row ("not possible to delete all non-frozen
       // rows"): when the last data row is the tab's last row, keep one empty row below.
-      sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+      sheet.insertRowsAfter(rowsOf(), 1);
     }
     for (const [start, end] of runs) sheet.deleteRows(start, end - start + 1);
     if (runs.length) this.dirty = true;
-    this.raw.delete(name);
+    this.extent.set(name, {
+      rows: extent.rows + appends.length - deletes.length,
+      width: Math.max(extent.width, ...appends.map((a) => a.length)),
+    });
   }
 
   createTab(name: string, header: readonly string[]): void {
@@ -257,76 +347,106 @@ export class SpreadsheetGateway implements SheetGateway {
 
   applyLayout(name: string, layout: TabLayout): void {
     const sheet = this.sheet(name);
-    const width = sheet.getLastColumn();
+    const width = layout.header ? layout.header.length : sheet.getLastColumn();
     if (width === 0) return;
-    const header = sheet
-      .getRange(1, 1, 1, width)
-      .getValues()[0]!
-      .map((h) => normalizeName(String(h)));
+    const header = (layout.header ?? sheet.getRange(1, 1, 1, width).getValues()[0]!).map((h) =>
+      normalizeName(String(h)),
+    );
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground('#e8f0fe');
-    const rows = Math.max(sheet.getMaxRows() - 1, 1);
     for (const column of layout.columns) {
       const at = header.indexOf(normalizeName(column.header));
       if (at < 0) continue;
-      const range = sheet.getRange(2, at + 1, rows, 1);
-      const rule = SpreadsheetApp.newDataValidation();
-      switch (column.type) {
-        case 'date':
-          range.setNumberFormat('dd-mm-yyyy');
-          range.setDataValidation(rule.requireDate().setAllowInvalid(true).build());
-          break;
-        case 'moment':
-          range.setNumberFormat('dd-mm-yyyy hh:mm');
-          break;
-        case 'boolean':
-          range.setDataValidation(rule.requireCheckbox().build());
-          break;
-        case 'choice':
-          if (column.choices.length) {
-            range.setDataValidation(
-              rule
-                .requireValueInList([...column.choices], true)
-                .setAllowInvalid(false)
-                .build(),
-            );
-          }
-          break;
-        case 'number':
-          range.setDataValidation(rule.requireNumberBetween(0, 1_000_000).setAllowInvalid(true).build());
-          break;
-        default:
-          break;
-      }
+      const format =
+        column.type === 'date' ? 'dd-mm-yyyy' : column.type === 'moment' ? 'dd-mm-yyyy hh:mm' : null;
+      const rule = this.rule(column);
+      if (!format && !rule) continue;
+      // Open-ended (`C2:C`): to the tab's last row without asking how many rows it has.
+      const letters = a1Of(2, at + 1).slice(0, -1);
+      const range = sheet.getRange(`${letters}2:${letters}`);
+      if (format) range.setNumberFormat(format);
+      if (rule) range.setDataValidation(rule);
     }
     this.dirty = true;
   }
 
+  /** Validation rules built once per call and shared by every column that has the same one. */
+  private readonly rules = new Map<string, GoogleAppsScript.Spreadsheet.DataValidation | null>();
+
+  private rule(column: TabLayout['columns'][number]): GoogleAppsScript.Spreadsheet.DataValidation | null {
+    const key = column.type === 'choice' ? `choice:${JSON.stringify(column.choices)}` : column.type;
+    if (this.rules.has(key)) return this.rules.get(key)!;
+    let rule: GoogleAppsScript.Spreadsheet.DataValidation | null = null;
+    switch (column.type) {
+      case 'date':
+        rule = SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true).build();
+        break;
+      case 'boolean':
+        rule = SpreadsheetApp.newDataValidation().requireCheckbox().build();
+        break;
+      case 'choice':
+        if (column.choices.length)
+          rule = SpreadsheetApp.newDataValidation()
+            .requireValueInList([...column.choices], true)
+            .setAllowInvalid(false)
+            .build();
+        break;
+      case 'number':
+        rule = SpreadsheetApp.newDataValidation()
+          .requireNumberBetween(0, 1_000_000)
+          .setAllowInvalid(true)
+          .build();
+        break;
+      default:
+        break;
+    }
+    this.rules.set(key, rule);
+    return rule;
+  }
+
+  /**
+   * Rewrites the generated tab. Its chart is made (and the header row frozen) only when it is
+   * missing or no longer fits: the old chart stays while the grid has as many rows as before and
+   * its title is this language's, since its ranges follow the values written.
+   */
   rewriteTab(
     name: string,
     grid: readonly (readonly Cell[])[],
     chart: { title: string; columns: number[]; rows: number },
   ): void {
-    const sheet = this.find([name]) ?? this.spreadsheet().insertSheet(name);
+    const found = this.find([name])?.sheet;
+    const sheet = found ?? this.spreadsheet().insertSheet(name);
     const width = Math.max(1, ...grid.map((r) => r.length));
+    const old = found ? sheet.getCharts() : [];
+    const keep =
+      old.length === 1 &&
+      sheet.getLastRow() === grid.length &&
+      old[0]!.getOptions().get('title') === chart.title;
     sheet.clearContents();
-    if (sheet.getMaxRows() < grid.length)
-      sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
-    if (sheet.getMaxColumns() < width)
-      sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-    const range = sheet.getRange(1, 1, grid.length, width);
+    let range: GoogleAppsScript.Spreadsheet.Range;
+    try {
+      range = sheet.getRange(1, 1, grid.length, width);
+    } catch {
+      // Smaller than the grid (a new tab, or rows deleted by hand): grow it, then take the range.
+      if (sheet.getMaxRows() < grid.length)
+        sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+      if (sheet.getMaxColumns() < width)
+        sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+      range = sheet.getRange(1, 1, grid.length, width);
+    }
     // Formats survive clearContents: a column the school made plain text gets its strings as they are.
     const formats = range.getNumberFormats();
     const values = grid.map((r, y) =>
       Array.from({ length: width }, (_, x) => this.toRaw(r[x] ?? '', formats[y]?.[x])),
     );
     range.setValues(values);
+    this.dirty = true;
+    if (keep) return;
     sheet.setFrozenRows(1);
-    for (const old of sheet.getCharts()) sheet.removeChart(old);
+    for (const c of old) sheet.removeChart(c);
     let builder = sheet.newChart().setChartType(Charts.ChartType.COLUMN).setOption('title', chart.title);
     for (const column of chart.columns) builder = builder.addRange(sheet.getRange(1, column, chart.rows, 1));
     sheet.insertChart(builder.setPosition(grid.length + 2, 1, 0, 0).build());
-    this.dirty = true;
   }
 
   flush(): void {

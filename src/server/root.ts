@@ -12,6 +12,7 @@ import {
   BlobDocuments,
   DocumentPropertiesStore,
   MailAppMailer,
+  ScriptCacheStamp,
   ScriptEnvironment,
   ScriptLock,
   ScriptTriggers,
@@ -21,8 +22,15 @@ import {
   SheetsUi,
   UtilitiesHasher,
 } from '../gas/services';
-import { SpreadsheetGateway } from '../gas/sheetGateway';
-import { isMessageKey, type Language, type MessageKey, translate } from '../shared/i18n';
+import { ActiveSpreadsheet, SpreadsheetGateway } from '../gas/sheetGateway';
+import {
+  isMessageKey,
+  type Language,
+  type MessageKey,
+  type Messages,
+  readEnglishWith,
+  translate,
+} from '../shared/i18n';
 
 declare const WEGWIJS_VERSION: string | undefined;
 
@@ -32,8 +40,19 @@ export const VERSION = typeof WEGWIJS_VERSION === 'string' ? WEGWIJS_VERSION : '
 /** The scopes the manifest asks for; the self-check compares them with what was granted. */
 export const REQUIRED_SCOPES: readonly string[] = manifest.oauthScopes;
 
+/**
+ * The English texts live in their own project file (the build moves them out of Code.js): read
+ * once per call, only when an English text is needed. `createHtmlOutputFromFile` needs no scope
+ * and works in every context.
+ */
+function readEnglish(): Messages {
+  return JSON.parse(HtmlService.createHtmlOutputFromFile('English').getContent()) as Messages;
+}
+
 export function createServices(): Services {
-  const gateway = new SpreadsheetGateway();
+  readEnglishWith(readEnglish);
+  const active = new ActiveSpreadsheet();
+  const gateway = new SpreadsheetGateway(active);
   const zone = () => gateway.timeZone();
   return {
     gateway,
@@ -41,13 +60,14 @@ export function createServices(): Services {
     clock: new SheetClock(zone),
     lock: new ScriptLock(() => gateway.flush()),
     ui: new SheetsUi(),
-    triggers: new ScriptTriggers(),
+    triggers: new ScriptTriggers(active),
     mailer: new MailAppMailer(),
     documents: new BlobDocuments(),
-    environment: new ScriptEnvironment(zone),
+    environment: new ScriptEnvironment(zone, active),
     store: new SharedStore(),
     userStore: new DocumentPropertiesStore(() => PropertiesService.getUserProperties()),
     hasher: new UtilitiesHasher(),
+    writeStamp: new ScriptCacheStamp(),
     version: VERSION,
   };
 }

@@ -1057,7 +1057,30 @@ export function translate(
 ): string {
   const inSentence: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) inSentence[name] = sentenceValue(value, language);
-  return fill((language === 'en' ? en : nl)[key] ?? key, inSentence);
+  return fill((language === 'en' ? english() : nl)[key] ?? key, inSentence);
+}
+
+/**
+ * The built Code.js carries the Dutch catalogue only: the build moves the English one (every key
+ * of `en` above, so keys added there follow by themselves) into a project file that is read when
+ * an English text is first needed in a call (see `scripts/build.ts`, `ENGLISH_FILE`). The server's
+ * composition root says how to read it; in the source (tests) `en` is simply there.
+ */
+let englishSource: (() => Messages) | null = null;
+let englishLoaded: Messages | null = null;
+
+/** Tells the catalogue how to read the English texts when the build left them out. */
+export function readEnglishWith(load: () => Messages): void {
+  englishSource = load;
+}
+
+function english(): Messages {
+  if (en) return en;
+  if (!englishLoaded) {
+    if (!englishSource) throw new Error('The English catalogue was built out and no reader was given.');
+    englishLoaded = englishSource();
+  }
+  return englishLoaded;
 }
 
 /** Both catalogues, for the copy test (tests/shared/copy.test.ts). */

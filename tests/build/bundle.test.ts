@@ -11,6 +11,7 @@ import * as entry from '../../src/server/main';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
 const sidebar = readFileSync(new URL('../../build/Sidebar.html', import.meta.url), 'utf8');
+const english = readFileSync(new URL('../../build/English.html', import.meta.url), 'utf8');
 const leader = 'leider@school.example';
 
 let fakes: GasFakes;
@@ -20,7 +21,7 @@ beforeEach(() => {
   fakes = createGasFakes({
     now: '2026-11-30T09:00:00+01:00',
     activeUser: leader,
-    htmlFiles: { Sidebar: sidebar },
+    htmlFiles: { Sidebar: sidebar, English: english },
   });
   runtime = loadBundle(code, fakes);
 });
@@ -109,6 +110,19 @@ describe('the bundle in a bare Apps Script-like context', () => {
     expect(() => runtime.run('getSidebarState', [], { user: '', locale: 'en' })).toThrow(
       /cannot see who you are/,
     );
+  });
+
+  it('carries the English texts in English.html, read only when an English text is needed', () => {
+    expect(code).not.toContain('cannot see who you are');
+    expect(JSON.parse(english)['error.noUser']).toMatch(/cannot see who you are/);
+    runtime.run('setupWorkbook', [], { user: leader });
+    fakes.calls.reset();
+    expect(() => runtime.run('getSidebarState', [], { user: '' })).toThrow(/kan niet zien wie je bent/);
+    expect(fakes.calls.count('HtmlService.')).toBe(0);
+    expect(() => runtime.run('getSidebarState', [], { user: '', locale: 'en' })).toThrow(
+      /cannot see who you are/,
+    );
+    expect(fakes.calls.count('HtmlService.createHtmlOutputFromFile')).toBe(1);
   });
 
   it('opens the sidebar from the built Sidebar.html', () => {

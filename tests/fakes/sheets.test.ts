@@ -207,6 +207,74 @@ describe('data range and last row/column', () => {
   });
 });
 
+describe('appendRow', () => {
+  it('writes after the last row with content, typed as a user types, growing a full tab, in one call', () => {
+    const { fakes, ss } = setup();
+    const sheet = ss.insertSheet('Log');
+    sheet.getRange(1, 1, 1, 2).setValues([['Wanneer', 'Wat']]);
+    sheet.deleteRows(3, sheet.getMaxRows() - 2);
+    fakes.calls.reset();
+    sheet.appendRow(["'01234", '=1+1']);
+    sheet.appendRow(['b', 'c', 'd']);
+    expect(fakes.calls.snapshot()).toEqual({ 'Sheet.appendRow': 2 });
+    expect(fakes.sheet.json('Log')).toEqual([
+      ['Wanneer', 'Wat', null],
+      ['01234', '=1+1', null],
+      ['b', 'c', 'd'],
+    ]);
+    expect(sheet.getMaxRows()).toBe(3);
+  });
+
+  it('refuses an empty row, and a cell a rule rejects', () => {
+    const { ss, fakes } = setup();
+    const sheet = ss.insertSheet('Log');
+    expect(() => sheet.appendRow([])).toThrow(/appendRow/);
+    const rule = fakes.globals.SpreadsheetApp.newDataValidation()
+      .requireValueInList(['ja'])
+      .setAllowInvalid(false)
+      .build();
+    sheet.getRange('A1:A10').setDataValidation(rule);
+    expect(() => sheet.appendRow(['nee'])).toThrow();
+  });
+});
+
+describe('open-ended A1 ranges', () => {
+  it('takes `C2:C` from row 2 to the tab’s last row, as Sheets does', () => {
+    const { sheet } = setup();
+    const range = sheet.getRange('C2:C');
+    expect([range.getRow(), range.getColumn(), range.getNumRows(), range.getNumColumns()]).toEqual([
+      2,
+      3,
+      sheet.getMaxRows() - 1,
+      1,
+    ]);
+    expect(() => sheet.getRange('C:2')).toThrow('Range not found');
+  });
+});
+
+describe('getRangeList', () => {
+  it('sets one value in every range in one call, typed as a user types, and checks all before writing', () => {
+    const { fakes, sheet, ss } = setup();
+    fakes.calls.reset();
+    sheet.getRangeList(['A1', 'C3', 'B5:B6']).setValue('01234');
+    expect(fakes.calls.snapshot()).toEqual({ 'RangeList.setValue': 1, 'Sheet.getRangeList': 1 });
+    expect([
+      sheet.getRange('A1').getValue(),
+      sheet.getRange('C3').getValue(),
+      sheet.getRange('B6').getValue(),
+    ]).toEqual([1234, 1234, 1234]);
+    const rule = fakes.globals.SpreadsheetApp.newDataValidation()
+      .requireValueInList(['ja'])
+      .setAllowInvalid(false)
+      .build();
+    sheet.getRange('D9').setDataValidation(rule);
+    expect(() => sheet.getRangeList(['D1', 'D9']).setValue('nee')).toThrow(/violates/);
+    expect(sheet.getRange('D1').getValue()).toBe('');
+    expect(() => sheet.getRangeList(['Z2000'])).toThrow(/outside the dimensions/);
+    expect(() => ss.getSheets()[0]!.getRangeList([])).toThrow();
+  });
+});
+
 describe('range dimensions', () => {
   it("refuses setValues with the wrong number of rows, with Google's message", () => {
     const { sheet } = setup();

@@ -93,6 +93,58 @@ describe('writing a tab', () => {
     ]);
   });
 
+  it('asks a tab neither its name nor its size for a change inside the data read', () => {
+    fakes.sheet.paste('Medewerkers', [header, ['Anna', 'a@x.example', 'L', '2027-01-04', 'nieuw', '']]);
+    fakes.calls.reset();
+    const gateway = new SpreadsheetGateway();
+    const table = staffTable(gateway);
+    table.update(table.records[0]!, { status: 'actief' });
+    gateway.write(table.sheetName, table.patch());
+    const calls = fakes.calls.snapshot();
+    expect(calls['Sheet.getName']).toBeUndefined();
+    expect(calls['Sheet.getMaxRows']).toBeUndefined();
+    expect(calls['Sheet.getMaxColumns']).toBeUndefined();
+    // One block: its range serves both the format check and the write.
+    expect(calls['Sheet.getRange']).toBe(1);
+    expect(fakes.sheet.json('Medewerkers')[1]![4]).toBe('actief');
+  });
+
+  it('writes lone cells of one value in scattered rows as one range list, never touching the rows between', () => {
+    fakes.sheet.paste('Medewerkers', [
+      header,
+      ...Array.from({ length: 9 }, (_, i) => [
+        `P${i}`,
+        `p${i}@x.example`,
+        'L',
+        '2027-01-04',
+        'nieuw',
+        `=LEN(A${i + 2})`,
+      ]),
+    ]);
+    const gateway = new SpreadsheetGateway();
+    const table = staffTable(gateway);
+    for (const i of [0, 4, 8]) table.update(table.records[i]!, { status: 'actief' });
+    table.update(table.records[6]!, { status: 'uit dienst' });
+    fakes.calls.reset();
+    gateway.write(table.sheetName, table.patch());
+    expect(fakes.calls.snapshot()['RangeList.setValue']).toBe(1);
+    expect(fakes.calls.count('Range.set')).toBe(1);
+    expect(fakes.calls.cellsWritten).toBe(4);
+    expect(fakes.sheet.json('Medewerkers').map((r) => r[4])).toEqual([
+      'Status',
+      'actief',
+      'nieuw',
+      'nieuw',
+      'nieuw',
+      'actief',
+      'nieuw',
+      'uit dienst',
+      'nieuw',
+      'actief',
+    ]);
+    expect(fakes.sheet.values('Medewerkers')[3]![5]).toBe('=LEN(A4)');
+  });
+
   it('stores text exactly, never as a formula, number, date or boolean', () => {
     const risky = [
       '=1+1',
@@ -312,5 +364,126 @@ describe('cells as Sheets stores them', () => {
     gateway.write(table.sheetName, table.patch());
     expect(fakes.sheet.values('Medewerkers')).toEqual([header]);
     expect(sheet.getMaxRows()).toBe(2);
+  });
+});
+
+describe('the active spreadsheet', () => {
+  it('is asked of Google once per call, by every adapter that needs it', async () => {
+    const { ActiveSpreadsheet } = await import('../../src/gas/sheetGateway');
+    const { ScriptEnvironment, ScriptTriggers } = await import('../../src/gas/services');
+    const active = new ActiveSpreadsheet();
+    fakes.sheet.paste('Medewerkers', [header]);
+    fakes.calls.reset();
+    const gateway = new SpreadsheetGateway(active);
+    const environment = new ScriptEnvironment(() => 'Europe/Amsterdam', active);
+    expect(environment.missingDocument()).toEqual([]);
+    expect(environment.webApp()).toBe(false);
+    new ScriptTriggers(active).installed('runScheduledJobs');
+    gateway.read(['Medewerkers']);
+    expect(fakes.calls.snapshot()['SpreadsheetApp.getActiveSpreadsheet']).toBe(1);
+  });
+});
+
+describe('appending to the Logboek', () => {
+  it('reads only its header row, places cells by header, and costs the same for any length', async () => {
+    const { Workbook } = await import('../../src/app/workbook');
+    const logHeader = ['Actie', 'Tijdstip', 'Details', 'Gebruiker'];
+    const callsFor = (n: number) => {
+      fakes.sheet.paste('Logboek', [
+        logHeader,
+        ...Array.from({ length: n }, (_, i) => [`a${i}`, '2026-01-01', '', 'u@x.example']),
+      ]);
+      fakes.calls.reset();
+      const wb = new Workbook(new SpreadsheetGateway(), 'nl');
+      wb.appendOnly('log', {
+        at: '2027-03-27T12:00:00+01:00',
+        user: 'me@x.example',
+        action: 'Iets',
+        details: '3',
+      });
+      wb.commit();
+      expect(fakes.calls.tabsRead()).toEqual({ Logboek: 1 });
+      return { calls: fakes.calls.spreadsheetCalls(), cells: fakes.calls.cellsRead };
+    };
+    expect(callsFor(5)).toEqual(callsFor(3000));
+    expect(fakes.calls.cellsRead).toBeLessThanOrEqual(26);
+    expect(fakes.calls.snapshot()['Sheet.appendRow']).toBe(1);
+    expect(fakes.sheet.json('Logboek').at(-1)).toEqual([
+      'Iets',
+      '2027-03-27T12:00:00.000+01:00',
+      '3',
+      'me@x.example',
+    ]);
+  });
+
+  it('goes with the table when the Logboek was read in the same request, and is dropped with a failed unit', async () => {
+    const { Workbook } = await import('../../src/app/workbook');
+    fakes.sheet.paste('Logboek', [['Tijdstip', 'Gebruiker', 'Actie', 'Details']]);
+    const wb = new Workbook(new SpreadsheetGateway(), 'nl');
+    const row = { at: '2027-03-27T12:00:00+01:00', user: 'me@x.example', action: 'Iets', details: '' };
+    expect(() =>
+      wb.unitOfWork(() => {
+        wb.appendOnly('log', row);
+        wb.commit();
+        throw new Error('stuk');
+      }),
+    ).toThrow('stuk');
+    expect(fakes.sheet.json('Logboek')).toHaveLength(1);
+    wb.appendOnly('log', row);
+    expect(wb.table('log').records).toHaveLength(1);
+    wb.commit();
+    expect(fakes.sheet.json('Logboek')).toHaveLength(2);
+  });
+});
+
+describe('a tab written inside one run', () => {
+  it('is not read again, and holds what a fresh read would give', async () => {
+    const { Workbook } = await import('../../src/app/workbook');
+    fakes.sheet.paste('Medewerkers', [
+      header,
+      ...['A', 'B', 'C', 'D'].map((n) => [n, `${n}@x.example`, 'L', '2027-01-04', 'nieuw', '']),
+    ]);
+    const wb = new Workbook(new SpreadsheetGateway(), 'nl');
+    const table = wb.table('staff');
+    table.update(table.records[1]!, { status: 'actief', startDate: '2027-02-01' });
+    table.remove(table.records[0]!);
+    table.append({ ...table.records[0]!.value, name: '=E', email: 'e@x.example' });
+    wb.commit();
+    const kept = wb.table('staff');
+    kept.update(kept.records[2]!, { status: 'uit dienst' });
+    wb.commit();
+    expect(fakes.calls.tabsRead()).toEqual({ Medewerkers: 1 });
+    const fresh = new Workbook(new SpreadsheetGateway(), 'nl').table('staff');
+    expect(wb.table('staff').records).toEqual(fresh.records);
+    expect(fresh.records.map((r) => [r.value.name, r.value.status])).toEqual([
+      ['B', 'actief'],
+      ['C', 'nieuw'],
+      ['D', 'uit dienst'],
+      ['=E', 'actief'],
+    ]);
+  });
+});
+
+describe('rewriting the Overzicht tab', () => {
+  const grid = [['Locatie', 'Gehouden'], ['A', 1], ['B', 2], [], ['bijgewerkt']];
+  const chart = { title: 'Per locatie', columns: [1, 2], rows: 3 };
+
+  it('makes its chart once, and again only when the rows or the title changed', () => {
+    new SpreadsheetGateway().rewriteTab('Overzicht', grid, chart);
+    fakes.calls.reset();
+    new SpreadsheetGateway().rewriteTab('Overzicht', grid, chart);
+    expect(fakes.calls.count('EmbeddedChartBuilder.')).toBe(0);
+    expect(fakes.calls.snapshot()['Sheet.setFrozenRows']).toBeUndefined();
+    expect(fakes.sheet.charts('Overzicht')).toHaveLength(1);
+    new SpreadsheetGateway().rewriteTab('Overzicht', grid, { ...chart, title: 'By location' });
+    expect(fakes.sheet.charts('Overzicht').map((c) => c.options.title)).toEqual(['By location']);
+    const longer = [...grid.slice(0, 3), ['C', 3], [], ['bijgewerkt']];
+    new SpreadsheetGateway().rewriteTab('Overzicht', longer, { ...chart, rows: 4 });
+    const [made] = fakes.sheet.charts('Overzicht');
+    expect(made!.data.map((range) => range.map((r) => r[0]))).toEqual([
+      ['Locatie', 'A', 'B', 'C'],
+      ['Gehouden', 1, 2, 3],
+    ]);
+    expect(fakes.sheet.frozenRows('Overzicht')).toBe(1);
   });
 });

@@ -74,6 +74,8 @@ export class Interleaving {
         }
         return read;
       },
+      readHeader: (names) => shared.readHeader(names),
+      appendRows: (tab, rows) => shared.appendRows(tab, rows),
       write: (tab: string, patch: TablePatch) => shared.write(tab, patch),
       createTab: (tab, header) => shared.createTab(tab, header),
       addColumns: (tab, headers) => shared.addColumns(tab, headers),

@@ -35,6 +35,19 @@ export class MemoryGateway implements SheetGateway {
     return { name, grid: this.tabs.get(name)!.map((r) => [...r]) };
   }
 
+  headerReads = 0;
+  readHeader(names: readonly string[]): TabRead | null {
+    const name = this.find(names);
+    if (!name) return null;
+    this.headerReads++;
+    return { name, grid: [[...(this.tabs.get(name)![0] ?? [])]] };
+  }
+
+  appendRows(name: string, rows: readonly (readonly Cell[])[]): void {
+    this.writes++;
+    this.tabs.get(name)!.push(...rows.map((r) => [...r]));
+  }
+
   write(name: string, patch: TablePatch): void {
     this.writes++;
     const grid = this.tabs.get(name)!;
