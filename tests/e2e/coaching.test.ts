@@ -64,11 +64,16 @@ describe('check-ins as the protocol coaches', () => {
   });
 
   it('a buddy records a check-in in four steps with goals and competence levels, and sees the growth', async () => {
-    const frame = await sidebarOpenedAs(page, buddy);
-    await openNewcomer(frame, newcomer);
-    await frame.click('[data-testid=record-open]');
-    const form = frame.locator('[data-testid=checkin-form]');
-    await form.locator('[data-testid=held]').fill('2027-01-20');
+    // A buddy works on Mijn Wegwijs (issue 17: the sidebar points a buddy there), with the same
+    // server function and rules as the sidebar's form.
+    const newcomerName = String(
+      (await readTab(sandbox, 'Medewerkers')).find((s) => s['E-mail'] === newcomer)!.Naam,
+    );
+    await page.goto(`${sandbox.url}/mijn?user=${encodeURIComponent(buddy)}`);
+    const article = page.locator('.newcomer', { hasText: newcomerName });
+    await article.locator('.record > summary').click();
+    const form = article.locator('.checkin-form');
+    await form.locator('input[type=date]').fill('2027-01-20');
     await form.locator('[data-testid=step-ontdekken]').fill('De mentorles ging goed.');
     await form.locator('[data-testid=step-dromen]').fill('Over twee weken de ouderavond voorbereiden.');
     await form.locator('[data-testid=step-ontwerpen]').fill('Samen met de buddy een gespreksopzet maken.');
@@ -88,12 +93,12 @@ describe('check-ins as the protocol coaches', () => {
       await form.locator('.competence').nth(5).locator('[data-testid=indicators]').textContent(),
     ).toContain('zoekt actief contact met ouders');
     await form.locator('[data-testid=worries]').fill('Zorgen over de ouderavond.');
-    await form.locator('[data-testid=wellbeing][value="4"]').check();
-    await form.locator('[data-testid=click][value=goed]').check();
-    await form.locator('[data-testid=notes]').fill(NOTE);
-    await page.locator('[data-testid=sidebar-frame]').screenshot({ path: screenshotPath('coaching-form') });
-    await form.locator('[data-testid=record-submit]').click();
-    await frame.locator('[data-testid=checkins-message]').waitFor();
+    await form.locator('label:has-text("Welbevinden") select').selectOption('4');
+    await form.locator('label:has-text("Klik") select').selectOption('goed');
+    await form.locator('label:has-text("Notities") textarea').fill(NOTE);
+    await page.screenshot({ path: screenshotPath('coaching-form'), fullPage: true });
+    await form.locator('button[type=submit]').click();
+    await page.waitForSelector('[role=status]');
 
     const row = (await readTab(sandbox, 'Check-ins')).find(
       (r) => r['Nieuwe collega'] === newcomer && r.Gehouden === '2027-01-20',
@@ -110,7 +115,12 @@ describe('check-ins as the protocol coaches', () => {
       'Zelfstandig een ouderavond voeren | nog nooit gedaan | een ouderavond zelf voeren | op koers',
     );
 
+    await page.goto(sandbox.url);
+    await page.waitForSelector('[data-testid=user-switcher]');
+    const frame = await sidebarOpenedAs(page, chief);
+    await openNewcomer(frame, newcomer);
     const chart = frame.locator('[data-testid=growth-chart][data-competence^=interpersoonlijk]');
+    await chart.waitFor();
     expect(await chart.getAttribute('data-levels')).toBe('3');
     expect(await frame.locator('[data-testid=current-goals] li').first().getAttribute('data-status')).toBe(
       'op koers',
@@ -120,6 +130,7 @@ describe('check-ins as the protocol coaches', () => {
 
   it('the chef buddy sees "zorgen gemeld" this week, not what they are', async () => {
     const frame = await sidebarOpenedAs(page, chief);
+    await frame.click('[data-testid=tab-week]');
     const item = frame.locator(`[data-testid=week-item][data-kind=worries][data-email="${newcomer}"]`);
     await item.waitFor();
     expect(await item.textContent()).toMatch(/zorgen gemeld/);
