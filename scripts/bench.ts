@@ -312,7 +312,15 @@ const SCENARIOS: Scenario[] = [
   {
     fn: 'recordCheckIn',
     user: LEADER,
-    args: (r) => [startedWithSchedule(r), { held: '2027-01-04', phase: 'doen', wellbeing: 4, click: 'goed' }],
+    args: (r) => [
+      startedWithSchedule(r),
+      {
+        held: '2027-01-04',
+        steps: { doen: 'Samen de mentorles voorbereiden.' },
+        wellbeing: 4,
+        click: 'goed',
+      },
+    ],
   },
   { fn: 'getOverview', user: LEADER, args: [] },
   { fn: 'refreshOverviewTab', user: LEADER, args: [], extra: overviewTab },
