@@ -12,6 +12,10 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           environment: 'node',
+          // The sandbox's HTTP tests start the real bundle with the demo; on a loaded 2-core CI
+          // runner that can take more than vitest's default 5 s. Nothing here asserts timing.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {

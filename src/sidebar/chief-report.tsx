@@ -14,6 +14,17 @@ export function ChiefReport(props: { location: string; language: Language }) {
   const { language } = props;
   const t = (key: Parameters<typeof text>[1], params?: Record<string, string | number>) =>
     text(language, key, params);
+  // A sentence with a date in it: the date is one unbreakable piece (it has hyphens to break at).
+  const withDate = (key: Parameters<typeof text>[1], iso: string) => {
+    const [before, after = ''] = t(key, { date: '\u0000' }).split('\u0000');
+    return (
+      <>
+        {before}
+        <span class="nowrap">{dutchDate(iso)}</span>
+        {after}
+      </>
+    );
+  };
   const id = useId();
   const [report, setReport] = useState<ChiefReportDto | null>(null);
   const [remark, setRemark] = useState('');
@@ -49,7 +60,7 @@ export function ChiefReport(props: { location: string; language: Language }) {
           {t('cr.sent')}
         </p>
       ) : !report.open ? (
-        <p class="small">{t('cr.opens', { date: dutchDate(report.opensOn) })}</p>
+        <p class="small">{withDate('cr.opens', report.opensOn)}</p>
       ) : (
         <>
           <label for={`${id}-remark`}>{t('cr.remark')}</label>
@@ -61,9 +72,7 @@ export function ChiefReport(props: { location: string; language: Language }) {
             value={remark}
             onInput={(e) => setRemark(e.currentTarget.value)}
           />
-          <p class="small">
-            {t(report.state === 'klaar' ? 'cr.ready' : 'cr.goesOn', { date: dutchDate(report.sendsOn) })}
-          </p>
+          <p class="small">{withDate(report.state === 'klaar' ? 'cr.ready' : 'cr.goesOn', report.sendsOn)}</p>
           <div class="actions">
             <button
               type="button"

@@ -64,7 +64,7 @@ function stats(times: number[]): string {
 }
 
 describe('sandbox speed (printed)', () => {
-  it('starts, and answers RPCs', { timeout: 120_000 }, async () => {
+  it('starts, and answers RPCs', { timeout: 300_000 }, async () => {
     requireBuild();
     const fresh = await start(['--reset']);
     fresh.child.kill('SIGTERM');
