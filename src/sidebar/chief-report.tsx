@@ -3,34 +3,38 @@
  * the previous month for their location, a remark to add, and whether it may go now; the
  * scheduled run sends it once (without a remark when the chef buddy does nothing in time).
  */
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { ChiefReportDto } from '../shared/api';
 import { type Language, MONTHS } from '../shared/language';
 import { useAction } from './action';
-import { LoadState, Said, txFor, useLoad } from './kit';
 import { call } from './rpc';
-import { dutchDate } from './texts';
+import { dutchDate, text } from './texts';
 
 export function ChiefReport(props: { location: string; language: Language }) {
   const { language } = props;
-  const t = txFor(language);
+  const t = (key: Parameters<typeof text>[1], params?: Record<string, string | number>) =>
+    text(language, key, params);
   const id = useId();
+  const [report, setReport] = useState<ChiefReportDto | null>(null);
   const [remark, setRemark] = useState('');
-  const load = useLoad(
-    () =>
-      call('getChiefReport', props.location).then((r) => {
-        setRemark(r.remark);
-        return r;
-      }),
-    props.location,
-  );
+  const [error, setError] = useState('');
   const save = useAction();
-  const report = load.last;
-  if (!report) return <LoadState loaded={load.loaded} tx={t} retry={() => void load.reload()} id="cr" />;
+  useEffect(() => {
+    call('getChiefReport', props.location).then(
+      (r) => {
+        setReport(r);
+        setRemark(r.remark);
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [props.location]);
+  if (error) return <p class="error small">{error}</p>;
+  if (!report) return null;
   const month = `${MONTHS[language][Number(report.month.slice(5, 7)) - 1] ?? ''} ${report.month.slice(0, 4)}`;
   const store = (ready: boolean) =>
     save.run(async () => {
       const r = await call('saveChiefReport', props.location, remark, ready);
-      load.set(r);
+      setReport(r);
     });
   return (
     <section class="card chief-report" data-testid="chief-report" data-state={report.state}>
@@ -74,7 +78,11 @@ export function ChiefReport(props: { location: string; language: Language }) {
               {t('cr.save')}
             </button>
           </div>
-          <Said id="cr" error={save.error} />
+          {save.error && (
+            <p class="error" role="alert">
+              {save.error}
+            </p>
+          )}
         </>
       )}
     </section>
