@@ -25,7 +25,6 @@ import { formatMailState, type MailState, parseMailState } from '../core/mailSta
 import { emailKey } from '../core/pairing';
 import { assertCanManage, manages, mayCloseOnboarding, maySeeCoaching, maySeeNotes } from '../core/roles';
 import { normalizeName, type RowOf } from '../core/schema';
-import { mailHtml } from '../core/template';
 import { expectDate, expectEmail } from '../core/validate';
 import type { CheckInResultDto, CheckInsDto, CoachingDto } from '../shared/api';
 import type { MessageKey } from '../shared/i18n';
@@ -33,7 +32,7 @@ import { longDate } from '../shared/language';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
-import { deliver, type MailJob } from './mailOutbox';
+import { deliverAndCommit, deliverySummary, type MailJob, noticeMail } from './mailOutbox';
 import { dayOffToday } from './mailWindow';
 import { composeMail, firstName } from './messages';
 import { locationRuns } from './phases';
@@ -340,19 +339,14 @@ function klikMail(
   };
   const subject = ctx.t('mail.klik.subject', params);
   const text = ctx.t('mail.klik.body', params);
-  const footer = ctx.t('mail.footer');
   const html = escapeHtml(text).replace(/\n/g, '<br>');
-  return {
+  return noticeMail(
+    ctx,
     to,
-    senderName: ctx.settings().senderName || 'Wegwijs',
     subject,
-    body: `${text}\n\n--\n${footer}`,
-    htmlBody: mailHtml(
-      subject,
-      url ? html.replace(escapeHtml(url), `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`) : html,
-      footer,
-    ),
-  };
+    text,
+    url ? html.replace(escapeHtml(url), `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>`) : html,
+  );
 }
 
 /**
@@ -439,14 +433,6 @@ export const checkInReminders: Job = {
         mark,
       };
     });
-    const report = deliver(ctx, jobs, deadline);
-    ctx.wb.commit(() => {
-      ctx.services.gateway.flush();
-      report.settle();
-    });
-    return {
-      done: report.stoppedBy === null,
-      summary: `sent ${report.sent}, failed ${report.failed}, skipped ${report.skipped.length}, left ${report.left}`,
-    };
+    return deliverySummary(deliverAndCommit(ctx, jobs, deadline));
   },
 };

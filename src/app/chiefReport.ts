@@ -11,7 +11,6 @@ import { escapeHtml } from '../core/html';
 import { formatMailState, mailId, parseMailState } from '../core/mailState';
 import { assertChiefBuddyOf } from '../core/roles';
 import { normalizeName } from '../core/schema';
-import { mailHtml } from '../core/template';
 import { expectText } from '../core/validate';
 import type { ChiefReportDto } from '../shared/api';
 import { MONTHS } from '../shared/language';
@@ -19,7 +18,7 @@ import { checkInsTable, people } from './checkins';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
 import { canonicalLocation } from './locations';
-import { deliver, type MailJob } from './mailOutbox';
+import { deliver, type MailJob, noticeMail } from './mailOutbox';
 import type { OutgoingMail } from './ports';
 
 /** Longest remark of the chef buddy. */
@@ -160,14 +159,7 @@ function reportMail(
     '',
     remark ? ctx.t('report.remark', { remark }) : ctx.t('report.noRemark'),
   ].join('\n');
-  const footer = ctx.t('mail.footer');
-  return {
-    to,
-    senderName: ctx.settings().senderName || 'Wegwijs',
-    subject,
-    body: `${text}\n\n--\n${footer}`,
-    htmlBody: mailHtml(subject, `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>`, footer),
-  };
+  return noticeMail(ctx, to, subject, text, `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>`);
 }
 
 /**

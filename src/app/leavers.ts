@@ -3,14 +3,12 @@
  * mail, and their active pairings need attention. The chef buddy of the location is told once
  * per pairing by the scheduled run; the sidebar warns until the pairing is ended.
  */
-import { escapeHtml } from '../core/html';
 import { personKey } from '../core/identity';
 import { formatMailState, mailId, parseMailState } from '../core/mailState';
 import { normalizeName } from '../core/schema';
-import { mailHtml } from '../core/template';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
-import { deliver, type MailJob } from './mailOutbox';
+import { deliver, deliverySummary, type MailJob, noticeMail } from './mailOutbox';
 import { locationRuns } from './phases';
 import type { OutgoingMail } from './ports';
 
@@ -20,14 +18,7 @@ const ALERT_PREFIX = 'buddyLeft:';
 function alertMail(ctx: RequestContext, to: string, values: Record<string, string>): OutgoingMail {
   const subject = ctx.t('mail.buddyLeft.subject', values);
   const text = ctx.t('mail.buddyLeft.body', values);
-  const footer = ctx.t('mail.footer');
-  return {
-    to,
-    senderName: ctx.settings().senderName || 'Wegwijs',
-    subject,
-    body: `${text}\n\n--\n${footer}`,
-    htmlBody: mailHtml(subject, `<p>${escapeHtml(text)}</p>`, footer),
-  };
+  return noticeMail(ctx, to, subject, text);
 }
 
 /** Scheduled job: tells the chef buddy once about each active pairing whose buddy has left. */
@@ -70,9 +61,6 @@ export const leftBuddyAlerts: Job = {
     });
     const report = deliver(ctx, jobs, deadline);
     report.settle();
-    return {
-      done: report.stoppedBy === null,
-      summary: `sent ${report.sent}, failed ${report.failed}, skipped ${report.skipped.length}, left ${report.left}`,
-    };
+    return deliverySummary(report);
   },
 };

@@ -6,8 +6,10 @@
  * - a quota error leaves the rest pending for tomorrow; any other error marks that one mail failed.
  * The sheet cell shows the state to people; the journal entry is removed once the sheet has it.
  */
+import { escapeHtml } from '../core/html';
 import type { MailState } from '../core/mailState';
 import { safeReason } from '../core/redact';
+import { mailHtml } from '../core/template';
 import type { RequestContext } from './context';
 import type { OutgoingMail } from './ports';
 
@@ -160,5 +162,51 @@ export function deliver(
     settle() {
       for (const id of settled) store.delete(JOURNAL + id);
     },
+  };
+}
+
+/**
+ * Sends the due jobs, then commits the sheet's marks in one unit with the flush and `settle()`
+ * (the journal is cleared only once the sheet has the states).
+ */
+export function deliverAndCommit(
+  ctx: RequestContext,
+  jobs: readonly MailJob[],
+  deadline: number,
+): DeliveryReport & { settle(): void } {
+  const report = deliver(ctx, jobs, deadline);
+  ctx.wb.commit(() => {
+    ctx.services.gateway.flush();
+    report.settle();
+  });
+  return report;
+}
+
+/** A scheduled mail job's result: done unless a limit stopped it, with the counts for the log. */
+export function deliverySummary(report: DeliveryReport): { done: boolean; summary: string } {
+  return {
+    done: report.stoppedBy === null,
+    summary: `sent ${report.sent}, failed ${report.failed}, skipped ${report.skipped.length}, left ${report.left}`,
+  };
+}
+
+/**
+ * A notice the tool itself sends (an alert, a report): the text as plain body with the footer, and
+ * as HTML `html` (by default the escaped text in one paragraph) in the mail frame.
+ */
+export function noticeMail(
+  ctx: RequestContext,
+  to: string,
+  subject: string,
+  text: string,
+  html = `<p>${escapeHtml(text)}</p>`,
+): OutgoingMail {
+  const footer = ctx.t('mail.footer');
+  return {
+    to,
+    senderName: ctx.settings().senderName || 'Wegwijs',
+    subject,
+    body: `${text}\n\n--\n${footer}`,
+    htmlBody: mailHtml(subject, html, footer),
   };
 }

@@ -39,7 +39,7 @@ import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
 import { canonicalLocation } from './locations';
-import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
+import { type DeliveryReport, deliverAndCommit, type MailJob } from './mailOutbox';
 import { dayOffToday } from './mailWindow';
 import { composeMail, firstName } from './messages';
 import { buddyTaskText } from './packet';
@@ -293,12 +293,7 @@ function sendBuddyMails(
 ): DeliveryReport {
   const people = peopleOf(ctx);
   const jobs = records.map((r) => buddyMailJob(ctx, r, people));
-  const report = deliver(ctx, jobs, deadline);
-  ctx.wb.commit(() => {
-    ctx.services.gateway.flush();
-    report.settle();
-  });
-  return report;
+  return deliverAndCommit(ctx, jobs, deadline);
 }
 
 function mailMessage(ctx: RequestContext, report: DeliveryReport): string {

@@ -44,7 +44,7 @@ import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
 import { canonicalLocation } from './locations';
-import { deliver, type MailJob } from './mailOutbox';
+import { deliverAndCommit, deliverySummary, type MailJob } from './mailOutbox';
 import { dayOffToday } from './mailWindow';
 import { pageAddress } from './messages';
 import { phases } from './phases';
@@ -374,15 +374,7 @@ export const surveyInvitations: Job = {
         }
       }
     }
-    const report = deliver(ctx, jobs, deadline);
-    ctx.wb.commit(() => {
-      ctx.services.gateway.flush();
-      report.settle();
-    });
-    return {
-      done: report.stoppedBy === null,
-      summary: `sent ${report.sent}, failed ${report.failed}, skipped ${report.skipped.length}, left ${report.left}`,
-    };
+    return deliverySummary(deliverAndCommit(ctx, jobs, deadline));
   },
 };
 

@@ -30,7 +30,7 @@ import { longDate } from '../shared/language';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
-import { type DeliveryReport, deliver, type MailJob } from './mailOutbox';
+import { type DeliveryReport, deliverAndCommit, type MailJob } from './mailOutbox';
 import { composeMail, firstName } from './messages';
 import { exampleWarnings, packetSections, signature } from './packet';
 import { notRunningReason } from './phases';
@@ -275,12 +275,7 @@ function sendPackets(world: WelcomeWorld, planned: readonly Planned[], deadline:
   // Each row its own job (the latest version of that row): copies of one person share a mail id,
   // so the outbox sends once and marks every copy.
   const jobs = planned.map((p) => world.job(world.current(p.record), p.due));
-  const report = deliver(ctx, jobs, deadline);
-  ctx.wb.commit(() => {
-    ctx.services.gateway.flush();
-    report.settle();
-  });
-  return report;
+  return deliverAndCommit(ctx, jobs, deadline);
 }
 
 /** Scheduled job: plans and sends the welcome packets that are due. */

@@ -4,6 +4,7 @@
  * help, the onboarding goals, a held check-in's record, and the growth per competence as a small
  * inline SVG chart. Texts from `shared/coaching.ts`; Preact renders every value as text.
  */
+import { Fragment } from 'preact';
 import { useId } from 'preact/hooks';
 import type { CoachingDto, GoalDto, GrowthDto } from '../shared/api';
 import {
@@ -21,9 +22,29 @@ import {
   type Step,
 } from '../shared/coaching';
 import type { Language } from '../shared/language';
+import { MiniChart, spreadX } from './chart';
 
 const tx = (language: Language, key: CoachingTextKey, params?: Record<string, string | number>) =>
   coachingText(language, key, params);
+
+/** A goal's three text fields: its field, its label and its test id. */
+const GOAL_FIELDS: readonly (readonly ['goal' | 'start' | 'end', CoachingTextKey, string])[] = [
+  ['goal', 'goal', 'goal-text'],
+  ['start', 'goalStart', 'goal-start'],
+  ['end', 'goalEnd', 'goal-end'],
+];
+
+/** The four steps as a new check-in starts them: all empty. */
+export function emptySteps(): Record<Step, string> {
+  return { ontdekken: '', dromen: '', ontwerpen: '', doen: '' };
+}
+
+/** The goals a check-in starts from: a copy of those that stand, or one empty goal to set. */
+export function draftGoals(current: readonly GoalDto[]): GoalDto[] {
+  return current.length
+    ? current.map((g) => ({ ...g }))
+    : [{ goal: '', start: '', end: '', status: 'op koers' }];
+}
 
 /** The four steps, each with its prompt and field; "doen" is required. */
 export function StepsFields(props: {
@@ -129,30 +150,18 @@ export function GoalsFields(props: {
       <p class="small">{tx(language, props.first ? 'goalsFirst' : 'goalsReview')}</p>
       {goals.map((g, i) => (
         <div key={i} class="goal" data-testid="goal">
-          <label for={`${id}-g${i}`}>{tx(language, 'goal', { n: i + 1 })}</label>
-          <input
-            id={`${id}-g${i}`}
-            data-testid="goal-text"
-            maxLength={300}
-            value={g.goal}
-            onInput={(e) => set(i, { goal: e.currentTarget.value })}
-          />
-          <label for={`${id}-s${i}`}>{tx(language, 'goalStart')}</label>
-          <input
-            id={`${id}-s${i}`}
-            data-testid="goal-start"
-            maxLength={300}
-            value={g.start}
-            onInput={(e) => set(i, { start: e.currentTarget.value })}
-          />
-          <label for={`${id}-e${i}`}>{tx(language, 'goalEnd')}</label>
-          <input
-            id={`${id}-e${i}`}
-            data-testid="goal-end"
-            maxLength={300}
-            value={g.end}
-            onInput={(e) => set(i, { end: e.currentTarget.value })}
-          />
+          {GOAL_FIELDS.map(([field, key, testId]) => (
+            <Fragment key={field}>
+              <label for={`${id}-${field}${i}`}>{tx(language, key, { n: i + 1 })}</label>
+              <input
+                id={`${id}-${field}${i}`}
+                data-testid={testId}
+                maxLength={300}
+                value={g[field]}
+                onInput={(e) => set(i, { [field]: e.currentTarget.value })}
+              />
+            </Fragment>
+          ))}
           <label for={`${id}-t${i}`}>{tx(language, 'goalStatus')}</label>
           <select
             id={`${id}-t${i}`}
@@ -272,8 +281,7 @@ export function GrowthChart(props: { language: Language; growth: GrowthDto[]; wi
       ) : (
         growth.map((g) => {
           const dates = [...new Set([...g.points, ...g.own].map((p) => p.date))].sort();
-          const x = (date: string) =>
-            dates.length === 1 ? W / 2 : 6 + (dates.indexOf(date) * (W - 12)) / (dates.length - 1);
+          const x = (date: string) => spreadX(dates.indexOf(date), dates.length, W, 6);
           const y = (level: number) => 6 + ((3 - level) * (H - 12)) / 2;
           const label = tx(language, 'growthLabel', {
             competence: competenceLabel(language, g.competence),
@@ -282,16 +290,16 @@ export function GrowthChart(props: { language: Language; growth: GrowthDto[]; wi
           return (
             <div key={g.competence} class="growth-line">
               <span class="small">{competenceLabel(language, g.competence)}</span>
-              <svg
+              <MiniChart
                 width={W}
                 height={H}
-                viewBox={`0 0 ${W} ${H}`}
-                role="img"
-                aria-label={label}
-                data-testid="growth-chart"
-                data-competence={g.competence}
-                data-levels={g.points.map((p) => p.level).join(',')}
-                data-own={g.own.map((p) => p.level).join(',')}
+                label={label}
+                testId="growth-chart"
+                data={{
+                  competence: g.competence,
+                  levels: g.points.map((p) => p.level).join(','),
+                  own: g.own.map((p) => p.level).join(','),
+                }}
               >
                 {[1, 2, 3].map((l) => (
                   <line key={l} x1="0" x2={W} y1={y(l)} y2={y(l)} stroke="#e0e0e0" />
@@ -316,7 +324,7 @@ export function GrowthChart(props: { language: Language; growth: GrowthDto[]; wi
                     stroke="#e37400"
                   />
                 ))}
-              </svg>
+              </MiniChart>
               <strong class="small">
                 {levelLabel(language, LEVELS[(g.points[g.points.length - 1]?.level ?? 0) - 1] ?? '')}
               </strong>

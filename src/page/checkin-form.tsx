@@ -4,10 +4,18 @@
  * (issue 14); the server checks every field and answers in Dutch.
  */
 import { useState } from 'preact/hooks';
-import { GoalsFields, goalsInput, LevelsFields, levelsInput, StepsFields } from '../components/coaching';
+import {
+  draftGoals,
+  emptySteps,
+  GoalsFields,
+  goalsInput,
+  LevelsFields,
+  levelsInput,
+  StepsFields,
+} from '../components/coaching';
 import { call } from '../components/rpc';
 import type { GoalDto } from '../shared/api';
-import { coachingText, type Step } from '../shared/coaching';
+import { coachingText } from '../shared/coaching';
 import type { Language } from '../shared/language';
 import { Choice, CLICKS, WELLBEING } from './fields';
 import { pageText } from './texts';
@@ -27,16 +35,9 @@ export function CheckInForm({
   onDone: (message: string) => void;
 }) {
   const [held, setHeld] = useState(today);
-  const [steps, setSteps] = useState<Record<Step, string>>({
-    ontdekken: '',
-    dromen: '',
-    ontwerpen: '',
-    doen: '',
-  });
+  const [steps, setSteps] = useState(emptySteps);
   const [levels, setLevels] = useState<Record<string, string>>({});
-  const [goals, setGoals] = useState<GoalDto[]>(
-    current.length ? current.map((g) => ({ ...g })) : [{ goal: '', start: '', end: '', status: 'op koers' }],
-  );
+  const [goals, setGoals] = useState(() => draftGoals(current));
   const [worries, setWorries] = useState('');
   const [wellbeing, setWellbeing] = useState('');
   const [click, setClick] = useState('');

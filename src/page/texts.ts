@@ -1,5 +1,5 @@
 /** The page's own texts, Dutch first with English (the sidebar's are in `sidebar/texts.ts`). */
-import type { Language } from '../shared/language';
+import { fill, type Language } from '../shared/language';
 
 const nl = {
   title: 'Mijn Wegwijs',
@@ -132,8 +132,7 @@ export function pageText(
   key: PageTextKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  const template: string = (language === 'en' ? en : nl)[key];
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fill((language === 'en' ? en : nl)[key], params);
 }
 
 /** `2027-01-04` → `4-1-2027`, as Dutch readers write a date. */

@@ -4,6 +4,7 @@
  * special-education teacher with indicators as help, the short level scale, and the review of a
  * goal. Shared by the server's rules (`core/checkins.ts`) and both UIs, so a name is spelled once.
  */
+import { fill } from './language';
 
 /** The four steps, in the order of the conversation. `doen` holds the agreements. */
 export const STEPS = ['ontdekken', 'dromen', 'ontwerpen', 'doen'] as const;
@@ -292,9 +293,7 @@ export function coachingText(
   key: CoachingTextKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  return (language === 'en' ? en : nl)[key].replace(/\{(\w+)\}/g, (m, name: string) =>
-    params[name] === undefined ? m : String(params[name]),
-  );
+  return fill((language === 'en' ? en : nl)[key], params);
 }
 
 /** A competence's label in the UI: the short label (Dutch) or its English label. */

@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { IcsFileDto } from '../shared/api';
 import type { Language } from '../shared/language';
 import { type TextKey, text } from './texts';
 
@@ -71,6 +72,23 @@ export function useLoad<T>(fetch: () => Promise<T>, key: string): Load<T> {
     };
   }, [key]);
   return { loaded, last, busy, reload, set };
+}
+
+/** A file from the server as a download link (a blob URL; the sidebar frame allows no other way). */
+export function Download({ file, label, testId }: { file: IcsFileDto; label: string; testId: string }) {
+  const [url] = useState(() => URL.createObjectURL(new Blob([file.content], { type: file.mimeType })));
+  return (
+    <a
+      class="button-link"
+      href={url}
+      download={file.filename}
+      target="_blank"
+      rel="noopener"
+      data-testid={testId}
+    >
+      {label}
+    </a>
+  );
 }
 
 /** "Laden…" (or `loadingText`), or the error with a retry button; `null` once the data is there. */
@@ -203,14 +221,16 @@ export function Confirm(props: {
 /**
  * "Reason + confirm": a required reason (focused when shown, at most `max` characters, counted),
  * "Geef een reden op" in the form's own words when it is empty (no call is made), the server's
- * error, and a danger button that sends the trimmed reason. `id` prefixes the test ids.
+ * error, and a danger button that sends the trimmed reason. `id` prefixes the test ids (the
+ * "give a reason" line's is `missingTestId` where a form names it so).
  */
 export function ReasonForm(props: {
   id: string;
   tx: Tx;
   label: string;
-  hint: string;
+  hint?: string;
   missingText: string;
+  missingTestId?: string;
   confirm: string;
   max: number;
   busy: boolean;
@@ -252,10 +272,11 @@ export function ReasonForm(props: {
         }}
       />
       <p class="small" id={`${id}-hint`}>
-        {props.hint} {tx('p.chars', { n: reason.length, max: props.max })}
+        {props.hint ? `${props.hint} ` : ''}
+        {tx('p.chars', { n: reason.length, max: props.max })}
       </p>
       {missing && (
-        <p class="error" role="alert" data-testid={`${props.id}-error`}>
+        <p class="error" role="alert" data-testid={props.missingTestId ?? `${props.id}-error`}>
           {props.missingText}
         </p>
       )}

@@ -6,8 +6,11 @@
  * parts show only when the server sends them, which it does only to those who may read them.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { MiniChart, spreadX } from '../components/chart';
 import {
   CoachingView,
+  draftGoals,
+  emptySteps,
   GoalsFields,
   GoalsList,
   GrowthChart,
@@ -17,10 +20,10 @@ import {
   StepsFields,
 } from '../components/coaching';
 import type { CheckInsDto, GoalDto, TimelineCheckInDto } from '../shared/api';
-import { COMPETENCES, coachingText, type Step } from '../shared/coaching';
+import { COMPETENCES, coachingText } from '../shared/coaching';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
-import { Confirm, Said, type Tx } from './newcomer-parts';
+import { Confirm, ReasonForm, Said, type Tx } from './kit';
 import { call } from './rpc';
 import { dutchDate, type TextKey } from './texts';
 
@@ -68,27 +71,25 @@ function Sparkline({ points, tx }: { points: CheckInsDto['wellbeing']; tx: Tx })
   const w = 120;
   const h = 28;
   const xy = points.map((p, i) => ({
-    x: points.length === 1 ? w / 2 : 4 + (i * (w - 8)) / (points.length - 1),
+    x: spreadX(i, points.length, w, 4),
     y: 4 + ((5 - p.value) * (h - 8)) / 4,
   }));
   const label = `${tx('n.wellbeingLine')}: ${points.map((p) => `${dutchDate(p.date)} ${p.value}`).join(', ')}`;
   return (
     <div class="spark line">
       <span class="small">{tx('n.wellbeingLine')}</span>
-      <svg
+      <MiniChart
         width={w}
         height={h}
-        viewBox={`0 0 ${w} ${h}`}
-        role="img"
-        aria-label={label}
-        data-testid="sparkline"
-        data-values={points.map((p) => p.value).join(',')}
+        label={label}
+        testId="sparkline"
+        data={{ values: points.map((p) => p.value).join(',') }}
       >
         <polyline points={xy.map((p) => `${p.x},${p.y}`).join(' ')} fill="none" stroke="#1a73e8" />
         {xy.map((p, i) => (
           <circle key={points[i]!.date + i} cx={p.x} cy={p.y} r="2" fill="#1a73e8" />
         ))}
-      </svg>
+      </MiniChart>
       <strong>{points[points.length - 1]!.value}</strong>
     </div>
   );
@@ -104,14 +105,7 @@ function CheckInItem(props: {
 }) {
   const { c, tx } = props;
   const [skipping, setSkipping] = useState(false);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
   const skip = useAction();
-  const id = useId();
-  const field = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (skipping) field.current?.focus();
-  }, [skipping]);
   const open = c.state === 'gepland' || c.state === 'te laat';
   const details = c.held
     ? [
@@ -123,13 +117,7 @@ function CheckInItem(props: {
         known(CLICKS, c.click) ? tx('n.klik', { k: tx(`n.k.${c.click}`) }) : '',
       ].filter(Boolean)
     : [];
-  const confirm = (e: Event) => {
-    e.preventDefault();
-    const text = reason.trim();
-    if (!text) {
-      setMissing(true);
-      return;
-    }
+  const confirm = (text: string) => {
     skip.run(async () => {
       const result = await call('skipCheckIn', props.email, c.planned, text);
       setSkipping(false);
@@ -171,39 +159,51 @@ function CheckInItem(props: {
         </div>
       )}
       {skipping && (
-        <form class="end-form" onSubmit={confirm} noValidate data-testid="skip-form">
-          <label for={id}>{tx('n.skipReason')}</label>
-          <textarea
-            id={id}
-            ref={field}
-            rows={2}
-            maxLength={MAX_REASON}
-            data-testid="skip-reason"
-            aria-required="true"
-            aria-invalid={missing}
-            value={reason}
-            onInput={(e) => {
-              setReason(e.currentTarget.value);
-              if (e.currentTarget.value.trim()) setMissing(false);
-            }}
-          />
-          {missing && (
-            <p class="error" role="alert" data-testid="skip-missing">
-              {tx('p.reasonNeeded')}
-            </p>
-          )}
-          <Said id="skip" error={skip.error} />
-          <div class="actions">
-            <button type="submit" class="danger" data-testid="skip-confirm" disabled={skip.busy}>
-              {skip.busy ? tx('p.busy') : tx('n.confirmSkip')}
-            </button>
-            <button type="button" disabled={skip.busy} onClick={() => setSkipping(false)}>
-              {tx('p.cancel')}
-            </button>
-          </div>
-        </form>
+        <ReasonForm
+          id="skip"
+          tx={tx}
+          label={tx('n.skipReason')}
+          missingText={tx('p.reasonNeeded')}
+          missingTestId="skip-missing"
+          confirm={tx('n.confirmSkip')}
+          max={MAX_REASON}
+          busy={skip.busy}
+          error={skip.error}
+          onConfirm={confirm}
+          onCancel={() => setSkipping(false)}
+        />
       )}
     </li>
+  );
+}
+
+/** A labelled text area with a hint under it that describes it. */
+function HintedText(props: {
+  id: string;
+  testId: string;
+  label: string;
+  hint: string;
+  rows: number;
+  max: number;
+  value: string;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>
+      <textarea
+        id={props.id}
+        data-testid={props.testId}
+        rows={props.rows}
+        maxLength={props.max}
+        aria-describedby={`${props.id}-hint`}
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+      <p class="small" id={`${props.id}-hint`}>
+        {props.hint}
+      </p>
+    </>
   );
 }
 
@@ -232,18 +232,9 @@ function RecordForm(props: {
     [...props.open].reverse().find((d) => d <= props.today) ?? props.open[0] ?? '',
   );
   const [missing, setMissing] = useState<string[]>([]);
-  const [steps, setSteps] = useState<Record<Step, string>>({
-    ontdekken: '',
-    dromen: '',
-    ontwerpen: '',
-    doen: '',
-  });
+  const [steps, setSteps] = useState(emptySteps);
   const [levels, setLevels] = useState<Record<string, string>>({});
-  const [goals, setGoals] = useState<GoalDto[]>(
-    props.goals.length
-      ? props.goals.map((g) => ({ ...g }))
-      : [{ goal: '', start: '', end: '', status: 'op koers' }],
-  );
+  const [goals, setGoals] = useState(() => draftGoals(props.goals));
   const [worries, setWorries] = useState('');
   const [wellbeing, setWellbeing] = useState(0);
   const [click, setClick] = useState('');
@@ -312,19 +303,16 @@ function RecordForm(props: {
       <StepsFields language={language} steps={steps} onChange={setSteps} />
       <GoalsFields language={language} goals={goals} first={props.goals.length === 0} onChange={setGoals} />
       <LevelsFields language={language} levels={levels} onChange={setLevels} />
-      <label for={`${id}-worries`}>{coachingText(language, 'worries')}</label>
-      <textarea
+      <HintedText
         id={`${id}-worries`}
-        data-testid="worries"
+        testId="worries"
+        label={coachingText(language, 'worries')}
+        hint={coachingText(language, 'worriesHint')}
         rows={2}
-        maxLength={2000}
-        aria-describedby={`${id}-worries-hint`}
+        max={2000}
         value={worries}
-        onInput={(e) => setWorries(e.currentTarget.value)}
+        onInput={setWorries}
       />
-      <p class="small" id={`${id}-worries-hint`}>
-        {coachingText(language, 'worriesHint')}
-      </p>
       <fieldset>
         <legend>{tx('n.wellbeing')}</legend>
         <div class="radios">
@@ -363,19 +351,16 @@ function RecordForm(props: {
           ))}
         </div>
       </fieldset>
-      <label for={`${id}-notes`}>{tx('n.notes')}</label>
-      <textarea
+      <HintedText
         id={`${id}-notes`}
-        data-testid="notes"
+        testId="notes"
+        label={tx('n.notes')}
+        hint={tx('n.notesHint')}
         rows={3}
-        maxLength={5000}
-        aria-describedby={`${id}-notes-hint`}
+        max={5000}
         value={notes}
-        onInput={(e) => setNotes(e.currentTarget.value)}
+        onInput={setNotes}
       />
-      <p class="small" id={`${id}-notes-hint`}>
-        {tx('n.notesHint')}
-      </p>
       {missing.length > 0 && (
         <p class="error" role="alert" data-testid="record-missing">
           {tx('cf.missing', { fields: missing.join(', ') })}

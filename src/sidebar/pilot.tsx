@@ -5,7 +5,7 @@
  * differences, respondents and response rates, open answers of groups above the minimum, and the
  * onboarding's own figures. Figures only; the server hides groups under the minimum.
  */
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { call } from '../components/rpc';
 import type {
   EvaluationDto,
@@ -17,9 +17,8 @@ import type {
 } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
-import { addDaysIso, dayDate, type TextKey, text } from './texts';
-
-type Tx = (key: TextKey, params?: Record<string, string | number>) => string;
+import { Confirm, Download, LoadState, Said, type Tx, txFor, useLoad } from './kit';
+import { addDaysIso, dayDate, type TextKey } from './texts';
 
 const PHASES: readonly PhaseName[] = ['nog niet', 'pilot', 'ingevoerd'];
 const PHASE_TEXT: Record<PhaseName, TextKey> = {
@@ -28,19 +27,33 @@ const PHASE_TEXT: Record<PhaseName, TextKey> = {
   ingevoerd: 'pi.phase.introduced',
 };
 
-function Download({ file, label, testId }: { file: IcsFileDto; label: string; testId: string }) {
-  const [url] = useState(() => URL.createObjectURL(new Blob([file.content], { type: file.mimeType })));
+/** A labelled choice from a fixed list: each option's value with its text. */
+function Pick<T extends string>(props: {
+  label: string;
+  testId: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+}) {
+  const id = useId();
   return (
-    <a
-      class="button-link"
-      href={url}
-      download={file.filename}
-      target="_blank"
-      rel="noopener"
-      data-testid={testId}
-    >
-      {label}
-    </a>
+    <>
+      <label class="small" for={id}>
+        {props.label}
+      </label>
+      <select
+        id={id}
+        data-testid={props.testId}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value as T)}
+      >
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
 
@@ -58,7 +71,6 @@ function PhaseRow(props: {
   const [wanted, setWanted] = useState<PhaseName>(props.phase);
   const [confirming, setConfirming] = useState(false);
   const action = useAction();
-  const id = useId();
   return (
     <li class="pi-phase" data-testid="pi-phase" data-location={props.location}>
       <div class="line">
@@ -72,21 +84,13 @@ function PhaseRow(props: {
       )}
       {props.canManage && !confirming && (
         <div class="line">
-          <label class="small" for={id}>
-            {tx('pi.newPhase')}
-          </label>
-          <select
-            id={id}
-            data-testid="pi-phase-select"
+          <Pick
+            label={tx('pi.newPhase')}
+            testId="pi-phase-select"
             value={wanted}
-            onChange={(e) => setWanted(e.currentTarget.value as PhaseName)}
-          >
-            {PHASES.map((p) => (
-              <option key={p} value={p}>
-                {tx(PHASE_TEXT[p])}
-              </option>
-            ))}
-          </select>
+            options={PHASES.map((p) => [p, tx(PHASE_TEXT[p])] as const)}
+            onChange={setWanted}
+          />
           <button
             type="button"
             data-testid="pi-phase-change"
@@ -98,19 +102,18 @@ function PhaseRow(props: {
         </div>
       )}
       {confirming && (
-        <div class="message" role="alertdialog" aria-label={tx('pi.confirmTitle')}>
-          <p>
-            {tx(wanted === 'nog niet' ? 'pi.confirmStop' : 'pi.confirmStart', {
+        <div role="alertdialog" aria-label={tx('pi.confirmTitle')}>
+          <Confirm
+            id="pi-phase"
+            text={tx(wanted === 'nog niet' ? 'pi.confirmStop' : 'pi.confirmStart', {
               location: props.location,
               phase: tx(PHASE_TEXT[wanted]),
             })}
-          </p>
-          <button
-            type="button"
-            class="primary"
-            data-testid="pi-phase-confirm"
-            disabled={action.busy}
-            onClick={() =>
+            yes={tx('pi.confirm')}
+            tx={tx}
+            busy={action.busy}
+            error={action.error}
+            onYes={() =>
               action.run(() =>
                 call('setLocationPhase', props.location, wanted, true).then((r) => {
                   setConfirming(false);
@@ -118,18 +121,9 @@ function PhaseRow(props: {
                 }),
               )
             }
-          >
-            {tx('pi.confirm')}
-          </button>{' '}
-          <button type="button" onClick={() => setConfirming(false)}>
-            {tx('pi.cancel')}
-          </button>
+            onNo={() => setConfirming(false)}
+          />
         </div>
-      )}
-      {action.error && (
-        <p class="error" role="alert">
-          {action.error}
-        </p>
       )}
     </li>
   );
@@ -148,7 +142,7 @@ function StartRound(props: {
   const [closes, setCloses] = useState(addDaysIso(state.today, 14));
   const [weeks, setWeeks] = useState(6);
   const action = useAction();
-  const ids = { kind: useId(), groups: useId(), closes: useId(), weeks: useId() };
+  const ids = { closes: useId(), weeks: useId() };
   return (
     <form
       class="card pi-start"
@@ -166,18 +160,16 @@ function StartRound(props: {
       }}
     >
       <h3>{tx('pi.startTitle')}</h3>
-      <label class="small" for={ids.kind}>
-        {tx('pi.kind')}
-      </label>
-      <select
-        id={ids.kind}
-        data-testid="pi-kind"
+      <Pick
+        label={tx('pi.kind')}
+        testId="pi-kind"
         value={kind}
-        onChange={(e) => setKind(e.currentTarget.value as RoundInput['kind'])}
-      >
-        <option value="alle medewerkers">{tx('pi.kind.all')}</option>
-        <option value="na inwerken">{tx('pi.kind.after')}</option>
-      </select>
+        options={[
+          ['alle medewerkers', tx('pi.kind.all')],
+          ['na inwerken', tx('pi.kind.after')],
+        ]}
+        onChange={setKind}
+      />
       <fieldset>
         <legend class="small">{tx('pi.locations')}</legend>
         {state.phases.map((p) => (
@@ -197,19 +189,17 @@ function StartRound(props: {
           </label>
         ))}
       </fieldset>
-      <label class="small" for={ids.groups}>
-        {tx('pi.groups')}
-      </label>
-      <select
-        id={ids.groups}
-        data-testid="pi-groups"
+      <Pick
+        label={tx('pi.groups')}
+        testId="pi-groups"
         value={groups}
-        onChange={(e) => setGroups(e.currentTarget.value as RoundInput['groups'])}
-      >
-        <option value="beide">{tx('pi.groups.both')}</option>
-        <option value="nieuw">{tx('pi.groups.new')}</option>
-        <option value="ervaren">{tx('pi.groups.experienced')}</option>
-      </select>
+        options={[
+          ['beide', tx('pi.groups.both')],
+          ['nieuw', tx('pi.groups.new')],
+          ['ervaren', tx('pi.groups.experienced')],
+        ]}
+        onChange={setGroups}
+      />
       {kind === 'na inwerken' && (
         <>
           <label class="small" for={ids.weeks}>
@@ -397,21 +387,16 @@ function LocationResult(props: { dto: EvaluationDto; location: EvaluationLocatio
 
 function Evaluation(props: { tx: Tx; canExport: boolean }) {
   const { tx } = props;
-  const [dto, setDto] = useState<EvaluationDto | null>(null);
+  const evaluation = useLoad(() => call('getEvaluation'), 'evaluation');
+  const dto = evaluation.last;
   const [file, setFile] = useState<IcsFileDto | null>(null);
   const [message, setMessage] = useState('');
   const action = useAction();
-  useEffect(() => {
-    action.run(() => call('getEvaluation').then(setDto));
-  }, []);
   return (
     <section aria-label={tx('pi.evaluation')}>
       <h2>{tx('pi.evaluation')}</h2>
-      {action.busy && <p class="spinner">{tx('s.loading')}</p>}
-      {action.error && (
-        <p class="error" role="alert">
-          {action.error}
-        </p>
+      {!dto && (
+        <LoadState loaded={evaluation.loaded} tx={tx} retry={() => void evaluation.reload()} id="pi-eval" />
       )}
       {dto && <p class="small">{tx('pi.minGroup', { min: dto.minGroup })}</p>}
       {dto?.locations.map((l) => (
@@ -439,40 +424,23 @@ function Evaluation(props: { tx: Tx; canExport: boolean }) {
           )}
         </div>
       )}
-      {message && (
-        <p class="small" role="status">
-          {message}
-        </p>
-      )}
+      <Said id="pi-eval" message={message} error={action.error} />
     </section>
   );
 }
 
 export function Pilot(props: { language: Language }) {
-  const tx: Tx = (key, params) => text(props.language, key, params);
-  const [state, setState] = useState<PilotStateDto | null>(null);
+  const tx = txFor(props.language);
+  const pilot = useLoad(() => call('getPilotState'), 'pilot');
+  const state = pilot.last;
   const [message, setMessage] = useState('');
   const [showEvaluation, setShowEvaluation] = useState(false);
-  const action = useAction();
-  const load = () => action.run(() => call('getPilotState').then(setState));
-  useEffect(load, []);
-  if (!state)
-    return action.error ? (
-      <p class="error" role="alert">
-        {action.error}
-      </p>
-    ) : (
-      <p class="spinner">{tx('s.loading')}</p>
-    );
+  if (!state) return <LoadState loaded={pilot.loaded} tx={tx} retry={() => void pilot.reload()} id="pilot" />;
   return (
     <div data-testid="pilot">
       <h2>{tx('pi.phases')}</h2>
       <p class="small">{tx('pi.phasesHelp')}</p>
-      {message && (
-        <p class="message" role="status" data-testid="pi-message">
-          {message}
-        </p>
-      )}
+      <Said id="pi" message={message} />
       <ul class="plain">
         {state.phases.map((p) => (
           <PhaseRow
@@ -483,7 +451,7 @@ export function Pilot(props: { language: Language }) {
             language={props.language}
             onChanged={(m) => {
               setMessage(m);
-              load();
+              void pilot.reload();
             }}
           />
         ))}
@@ -518,7 +486,7 @@ export function Pilot(props: { language: Language }) {
             state={state}
             tx={tx}
             onStarted={(s, m) => {
-              setState(s);
+              pilot.set(s);
               setMessage(m);
             }}
           />

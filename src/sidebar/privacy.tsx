@@ -4,38 +4,15 @@
  * a summary and an explicit confirmation.
  */
 import { useState } from 'preact/hooks';
-import type {
-  ErasurePreviewDto,
-  IcsFileDto,
-  PersonExportDto,
-  RetentionPreviewDto,
-  SidebarState,
-} from '../shared/api';
+import type { ErasurePreviewDto, PersonExportDto, RetentionPreviewDto, SidebarState } from '../shared/api';
 import type { Language } from '../shared/language';
 import { useAction } from './action';
-import { Said, type Tx, txFor } from './kit';
+import { Download, Said, type Tx, txFor } from './kit';
 import { call } from './rpc';
 
 interface Props {
   state: SidebarState;
   language: Language;
-}
-
-/** A file from the server as a download link (a blob URL; the sidebar frame allows no other way). */
-function Download({ file, label, testId }: { file: IcsFileDto; label: string; testId: string }) {
-  const [url] = useState(() => URL.createObjectURL(new Blob([file.content], { type: file.mimeType })));
-  return (
-    <a
-      class="button-link"
-      href={url}
-      download={file.filename}
-      target="_blank"
-      rel="noopener"
-      data-testid={testId}
-    >
-      {label}
-    </a>
-  );
 }
 
 function Retention({ t }: { t: Tx }) {
