@@ -19,6 +19,7 @@ import {
   validateCheckIn,
   validateSkipReason,
 } from '../core/checkins';
+import { type ClosingEvaluation, formatOutcomes, validateClosingEvaluation } from '../core/closing';
 import { UserError } from '../core/errors';
 import { escapeHtml } from '../core/html';
 import { formatMailState, type MailState, parseMailState } from '../core/mailState';
@@ -264,8 +265,31 @@ export function skipCheckIn(
   });
 }
 
-/** Ends the onboarding once every check-in is held or skipped: pair afgerond, newcomer actief. */
-export function closeOnboarding(ctx: RequestContext, newcomerRaw: unknown): CheckInResultDto {
+/** The closing evaluation checked against the newcomer's current goals, or a Dutch refusal. */
+function closingEvaluation(
+  ctx: RequestContext,
+  input: unknown,
+  rows: readonly CheckInRow[],
+): ClosingEvaluation {
+  const result = validateClosingEvaluation(input, currentGoals(rows));
+  if (result.ok) return result.value;
+  const r = result.refusal;
+  if (r.code === 'tooLong')
+    throw new UserError('closing.invalid.tooLong', { field: ctx.t(`closing.field.${r.field}`), max: r.max });
+  const { code, ...params } = r;
+  throw new UserError(`closing.invalid.${code}`, params);
+}
+
+/**
+ * Ends the onboarding once every check-in is held or skipped: pair afgerond, newcomer actief.
+ * An optional evaluation (how each current goal ended, agreements for after) is kept on the
+ * newcomer's staff row for the closing summary; a bad one refuses the whole call.
+ */
+export function closeOnboarding(
+  ctx: RequestContext,
+  newcomerRaw: unknown,
+  evaluation?: unknown,
+): CheckInResultDto {
   const actor = ctx.actor();
   return ctx.locked(() => {
     const newcomer = newcomerOf(ctx, newcomerRaw);
@@ -273,6 +297,8 @@ export function closeOnboarding(ctx: RequestContext, newcomerRaw: unknown): Chec
     const mine = checkInsTable(ctx)
       .records.map((r) => r.value)
       .filter((r) => emailKey(r.newcomer) === emailKey(newcomer.email));
+    const evaluated = closingEvaluation(ctx, evaluation, mine);
+    const hasEvaluation = evaluated.goals.length > 0 || evaluated.agreements !== '';
     const today = ctx.services.clock.today();
     if (!newcomer.startDate || today < newcomer.startDate)
       throw new UserError('checkin.closeBeforeStart', {
@@ -288,12 +314,18 @@ export function closeOnboarding(ctx: RequestContext, newcomerRaw: unknown): Chec
     // as not going, with the reason, and the message says so; it is never dropped silently.
     const packet = parseMailState(newcomer.welcomeStatus).kind;
     const dropsPacket = packet === 'none' || packet === 'pending';
-    const staff = ctx.wb.table('staff');
+    const staff = ctx.wb.table(
+      'staff',
+      hasEvaluation ? { needs: ['closingGoals', 'closingAgreements'] } : {},
+    );
     const person = staff.records.find((r) => emailKey(r.value.email) === emailKey(newcomer.email))!;
     if (person.value.status !== 'nieuw')
       throw new UserError('checkin.notInOnboarding', { name: newcomer.name });
     staff.update(person, {
       status: 'actief',
+      ...(hasEvaluation
+        ? { closingGoals: formatOutcomes(evaluated.goals), closingAgreements: evaluated.agreements }
+        : {}),
       ...(dropsPacket
         ? // The state cell is Dutch for everyone, as the other mail states.
           { welcomeStatus: formatMailState({ kind: 'skipped', reason: 'inwerken afgerond voor verzending' }) }
@@ -309,8 +341,9 @@ export function closeOnboarding(ctx: RequestContext, newcomerRaw: unknown): Chec
     ctx.wb.commit();
     // Issue 14: closing makes the summary for the competence file, on the newcomer's own page.
     const closed = `${ctx.t('checkin.closed', { name: newcomer.name })} ${ctx.t('summary.closedNote', { name: newcomer.name })}`;
+    const saved = hasEvaluation ? `${closed} ${ctx.t('closing.evaluated')}` : closed;
     return {
-      message: dropsPacket ? `${closed} ${ctx.t('checkin.closedPacketDropped')}` : closed,
+      message: dropsPacket ? `${saved} ${ctx.t('checkin.closedPacketDropped')}` : saved,
       signal: null,
     };
   });

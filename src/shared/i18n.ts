@@ -522,6 +522,22 @@ const nl = {
   'evaluation.tabWritten': 'Het tabblad Evaluatie is bijgewerkt.',
   'privacy.reason.answers': 'antwoorden op vragenlijsten van gesloten metingen verwijderd',
   'privacy.role.respondent': 'jouw antwoord op een vragenlijst (zonder naam)',
+  // ---- Closing evaluation and first goals (issue 14, goals) ----
+  'closing.invalid.notObject':
+    'Ongeldige invoer: de evaluatie geeft per doel een tekst en een uitkomst, en eventueel afspraken.',
+  'closing.invalid.unknownField': 'Ongeldige invoer in de evaluatie: onbekend veld {field}.',
+  'closing.invalid.unknownGoal': 'Het doel "{goal}" hoort niet bij de huidige doelen van deze collega.',
+  'closing.invalid.twice': 'Het doel "{goal}" staat twee keer in de evaluatie.',
+  'closing.invalid.badStatus': 'Kies bij het doel "{goal}": bereikt, deels bereikt of niet bereikt.',
+  'closing.invalid.tooLong': 'Er staat te veel tekst bij "{field}" (hoogstens {max} tekens).',
+  'closing.field.remark': 'opmerking bij een doel',
+  'closing.field.agreements': 'afspraken voor na het inwerken',
+  'closing.evaluated': 'De evaluatie van de doelen is bewaard.',
+  'summary.evaluation': 'Evaluatie bij de afronding',
+  'summary.outcome': 'uitkomst',
+  'summary.remark': 'opmerking',
+  'checkin.firstGoalsMissing':
+    'Dit is de eerste check-in: leg één tot drie doelen vast, of geef aan dat er nog geen doelen zijn ("nog geen doelen").',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -1035,6 +1051,22 @@ const en: Messages = {
   'evaluation.tabWritten': 'The Evaluation tab is updated.',
   'privacy.reason.answers': 'questionnaire answers of closed rounds removed',
   'privacy.role.respondent': 'your answer to a questionnaire (without name)',
+  // ---- Closing evaluation and first goals (issue 14, goals) ----
+  'closing.invalid.notObject':
+    'Invalid input: the evaluation gives a text and an outcome per goal, and optionally agreements.',
+  'closing.invalid.unknownField': 'Invalid input in the evaluation: unknown field {field}.',
+  'closing.invalid.unknownGoal': 'The goal "{goal}" is not one of this colleague\'s current goals.',
+  'closing.invalid.twice': 'The goal "{goal}" is in the evaluation twice.',
+  'closing.invalid.badStatus': 'Choose for the goal "{goal}": achieved, partly achieved or not achieved.',
+  'closing.invalid.tooLong': 'There is too much text in "{field}" (at most {max} characters).',
+  'closing.field.remark': 'remark on a goal',
+  'closing.field.agreements': 'agreements for after the onboarding',
+  'closing.evaluated': 'The evaluation of the goals is saved.',
+  'summary.evaluation': 'Evaluation at closing',
+  'summary.outcome': 'outcome',
+  'summary.remark': 'remark',
+  'checkin.firstGoalsMissing':
+    'This is the first check-in: record one to three goals, or say there are no goals yet ("nog geen doelen").',
 };
 
 export type { Language } from './language';
