@@ -60,6 +60,7 @@ export function getClosingSummary(ctx: RequestContext): IcsFileDto {
     evaluation: ctx.t('summary.evaluation'),
     outcome: ctx.t('summary.outcome'),
     remark: ctx.t('summary.remark'),
+    closingAgreements: ctx.t('summary.closingAgreements'),
     outcomeText: (status) => (ctx.language === 'en' ? (OUTCOME_EN[status as Outcome] ?? status) : status),
     footer: ctx.t('summary.footer'),
   });

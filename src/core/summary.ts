@@ -57,6 +57,7 @@ export interface SummaryTexts {
   evaluation: string;
   outcome: string;
   remark: string;
+  closingAgreements: string;
   /** An outcome in the reader's language. */
   outcomeText: (status: string) => string;
   footer: string;
@@ -89,8 +90,7 @@ export function summaryHtml(summary: ClosingSummary, t: SummaryTexts): string {
         )
         .join('')}</table>`
     : '';
-  // Agreements given at closing come first; else those of the last check-in.
-  const agreements = ev.agreements || summary.agreements;
+  const closingAgreements = ev.agreements ? `<p>${e(t.closingAgreements)}: ${e(ev.agreements)}</p>` : '';
   return [
     '<!DOCTYPE html><html><head><meta charset="utf-8">',
     `<title>${e(t.title)}</title>`,
@@ -102,8 +102,8 @@ export function summaryHtml(summary: ClosingSummary, t: SummaryTexts): string {
     `<p>${e(t.intro)}</p>`,
     `<h2>${e(t.goals)}</h2>${goals}`,
     `<h2>${e(t.competences)}</h2>${competences}`,
-    evaluation ? `<h2>${e(t.evaluation)}</h2>${evaluation}` : '',
-    `<h2>${e(t.agreements)}</h2><p>${e(agreements || t.noAgreements)}</p>`,
+    evaluation || closingAgreements ? `<h2>${e(t.evaluation)}</h2>${evaluation}${closingAgreements}` : '',
+    `<h2>${e(t.agreements)}</h2><p>${e(summary.agreements || t.noAgreements)}</p>`,
     `<footer>${e(t.footer)}</footer>`,
     '</body></html>',
   ].join('');

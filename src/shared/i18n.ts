@@ -536,6 +536,7 @@ const nl = {
   'summary.evaluation': 'Evaluatie bij de afronding',
   'summary.outcome': 'uitkomst',
   'summary.remark': 'opmerking',
+  'summary.closingAgreements': 'Afspraken bij de afronding',
   'checkin.firstGoalsMissing':
     'Dit is de eerste check-in: leg één tot drie doelen vast, of geef aan dat er nog geen doelen zijn ("nog geen doelen").',
 } as const;
@@ -1065,6 +1066,7 @@ const en: Messages = {
   'summary.evaluation': 'Evaluation at closing',
   'summary.outcome': 'outcome',
   'summary.remark': 'remark',
+  'summary.closingAgreements': 'Agreements at closing',
   'checkin.firstGoalsMissing':
     'This is the first check-in: record one to three goals, or say there are no goals yet ("nog geen doelen").',
 };

@@ -394,11 +394,29 @@ function RecordForm(props: {
   );
 }
 
-/** "Inwerken afronden", after a confirmation. */
-function CloseOnboarding(props: { email: string; name: string; tx: Tx; onDone: (message: string) => void }) {
+/** "Inwerken afronden", after a confirmation, with an optional evaluation of each current goal. */
+function CloseOnboarding(props: {
+  email: string;
+  name: string;
+  goals?: readonly GoalDto[];
+  tx: Tx;
+  onDone: (message: string) => void;
+}) {
   const { tx } = props;
+  const goals = props.goals ?? [];
   const [confirming, setConfirming] = useState(false);
+  const [outcomes, setOutcomes] = useState<Record<string, { status: string; remark: string }>>({});
+  const [agreements, setAgreements] = useState('');
   const close = useAction();
+  const set = (goal: string, part: 'status' | 'remark', value: string) =>
+    setOutcomes({ ...outcomes, [goal]: { status: '', remark: '', ...outcomes[goal], [part]: value } });
+  // Only the goals given an outcome go along; no outcome and no agreements closes as before.
+  const evaluation = () => ({
+    goals: goals
+      .filter((g) => outcomes[g.goal]?.status)
+      .map((g) => ({ goal: g.goal, status: outcomes[g.goal]!.status, remark: outcomes[g.goal]!.remark })),
+    agreements,
+  });
   return (
     <div>
       <div class="actions">
@@ -412,6 +430,43 @@ function CloseOnboarding(props: { email: string; name: string; tx: Tx; onDone: (
         </button>
       </div>
       {confirming && (
+        <fieldset data-testid="close-evaluation">
+          <legend>{tx('n.closeEvaluation')}</legend>
+          {goals.map((g, i) => (
+            <div key={g.goal}>
+              <label for={`close-goal-${i}`}>{g.goal}</label>
+              <select
+                id={`close-goal-${i}`}
+                data-testid={`close-goal-${i}`}
+                value={outcomes[g.goal]?.status ?? ''}
+                onChange={(e) => set(g.goal, 'status', e.currentTarget.value)}
+              >
+                <option value="">{tx('n.closeNoOutcome')}</option>
+                <option value="bereikt">{tx('n.outcomeReached')}</option>
+                <option value="deels bereikt">{tx('n.outcomePartly')}</option>
+                <option value="niet bereikt">{tx('n.outcomeNot')}</option>
+              </select>
+              <label for={`close-remark-${i}`}>{tx('n.closeRemark')}</label>
+              <input
+                id={`close-remark-${i}`}
+                data-testid={`close-remark-${i}`}
+                maxLength={300}
+                value={outcomes[g.goal]?.remark ?? ''}
+                onInput={(e) => set(g.goal, 'remark', e.currentTarget.value)}
+              />
+            </div>
+          ))}
+          <label for="close-agreements">{tx('n.closeAgreements')}</label>
+          <textarea
+            id="close-agreements"
+            data-testid="close-agreements"
+            maxLength={2000}
+            value={agreements}
+            onInput={(e) => setAgreements(e.currentTarget.value)}
+          />
+        </fieldset>
+      )}
+      {confirming && (
         <Confirm
           id="close"
           text={tx('n.confirmClose', { name: props.name })}
@@ -421,7 +476,7 @@ function CloseOnboarding(props: { email: string; name: string; tx: Tx; onDone: (
           error={close.error}
           onYes={() =>
             close.run(async () => {
-              const result = await call('closeOnboarding', props.email);
+              const result = await call('closeOnboarding', props.email, evaluation());
               setConfirming(false);
               props.onDone(result.message);
             })
@@ -522,7 +577,13 @@ export function CheckInsSection(props: {
         </div>
       )}
       {data.canClose && (
-        <CloseOnboarding email={props.email} name={data.newcomer.name} tx={tx} onDone={done} />
+        <CloseOnboarding
+          email={props.email}
+          name={data.newcomer.name}
+          goals={data.goals}
+          tx={tx}
+          onDone={done}
+        />
       )}
     </div>
   );

@@ -134,7 +134,7 @@ describe('closing with an evaluation', () => {
       '<td>Zelf de mentorles geven</td><td>bereikt</td><td>Sinds week 3 &lt;zelf&gt;.</td>',
     );
     expect(html).toContain('<td>Oudergesprek voeren</td><td>niet bereikt</td><td>—</td>');
-    expect(html).toContain('<p>Elke maand intervisie met Bram.</p>');
+    expect(html).toContain('<p>Afspraken bij de afronding: Elke maand intervisie met Bram.</p>');
     // The privacy export holds it with the staff row.
     w.setUser(LEADER);
     expect(JSON.stringify(exportPersonData(w.ctx(), anna.email))).toContain(

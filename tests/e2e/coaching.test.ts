@@ -185,8 +185,24 @@ describe('check-ins as the protocol coaches', () => {
     const line = await rpcValue<CheckInsDto>(sandbox, 'getCheckIns', [newcomer], chief);
     for (const c of line.checkIns.filter((x) => x.state === 'gepland' || x.state === 'te laat'))
       await rpcValue(sandbox, 'skipCheckIn', [newcomer, c.planned, 'Inwerken eerder afgerond'], chief);
-    const closed = await rpcValue<{ message: string }>(sandbox, 'closeOnboarding', [newcomer], chief);
-    expect(closed.message).toContain('bekwaamheidsdossier');
+    // The chef buddy closes in the sidebar and evaluates the goal in the small form first.
+    await page.goto(sandbox.url);
+    await page.waitForSelector('[data-testid=user-switcher]');
+    const frame = await sidebarOpenedAs(page, chief);
+    await openNewcomer(frame, newcomer);
+    await frame.click('[data-testid=close-onboarding]');
+    await frame.locator('[data-testid=close-goal-0]').selectOption('deels bereikt');
+    await frame.locator('[data-testid=close-remark-0]').fill('Eerste ouderavond samen met de buddy.');
+    await frame.locator('[data-testid=close-agreements]').fill('Elke maand intervisie op locatie.');
+    await frame.click('[data-testid=close-confirm]');
+    await frame.waitForSelector('text=De evaluatie van de doelen is bewaard.');
+    expect(await frame.locator('body').textContent()).toContain('bekwaamheidsdossier');
+    const staff = (await readTab(sandbox, 'Medewerkers')).find((r) => r['E-mail'] === newcomer);
+    expect(staff).toMatchObject({
+      Status: 'actief',
+      'Doelen bij afronding':
+        'Zelfstandig een ouderavond voeren | deels bereikt | Eerste ouderavond samen met de buddy.',
+    });
     await page.goto(`${sandbox.url}/mijn?user=${encodeURIComponent(newcomer)}`);
     await page.click('[data-testid=summary-make]');
     const link = page.locator('[data-testid=summary-link]');
@@ -200,6 +216,10 @@ describe('check-ins as the protocol coaches', () => {
       'Zelfstandig een ouderavond voeren',
       'zelfstandig',
       'Vrijdag de gespreksopzet bespreken.',
+      'Evaluatie bij de afronding',
+      'deels bereikt',
+      'Eerste ouderavond samen met de buddy.',
+      'Elke maand intervisie op locatie.',
     ])
       expect(pdf).toContain(text);
     for (const secret of [NOTE, 'Zorgen over']) expect(pdf).not.toContain(secret);
