@@ -51,6 +51,14 @@ export function people(ctx: RequestContext): Map<string, Staff> {
   return map;
 }
 
+/** The check-in input without its `noGoals` flag (which `validateCheckIn` does not know). */
+function withoutNoGoals(raw: unknown): { noGoals: unknown; input: unknown } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('noGoals' in raw))
+    return { noGoals: undefined, input: raw };
+  const { noGoals, ...input } = raw as Record<string, unknown>;
+  return { noGoals, input };
+}
+
 function newcomerOf(ctx: RequestContext, raw: unknown): Staff {
   const email = expectEmail(raw, 'newcomer');
   const person = people(ctx).get(email);
@@ -186,8 +194,11 @@ function invalid<T>(ctx: RequestContext, result: Validation<T>): T {
 }
 
 /** Records a held check-in on the newcomer's first open planned moment (or a new one). */
-export function recordCheckIn(ctx: RequestContext, newcomerRaw: unknown, input: unknown): CheckInResultDto {
+export function recordCheckIn(ctx: RequestContext, newcomerRaw: unknown, raw: unknown): CheckInResultDto {
   const actor = ctx.actor();
+  // `noGoals: true`: the first check-in has no goals yet on purpose ("nog geen doelen").
+  const { noGoals, input } = withoutNoGoals(raw);
+  if (noGoals !== undefined && typeof noGoals !== 'boolean') throw new UserError('checkin.invalid.noGoals');
   const value = invalid(ctx, validateCheckIn(input, ctx.services.clock.today()));
   return ctx.locked(() => {
     const newcomer = newcomerOf(ctx, newcomerRaw);
@@ -233,7 +244,11 @@ export function recordCheckIn(ctx: RequestContext, newcomerRaw: unknown, input: 
       .filter((r) => emailKey(r.newcomer) === emailKey(newcomer.email));
     const signal = signalText(ctx, rows, buddy);
     ctx.wb.commit();
-    return { message: ctx.t('checkin.recorded'), signal };
+    // The first check-in sets the goals: without any (and not "nog geen doelen") it is recorded,
+    // and the message says the goals are still expected.
+    const goalsMissing = !previous && !goals.length && noGoals !== true;
+    const recorded = ctx.t('checkin.recorded');
+    return { message: goalsMissing ? `${recorded} ${ctx.t('checkin.firstGoalsMissing')}` : recorded, signal };
   });
 }
 

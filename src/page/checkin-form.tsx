@@ -4,7 +4,14 @@
  * (issue 14); the server checks every field and answers in Dutch.
  */
 import { useState } from 'preact/hooks';
-import { GoalsFields, goalsInput, LevelsFields, levelsInput, StepsFields } from '../components/coaching';
+import {
+  GoalsFields,
+  goalsInput,
+  goalsStillNeeded,
+  LevelsFields,
+  levelsInput,
+  StepsFields,
+} from '../components/coaching';
 import { call } from '../components/rpc';
 import type { GoalDto } from '../shared/api';
 import { coachingText, type Step } from '../shared/coaching';
@@ -17,6 +24,7 @@ export function CheckInForm({
   newcomerEmail,
   today,
   goals: current,
+  firstCheckIn = false,
   onDone,
 }: {
   language: Language;
@@ -24,8 +32,12 @@ export function CheckInForm({
   today: string;
   /** The goals as they stand (none yet: this check-in sets them). */
   goals: GoalDto[];
+  /** No check-in held yet: this one sets the goals, or says "nog geen doelen". */
+  firstCheckIn?: boolean;
   onDone: (message: string) => void;
 }) {
+  const expected = firstCheckIn && current.length === 0;
+  const [noGoals, setNoGoals] = useState(false);
   const [held, setHeld] = useState(today);
   const [steps, setSteps] = useState<Record<Step, string>>({
     ontdekken: '',
@@ -46,6 +58,11 @@ export function CheckInForm({
   const t = (k: Parameters<typeof pageText>[1]) => pageText(language, k);
   const submit = (e: Event) => {
     e.preventDefault();
+    // The goals after the other required fields, which the server names first.
+    if (steps.doen.trim() && wellbeing && click && goalsStillNeeded(expected, goals, noGoals)) {
+      setError(coachingText(language, 'goalsNeeded'));
+      return;
+    }
     setBusy(true);
     setError('');
     call('recordCheckIn', newcomerEmail, {
@@ -57,6 +74,7 @@ export function CheckInForm({
       wellbeing: Number(wellbeing) || 0,
       click,
       notes,
+      ...(expected && noGoals ? { noGoals: true } : {}),
     })
       .then((r) => onDone(r.signal ? `${r.message} ${r.signal}` : r.message))
       .catch((err: Error) => setError(err.message))
@@ -69,7 +87,15 @@ export function CheckInForm({
         <input type="date" value={held} max={today} onInput={(e) => setHeld(e.currentTarget.value)} />
       </label>
       <StepsFields language={language} steps={steps} onChange={setSteps} />
-      <GoalsFields language={language} goals={goals} first={current.length === 0} onChange={setGoals} />
+      <GoalsFields
+        language={language}
+        goals={goals}
+        first={current.length === 0}
+        onChange={setGoals}
+        expected={expected}
+        noGoals={noGoals}
+        onNoGoals={setNoGoals}
+      />
       <LevelsFields language={language} levels={levels} onChange={setLevels} />
       <label>
         {coachingText(language, 'worries')}

@@ -300,6 +300,8 @@ export interface CheckInInput {
   click: string;
   agreements?: string;
   notes?: string;
+  /** The first check-in has no goals yet on purpose ("nog geen doelen"); without it, a warning. */
+  noGoals?: boolean;
 }
 
 export interface CheckInResultDto {

@@ -538,7 +538,8 @@ const nl = {
   'summary.remark': 'opmerking',
   'summary.closingAgreements': 'Afspraken bij de afronding',
   'checkin.firstGoalsMissing':
-    'Dit is de eerste check-in: leg één tot drie doelen vast, of geef aan dat er nog geen doelen zijn ("nog geen doelen").',
+    'Let op: dit was de eerste check-in en er zijn nog geen doelen vastgelegd. Leg één tot drie doelen vast bij de volgende check-in, of geef aan dat er nog geen doelen zijn ("nog geen doelen").',
+  'checkin.invalid.noGoals': 'Ongeldige invoer: "nog geen doelen" is ja of nee.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -1068,7 +1069,8 @@ const en: Messages = {
   'summary.remark': 'remark',
   'summary.closingAgreements': 'Agreements at closing',
   'checkin.firstGoalsMissing':
-    'This is the first check-in: record one to three goals, or say there are no goals yet ("nog geen doelen").',
+    'Note: this was the first check-in and no goals are recorded yet. Record one to three goals at the next check-in, or say there are no goals yet ("nog geen doelen").',
+  'checkin.invalid.noGoals': 'Invalid input: "no goals yet" is yes or no.',
 };
 
 export type { Language } from './language';

@@ -12,6 +12,7 @@ import {
   GoalsList,
   GrowthChart,
   goalsInput,
+  goalsStillNeeded,
   LevelsFields,
   levelsInput,
   StepsFields,
@@ -220,6 +221,8 @@ function RecordForm(props: {
   open: string[];
   /** The goals as they stand (none yet: this check-in sets them). */
   goals: GoalDto[];
+  /** No check-in held yet: this one sets the goals, or says "nog geen doelen". */
+  firstCheckIn?: boolean;
   tx: Tx;
   onDone: (message: string) => void;
   onCancel: () => void;
@@ -232,6 +235,9 @@ function RecordForm(props: {
     [...props.open].reverse().find((d) => d <= props.today) ?? props.open[0] ?? '',
   );
   const [missing, setMissing] = useState<string[]>([]);
+  const expected = Boolean(props.firstCheckIn) && props.goals.length === 0;
+  const [noGoals, setNoGoals] = useState(false);
+  const [goalsNeeded, setGoalsNeeded] = useState(false);
   const [steps, setSteps] = useState<Record<Step, string>>({
     ontdekken: '',
     dromen: '',
@@ -263,6 +269,8 @@ function RecordForm(props: {
     ].filter((x): x is string => Boolean(x));
     setMissing(empty);
     if (empty.length) return;
+    setGoalsNeeded(goalsStillNeeded(expected, goals, noGoals));
+    if (goalsStillNeeded(expected, goals, noGoals)) return;
     save.run(async () => {
       const result = await call('recordCheckIn', props.email, {
         ...(planned ? { planned } : {}),
@@ -274,6 +282,7 @@ function RecordForm(props: {
         wellbeing,
         click,
         notes,
+        ...(expected && noGoals ? { noGoals: true } : {}),
       });
       props.onDone(result.signal ? `${result.message} ${result.signal}` : result.message);
     });
@@ -310,7 +319,15 @@ function RecordForm(props: {
         onInput={(e) => setHeld(e.currentTarget.value)}
       />
       <StepsFields language={language} steps={steps} onChange={setSteps} />
-      <GoalsFields language={language} goals={goals} first={props.goals.length === 0} onChange={setGoals} />
+      <GoalsFields
+        language={language}
+        goals={goals}
+        first={props.goals.length === 0}
+        onChange={setGoals}
+        expected={expected}
+        noGoals={noGoals}
+        onNoGoals={setNoGoals}
+      />
       <LevelsFields language={language} levels={levels} onChange={setLevels} />
       <label for={`${id}-worries`}>{coachingText(language, 'worries')}</label>
       <textarea
@@ -379,6 +396,11 @@ function RecordForm(props: {
       {missing.length > 0 && (
         <p class="error" role="alert" data-testid="record-missing">
           {tx('cf.missing', { fields: missing.join(', ') })}
+        </p>
+      )}
+      {goalsNeeded && (
+        <p class="error" role="alert" data-testid="record-goals-needed">
+          {coachingText(language, 'goalsNeeded')}
         </p>
       )}
       <Said id="record" error={save.error} />
@@ -553,6 +575,7 @@ export function CheckInsSection(props: {
           today={props.today}
           language={language}
           goals={data.goals}
+          firstCheckIn={!data.checkIns.some((c) => c.held)}
           open={data.checkIns
             .filter((c) => c.planned && !c.held && !c.skipped)
             .map((c) => c.planned)

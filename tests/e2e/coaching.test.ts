@@ -80,6 +80,12 @@ describe('check-ins as the protocol coaches', () => {
     await form.locator('[data-testid=step-doen]').fill('Vrijdag de gespreksopzet bespreken.');
     // No goals yet: this check-in sets them, with a start and an end point.
     expect(await form.locator('[data-testid=goal-text]').count()).toBe(1);
+    // The first check-in marks the goals as expected, with "Nog geen doelen" as the way out.
+    expect(await form.locator('[data-testid=goals]').getAttribute('data-expected')).toBe('true');
+    expect(await form.locator('[data-testid=goals] legend').textContent()).toContain(
+      'Verwacht bij de eerste check-in',
+    );
+    expect(await form.locator('[data-testid=no-goals]').isChecked()).toBe(false);
     await form.locator('[data-testid=goal-text]').fill('Zelfstandig een ouderavond voeren');
     await form.locator('[data-testid=goal-start]').fill('nog nooit gedaan');
     await form.locator('[data-testid=goal-end]').fill('een ouderavond zelf voeren');
@@ -97,6 +103,14 @@ describe('check-ins as the protocol coaches', () => {
     await form.locator('label:has-text("Klik") select').selectOption('goed');
     await form.locator('label:has-text("Notities") textarea').fill(NOTE);
     await page.screenshot({ path: screenshotPath('coaching-form'), fullPage: true });
+    // Without a goal (and without "Nog geen doelen") the form asks for one before sending.
+    await form.locator('[data-testid=goal-text]').fill('');
+    await form.locator('button[type=submit]').click();
+    expect(await form.locator('[role=alert]').textContent()).toContain(
+      'Dit is de eerste check-in: vul één tot drie doelen in',
+    );
+    expect((await readTab(sandbox, 'Check-ins')).some((r) => r.Gehouden === '2027-01-20')).toBe(false);
+    await form.locator('[data-testid=goal-text]').fill('Zelfstandig een ouderavond voeren');
     await form.locator('button[type=submit]').click();
     await page.waitForSelector('[role=status]');
 
