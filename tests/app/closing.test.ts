@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { closeOnboarding, recordCheckIn, skipCheckIn } from '../../src/app/checkins';
 import { assignBuddy } from '../../src/app/pairing';
-import { exportPersonData } from '../../src/app/privacy';
+import { applyRetentionPurge, exportPersonData } from '../../src/app/privacy';
 import { saveSchedule } from '../../src/app/schedule';
 import { setupWorkbook } from '../../src/app/setup';
 import { getClosingSummary } from '../../src/app/summary';
@@ -140,6 +140,25 @@ describe('closing with an evaluation', () => {
     expect(JSON.stringify(exportPersonData(w.ctx(), anna.email))).toContain(
       'Elke maand intervisie met Bram.',
     );
+  });
+
+  it("is cleared with the check-ins' notes when the term has passed, and kept on hold", () => {
+    const w = readyToClose();
+    closeOnboarding(w.ctx(), anna.email, {
+      goals: [{ goal: 'Oudergesprek voeren', status: 'bereikt', remark: 'Goed gegaan.' }],
+      agreements: 'Intervisie.',
+    });
+    w.setUser(LEADER);
+    w.setNow('2027-09-01T09:00:00+02:00');
+    applyRetentionPurge(w.ctx());
+    expect(staffRow(w)['Afspraken na inwerken']).toBe('Intervisie.');
+    w.setNow('2028-09-01T09:00:00+02:00');
+    applyRetentionPurge(w.ctx());
+    expect(staffRow(w)).toMatchObject({
+      Status: 'actief',
+      'Doelen bij afronding': '',
+      'Afspraken na inwerken': '',
+    });
   });
 
   it('closes without one as before: no evaluation section, nothing in the new cells', () => {
