@@ -57,6 +57,8 @@ function school(options: { staff: number; newcomers: number; buddyShare: number;
       welcomeStatus: '',
       leftOn: '',
       hold: false,
+      closingGoals: '',
+      closingAgreements: '',
     });
   }
   const pairings: RowOf<'pairings'>[] = [];

@@ -19,6 +19,7 @@ import {
   validateCheckIn,
   validateSkipReason,
 } from '../core/checkins';
+import { type ClosingEvaluation, formatOutcomes, validateClosingEvaluation } from '../core/closing';
 import { UserError } from '../core/errors';
 import { escapeHtml } from '../core/html';
 import { formatMailState, type MailState, parseMailState } from '../core/mailState';
@@ -47,6 +48,14 @@ export function people(ctx: RequestContext): Map<string, Staff> {
   const map = new Map<string, Staff>();
   for (const s of ctx.directory().staff()) if (s.email) map.set(emailKey(s.email), s);
   return map;
+}
+
+/** The check-in input without its `noGoals` flag (which `validateCheckIn` does not know). */
+function withoutNoGoals(raw: unknown): { noGoals: unknown; input: unknown } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !('noGoals' in raw))
+    return { noGoals: undefined, input: raw };
+  const { noGoals, ...input } = raw as Record<string, unknown>;
+  return { noGoals, input };
 }
 
 function newcomerOf(ctx: RequestContext, raw: unknown): Staff {
@@ -184,8 +193,11 @@ function invalid<T>(ctx: RequestContext, result: Validation<T>): T {
 }
 
 /** Records a held check-in on the newcomer's first open planned moment (or a new one). */
-export function recordCheckIn(ctx: RequestContext, newcomerRaw: unknown, input: unknown): CheckInResultDto {
+export function recordCheckIn(ctx: RequestContext, newcomerRaw: unknown, raw: unknown): CheckInResultDto {
   const actor = ctx.actor();
+  // `noGoals: true`: the first check-in has no goals yet on purpose ("nog geen doelen").
+  const { noGoals, input } = withoutNoGoals(raw);
+  if (noGoals !== undefined && typeof noGoals !== 'boolean') throw new UserError('checkin.invalid.noGoals');
   const value = invalid(ctx, validateCheckIn(input, ctx.services.clock.today()));
   return ctx.locked(() => {
     const newcomer = newcomerOf(ctx, newcomerRaw);
@@ -231,7 +243,11 @@ export function recordCheckIn(ctx: RequestContext, newcomerRaw: unknown, input: 
       .filter((r) => emailKey(r.newcomer) === emailKey(newcomer.email));
     const signal = signalText(ctx, rows, buddy);
     ctx.wb.commit();
-    return { message: ctx.t('checkin.recorded'), signal };
+    // The first check-in sets the goals: without any (and not "nog geen doelen") it is recorded,
+    // and the message says the goals are still expected.
+    const goalsMissing = !previous && !goals.length && noGoals !== true;
+    const recorded = ctx.t('checkin.recorded');
+    return { message: goalsMissing ? `${recorded} ${ctx.t('checkin.firstGoalsMissing')}` : recorded, signal };
   });
 }
 
@@ -263,8 +279,31 @@ export function skipCheckIn(
   });
 }
 
-/** Ends the onboarding once every check-in is held or skipped: pair afgerond, newcomer actief. */
-export function closeOnboarding(ctx: RequestContext, newcomerRaw: unknown): CheckInResultDto {
+/** The closing evaluation checked against the newcomer's current goals, or a Dutch refusal. */
+function closingEvaluation(
+  ctx: RequestContext,
+  input: unknown,
+  rows: readonly CheckInRow[],
+): ClosingEvaluation {
+  const result = validateClosingEvaluation(input, currentGoals(rows));
+  if (result.ok) return result.value;
+  const r = result.refusal;
+  if (r.code === 'tooLong')
+    throw new UserError('closing.invalid.tooLong', { field: ctx.t(`closing.field.${r.field}`), max: r.max });
+  const { code, ...params } = r;
+  throw new UserError(`closing.invalid.${code}`, params);
+}
+
+/**
+ * Ends the onboarding once every check-in is held or skipped: pair afgerond, newcomer actief.
+ * An optional evaluation (how each current goal ended, agreements for after) is kept on the
+ * newcomer's staff row for the closing summary; a bad one refuses the whole call.
+ */
+export function closeOnboarding(
+  ctx: RequestContext,
+  newcomerRaw: unknown,
+  evaluation?: unknown,
+): CheckInResultDto {
   const actor = ctx.actor();
   return ctx.locked(() => {
     const newcomer = newcomerOf(ctx, newcomerRaw);
@@ -272,6 +311,8 @@ export function closeOnboarding(ctx: RequestContext, newcomerRaw: unknown): Chec
     const mine = checkInsTable(ctx)
       .records.map((r) => r.value)
       .filter((r) => emailKey(r.newcomer) === emailKey(newcomer.email));
+    const evaluated = closingEvaluation(ctx, evaluation, mine);
+    const hasEvaluation = evaluated.goals.length > 0 || evaluated.agreements !== '';
     const today = ctx.services.clock.today();
     if (!newcomer.startDate || today < newcomer.startDate)
       throw new UserError('checkin.closeBeforeStart', {
@@ -287,12 +328,18 @@ export function closeOnboarding(ctx: RequestContext, newcomerRaw: unknown): Chec
     // as not going, with the reason, and the message says so; it is never dropped silently.
     const packet = parseMailState(newcomer.welcomeStatus).kind;
     const dropsPacket = packet === 'none' || packet === 'pending';
-    const staff = ctx.wb.table('staff');
+    const staff = ctx.wb.table(
+      'staff',
+      hasEvaluation ? { needs: ['closingGoals', 'closingAgreements'] } : {},
+    );
     const person = staff.records.find((r) => emailKey(r.value.email) === emailKey(newcomer.email))!;
     if (person.value.status !== 'nieuw')
       throw new UserError('checkin.notInOnboarding', { name: newcomer.name });
     staff.update(person, {
       status: 'actief',
+      ...(hasEvaluation
+        ? { closingGoals: formatOutcomes(evaluated.goals), closingAgreements: evaluated.agreements }
+        : {}),
       ...(dropsPacket
         ? // The state cell is Dutch for everyone, as the other mail states.
           { welcomeStatus: formatMailState({ kind: 'skipped', reason: 'inwerken afgerond voor verzending' }) }
@@ -308,8 +355,9 @@ export function closeOnboarding(ctx: RequestContext, newcomerRaw: unknown): Chec
     ctx.wb.commit();
     // Issue 14: closing makes the summary for the competence file, on the newcomer's own page.
     const closed = `${ctx.t('checkin.closed', { name: newcomer.name })} ${ctx.t('summary.closedNote', { name: newcomer.name })}`;
+    const saved = hasEvaluation ? `${closed} ${ctx.t('closing.evaluated')}` : closed;
     return {
-      message: dropsPacket ? `${closed} ${ctx.t('checkin.closedPacketDropped')}` : closed,
+      message: dropsPacket ? `${saved} ${ctx.t('checkin.closedPacketDropped')}` : saved,
       signal: null,
     };
   });

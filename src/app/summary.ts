@@ -4,6 +4,8 @@
  * Goals and how they ended, competences with their last level, agreements for after; notes,
  * worries and wellbeing never.
  */
+
+import { OUTCOME_EN, type Outcome, parseOutcomes } from '../core/closing';
 import { UserError } from '../core/errors';
 import { emailKey } from '../core/pairing';
 import { mayRespondAsNewcomer } from '../core/roles';
@@ -39,7 +41,12 @@ export function getClosingSummary(ctx: RequestContext): IcsFileDto {
     .checkInRecords()
     .map((r) => r.value)
     .filter((r) => emailKey(r.newcomer) === emailKey(me.email));
-  const html = summaryHtml(closingSummary(rows), {
+  // The evaluation given at closing, kept on the staff row (absent on a sheet from before it).
+  const evaluation = {
+    goals: parseOutcomes(me.closingGoals ?? ''),
+    agreements: String(me.closingAgreements ?? '').trim(),
+  };
+  const html = summaryHtml(closingSummary(rows, evaluation), {
     title: ctx.t('summary.title', { name: me.name }),
     intro: ctx.t('summary.intro', { location: me.location, start: me.startDate || '—', date: closed }),
     goals: ctx.t('summary.goals'),
@@ -50,6 +57,11 @@ export function getClosingSummary(ctx: RequestContext): IcsFileDto {
     noLevels: ctx.t('summary.noLevels'),
     agreements: ctx.t('summary.agreements'),
     noAgreements: ctx.t('summary.noAgreements'),
+    evaluation: ctx.t('summary.evaluation'),
+    outcome: ctx.t('summary.outcome'),
+    remark: ctx.t('summary.remark'),
+    closingAgreements: ctx.t('summary.closingAgreements'),
+    outcomeText: (status) => (ctx.language === 'en' ? (OUTCOME_EN[status as Outcome] ?? status) : status),
     footer: ctx.t('summary.footer'),
   });
   const slug = me.name

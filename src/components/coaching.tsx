@@ -139,15 +139,37 @@ export function GoalsFields(props: {
   /** No goals yet: this check-in sets them ("begin met het einde voor ogen"). */
   first: boolean;
   onChange: (goals: GoalDto[]) => void;
+  /**
+   * The first check-in: goals are expected (marked so), unless "Nog geen doelen" is ticked.
+   * Given together with `noGoals` and `onNoGoals`.
+   */
+  expected?: boolean;
+  noGoals?: boolean;
+  onNoGoals?: (noGoals: boolean) => void;
 }) {
   const { language, goals } = props;
   const id = useId();
   const set = (i: number, patch: Partial<GoalDto>) =>
     props.onChange(goals.map((g, k) => (k === i ? { ...g, ...patch } : g)));
+  const expected = Boolean(props.expected && props.onNoGoals);
   return (
-    <fieldset class="coaching-goals" data-testid="goals">
-      <legend>{tx(language, 'goals')}</legend>
+    <fieldset class="coaching-goals" data-testid="goals" data-expected={expected ? 'true' : undefined}>
+      <legend>
+        {tx(language, 'goals')}
+        {expected && <span class="small"> ({tx(language, 'goalsExpected')})</span>}
+      </legend>
       <p class="small">{tx(language, props.first ? 'goalsFirst' : 'goalsReview')}</p>
+      {expected && (
+        <label class="check">
+          <input
+            type="checkbox"
+            data-testid="no-goals"
+            checked={Boolean(props.noGoals)}
+            onChange={(e) => props.onNoGoals?.(e.currentTarget.checked)}
+          />{' '}
+          {tx(language, 'noGoalsYet')}
+        </label>
+      )}
       {goals.map((g, i) => (
         <div key={i} class="goal" data-testid="goal">
           {GOAL_FIELDS.map(([field, key, testId]) => (
@@ -156,6 +178,7 @@ export function GoalsFields(props: {
               <input
                 id={`${id}-${field}${i}`}
                 data-testid={testId}
+                aria-required={field === 'goal' && expected && !props.noGoals && i === 0 ? 'true' : undefined}
                 maxLength={300}
                 value={g[field]}
                 onInput={(e) => set(i, { [field]: e.currentTarget.value })}
@@ -191,6 +214,14 @@ export function GoalsFields(props: {
       )}
     </fieldset>
   );
+}
+
+/**
+ * Whether the first check-in still lacks its goals: expected, none filled in, and "Nog geen doelen"
+ * not ticked. Checked after the other required fields, so those are named first.
+ */
+export function goalsStillNeeded(expected: boolean, goals: GoalDto[], noGoals: boolean): boolean {
+  return expected && !noGoals && goalsInput(goals).length === 0;
 }
 
 /** Goals without a text are left out (an empty row the buddy added and did not fill). */

@@ -74,6 +74,9 @@ function onboardingEnds(tables: PrivacyTables): Map<string, IsoDate> {
   return ends;
 }
 
+/** The staff row's evaluation at closing: personal, cleared with the check-ins' notes. */
+const CLOSING_FIELDS = ['closingGoals', 'closingAgreements'] as const;
+
 /** What the retention terms remove today. Running it on its own result finds nothing more. */
 export function retentionPlan(
   tables: PrivacyTables,
@@ -95,8 +98,17 @@ export function retentionPlan(
     }
     if (s.leftOn >= recordsBefore) return;
     left.add(emailKey(s.email));
-    if (s.welcomeStatus)
-      actions.push({ tab: 'staff', index, reason: 'records', kind: 'clear', fields: ['welcomeStatus'] });
+    const fields = (['welcomeStatus', ...CLOSING_FIELDS] as const).filter((f) => (s[f] ?? '').trim() !== '');
+    if (fields.length) actions.push({ tab: 'staff', index, reason: 'records', kind: 'clear', fields });
+  });
+  // The evaluation at closing (issue 14) goes with the check-ins' personal parts.
+  tables.staff.forEach((s, index) => {
+    const who = emailKey(s.email);
+    if (held.has(who) || left.has(who)) return;
+    const end = ends.get(who);
+    const fields = CLOSING_FIELDS.filter((f) => (s[f] ?? '').trim() !== '');
+    if (end && end < notesBefore && fields.length)
+      actions.push({ tab: 'staff', index, reason: 'notes', kind: 'clear', fields });
   });
   tables.schedule.forEach((r, index) => {
     if (left.has(emailKey(r.newcomer)))

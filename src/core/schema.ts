@@ -225,6 +225,9 @@ export const SCHEMA = {
       }),
       leftOn: col.date('Uit dienst per', 'Left on', { aliases: ['Datum uit dienst', 'Leaving date'] }),
       hold: col.boolean('Bewaren', 'Keep', { aliases: ['Hold'] }),
+      // The evaluation when the onboarding is closed (issue 14): how each goal ended, one a line.
+      closingGoals: col.text('Doelen bij afronding', 'Goals at closing'),
+      closingAgreements: col.text('Afspraken na inwerken', 'Agreements after onboarding'),
     },
     { aliases: ['Personeel', 'Employees'] },
   ),

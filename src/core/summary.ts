@@ -6,6 +6,7 @@
  */
 import { COMPETENCES, LEVELS } from '../shared/coaching';
 import { type CheckInRow, currentGoals, type Goal, growth } from './checkins';
+import type { ClosingEvaluation } from './closing';
 import { escapeHtml as e } from './html';
 
 export interface ClosingSummary {
@@ -15,10 +16,15 @@ export interface ClosingSummary {
   /** The agreements of the last held check-in that has any ("doen" for after the onboarding). */
   agreements: string;
   agreementsDate: string;
+  /** The evaluation given at closing (issue 14), if any: outcomes per goal, agreements for after. */
+  evaluation: ClosingEvaluation;
 }
 
 /** What the summary holds, from one newcomer's check-in rows. */
-export function closingSummary(rows: readonly CheckInRow[]): ClosingSummary {
+export function closingSummary(
+  rows: readonly CheckInRow[],
+  evaluation: ClosingEvaluation = { goals: [], agreements: '' },
+): ClosingSummary {
   const held = rows.filter((r) => r.held).sort((a, b) => (a.held < b.held ? -1 : a.held > b.held ? 1 : 0));
   const withAgreements = held.filter((r) => r.agreements.trim());
   const last = withAgreements[withAgreements.length - 1];
@@ -32,6 +38,7 @@ export function closingSummary(rows: readonly CheckInRow[]): ClosingSummary {
       }),
     agreements: last?.agreements.trim() ?? '',
     agreementsDate: last?.held ?? '',
+    evaluation,
   };
 }
 
@@ -47,6 +54,12 @@ export interface SummaryTexts {
   noLevels: string;
   agreements: string;
   noAgreements: string;
+  evaluation: string;
+  outcome: string;
+  remark: string;
+  closingAgreements: string;
+  /** An outcome in the reader's language. */
+  outcomeText: (status: string) => string;
   footer: string;
 }
 
@@ -68,6 +81,16 @@ export function summaryHtml(summary: ClosingSummary, t: SummaryTexts): string {
         })
         .join('')}</ul>`
     : `<p>${e(t.noLevels)}</p>`;
+  const ev = summary.evaluation;
+  const evaluation = ev.goals.length
+    ? `<table><tr><th>${e(t.goals)}</th><th>${e(t.outcome)}</th><th>${e(t.remark)}</th></tr>${ev.goals
+        .map(
+          (g) =>
+            `<tr><td>${e(g.goal)}</td><td>${e(t.outcomeText(g.status))}</td><td>${e(g.remark || '—')}</td></tr>`,
+        )
+        .join('')}</table>`
+    : '';
+  const closingAgreements = ev.agreements ? `<p>${e(t.closingAgreements)}: ${e(ev.agreements)}</p>` : '';
   return [
     '<!DOCTYPE html><html><head><meta charset="utf-8">',
     `<title>${e(t.title)}</title>`,
@@ -79,6 +102,7 @@ export function summaryHtml(summary: ClosingSummary, t: SummaryTexts): string {
     `<p>${e(t.intro)}</p>`,
     `<h2>${e(t.goals)}</h2>${goals}`,
     `<h2>${e(t.competences)}</h2>${competences}`,
+    evaluation || closingAgreements ? `<h2>${e(t.evaluation)}</h2>${evaluation}${closingAgreements}` : '',
     `<h2>${e(t.agreements)}</h2><p>${e(summary.agreements || t.noAgreements)}</p>`,
     `<footer>${e(t.footer)}</footer>`,
     '</body></html>',

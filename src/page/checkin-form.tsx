@@ -9,6 +9,7 @@ import {
   emptySteps,
   GoalsFields,
   goalsInput,
+  goalsStillNeeded,
   LevelsFields,
   levelsInput,
   StepsFields,
@@ -25,6 +26,7 @@ export function CheckInForm({
   newcomerEmail,
   today,
   goals: current,
+  firstCheckIn = false,
   onDone,
 }: {
   language: Language;
@@ -32,8 +34,12 @@ export function CheckInForm({
   today: string;
   /** The goals as they stand (none yet: this check-in sets them). */
   goals: GoalDto[];
+  /** No check-in held yet: this one sets the goals, or says "nog geen doelen". */
+  firstCheckIn?: boolean;
   onDone: (message: string) => void;
 }) {
+  const expected = firstCheckIn && current.length === 0;
+  const [noGoals, setNoGoals] = useState(false);
   const [held, setHeld] = useState(today);
   const [steps, setSteps] = useState(emptySteps);
   const [levels, setLevels] = useState<Record<string, string>>({});
@@ -47,6 +53,11 @@ export function CheckInForm({
   const t = (k: Parameters<typeof pageText>[1]) => pageText(language, k);
   const submit = (e: Event) => {
     e.preventDefault();
+    // The goals after the other required fields, which the server names first.
+    if (steps.doen.trim() && wellbeing && click && goalsStillNeeded(expected, goals, noGoals)) {
+      setError(coachingText(language, 'goalsNeeded'));
+      return;
+    }
     setBusy(true);
     setError('');
     call('recordCheckIn', newcomerEmail, {
@@ -58,6 +69,7 @@ export function CheckInForm({
       wellbeing: Number(wellbeing) || 0,
       click,
       notes,
+      ...(expected && noGoals ? { noGoals: true } : {}),
     })
       .then((r) => onDone(r.signal ? `${r.message} ${r.signal}` : r.message))
       .catch((err: Error) => setError(err.message))
@@ -70,7 +82,15 @@ export function CheckInForm({
         <input type="date" value={held} max={today} onInput={(e) => setHeld(e.currentTarget.value)} />
       </label>
       <StepsFields language={language} steps={steps} onChange={setSteps} />
-      <GoalsFields language={language} goals={goals} first={current.length === 0} onChange={setGoals} />
+      <GoalsFields
+        language={language}
+        goals={goals}
+        first={current.length === 0}
+        onChange={setGoals}
+        expected={expected}
+        noGoals={noGoals}
+        onNoGoals={setNoGoals}
+      />
       <LevelsFields language={language} levels={levels} onChange={setLevels} />
       <label>
         {coachingText(language, 'worries')}

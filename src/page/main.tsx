@@ -299,6 +299,7 @@ function App() {
                   newcomerEmail={n.email}
                   today={state.today}
                   goals={n.goals}
+                  firstCheckIn={!n.checkIns.some((c) => c.held)}
                   onDone={(message) => {
                     setSaid(message);
                     refresh();

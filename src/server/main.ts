@@ -266,8 +266,8 @@ export function skipCheckIn(newcomerEmail: unknown, plannedDate: unknown, reason
   return handlePage((ctx) => checkins.skipCheckIn(ctx, newcomerEmail, plannedDate, reason));
 }
 
-export function closeOnboarding(newcomerEmail: unknown): CheckInResultDto {
-  return handle((ctx) => checkins.closeOnboarding(ctx, newcomerEmail));
+export function closeOnboarding(newcomerEmail: unknown, evaluation?: unknown): CheckInResultDto {
+  return handle((ctx) => checkins.closeOnboarding(ctx, newcomerEmail, evaluation));
 }
 
 export function getOverview(location?: unknown): OverviewDto {

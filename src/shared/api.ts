@@ -300,6 +300,8 @@ export interface CheckInInput {
   click: string;
   agreements?: string;
   notes?: string;
+  /** The first check-in has no goals yet on purpose ("nog geen doelen"); without it, a warning. */
+  noGoals?: boolean;
 }
 
 export interface CheckInResultDto {
@@ -495,7 +497,7 @@ export interface SidebarApi {
   getCheckIns(newcomerEmail: string): CheckInsDto;
   recordCheckIn(newcomerEmail: string, checkIn: CheckInInput): CheckInResultDto;
   skipCheckIn(newcomerEmail: string, plannedDate: string, reason: string): CheckInResultDto;
-  closeOnboarding(newcomerEmail: string): CheckInResultDto;
+  closeOnboarding(newcomerEmail: string, evaluation?: ClosingEvaluationInput): CheckInResultDto;
   getChiefReport(location: string): ChiefReportDto;
   saveChiefReport(location: string, remark: string, ready: boolean): ChiefReportDto;
   getOverview(location?: string): OverviewDto;
@@ -613,6 +615,24 @@ export interface PageApi {
 
 /** Everything a UI may call: the sidebar's and the page's functions. */
 export type ServerApi = SidebarApi & PageApi & PilotApi;
+
+// ---- Closing evaluation (issue 14) ----
+
+/** How one current goal ended when the onboarding is closed; the goal text as in `goals`. */
+export interface GoalOutcomeInput {
+  goal: string;
+  /** bereikt, deels bereikt or niet bereikt. */
+  status: string;
+  /** Optional short remark (at most 300 characters). */
+  remark?: string;
+}
+
+/** The optional evaluation given when closing an onboarding. */
+export interface ClosingEvaluationInput {
+  goals?: GoalOutcomeInput[];
+  /** Agreements for after the onboarding (at most 2000 characters). */
+  agreements?: string;
+}
 
 // ---- Pilot and evaluation (issue 15) ----
 

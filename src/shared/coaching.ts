@@ -245,6 +245,10 @@ const nl = {
   ownLevels: 'Jouw eigen beeld van de competenties (als je wilt)',
   summary: 'Samenvatting voor je bekwaamheidsdossier (PDF)',
   summaryHint: 'Doelen, competenties met het laatste niveau en de afspraken voor daarna; nooit notities.',
+  // ---- First check-in sets the goals (issue 14, goals) ----
+  goalsExpected: 'Verwacht bij de eerste check-in',
+  noGoalsYet: 'Nog geen doelen',
+  goalsNeeded: 'Dit is de eerste check-in: vul één tot drie doelen in, of vink "Nog geen doelen" aan.',
 } as const;
 
 export type CoachingTextKey = keyof typeof nl;
@@ -283,6 +287,10 @@ const en: Record<CoachingTextKey, string> = {
   ownLevels: 'Your own view of the competences (if you like)',
   summary: 'Summary for your competence file (PDF)',
   summaryHint: 'Goals, competences with their last level and the agreements for after; never notes.',
+  // ---- First check-in sets the goals (issue 14, goals) ----
+  goalsExpected: 'Expected at the first check-in',
+  noGoalsYet: 'No goals yet',
+  goalsNeeded: 'This is the first check-in: fill in one to three goals, or tick "No goals yet".',
 };
 
 export const COACHING_TEXTS: Readonly<Record<'nl' | 'en', Record<CoachingTextKey, string>>> = { nl, en };

@@ -522,6 +522,24 @@ const nl = {
   'evaluation.tabWritten': 'Het tabblad Evaluatie is bijgewerkt.',
   'privacy.reason.answers': 'antwoorden op vragenlijsten van gesloten metingen verwijderd',
   'privacy.role.respondent': 'jouw antwoord op een vragenlijst (zonder naam)',
+  // ---- Closing evaluation and first goals (issue 14, goals) ----
+  'closing.invalid.notObject':
+    'Ongeldige invoer: de evaluatie geeft per doel een tekst en een uitkomst, en eventueel afspraken.',
+  'closing.invalid.unknownField': 'Ongeldige invoer in de evaluatie: onbekend veld {field}.',
+  'closing.invalid.unknownGoal': 'Het doel "{goal}" hoort niet bij de huidige doelen van deze collega.',
+  'closing.invalid.twice': 'Het doel "{goal}" staat twee keer in de evaluatie.',
+  'closing.invalid.badStatus': 'Kies bij het doel "{goal}": bereikt, deels bereikt of niet bereikt.',
+  'closing.invalid.tooLong': 'Er staat te veel tekst bij "{field}" (hoogstens {max} tekens).',
+  'closing.field.remark': 'opmerking bij een doel',
+  'closing.field.agreements': 'afspraken voor na het inwerken',
+  'closing.evaluated': 'De evaluatie van de doelen is bewaard.',
+  'summary.evaluation': 'Evaluatie bij de afronding',
+  'summary.outcome': 'uitkomst',
+  'summary.remark': 'opmerking',
+  'summary.closingAgreements': 'Afspraken bij de afronding',
+  'checkin.firstGoalsMissing':
+    'Let op: dit was de eerste check-in en er zijn nog geen doelen vastgelegd. Leg één tot drie doelen vast bij de volgende check-in, of geef aan dat er nog geen doelen zijn ("nog geen doelen").',
+  'checkin.invalid.noGoals': 'Ongeldige invoer: "nog geen doelen" is ja of nee.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -1035,6 +1053,24 @@ const en: Messages = {
   'evaluation.tabWritten': 'The Evaluation tab is updated.',
   'privacy.reason.answers': 'questionnaire answers of closed rounds removed',
   'privacy.role.respondent': 'your answer to a questionnaire (without name)',
+  // ---- Closing evaluation and first goals (issue 14, goals) ----
+  'closing.invalid.notObject':
+    'Invalid input: the evaluation gives a text and an outcome per goal, and optionally agreements.',
+  'closing.invalid.unknownField': 'Invalid input in the evaluation: unknown field {field}.',
+  'closing.invalid.unknownGoal': 'The goal "{goal}" is not one of this colleague\'s current goals.',
+  'closing.invalid.twice': 'The goal "{goal}" is in the evaluation twice.',
+  'closing.invalid.badStatus': 'Choose for the goal "{goal}": achieved, partly achieved or not achieved.',
+  'closing.invalid.tooLong': 'There is too much text in "{field}" (at most {max} characters).',
+  'closing.field.remark': 'remark on a goal',
+  'closing.field.agreements': 'agreements for after the onboarding',
+  'closing.evaluated': 'The evaluation of the goals is saved.',
+  'summary.evaluation': 'Evaluation at closing',
+  'summary.outcome': 'outcome',
+  'summary.remark': 'remark',
+  'summary.closingAgreements': 'Agreements at closing',
+  'checkin.firstGoalsMissing':
+    'Note: this was the first check-in and no goals are recorded yet. Record one to three goals at the next check-in, or say there are no goals yet ("nog geen doelen").',
+  'checkin.invalid.noGoals': 'Invalid input: "no goals yet" is yes or no.',
 };
 
 export type { Language } from './language';

@@ -15,6 +15,7 @@ import {
   GoalsList,
   GrowthChart,
   goalsInput,
+  goalsStillNeeded,
   LevelsFields,
   levelsInput,
   StepsFields,
@@ -220,6 +221,8 @@ function RecordForm(props: {
   open: string[];
   /** The goals as they stand (none yet: this check-in sets them). */
   goals: GoalDto[];
+  /** No check-in held yet: this one sets the goals, or says "nog geen doelen". */
+  firstCheckIn?: boolean;
   tx: Tx;
   onDone: (message: string) => void;
   onCancel: () => void;
@@ -232,6 +235,9 @@ function RecordForm(props: {
     [...props.open].reverse().find((d) => d <= props.today) ?? props.open[0] ?? '',
   );
   const [missing, setMissing] = useState<string[]>([]);
+  const expected = Boolean(props.firstCheckIn) && props.goals.length === 0;
+  const [noGoals, setNoGoals] = useState(false);
+  const [goalsNeeded, setGoalsNeeded] = useState(false);
   const [steps, setSteps] = useState(emptySteps);
   const [levels, setLevels] = useState<Record<string, string>>({});
   const [goals, setGoals] = useState(() => draftGoals(props.goals));
@@ -254,6 +260,8 @@ function RecordForm(props: {
     ].filter((x): x is string => Boolean(x));
     setMissing(empty);
     if (empty.length) return;
+    setGoalsNeeded(goalsStillNeeded(expected, goals, noGoals));
+    if (goalsStillNeeded(expected, goals, noGoals)) return;
     save.run(async () => {
       const result = await call('recordCheckIn', props.email, {
         ...(planned ? { planned } : {}),
@@ -265,6 +273,7 @@ function RecordForm(props: {
         wellbeing,
         click,
         notes,
+        ...(expected && noGoals ? { noGoals: true } : {}),
       });
       props.onDone(result.signal ? `${result.message} ${result.signal}` : result.message);
     });
@@ -301,7 +310,15 @@ function RecordForm(props: {
         onInput={(e) => setHeld(e.currentTarget.value)}
       />
       <StepsFields language={language} steps={steps} onChange={setSteps} />
-      <GoalsFields language={language} goals={goals} first={props.goals.length === 0} onChange={setGoals} />
+      <GoalsFields
+        language={language}
+        goals={goals}
+        first={props.goals.length === 0}
+        onChange={setGoals}
+        expected={expected}
+        noGoals={noGoals}
+        onNoGoals={setNoGoals}
+      />
       <LevelsFields language={language} levels={levels} onChange={setLevels} />
       <HintedText
         id={`${id}-worries`}
@@ -366,6 +383,11 @@ function RecordForm(props: {
           {tx('cf.missing', { fields: missing.join(', ') })}
         </p>
       )}
+      {goalsNeeded && (
+        <p class="error" role="alert" data-testid="record-goals-needed">
+          {coachingText(language, 'goalsNeeded')}
+        </p>
+      )}
       <Said id="record" error={save.error} />
       <div class="actions">
         <button type="submit" class="primary" data-testid="record-submit" disabled={save.busy}>
@@ -379,11 +401,29 @@ function RecordForm(props: {
   );
 }
 
-/** "Inwerken afronden", after a confirmation. */
-function CloseOnboarding(props: { email: string; name: string; tx: Tx; onDone: (message: string) => void }) {
+/** "Inwerken afronden", after a confirmation, with an optional evaluation of each current goal. */
+function CloseOnboarding(props: {
+  email: string;
+  name: string;
+  goals?: readonly GoalDto[];
+  tx: Tx;
+  onDone: (message: string) => void;
+}) {
   const { tx } = props;
+  const goals = props.goals ?? [];
   const [confirming, setConfirming] = useState(false);
+  const [outcomes, setOutcomes] = useState<Record<string, { status: string; remark: string }>>({});
+  const [agreements, setAgreements] = useState('');
   const close = useAction();
+  const set = (goal: string, part: 'status' | 'remark', value: string) =>
+    setOutcomes({ ...outcomes, [goal]: { status: '', remark: '', ...outcomes[goal], [part]: value } });
+  // Only the goals given an outcome go along; no outcome and no agreements closes as before.
+  const evaluation = () => ({
+    goals: goals
+      .filter((g) => outcomes[g.goal]?.status)
+      .map((g) => ({ goal: g.goal, status: outcomes[g.goal]!.status, remark: outcomes[g.goal]!.remark })),
+    agreements,
+  });
   return (
     <div>
       <div class="actions">
@@ -397,6 +437,43 @@ function CloseOnboarding(props: { email: string; name: string; tx: Tx; onDone: (
         </button>
       </div>
       {confirming && (
+        <fieldset data-testid="close-evaluation">
+          <legend>{tx('n.closeEvaluation')}</legend>
+          {goals.map((g, i) => (
+            <div key={g.goal}>
+              <label for={`close-goal-${i}`}>{g.goal}</label>
+              <select
+                id={`close-goal-${i}`}
+                data-testid={`close-goal-${i}`}
+                value={outcomes[g.goal]?.status ?? ''}
+                onChange={(e) => set(g.goal, 'status', e.currentTarget.value)}
+              >
+                <option value="">{tx('n.closeNoOutcome')}</option>
+                <option value="bereikt">{tx('n.outcomeReached')}</option>
+                <option value="deels bereikt">{tx('n.outcomePartly')}</option>
+                <option value="niet bereikt">{tx('n.outcomeNot')}</option>
+              </select>
+              <label for={`close-remark-${i}`}>{tx('n.closeRemark')}</label>
+              <input
+                id={`close-remark-${i}`}
+                data-testid={`close-remark-${i}`}
+                maxLength={300}
+                value={outcomes[g.goal]?.remark ?? ''}
+                onInput={(e) => set(g.goal, 'remark', e.currentTarget.value)}
+              />
+            </div>
+          ))}
+          <label for="close-agreements">{tx('n.closeAgreements')}</label>
+          <textarea
+            id="close-agreements"
+            data-testid="close-agreements"
+            maxLength={2000}
+            value={agreements}
+            onInput={(e) => setAgreements(e.currentTarget.value)}
+          />
+        </fieldset>
+      )}
+      {confirming && (
         <Confirm
           id="close"
           text={tx('n.confirmClose', { name: props.name })}
@@ -406,7 +483,7 @@ function CloseOnboarding(props: { email: string; name: string; tx: Tx; onDone: (
           error={close.error}
           onYes={() =>
             close.run(async () => {
-              const result = await call('closeOnboarding', props.email);
+              const result = await call('closeOnboarding', props.email, evaluation());
               setConfirming(false);
               props.onDone(result.message);
             })
@@ -483,6 +560,7 @@ export function CheckInsSection(props: {
           today={props.today}
           language={language}
           goals={data.goals}
+          firstCheckIn={!data.checkIns.some((c) => c.held)}
           open={data.checkIns
             .filter((c) => c.planned && !c.held && !c.skipped)
             .map((c) => c.planned)
@@ -507,7 +585,13 @@ export function CheckInsSection(props: {
         </div>
       )}
       {data.canClose && (
-        <CloseOnboarding email={props.email} name={data.newcomer.name} tx={tx} onDone={done} />
+        <CloseOnboarding
+          email={props.email}
+          name={data.newcomer.name}
+          goals={data.goals}
+          tx={tx}
+          onDone={done}
+        />
       )}
     </div>
   );

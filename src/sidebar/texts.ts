@@ -396,6 +396,14 @@ const nl = {
   'pi.viewFigures': 'Cijfers',
   'pi.viewPilot': 'Pilot en evaluatie',
   'pi.phaseGroup': 'Fase: {phase}',
+  // ---- Closing evaluation (issue 14, goals) ----
+  'n.closeEvaluation': 'Evaluatie van de doelen (mag leeg blijven)',
+  'n.closeNoOutcome': '— geen uitkomst —',
+  'n.outcomeReached': 'bereikt',
+  'n.outcomePartly': 'deels bereikt',
+  'n.outcomeNot': 'niet bereikt',
+  'n.closeRemark': 'Korte opmerking',
+  'n.closeAgreements': 'Afspraken voor na het inwerken',
 } as const;
 
 export type TextKey = keyof typeof nl;
@@ -788,6 +796,14 @@ const en: Record<TextKey, string> = {
   'pi.viewFigures': 'Figures',
   'pi.viewPilot': 'Pilot and evaluation',
   'pi.phaseGroup': 'Phase: {phase}',
+  // ---- Closing evaluation (issue 14, goals) ----
+  'n.closeEvaluation': 'Evaluation of the goals (may stay empty)',
+  'n.closeNoOutcome': '— no outcome —',
+  'n.outcomeReached': 'achieved',
+  'n.outcomePartly': 'partly achieved',
+  'n.outcomeNot': 'not achieved',
+  'n.closeRemark': 'Short remark',
+  'n.closeAgreements': 'Agreements for after the onboarding',
 };
 
 /** A sidebar text with its `{name}` placeholders filled. */

@@ -55,6 +55,8 @@ function school(seed: number, size: number, newcomers: number) {
       welcomeStatus: '',
       leftOn: '',
       hold: false,
+      closingGoals: '',
+      closingAgreements: '',
     });
   }
   const pairings: RowOf<'pairings'>[] = [];

@@ -80,6 +80,12 @@ describe('check-ins as the protocol coaches', () => {
     await form.locator('[data-testid=step-doen]').fill('Vrijdag de gespreksopzet bespreken.');
     // No goals yet: this check-in sets them, with a start and an end point.
     expect(await form.locator('[data-testid=goal-text]').count()).toBe(1);
+    // The first check-in marks the goals as expected, with "Nog geen doelen" as the way out.
+    expect(await form.locator('[data-testid=goals]').getAttribute('data-expected')).toBe('true');
+    expect(await form.locator('[data-testid=goals] legend').textContent()).toContain(
+      'Verwacht bij de eerste check-in',
+    );
+    expect(await form.locator('[data-testid=no-goals]').isChecked()).toBe(false);
     await form.locator('[data-testid=goal-text]').fill('Zelfstandig een ouderavond voeren');
     await form.locator('[data-testid=goal-start]').fill('nog nooit gedaan');
     await form.locator('[data-testid=goal-end]').fill('een ouderavond zelf voeren');
@@ -97,6 +103,14 @@ describe('check-ins as the protocol coaches', () => {
     await form.locator('label:has-text("Klik") select').selectOption('goed');
     await form.locator('label:has-text("Notities") textarea').fill(NOTE);
     await page.screenshot({ path: screenshotPath('coaching-form'), fullPage: true });
+    // Without a goal (and without "Nog geen doelen") the form asks for one before sending.
+    await form.locator('[data-testid=goal-text]').fill('');
+    await form.locator('button[type=submit]').click();
+    expect(await form.locator('[role=alert]').textContent()).toContain(
+      'Dit is de eerste check-in: vul één tot drie doelen in',
+    );
+    expect((await readTab(sandbox, 'Check-ins')).some((r) => r.Gehouden === '2027-01-20')).toBe(false);
+    await form.locator('[data-testid=goal-text]').fill('Zelfstandig een ouderavond voeren');
     await form.locator('button[type=submit]').click();
     await page.waitForSelector('[role=status]');
 
@@ -185,8 +199,24 @@ describe('check-ins as the protocol coaches', () => {
     const line = await rpcValue<CheckInsDto>(sandbox, 'getCheckIns', [newcomer], chief);
     for (const c of line.checkIns.filter((x) => x.state === 'gepland' || x.state === 'te laat'))
       await rpcValue(sandbox, 'skipCheckIn', [newcomer, c.planned, 'Inwerken eerder afgerond'], chief);
-    const closed = await rpcValue<{ message: string }>(sandbox, 'closeOnboarding', [newcomer], chief);
-    expect(closed.message).toContain('bekwaamheidsdossier');
+    // The chef buddy closes in the sidebar and evaluates the goal in the small form first.
+    await page.goto(sandbox.url);
+    await page.waitForSelector('[data-testid=user-switcher]');
+    const frame = await sidebarOpenedAs(page, chief);
+    await openNewcomer(frame, newcomer);
+    await frame.click('[data-testid=close-onboarding]');
+    await frame.locator('[data-testid=close-goal-0]').selectOption('deels bereikt');
+    await frame.locator('[data-testid=close-remark-0]').fill('Eerste ouderavond samen met de buddy.');
+    await frame.locator('[data-testid=close-agreements]').fill('Elke maand intervisie op locatie.');
+    await frame.click('[data-testid=close-confirm]');
+    await frame.waitForSelector('text=De evaluatie van de doelen is bewaard.');
+    expect(await frame.locator('body').textContent()).toContain('bekwaamheidsdossier');
+    const staff = (await readTab(sandbox, 'Medewerkers')).find((r) => r['E-mail'] === newcomer);
+    expect(staff).toMatchObject({
+      Status: 'actief',
+      'Doelen bij afronding':
+        'Zelfstandig een ouderavond voeren | deels bereikt | Eerste ouderavond samen met de buddy.',
+    });
     await page.goto(`${sandbox.url}/mijn?user=${encodeURIComponent(newcomer)}`);
     await page.click('[data-testid=summary-make]');
     const link = page.locator('[data-testid=summary-link]');
@@ -200,6 +230,10 @@ describe('check-ins as the protocol coaches', () => {
       'Zelfstandig een ouderavond voeren',
       'zelfstandig',
       'Vrijdag de gespreksopzet bespreken.',
+      'Evaluatie bij de afronding',
+      'deels bereikt',
+      'Eerste ouderavond samen met de buddy.',
+      'Elke maand intervisie op locatie.',
     ])
       expect(pdf).toContain(text);
     for (const secret of [NOTE, 'Zorgen over']) expect(pdf).not.toContain(secret);

@@ -483,6 +483,12 @@ describe('issue 7: check-ins recorded by the buddy, private notes, signal, remin
       'Alleen de schoolleider, de chef buddy van de locatie en wie de notities schrijft',
     );
     await shot('checkin-form');
+    // Issue 14: the first check-in expects goals; this one has none yet, on purpose.
+    await form.locator('[data-testid=record-submit]').click();
+    expect(await form.locator('[data-testid=record-goals-needed]').textContent()).toContain(
+      'Dit is de eerste check-in',
+    );
+    await form.locator('[data-testid=no-goals]').check();
     await form.locator('[data-testid=record-submit]').click();
     const message = frame.locator('[data-testid=checkins-message]');
     await message.waitFor();

@@ -32,6 +32,8 @@ class ColleagueBuilder {
       welcomeStatus: '',
       leftOn: '',
       hold: false,
+      closingGoals: '',
+      closingAgreements: '',
     };
   }
   at(location: string) {
