@@ -16,6 +16,7 @@ import {
 import { addDays } from '../../src/core/dates';
 import type { RowOf } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
+import { aRow } from '../support/builders';
 
 const SETTINGS = readSettings([]).settings; // grace 3, reminder 2 days before, chief after 7 days late
 const NINA = 'nina@school.example';
@@ -24,39 +25,7 @@ const BEA = 'bea@school.example';
 const PLANNED = '2027-01-08';
 
 function aCheckIn(patch: Partial<CheckInRow> = {}): CheckInRow {
-  return {
-    newcomer: NINA,
-    buddy: BERT,
-    planned: PLANNED,
-    held: '',
-    phase: '',
-    competency: '',
-    wellbeing: null,
-    click: '',
-    agreements: '',
-    notes: '',
-    skipped: '',
-    recordedBy: '',
-    reminder: '',
-    lateNotice: '',
-    chiefNotice: '',
-    hold: false,
-    newcomerConfirmed: false,
-    newcomerRemark: '',
-    newcomerClick: '',
-    newcomerWellbeing: null,
-    newcomerBy: '',
-    newcomerAt: '',
-    discovery: '',
-    dream: '',
-    design: '',
-    worries: '',
-    levels: '',
-    goals: '',
-    newcomerLevels: '',
-    clickAlert: '',
-    ...patch,
-  };
+  return aRow('checkIns', { newcomer: NINA, buddy: BERT, planned: PLANNED, ...patch });
 }
 
 const heldOn = (held: string, click: CheckInRow['click'], buddy = BERT) =>

@@ -12,7 +12,7 @@ import {
 } from '../../src/core/overview';
 import type { RowOf } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
-import { aColleague } from '../support/builders';
+import { aColleague, aRow } from '../support/builders';
 
 const SETTINGS = readSettings([]).settings; // grace 3 days, welcome 5 working days before, 2 per buddy
 const TODAY = '2027-01-18'; // a Monday. Late: planned before 2027-01-15. Soon: start up to 2027-02-01.
@@ -68,39 +68,14 @@ function rebuddy(pairings: OverviewInput['pairings'], change: Record<string, str
 }
 
 function checkIn(who: string, by: string, planned: string, patch: Partial<CheckInRow> = {}): CheckInRow {
-  return {
+  return aRow('checkIns', {
     newcomer: mail(who),
     buddy: mail(by),
     planned,
-    held: '',
-    phase: '',
-    competency: '',
-    wellbeing: null,
-    click: '',
     agreements: 'Afspraak',
     notes: MARKER,
-    skipped: '',
-    recordedBy: '',
-    reminder: '',
-    lateNotice: '',
-    chiefNotice: '',
-    hold: false,
-    newcomerConfirmed: false,
-    newcomerRemark: '',
-    newcomerClick: '',
-    newcomerWellbeing: null,
-    newcomerBy: '',
-    newcomerAt: '',
-    discovery: '',
-    dream: '',
-    design: '',
-    worries: '',
-    levels: '',
-    goals: '',
-    newcomerLevels: '',
-    clickAlert: '',
     ...patch,
-  };
+  });
 }
 
 const held = (date: string, wellbeing: number, click: CheckInRow['click']) => ({
