@@ -2,7 +2,15 @@
  * Rows through headers: maps a tab's header row to the schema, parses rows into typed records,
  * and collects changes as one patch per tab. Pure; the sheet adapter applies the patch.
  */
-import { type Cell, type CellProblem, cellText, parseCell, sameCell, toCell } from './cells';
+import {
+  type Cell,
+  type CellParser,
+  type CellProblem,
+  cellText,
+  columnParser,
+  sameCell,
+  toCell,
+} from './cells';
 import { UserError } from './errors';
 import { acceptedNames, type ColumnSpec, normalizeName, type RowOf, SCHEMA, type TabKey } from './schema';
 
@@ -55,7 +63,39 @@ export interface TablePatch {
 }
 
 function isBlankRow(row: readonly Cell[]): boolean {
-  return row.every((c) => cellText(c) === '');
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i]!;
+    if (c !== '' && cellText(c) !== '') return false;
+  }
+  return true;
+}
+
+const NO_PROBLEMS: readonly CellProblem[] = Object.freeze([]);
+
+/** One column of a tab as the rows are read: its field, where it sits and how it is parsed. */
+interface PlannedColumn {
+  readonly field: string;
+  /** 0-based position in the sheet; -1 when the (optional) column is missing. */
+  readonly at: number;
+  readonly nl: string;
+  readonly parse: CellParser;
+}
+
+/** The column plan of a tab for one header: built once per header, not per row. */
+const plans = new WeakMap<object, PlannedColumn[]>();
+
+function planOf<K extends TabKey>(key: K, columns: ColumnIndex<K>): PlannedColumn[] {
+  let plan = plans.get(columns);
+  if (!plan) {
+    plan = (Object.entries(SCHEMA[key].columns) as [string, ColumnSpec][]).map(([field, column]) => ({
+      field,
+      at: (columns as Record<string, number | undefined>)[field] ?? -1,
+      nl: column.nl,
+      parse: columnParser(column),
+    }));
+    plans.set(columns, plan);
+  }
+  return plan;
 }
 
 /**
@@ -82,19 +122,20 @@ export class Table<K extends TabKey> {
     private readonly grid: readonly (readonly Cell[])[],
     readonly columns: ColumnIndex<K>,
   ) {
-    const spec = SCHEMA[key];
+    const plan = planOf(key, columns);
+    const width = plan.length;
     for (let r = 1; r < grid.length; r++) {
       const cells = grid[r]!;
       if (isBlankRow(cells)) continue; // blank rows between data are kept, but are no records
       const value: Record<string, unknown> = {};
-      const problems: CellProblem[] = [];
-      for (const [field, column] of Object.entries(spec.columns) as [string, ColumnSpec][]) {
-        const at = (columns as Record<string, number | undefined>)[field];
-        const parsed = parseCell(column, at === undefined ? '' : (cells[at] ?? ''));
-        value[field] = parsed.value;
-        if (parsed.problem) problems.push({ column: column.nl, code: parsed.problem });
+      let problems: CellProblem[] | undefined;
+      for (let i = 0; i < width; i++) {
+        const column = plan[i]!;
+        const parsed = column.parse(column.at < 0 ? '' : (cells[column.at] ?? ''));
+        value[column.field] = parsed.value;
+        if (parsed.problem) (problems ??= []).push({ column: column.nl, code: parsed.problem });
       }
-      this.records.push({ sheetRow: r + 1, value: value as RowOf<K>, problems });
+      this.records.push({ sheetRow: r + 1, value: value as RowOf<K>, problems: problems ?? NO_PROBLEMS });
     }
     for (const record of this.records) this.bySheetRow.set(record.sheetRow, record);
   }

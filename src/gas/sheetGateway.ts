@@ -5,7 +5,7 @@
  */
 
 import type { SheetGateway, TabLayout, TabRead } from '../app/ports';
-import { type Cell, isDateCell } from '../core/cells';
+import { type Cell, type DateCell, isDateCell } from '../core/cells';
 import { UserError } from '../core/errors';
 import { normalizeName } from '../core/schema';
 import type { TablePatch } from '../core/table';
@@ -115,7 +115,8 @@ export class SpreadsheetGateway implements SheetGateway {
   private readonly sheets = new Map<string, Sheet>();
   /** Per tab read: its rows and header width as read (and as written since), to place appends. */
   private readonly extent = new Map<string, { rows: number; width: number }>();
-  private readonly dayOf = new Map<number, string>();
+  /** Date cells by time: one object per distinct moment, shared by every cell that holds it. */
+  private readonly dayOf = new Map<number, DateCell>();
   private readonly dateOf = new Map<string, Date>();
   private dirty = false;
 
@@ -210,17 +211,18 @@ export class SpreadsheetGateway implements SheetGateway {
   }
 
   private toCell(value: Raw): Cell {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
     if (value instanceof Date) {
       const time = value.getTime();
-      let text = this.dayOf.get(time);
-      if (text === undefined) {
-        text = Utilities.formatDate(value, this.timeZone(), "yyyy-MM-dd'T'HH:mm:ssXXX");
+      let cell = this.dayOf.get(time);
+      if (cell === undefined) {
+        let text = Utilities.formatDate(value, this.timeZone(), "yyyy-MM-dd'T'HH:mm:ssXXX");
         if (text.slice(11, 19) === '00:00:00') text = text.slice(0, 10);
-        this.dayOf.set(time, text);
+        cell = { date: text };
+        this.dayOf.set(time, cell);
       }
-      return { date: text };
+      return cell;
     }
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
     return value === null || value === undefined ? '' : String(value);
   }
 

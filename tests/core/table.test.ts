@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../src/core/cells';
+import { type Cell, parseCell } from '../../src/core/cells';
 import { UserError } from '../../src/core/errors';
+import { SCHEMA } from '../../src/core/schema';
 import { mapHeader, Table } from '../../src/core/table';
 
 const header = ['Naam', 'E-mail', 'Locatie', 'Startdatum', 'Status'];
@@ -117,5 +118,26 @@ describe('collecting changes', () => {
     const t = staff([header, ['Anna', 'a@x.example', 'L', { date: '2027-01-04' }, 'nieuw']]);
     t.update(t.records[0]!, { startDate: '2027-01-04', status: 'nieuw' });
     expect(t.changed).toBe(false);
+  });
+});
+
+describe('parsing cells per column', () => {
+  it('reads each distinct text of a column once: equal cells share one parsed result', () => {
+    const table = staff([
+      header,
+      ['A', 'a@x.example', 'L', '2027-01-04', ' Active '],
+      ['B', 'b@x.example', 'L', '2027-01-04', 'ACTIEF'],
+      ['C', 'c@x.example', 'L', '2027-01-04', ' Active '],
+      ['D', 'd@x.example', 'L', 'morgen', 'weg'],
+    ]);
+    expect(table.records.map((r) => r.value.status)).toEqual(['actief', 'actief', 'actief', '']);
+    expect(parseCell(SCHEMA.staff.columns.status, ' Active ')).toBe(
+      parseCell(SCHEMA.staff.columns.status, ' Active '),
+    );
+    expect(table.records[3]!.problems).toEqual([
+      { column: 'Startdatum', code: 'notADate' },
+      { column: 'Status', code: 'notAChoice' },
+    ]);
+    expect(table.records[0]!.problems).toEqual([]);
   });
 });
