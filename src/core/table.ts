@@ -133,7 +133,10 @@ export class Table<K extends TabKey> {
         const column = plan[i]!;
         const parsed = column.parse(column.at < 0 ? '' : (cells[column.at] ?? ''));
         value[column.field] = parsed.value;
-        if (parsed.problem) (problems ??= []).push({ column: column.nl, code: parsed.problem });
+        if (parsed.problem) {
+          if (!problems) problems = [];
+          problems.push({ column: column.nl, code: parsed.problem });
+        }
       }
       this.records.push({ sheetRow: r + 1, value: value as RowOf<K>, problems: problems ?? NO_PROBLEMS });
     }
