@@ -156,6 +156,11 @@ export class Table<K extends TabKey> {
     return [this.rowsVersion, ...fields.map((f) => this.fieldVersions.get(f) ?? 0)].join('.');
   }
 
+  /** The header row as read. */
+  get header(): readonly Cell[] {
+    return this.grid[0] ?? [];
+  }
+
   /** The width of the sheet's header row. */
   get width(): number {
     return this.grid[0]?.length ?? 0;
