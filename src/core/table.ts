@@ -78,6 +78,7 @@ interface PlannedColumn {
   /** 0-based position in the sheet; -1 when the (optional) column is missing. */
   readonly at: number;
   readonly nl: string;
+  readonly spec: ColumnSpec;
   readonly parse: CellParser;
 }
 
@@ -91,6 +92,7 @@ function planOf<K extends TabKey>(key: K, columns: ColumnIndex<K>): PlannedColum
       field,
       at: (columns as Record<string, number | undefined>)[field] ?? -1,
       nl: column.nl,
+      spec: column,
       parse: columnParser(column),
     }));
     plans.set(columns, plan);
@@ -206,10 +208,10 @@ export class Table<K extends TabKey> {
 
   /** Adds a row under the last one; unknown columns stay empty. */
   append(row: RowOf<K>): void {
-    const spec = SCHEMA[this.key].columns as Record<string, ColumnSpec>;
     const cells: Cell[] = new Array(this.width).fill('');
-    for (const [field, at] of Object.entries(this.columns) as [string, number][]) {
-      cells[at] = toCell(spec[field]!, (row as Record<string, unknown>)[field]);
+    for (const column of planOf(this.key, this.columns)) {
+      if (column.at >= 0)
+        cells[column.at] = toCell(column.spec, (row as Record<string, unknown>)[column.field]);
     }
     this.appends.push(cells);
     this.version++;
