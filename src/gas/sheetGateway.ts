@@ -175,14 +175,16 @@ export class SpreadsheetGateway implements SheetGateway {
     const values = sheet.getDataRange().getValues() as Raw[][];
     this.sheets.set(name, sheet);
     this.extent.set(name, { rows: values.length, width: values[0]?.length ?? 0 });
-    const grid: Cell[][] = new Array(values.length);
+    // The rows Google returns are this call's own: dates (and blanks) are turned into cells in
+    // place, text, numbers and booleans stay as they are, and no second grid is made.
     for (let r = 0; r < values.length; r++) {
       const row = values[r]!;
-      const line: Cell[] = new Array(row.length);
-      for (let c = 0; c < row.length; c++) line[c] = this.toCell(row[c]);
-      grid[r] = line;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') row[c] = this.toCell(v);
+      }
     }
-    return { name, grid };
+    return { name, grid: values as Cell[][] };
   }
 
   readHeader(names: readonly string[]): TabRead | null {
