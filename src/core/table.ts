@@ -117,16 +117,25 @@ export class Table<K extends TabKey> {
   private readonly updates = new Map<number, Map<number, Cell>>();
   private readonly appends: Cell[][] = [];
   private readonly deletes = new Set<number>();
+  /** Sheet rows whose record `update` replaced (even where no cell changed). */
+  private readonly touched = new Set<number>();
 
   constructor(
     readonly key: K,
     readonly sheetName: string,
     private readonly grid: readonly (readonly Cell[])[],
     readonly columns: ColumnIndex<K>,
+    /** Rows (by grid index) known to be parsed already: the same cells as a record has. */
+    parsed?: ReadonlyMap<number, Record_<K>>,
   ) {
     const plan = planOf(key, columns);
     const width = plan.length;
     for (let r = 1; r < grid.length; r++) {
+      const known = parsed?.get(r);
+      if (known) {
+        this.records.push(known.sheetRow === r + 1 ? known : { ...known, sheetRow: r + 1 });
+        continue;
+      }
       const cells = grid[r]!;
       if (isBlankRow(cells)) continue; // blank rows between data are kept, but are no records
       const value: Record<string, unknown> = {};
@@ -194,6 +203,7 @@ export class Table<K extends TabKey> {
       if (sameCell(cell, original[at] ?? '')) cells.delete(at);
       else cells.set(at, cell);
     }
+    this.touched.add(record.sheetRow);
     this.version++;
     for (const field of Object.keys(patch))
       this.fieldVersions.set(field, (this.fieldVersions.get(field) ?? 0) + 1);
@@ -259,8 +269,23 @@ export class Table<K extends TabKey> {
       row![u.column - 1] = u.cell;
     }
     for (const r of patch.appends) grid.push([...r]);
-    for (const r of [...patch.deletes].sort((a, b) => b - a)) grid.splice(r - 1, 1);
-    return new Table(this.key, this.sheetName, grid, this.columns);
+    const deletes = [...patch.deletes].sort((a, b) => b - a);
+    for (const r of deletes) grid.splice(r - 1, 1);
+    // Rows never changed keep their parsed record (parsing is pure): only changed and added rows
+    // are read again, at their place after the deletions.
+    const parsed = new Map<number, Record_<K>>();
+    const gone = new Set(deletes);
+    let above = 0;
+    for (let sheetRow = 2; sheetRow <= this.grid.length; sheetRow++) {
+      if (gone.has(sheetRow)) {
+        above++;
+        continue;
+      }
+      if (this.touched.has(sheetRow)) continue;
+      const record = this.bySheetRow.get(sheetRow);
+      if (record) parsed.set(sheetRow - 1 - above, record);
+    }
+    return new Table(this.key, this.sheetName, grid, this.columns, parsed);
   }
 
   /** The collected changes; appended rows that were removed again are dropped. */

@@ -141,3 +141,33 @@ describe('parsing cells per column', () => {
     expect(table.records[0]!.problems).toEqual([]);
   });
 });
+
+describe('the table as written', () => {
+  it('is what reading the patched sheet gives, and keeps the parsed records of rows that did not change', () => {
+    const grid: Cell[][] = [
+      header,
+      ['A', 'a@x.example', 'L', '2027-01-04', 'actief'],
+      ['B', 'b@x.example', 'L', '2027-01-05', 'nieuw'],
+      ['C', 'c@x.example', 'L', 'morgen', 'actief'],
+      ['D', 'd@x.example', 'L', '2027-01-07', 'nieuw'],
+      ['E', 'e@x.example', 'L', '2027-01-08', 'nieuw'],
+    ];
+    const table = staff(grid);
+    const [a, b, , d, e] = table.records;
+    table.remove(a!);
+    table.update(d!, { status: 'actief' });
+    // A field without a column changes the record, not the sheet: read again, it is gone.
+    table.update(e!, { absentUntil: '2027-02-01' });
+    table.append({ ...b!.value, name: 'F', email: 'f@x.example' });
+    const written = table.written();
+    const patch = table.patch();
+    const sheet = grid.map((r) => [...r]);
+    for (const u of patch.updates) sheet[u.row - 1]![u.column - 1] = u.cell;
+    sheet.push(...patch.appends.map((r) => [...r]));
+    sheet.splice(1, 1);
+    expect(written.records).toEqual(staff(sheet).records);
+    expect(written.records[0]!.value).toBe(b!.value);
+    expect(written.records[1]!.problems).toBe(table.records[1]!.problems);
+    expect(written.records[3]!.value.absentUntil).toBe('');
+  });
+});
