@@ -274,9 +274,9 @@ function scheduledRun(before: GasFakes, after: GasFakes): { calls: number; why: 
 }
 
 /**
- * What the sidebar shows needs these tabs (Inwerkschema for who has a saved schedule); the
- * packet state of a newcomer needs no "Wie vraag ik wat" answers (they fill the mail, which the
- * sidebar renders today only to find packet problems: the one avoidable read left).
+ * What the sidebar shows needs these tabs: Inwerkschema for who has a saved schedule (and the
+ * open lines that block a packet), and "Wie vraag ik wat" because a packet cannot go while its
+ * location names nobody to ask (a problem the packet state shows; its lines are not rendered).
  */
 const SIDEBAR_READS = [
   'Instellingen',
@@ -288,6 +288,7 @@ const SIDEBAR_READS = [
   'Vrije dagen',
   'Berichten',
   'Schemasjablonen',
+  'Wie vraag ik wat',
 ];
 
 /** One scenario per public server function that reads or writes the workbook. */

@@ -61,8 +61,26 @@ export function toWall(ms: number, timeZone: string): WallDate {
   return { wall: wallMs(zonedParts(ms, timeZone)) };
 }
 
-/** The instant of a wall-clock tag in `timeZone`. */
+/** Instants of wall-clock tags per time zone: a column of dates holds the same few days. */
+const instants = new Map<string, Map<number, number>>();
+
+/** The instant of a wall-clock tag in `timeZone` (remembered: the zone rules are slow to apply). */
 export function fromWall(date: WallDate, timeZone: string): number {
+  let zone = instants.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    instants.set(timeZone, zone);
+  }
+  let ms = zone.get(date.wall);
+  if (ms === undefined) {
+    ms = wallToMs(date, timeZone);
+    if (zone.size >= 100_000) zone.clear();
+    zone.set(date.wall, ms);
+  }
+  return ms;
+}
+
+function wallToMs(date: WallDate, timeZone: string): number {
   const d = new Date(date.wall);
   return zonedToMs(
     d.getUTCFullYear(),

@@ -39,8 +39,6 @@ function cellWarnings(ctx: RequestContext, actor: Actor): string[] {
     const table = ctx.wb.tryTable(tab);
     if (!table) continue;
     for (const record of table.records as TableRecord<TabKey>[]) {
-      const where = locationOf(ctx, tab, record);
-      if (!seesRowsOf(actor, where)) continue;
       const problems: { column: string; code: CellProblemCode | 'empty' }[] = [...record.problems];
       // A staff row with an address but no Status would vanish from every list.
       const staff = record.value as Record<string, unknown>;
@@ -51,6 +49,8 @@ function cellWarnings(ctx: RequestContext, actor: Actor): string[] {
         !problems.some((p) => p.column === 'Status')
       )
         problems.push({ column: 'Status', code: 'empty' });
+      // Whose row it is only matters for a row with something to say (most rows have nothing).
+      if (!problems.length || !seesRowsOf(actor, locationOf(ctx, tab, record))) continue;
       for (const p of problems) {
         out.push(
           ctx.t('sidebar.rowProblem', {

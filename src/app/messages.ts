@@ -5,7 +5,13 @@
  */
 import { isAllLocations, normalizeName } from '../core/identity';
 import type { MESSAGE_KINDS } from '../core/schema';
-import { mailHtml, renderTemplate, type TemplateValue } from '../core/template';
+import {
+  mailHtml,
+  renderTemplate,
+  type TemplateError,
+  type TemplateValue,
+  templateErrors,
+} from '../core/template';
 import { isEmail } from '../core/validate';
 import type { RequestContext } from './context';
 import type { OutgoingMail } from './ports';
@@ -92,8 +98,24 @@ function withPageLink(
   };
 }
 
-/** Builds the mail, or the translated reason why it cannot go yet. */
-export function composeMail(ctx: RequestContext, request: MailRequest): OutgoingMail | { skip: string } {
+/** What blocks a mail, without rendering it ('' when it could go): the checks of `composeMail`. */
+export function mailProblem(ctx: RequestContext, request: MailRequest): string {
+  const ready = prepareMail(ctx, request);
+  if ('skip' in ready) return ready.skip;
+  const errors = templateErrors(ready.template, ready.values);
+  return errors.length ? errorsText(ctx, errors) : '';
+}
+
+/** The recipient checked, the template found and completed, the values with the page link. */
+function prepareMail(
+  ctx: RequestContext,
+  request: MailRequest,
+):
+  | { skip: string }
+  | {
+      template: { subject: string; text: string };
+      values: Readonly<Record<string, TemplateValue | undefined>>;
+    } {
   if (!isEmail(request.to)) return { skip: ctx.t('mail.invalidAddress') };
   // Nobody who left gets mail from Wegwijs, from their leaving date on.
   if (ctx.directory().hasLeft(request.to)) return { skip: ctx.t('mail.recipientLeft') };
@@ -105,21 +127,29 @@ export function composeMail(ctx: RequestContext, request: MailRequest): Outgoing
       ? { subject: found.subject, text: `${found.text.trimEnd()}\n\n{{ondertekening}}` }
       : found;
   const url = pageAddress(ctx);
-  const template = withPageLink(request.kind, signed, url);
-  const rendered = renderTemplate(template, {
-    ...request.values,
-    ...(url ? { mijnwegwijs: { link: url, label: 'Mijn Wegwijs' } } : {}),
-  });
-  if (rendered.errors.length) {
-    const errors = rendered.errors
-      .map((e) =>
-        ctx.t(e.code === 'unknownPlaceholder' ? 'mail.unknownPlaceholder' : 'mail.missingValue', {
-          name: e.name,
-        }),
-      )
-      .join(', ');
-    return { skip: ctx.t('mail.templateError', { errors }) };
-  }
+  return {
+    template: withPageLink(request.kind, signed, url),
+    values: { ...request.values, ...(url ? { mijnwegwijs: { link: url, label: 'Mijn Wegwijs' } } : {}) },
+  };
+}
+
+function errorsText(ctx: RequestContext, errors: readonly TemplateError[]): string {
+  const list = errors
+    .map((e) =>
+      ctx.t(e.code === 'unknownPlaceholder' ? 'mail.unknownPlaceholder' : 'mail.missingValue', {
+        name: e.name,
+      }),
+    )
+    .join(', ');
+  return ctx.t('mail.templateError', { errors: list });
+}
+
+/** Builds the mail, or the translated reason why it cannot go yet. */
+export function composeMail(ctx: RequestContext, request: MailRequest): OutgoingMail | { skip: string } {
+  const ready = prepareMail(ctx, request);
+  if ('skip' in ready) return ready;
+  const rendered = renderTemplate(ready.template, ready.values);
+  if (rendered.errors.length) return { skip: errorsText(ctx, rendered.errors) };
   const footer = ctx.t('mail.footer');
   return {
     to: request.to,

@@ -64,7 +64,8 @@ function plan(ctx: RequestContext): TabPlan[] {
   const en = ctx.language === 'en';
   return TAB_KEYS.map((key) => {
     const spec = SCHEMA[key];
-    const read = ctx.services.gateway.readHeader([spec.nl, spec.en, ...spec.aliases]);
+    // A tab this request read already (settings, people) has its header at hand.
+    const read = ctx.wb.header(key);
     const headerOf = (c: ColumnSpec) => (en ? c.en : c.nl);
     if (!read) {
       return {
@@ -75,7 +76,7 @@ function plan(ctx: RequestContext): TabPlan[] {
         addColumns: [],
       };
     }
-    const header = (read.grid[0] ?? []).map((c) => normalizeName(cellText(c)));
+    const header = read.header.map((c) => normalizeName(cellText(c)));
     const addColumns: string[] = [];
     for (const [, column] of columnsOf(key)) {
       const names = acceptedNames(column);
@@ -89,7 +90,7 @@ function plan(ctx: RequestContext): TabPlan[] {
       create: false,
       header: [],
       addColumns,
-      ...(addColumns.length ? {} : { existing: (read.grid[0] ?? []).map((c) => cellText(c)) }),
+      ...(addColumns.length ? {} : { existing: read.header.map((c) => cellText(c)) }),
     };
   });
 }

@@ -31,7 +31,7 @@ import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
 import { type DeliveryReport, deliverAndCommit, type MailJob } from './mailOutbox';
-import { composeMail, firstName } from './messages';
+import { composeMail, firstName, mailProblem } from './messages';
 import { exampleWarnings, packetSections, signature } from './packet';
 import { notRunningReason } from './phases';
 import type { OutgoingMail } from './ports';
@@ -87,8 +87,24 @@ class WelcomeWorld extends ScheduleWorld {
     if (generated.items.length) this.apply(newcomer, generated);
   }
 
+  /**
+   * Why the packet cannot go yet ('' when it could): the checks of `compose`, in its order, over
+   * the template's placeholders and the data present, without rendering the mail.
+   */
+  problem(newcomer: Staff): string {
+    const mail = this.compose(newcomer, newcomer.email, 'check');
+    return mail && 'skip' in mail ? mail.skip : '';
+  }
+
   /** The packet as a mail to `to`, or why it cannot go yet. */
-  compose(newcomer: Staff, to: string, withAttachments = true): OutgoingMail | { skip: string } {
+  compose(newcomer: Staff, to: string): OutgoingMail | { skip: string };
+  /** `check`: only why it cannot go (null when it could), nothing rendered. */
+  compose(newcomer: Staff, to: string, make: 'check'): { skip: string } | null;
+  compose(
+    newcomer: Staff,
+    to: string,
+    make: 'mail' | 'check' = 'mail',
+  ): OutgoingMail | { skip: string } | null {
     const ctx = this.ctx;
     if (!newcomer.startDate) return { skip: ctx.t('welcome.noStartDate') };
     const location = this.location(newcomer.location);
@@ -128,18 +144,23 @@ class WelcomeWorld extends ScheduleWorld {
       buddytaak: WHAT_A_BUDDY_IS,
       ondertekening: signature(ctx, chief),
     };
-    const mail = composeMail(ctx, {
-      kind: 'welkomstpakket',
+    const request = {
+      kind: 'welkomstpakket' as const,
       location: newcomer.location,
       to,
       replyTo: chief.email,
       values,
-    });
-    if ('skip' in mail) return mail;
+    };
+    if (make === 'check') {
+      const problem = mailProblem(ctx, request);
+      if (problem) return { skip: problem };
+    }
+    const mail = make === 'check' ? null : composeMail(ctx, request);
+    if (mail && 'skip' in mail) return mail;
     // A line that still says "nog te kiezen" would go out as if it were a plan: it blocks, like a missing link.
     const open = openScheduleLine(ctx, schedule);
     if (open) return { skip: ctx.t('welcome.openLine', { line: open }) };
-    if (!withAttachments) return mail;
+    if (!mail) return null;
     const pdf = packetDocument({
       title: `Welkomstpakket ${newcomer.name}`,
       schoolName: ctx.settings().schoolName,
@@ -445,7 +466,6 @@ function blocking(world: WelcomeWorld, newcomer: Staff): string {
   // The packet carries the schedule it would be sent with (made in memory, as sending makes it),
   // so a line still "nog te kiezen" shows here as it would block there.
   world.ensureSchedule(newcomer);
-  // Whether it could go is decided by the message alone; the attachments are not made here.
-  const mail = world.compose(newcomer, newcomer.email, false);
-  return 'skip' in mail ? mail.skip : '';
+  // Whether it could go is decided by the message's checks alone: nothing is rendered here.
+  return world.problem(newcomer);
 }

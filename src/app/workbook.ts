@@ -90,6 +90,24 @@ export class Workbook {
   }
 
   /**
+   * A tab's header row: from the table when this request read the tab (no call), else read alone.
+   * Null when the tab does not exist.
+   */
+  header(key: TabKey): { name: string; header: readonly Cell[] } | null {
+    const table = this.tables.get(key);
+    if (table) {
+      // As a header read alone: without the empty cells after its last title.
+      let width = table.header.length;
+      while (width > 0 && table.header[width - 1] === '') width--;
+      return { name: table.sheetName, header: table.header.slice(0, width) };
+    }
+    if (this.missing.has(key)) return null;
+    const spec = SCHEMA[key];
+    const read = this.gateway.readHeader([spec.nl, spec.en, ...spec.aliases]);
+    return read ? { name: read.name, header: read.grid[0] ?? [] } : null;
+  }
+
+  /**
    * Adds a row to a tab that only grows (the Logboek) without reading it: written on commit with
    * one append per row after reading the tab's header row only. When the tab is read anyway in
    * this request, the row goes with that table's write. A missing tab takes nothing.

@@ -2,7 +2,15 @@
  * Rows through headers: maps a tab's header row to the schema, parses rows into typed records,
  * and collects changes as one patch per tab. Pure; the sheet adapter applies the patch.
  */
-import { type Cell, type CellProblem, cellText, parseCell, sameCell, toCell } from './cells';
+import {
+  type Cell,
+  type CellParser,
+  type CellProblem,
+  cellText,
+  columnParser,
+  sameCell,
+  toCell,
+} from './cells';
 import { UserError } from './errors';
 import { acceptedNames, type ColumnSpec, normalizeName, type RowOf, SCHEMA, type TabKey } from './schema';
 
@@ -55,7 +63,41 @@ export interface TablePatch {
 }
 
 function isBlankRow(row: readonly Cell[]): boolean {
-  return row.every((c) => cellText(c) === '');
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i]!;
+    if (c !== '' && cellText(c) !== '') return false;
+  }
+  return true;
+}
+
+const NO_PROBLEMS: readonly CellProblem[] = Object.freeze([]);
+
+/** One column of a tab as the rows are read: its field, where it sits and how it is parsed. */
+interface PlannedColumn {
+  readonly field: string;
+  /** 0-based position in the sheet; -1 when the (optional) column is missing. */
+  readonly at: number;
+  readonly nl: string;
+  readonly spec: ColumnSpec;
+  readonly parse: CellParser;
+}
+
+/** The column plan of a tab for one header: built once per header, not per row. */
+const plans = new WeakMap<object, PlannedColumn[]>();
+
+function planOf<K extends TabKey>(key: K, columns: ColumnIndex<K>): PlannedColumn[] {
+  let plan = plans.get(columns);
+  if (!plan) {
+    plan = (Object.entries(SCHEMA[key].columns) as [string, ColumnSpec][]).map(([field, column]) => ({
+      field,
+      at: (columns as Record<string, number | undefined>)[field] ?? -1,
+      nl: column.nl,
+      spec: column,
+      parse: columnParser(column),
+    }));
+    plans.set(columns, plan);
+  }
+  return plan;
 }
 
 /**
@@ -75,26 +117,39 @@ export class Table<K extends TabKey> {
   private readonly updates = new Map<number, Map<number, Cell>>();
   private readonly appends: Cell[][] = [];
   private readonly deletes = new Set<number>();
+  /** Sheet rows whose record `update` replaced (even where no cell changed). */
+  private readonly touched = new Set<number>();
 
   constructor(
     readonly key: K,
     readonly sheetName: string,
     private readonly grid: readonly (readonly Cell[])[],
     readonly columns: ColumnIndex<K>,
+    /** Rows (by grid index) known to be parsed already: the same cells as a record has. */
+    parsed?: ReadonlyMap<number, Record_<K>>,
   ) {
-    const spec = SCHEMA[key];
+    const plan = planOf(key, columns);
+    const width = plan.length;
     for (let r = 1; r < grid.length; r++) {
+      const known = parsed?.get(r);
+      if (known) {
+        this.records.push(known.sheetRow === r + 1 ? known : { ...known, sheetRow: r + 1 });
+        continue;
+      }
       const cells = grid[r]!;
       if (isBlankRow(cells)) continue; // blank rows between data are kept, but are no records
       const value: Record<string, unknown> = {};
-      const problems: CellProblem[] = [];
-      for (const [field, column] of Object.entries(spec.columns) as [string, ColumnSpec][]) {
-        const at = (columns as Record<string, number | undefined>)[field];
-        const parsed = parseCell(column, at === undefined ? '' : (cells[at] ?? ''));
-        value[field] = parsed.value;
-        if (parsed.problem) problems.push({ column: column.nl, code: parsed.problem });
+      let problems: CellProblem[] | undefined;
+      for (let i = 0; i < width; i++) {
+        const column = plan[i]!;
+        const parsed = column.parse(column.at < 0 ? '' : (cells[column.at] ?? ''));
+        value[column.field] = parsed.value;
+        if (parsed.problem) {
+          if (!problems) problems = [];
+          problems.push({ column: column.nl, code: parsed.problem });
+        }
       }
-      this.records.push({ sheetRow: r + 1, value: value as RowOf<K>, problems });
+      this.records.push({ sheetRow: r + 1, value: value as RowOf<K>, problems: problems ?? NO_PROBLEMS });
     }
     for (const record of this.records) this.bySheetRow.set(record.sheetRow, record);
   }
@@ -110,6 +165,11 @@ export class Table<K extends TabKey> {
    */
   stampOf(fields: readonly string[]): string {
     return [this.rowsVersion, ...fields.map((f) => this.fieldVersions.get(f) ?? 0)].join('.');
+  }
+
+  /** The header row as read. */
+  get header(): readonly Cell[] {
+    return this.grid[0] ?? [];
   }
 
   /** The width of the sheet's header row. */
@@ -143,6 +203,7 @@ export class Table<K extends TabKey> {
       if (sameCell(cell, original[at] ?? '')) cells.delete(at);
       else cells.set(at, cell);
     }
+    this.touched.add(record.sheetRow);
     this.version++;
     for (const field of Object.keys(patch))
       this.fieldVersions.set(field, (this.fieldVersions.get(field) ?? 0) + 1);
@@ -157,10 +218,10 @@ export class Table<K extends TabKey> {
 
   /** Adds a row under the last one; unknown columns stay empty. */
   append(row: RowOf<K>): void {
-    const spec = SCHEMA[this.key].columns as Record<string, ColumnSpec>;
     const cells: Cell[] = new Array(this.width).fill('');
-    for (const [field, at] of Object.entries(this.columns) as [string, number][]) {
-      cells[at] = toCell(spec[field]!, (row as Record<string, unknown>)[field]);
+    for (const column of planOf(this.key, this.columns)) {
+      if (column.at >= 0)
+        cells[column.at] = toCell(column.spec, (row as Record<string, unknown>)[column.field]);
     }
     this.appends.push(cells);
     this.version++;
@@ -208,8 +269,23 @@ export class Table<K extends TabKey> {
       row![u.column - 1] = u.cell;
     }
     for (const r of patch.appends) grid.push([...r]);
-    for (const r of [...patch.deletes].sort((a, b) => b - a)) grid.splice(r - 1, 1);
-    return new Table(this.key, this.sheetName, grid, this.columns);
+    const deletes = [...patch.deletes].sort((a, b) => b - a);
+    for (const r of deletes) grid.splice(r - 1, 1);
+    // Rows never changed keep their parsed record (parsing is pure): only changed and added rows
+    // are read again, at their place after the deletions.
+    const parsed = new Map<number, Record_<K>>();
+    const gone = new Set(deletes);
+    let above = 0;
+    for (let sheetRow = 2; sheetRow <= this.grid.length; sheetRow++) {
+      if (gone.has(sheetRow)) {
+        above++;
+        continue;
+      }
+      if (this.touched.has(sheetRow)) continue;
+      const record = this.bySheetRow.get(sheetRow);
+      if (record) parsed.set(sheetRow - 1 - above, record);
+    }
+    return new Table(this.key, this.sheetName, grid, this.columns, parsed);
   }
 
   /** The collected changes; appended rows that were removed again are dropped. */

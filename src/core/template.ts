@@ -60,17 +60,13 @@ function isEmpty(value: TemplateValue | undefined): boolean {
   return value.link.trim() === '';
 }
 
-/**
- * Renders a template. `values` holds every placeholder this message knows; a placeholder not in it
- * is unknown, one whose value is empty is missing. Both are reported once each.
- */
-export function renderTemplate(
-  template: { readonly subject: string; readonly text: string },
+/** Looks placeholders up in `values`, collecting each unknown or missing one once in `errors`. */
+function lookupIn(
   values: Readonly<Record<string, TemplateValue | undefined>>,
-): RenderedMessage {
+  errors: Map<string, TemplateError>,
+): (name: string) => TemplateValue | null {
   const known = new Map(Object.entries(values).map(([k, v]) => [normalizeKey(k), v]));
-  const errors = new Map<string, TemplateError>();
-  const lookup = (name: string): TemplateValue | null => {
+  return (name) => {
     const key = normalizeKey(name);
     if (!known.has(key)) {
       errors.set(`u:${key}`, { code: 'unknownPlaceholder', name });
@@ -83,6 +79,33 @@ export function renderTemplate(
     }
     return value!;
   };
+}
+
+/**
+ * The errors `renderTemplate` would report, in the same order, without rendering: for a check
+ * that only needs to know whether a message could go.
+ */
+export function templateErrors(
+  template: { readonly subject: string; readonly text: string },
+  values: Readonly<Record<string, TemplateValue | undefined>>,
+): TemplateError[] {
+  const errors = new Map<string, TemplateError>();
+  const lookup = lookupIn(values, errors);
+  for (const part of [template.subject, template.text])
+    for (const match of part.matchAll(PLACEHOLDER)) lookup(match[1]!);
+  return [...errors.values()];
+}
+
+/**
+ * Renders a template. `values` holds every placeholder this message knows; a placeholder not in it
+ * is unknown, one whose value is empty is missing. Both are reported once each.
+ */
+export function renderTemplate(
+  template: { readonly subject: string; readonly text: string },
+  values: Readonly<Record<string, TemplateValue | undefined>>,
+): RenderedMessage {
+  const errors = new Map<string, TemplateError>();
+  const lookup = lookupIn(values, errors);
   const subject = template.subject
     .replace(PLACEHOLDER, (whole, name: string) => {
       const v = lookup(name);

@@ -5,7 +5,7 @@
  */
 
 import type { SheetGateway, TabLayout, TabRead } from '../app/ports';
-import { type Cell, isDateCell } from '../core/cells';
+import { type Cell, type DateCell, isDateCell } from '../core/cells';
 import { UserError } from '../core/errors';
 import { normalizeName } from '../core/schema';
 import type { TablePatch } from '../core/table';
@@ -115,7 +115,8 @@ export class SpreadsheetGateway implements SheetGateway {
   private readonly sheets = new Map<string, Sheet>();
   /** Per tab read: its rows and header width as read (and as written since), to place appends. */
   private readonly extent = new Map<string, { rows: number; width: number }>();
-  private readonly dayOf = new Map<number, string>();
+  /** Date cells by time: one object per distinct moment, shared by every cell that holds it. */
+  private readonly dayOf = new Map<number, DateCell>();
   private readonly dateOf = new Map<string, Date>();
   private dirty = false;
 
@@ -174,14 +175,16 @@ export class SpreadsheetGateway implements SheetGateway {
     const values = sheet.getDataRange().getValues() as Raw[][];
     this.sheets.set(name, sheet);
     this.extent.set(name, { rows: values.length, width: values[0]?.length ?? 0 });
-    const grid: Cell[][] = new Array(values.length);
+    // The rows Google returns are this call's own: dates (and blanks) are turned into cells in
+    // place, text, numbers and booleans stay as they are, and no second grid is made.
     for (let r = 0; r < values.length; r++) {
       const row = values[r]!;
-      const line: Cell[] = new Array(row.length);
-      for (let c = 0; c < row.length; c++) line[c] = this.toCell(row[c]);
-      grid[r] = line;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') row[c] = this.toCell(v);
+      }
     }
-    return { name, grid };
+    return { name, grid: values as Cell[][] };
   }
 
   readHeader(names: readonly string[]): TabRead | null {
@@ -210,17 +213,18 @@ export class SpreadsheetGateway implements SheetGateway {
   }
 
   private toCell(value: Raw): Cell {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
     if (value instanceof Date) {
       const time = value.getTime();
-      let text = this.dayOf.get(time);
-      if (text === undefined) {
-        text = Utilities.formatDate(value, this.timeZone(), "yyyy-MM-dd'T'HH:mm:ssXXX");
+      let cell = this.dayOf.get(time);
+      if (cell === undefined) {
+        let text = Utilities.formatDate(value, this.timeZone(), "yyyy-MM-dd'T'HH:mm:ssXXX");
         if (text.slice(11, 19) === '00:00:00') text = text.slice(0, 10);
-        this.dayOf.set(time, text);
+        cell = { date: text };
+        this.dayOf.set(time, cell);
       }
-      return { date: text };
+      return cell;
     }
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
     return value === null || value === undefined ? '' : String(value);
   }
 

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { exportPersonData } from '../../src/app/privacy';
 import { setupWorkbook } from '../../src/app/setup';
 import { getSidebarState } from '../../src/app/sidebarState';
+import { Workbook } from '../../src/app/workbook';
 import { SCHEMA, TAB_KEYS } from '../../src/core/schema';
-import { memoryWorld } from '../support/memory';
+import { MemoryGateway, memoryWorld } from '../support/memory';
 
 const leader = 'leider@school.example';
 
@@ -70,6 +71,27 @@ describe('setting up an empty spreadsheet', () => {
 });
 
 describe('setting up a spreadsheet that is already complete', () => {
+  it('reads no header row again of a tab it read already in this call', () => {
+    const gateway = new MemoryGateway({
+      Medewerkers: [
+        ['Naam', 'E-mail', 'Locatie', 'Startdatum', 'Status', '', ''],
+        ['Anna', 'anna@school.example', 'Onderbouw havo', '2027-01-04', 'nieuw', '', 'x'],
+      ],
+      Locaties: [['Locatie', 'Chef buddy']],
+    });
+    const wb = new Workbook(gateway, 'nl');
+    wb.table('staff');
+    // As a header read alone: the titles, without the empty cells after the last one.
+    expect(wb.header('staff')).toEqual({
+      name: 'Medewerkers',
+      header: ['Naam', 'E-mail', 'Locatie', 'Startdatum', 'Status'],
+    });
+    expect(gateway.headerReads).toBe(0);
+    expect(wb.header('locations')).toEqual({ name: 'Locaties', header: ['Locatie', 'Chef buddy'] });
+    expect(gateway.headerReads).toBe(1);
+    expect(wb.header('pairings')).toBeNull();
+  });
+
   it('changes nothing the second time and says so', () => {
     const world = memoryWorld({ user: leader });
     setupWorkbook(world.ctx());

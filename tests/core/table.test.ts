@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../src/core/cells';
+import { type Cell, parseCell } from '../../src/core/cells';
 import { UserError } from '../../src/core/errors';
+import { SCHEMA } from '../../src/core/schema';
 import { mapHeader, Table } from '../../src/core/table';
 
 const header = ['Naam', 'E-mail', 'Locatie', 'Startdatum', 'Status'];
@@ -117,5 +118,56 @@ describe('collecting changes', () => {
     const t = staff([header, ['Anna', 'a@x.example', 'L', { date: '2027-01-04' }, 'nieuw']]);
     t.update(t.records[0]!, { startDate: '2027-01-04', status: 'nieuw' });
     expect(t.changed).toBe(false);
+  });
+});
+
+describe('parsing cells per column', () => {
+  it('reads each distinct text of a column once: equal cells share one parsed result', () => {
+    const table = staff([
+      header,
+      ['A', 'a@x.example', 'L', '2027-01-04', ' Active '],
+      ['B', 'b@x.example', 'L', '2027-01-04', 'ACTIEF'],
+      ['C', 'c@x.example', 'L', '2027-01-04', ' Active '],
+      ['D', 'd@x.example', 'L', 'morgen', 'weg'],
+    ]);
+    expect(table.records.map((r) => r.value.status)).toEqual(['actief', 'actief', 'actief', '']);
+    expect(parseCell(SCHEMA.staff.columns.status, ' Active ')).toBe(
+      parseCell(SCHEMA.staff.columns.status, ' Active '),
+    );
+    expect(table.records[3]!.problems).toEqual([
+      { column: 'Startdatum', code: 'notADate' },
+      { column: 'Status', code: 'notAChoice' },
+    ]);
+    expect(table.records[0]!.problems).toEqual([]);
+  });
+});
+
+describe('the table as written', () => {
+  it('is what reading the patched sheet gives, and keeps the parsed records of rows that did not change', () => {
+    const grid: Cell[][] = [
+      header,
+      ['A', 'a@x.example', 'L', '2027-01-04', 'actief'],
+      ['B', 'b@x.example', 'L', '2027-01-05', 'nieuw'],
+      ['C', 'c@x.example', 'L', 'morgen', 'actief'],
+      ['D', 'd@x.example', 'L', '2027-01-07', 'nieuw'],
+      ['E', 'e@x.example', 'L', '2027-01-08', 'nieuw'],
+    ];
+    const table = staff(grid);
+    const [a, b, , d, e] = table.records;
+    table.remove(a!);
+    table.update(d!, { status: 'actief' });
+    // A field without a column changes the record, not the sheet: read again, it is gone.
+    table.update(e!, { absentUntil: '2027-02-01' });
+    table.append({ ...b!.value, name: 'F', email: 'f@x.example' });
+    const written = table.written();
+    const patch = table.patch();
+    const sheet = grid.map((r) => [...r]);
+    for (const u of patch.updates) sheet[u.row - 1]![u.column - 1] = u.cell;
+    sheet.push(...patch.appends.map((r) => [...r]));
+    sheet.splice(1, 1);
+    expect(written.records).toEqual(staff(sheet).records);
+    expect(written.records[0]!.value).toBe(b!.value);
+    expect(written.records[1]!.problems).toBe(table.records[1]!.problems);
+    expect(written.records[3]!.value.absentUntil).toBe('');
   });
 });

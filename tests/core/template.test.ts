@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mailHtml, renderTemplate } from '../../src/core/template';
+import { mailHtml, renderTemplate, templateErrors } from '../../src/core/template';
 
 const values = {
   voornaam: 'Anna',
@@ -67,5 +67,33 @@ describe('rendering a message template', () => {
   it('wraps a body in a page with an escaped title', () => {
     expect(mailHtml('<t>', '<p>x</p>', 'voet & noot')).toContain('<title>&lt;t&gt;</title>');
     expect(mailHtml('t', '<p>x</p>', 'voet & noot')).toContain('voet &amp; noot');
+  });
+});
+
+describe('checking a template without rendering it', () => {
+  it('finds the errors rendering would report, in the same order', () => {
+    const values = {
+      naam: 'Anna',
+      'buddy.naam': '',
+      schema: { lines: [] },
+      link: { link: ' ', label: 'Gids' },
+    };
+    for (const template of [
+      {
+        subject: 'Welkom {{naam}} {{ Buddy.Naam }}',
+        text: '{{onbekend}}\n\n{{link}} {{buddy.naam}} {{schema}}',
+      },
+      { subject: '', text: 'Hallo {{naam}}' },
+      { subject: '{{x}}', text: '{{link}}\n{{x}}' },
+    ]) {
+      expect(templateErrors(template, values)).toEqual(renderTemplate(template, values).errors);
+    }
+    expect(
+      templateErrors({ subject: 'Welkom {{naam}} {{ Buddy.Naam }}', text: '{{onbekend}} {{link}}' }, values),
+    ).toEqual([
+      { code: 'missingValue', name: 'Buddy.Naam' },
+      { code: 'unknownPlaceholder', name: 'onbekend' },
+      { code: 'missingValue', name: 'link' },
+    ]);
   });
 });

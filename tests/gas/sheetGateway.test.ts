@@ -56,6 +56,19 @@ describe('reading a tab', () => {
     expect(fakes.calls.snapshot()['Range.getValues']).toBe(1);
   });
 
+  it('shares one date cell per moment instead of making an object per cell', () => {
+    fakes.sheet.paste('Medewerkers', [
+      header,
+      ...Array.from({ length: 3 }, (_, i) => [`P${i}`, `p${i}@x.example`, 'L', '2027-01-04', 'actief', '']),
+      ['Q', 'q@x.example', 'L', '2027-01-05', 'actief', ''],
+    ]);
+    const { grid } = new SpreadsheetGateway().read(['Medewerkers'])!;
+    expect(grid[1]![3]).toEqual({ date: '2027-01-04' });
+    expect(grid[2]![3]).toBe(grid[1]![3]);
+    expect(grid[3]![3]).toBe(grid[1]![3]);
+    expect(grid[4]![3]).toEqual({ date: '2027-01-05' });
+  });
+
   it('finds a tab renamed with other case and accents', () => {
     fakes.sheet.paste('  medewerkers ', [header]);
     expect(new SpreadsheetGateway().read(['Medewerkers'])?.name).toBe('  medewerkers ');

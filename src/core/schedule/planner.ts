@@ -343,6 +343,7 @@ export class SchedulePlanner {
       buddyEmail: input.buddy ? emailKey(input.buddy.email) : '',
       location,
       pool: this.pool(location),
+      kinds: new Map(),
       earlier,
       reserved,
       usedHosts: new Set<string>(),
@@ -452,12 +453,19 @@ export class SchedulePlanner {
     // The current rows' host for this slot, taken once (`kept` consumes it).
     const previous = this.kept(run, d, () => true);
     const keep = (f: (c: Colleague) => boolean) => (previous && f(previous) ? previous : undefined);
-    const choose = (fits: (c: Colleague) => boolean) =>
-      keep((c) => fits(c) && c.email !== run.buddyEmail) ??
-      pick(run.pool, (c) => fits(c) && !run.reserved.has(c.email), fairer, run.tieBreak) ??
-      pick(run.pool, fits, fairer, run.tieBreak);
-    const chosen = choose(ofKind);
-    const host = chosen ?? (d.hostKind.trim() ? choose(ok) : undefined);
+    // `list` holds only colleagues `fits` may take apart from `ok` (the pool of the kind asked
+    // for, in pool order): the same choice as over the whole pool, with fewer to look at.
+    const choose = (list: readonly Colleague[], fits: (c: Colleague) => boolean) => {
+      const kept = keep((c) => fits(c) && c.email !== run.buddyEmail);
+      if (kept) return kept;
+      if (!run.reserved.size) return pick(list, ok, fairer, run.tieBreak);
+      return (
+        pick(list, (c) => ok(c) && !run.reserved.has(c.email), fairer, run.tieBreak) ??
+        pick(list, ok, fairer, run.tieBreak)
+      );
+    };
+    const chosen = choose(this.poolOfKind(run, d.hostKind), ofKind);
+    const host = chosen ?? (d.hostKind.trim() ? choose(run.pool, ok) : undefined);
     if (host && !chosen) run.warnings.add('hostFallback', { ...where, hostKind: d.hostKind.trim() });
     if (host) {
       run.usedHosts.add(host.email);
@@ -475,6 +483,13 @@ export class SchedulePlanner {
   }
 
   /** Who the newcomer's current row for this slot names, when still in the pool and `ok` (taken once). */
+  /** The newcomer's pool narrowed to the kind of host a line asks for (pool order), made once per kind. */
+  private poolOfKind(run: Run, hostKind: string): readonly Colleague[] {
+    return getOrAdd(run.kinds, hostKind, () =>
+      run.pool.filter((c) => fitsHostKind(hostKind, c.staff, run.input.newcomer)),
+    );
+  }
+
   private kept(run: Run, d: Draft, ok: (c: Colleague) => boolean): Colleague | undefined {
     const previous = run.earlier.get(this.plannedKey(d.date, d.activity))?.shift();
     const c = previous && run.pool.find((x) => x.staff === previous);
@@ -523,6 +538,8 @@ interface Run {
   readonly buddyEmail: string;
   readonly location: string;
   readonly pool: readonly Colleague[];
+  /** The pool per host kind asked for (see `poolOfKind`). */
+  readonly kinds: Map<string, readonly Colleague[]>;
   /** Per (date, activity): who the newcomer's current rows name; `kept` takes them one by one. */
   readonly earlier: Map<string, Staff[]>;
   readonly reserved: ReadonlySet<string>;
