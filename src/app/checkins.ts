@@ -127,12 +127,13 @@ export function getCheckIns(ctx: RequestContext, newcomerRaw: unknown): CheckIns
   const actor = ctx.actor();
   const newcomer = newcomerOf(ctx, newcomerRaw);
   assertMayFollow(ctx, actor, newcomer);
-  const table = checkInsTable(ctx);
+  checkInsTable(ctx); // required: without `Check-ins` the call stops, naming it
   // Sorted here in the timeline's own order (planned, then held), so that the timeline's entries
   // and these rows pair up one to one: notes must never land on another check-in.
-  const mine = table.records
+  const mine = ctx
+    .directory()
+    .rowsOf('checkIns', newcomer.email)
     .map((r) => r.value)
-    .filter((r) => r.newcomer === newcomer.email)
     .sort(compareCheckIns);
   const line = timeline(newcomer.email, {
     schedule: ctx.wb.table('schedule').records.map((r) => r.value),
@@ -205,15 +206,16 @@ export function recordCheckIn(ctx: RequestContext, newcomerRaw: unknown, raw: un
     // A check-in is held between the newcomer's first day and today.
     invalid(ctx, validateCheckIn(input, ctx.services.clock.today(), newcomer.startDate));
     const table = recordTable(ctx);
-    const open = table.records
-      .filter((r) => r.value.newcomer === newcomer.email && !r.value.held && !r.value.skipped.trim())
+    const own = () => ctx.directory().rowsOf('checkIns', newcomer.email);
+    const open = own()
+      .filter((r) => !r.value.held && !r.value.skipped.trim())
       .sort((a, b) => (a.value.planned || '9999').localeCompare(b.value.planned || '9999'));
     // Which planned check-in: the one the buddy chose, else the first open one.
     const target = value.planned ? open.find((r) => r.value.planned === value.planned) : open[0];
     if (value.planned && !target) throw new UserError('checkin.noSuchPlanned', { date: value.planned });
     // A held day never lies before one already recorded: the timeline stays in order.
-    const previous = table.records
-      .filter((r) => r.value.newcomer === newcomer.email && r.value.held)
+    const previous = own()
+      .filter((r) => r.value.held)
       .map((r) => r.value.held)
       .sort()
       .pop();
@@ -226,8 +228,8 @@ export function recordCheckIn(ctx: RequestContext, newcomerRaw: unknown, raw: un
     const goals = value.goals.length
       ? value.goals
       : currentGoals(
-          table.records
-            .filter((r) => r !== target && r.value.newcomer === newcomer.email)
+          own()
+            .filter((r) => r !== target)
             .map((r) => r.value),
         );
     const fields = checkInFields(value, actor.email, goals);
@@ -235,7 +237,7 @@ export function recordCheckIn(ctx: RequestContext, newcomerRaw: unknown, raw: un
     if (target) table.update(target, { ...fields, buddy: buddy || target.value.buddy });
     else table.append({ ...plannedCheckIn(newcomer.email, buddy, value.held), ...fields });
     logAction(ctx, ctx.t('log.checkInRecorded'), newcomer.location);
-    const rows = table.records.map((r) => r.value).filter((r) => r.newcomer === newcomer.email);
+    const rows = own().map((r) => r.value);
     const signal = signalText(ctx, rows, buddy);
     ctx.wb.commit();
     // The first check-in sets the goals: without any (and not "nog geen doelen") it is recorded,
@@ -260,9 +262,10 @@ export function skipCheckIn(
     const newcomer = newcomerOf(ctx, newcomerRaw);
     assertMayFollow(ctx, actor, newcomer);
     const table = checkInsTable(ctx);
-    const row = table.records.find(
-      (r) => r.value.newcomer === newcomer.email && r.value.planned === planned && !r.value.held,
-    );
+    const row = ctx
+      .directory()
+      .rowsOf('checkIns', newcomer.email)
+      .find((r) => r.value.planned === planned && !r.value.held);
     if (!row) throw new UserError('checkin.noSuchPlanned', { date: planned });
     table.update(row, { skipped: reason, recordedBy: actor.email });
     logAction(ctx, ctx.t('log.checkInSkipped'), newcomer.location);
@@ -300,9 +303,11 @@ export function closeOnboarding(
   return ctx.locked(() => {
     const newcomer = newcomerOf(ctx, newcomerRaw);
     assertCanManage(actor, newcomer.location);
-    const mine = checkInsTable(ctx)
-      .records.map((r) => r.value)
-      .filter((r) => r.newcomer === newcomer.email);
+    checkInsTable(ctx);
+    const mine = ctx
+      .directory()
+      .rowsOf('checkIns', newcomer.email)
+      .map((r) => r.value);
     const evaluated = closingEvaluation(ctx, evaluation, mine);
     const hasEvaluation = evaluated.goals.length > 0 || evaluated.agreements !== '';
     const today = ctx.services.clock.today();
@@ -312,9 +317,7 @@ export function closeOnboarding(
       });
     const open = mine.filter((r) => !r.held && !r.skipped.trim()).length;
     if (!mine.length || open) throw new UserError('checkin.notAllHeld', { count: open });
-    const scheduled = (ctx.wb.tryTable('schedule')?.records ?? []).some(
-      (r) => r.value.newcomer === newcomer.email,
-    );
+    const scheduled = ctx.directory().rowsOf('schedule', newcomer.email).length > 0;
     if (!scheduled) throw new UserError('checkin.closeNoSchedule', { name: newcomer.name });
     // Closing ends the packet's planning (only newcomers get one): a packet not sent yet is marked
     // as not going, with the reason, and the message says so; it is never dropped silently.
@@ -324,7 +327,7 @@ export function closeOnboarding(
       'staff',
       hasEvaluation ? { needs: ['closingGoals', 'closingAgreements'] } : {},
     );
-    const person = staff.records.find((r) => r.value.email === newcomer.email)!;
+    const person = ctx.directory().personRecord(newcomer.email)!;
     if (person.value.status !== 'nieuw')
       throw new UserError('checkin.notInOnboarding', { name: newcomer.name });
     staff.update(person, {
@@ -413,9 +416,12 @@ export const checkInReminders: Job = {
     const due = dueReminders(rows, ctx.services.clock.today(), ctx.settings(), { inOnboarding, klikAlerts });
     if (!due.length) return { done: true, summary: 'nothing due' };
     const locations = ctx.wb.table('locations').records.map((r) => r.value);
-    const lastAgreements = (newcomer: string) =>
-      rows
-        .filter((r) => r.newcomer === newcomer && r.held && r.agreements.trim())
+    const lastAgreements = (newcomer: Email) =>
+      ctx
+        .directory()
+        .rowsOf('checkIns', newcomer)
+        .map((r) => r.value)
+        .filter((r) => r.held && r.agreements.trim())
         .sort((a, b) => a.held.localeCompare(b.held))
         // slice(-1)[0], not at(-1): Code.js avoids built-ins newer than its ES2019 target.
         .slice(-1)[0]?.agreements ?? '';

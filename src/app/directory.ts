@@ -273,6 +273,18 @@ export class Directory {
   }
 
   /**
+   * A newcomer's check-ins with copied rows (same planned day) left out, in sheet order: their
+   * part of `checkInRecords()`.
+   */
+  checkInsOf(newcomer: Email): TableRecord<'checkIns'>[] {
+    const built = this.checkInRows();
+    if (!built) return [];
+    return this.rowsOf('checkIns', newcomer).filter(
+      (r) => !r.value.planned || built.byKey.get(`${newcomer}|${r.value.planned}`) === r.sheetRow,
+    );
+  }
+
+  /**
    * A newcomer's rows of `Inwerkschema` or `Check-ins`, in sheet order, with their current values
    * (none without the tab). Every row, copies included: these are the rows a schedule replaces.
    */

@@ -97,10 +97,11 @@ function chiefOf(ctx: RequestContext, location: string): PagePersonDto | null {
 }
 
 function scheduleLines(ctx: RequestContext, email: Email): PageNewcomerDto['schedule'] {
-  return ctx.wb
-    .table('schedule')
-    .records.map((r) => r.value)
-    .filter((r) => r.newcomer === email)
+  ctx.wb.table('schedule'); // required: without `Inwerkschema` the page says so, naming it
+  return ctx
+    .directory()
+    .rowsOf('schedule', email)
+    .map((r) => r.value)
     .sort((a, b) => a.date.localeCompare(b.date) || a.activity.localeCompare(b.activity, 'nl'))
     .map((r) => ({
       date: r.date,
@@ -134,9 +135,8 @@ function ownView(ctx: RequestContext, email: Email): PageNewcomerDto & { collect
   const directory = ctx.directory();
   const me = directory.person(email)!;
   const rows = directory
-    .checkInRecords()
+    .checkInsOf(email)
     .map((r) => r.value)
-    .filter((r) => r.newcomer === email)
     .sort(compareCheckIns);
   const held = rows.filter((r) => r.held);
   const last = held[held.length - 1];
@@ -180,9 +180,8 @@ function followedView(ctx: RequestContext, email: Email): PageNewcomerDto {
   // The same rows in the timeline's own order, for the newcomer's responses beside each entry.
   const rows = ctx
     .directory()
-    .checkInRecords()
+    .checkInsOf(email)
     .map((r) => r.value)
-    .filter((r) => r.newcomer === email)
     .sort(compareCheckIns);
   return {
     email: line.newcomer.email,
@@ -295,7 +294,7 @@ export function respondToCheckIn(ctx: RequestContext, heldRaw: unknown, input: u
       ],
     });
     // Someone without check-ins of their own (a buddy, a school leader) has nothing to answer.
-    const mine = table.records.filter((r) => r.value.newcomer === me.email);
+    const mine = ctx.directory().rowsOf('checkIns', me.email);
     if (!mine.length) throw new UserError('page.onlyOwnCheckIn');
     const record = mine.find((r) => r.value.held === held);
     if (!record) throw new UserError('page.noSuchCheckIn', { date: held });

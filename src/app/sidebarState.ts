@@ -7,7 +7,7 @@ import { type Email, emailKey } from '../core/identity';
 import { parseMailState } from '../core/mailState';
 import { packetStatus } from '../core/packetStatus';
 import { type Actor, isBuddyOf, isManager, isSchoolLeader } from '../core/roles';
-import { normalizeName, type RowOf } from '../core/schema';
+import { normalizeName } from '../core/schema';
 import { settingKeyOf } from '../core/settings';
 import { expectText } from '../core/validate';
 import type { NewcomerDto, SidebarState, WelcomeRowDto } from '../shared/api';
@@ -127,16 +127,9 @@ function newcomersFollowed(
   if (!followed.length) return [];
   const today = ctx.services.clock.today();
   const settings = ctx.settings();
-  const checkIns = new Map<string, RowOf<'checkIns'>[]>();
-  for (const r of directory.checkInRecords()) {
-    const key = r.value.newcomer;
-    const list = checkIns.get(key);
-    if (list) list.push(r.value);
-    else checkIns.set(key, [r.value]);
-  }
   return followed
     .map((s) => {
-      const own = checkIns.get(s.email) ?? [];
+      const own = directory.checkInsOf(s.email).map((r) => r.value);
       const states = own.map((c) => checkInState(c, today, settings).state);
       const next = own
         .filter((c) => !c.held && !c.skipped && c.planned)

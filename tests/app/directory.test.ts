@@ -1,7 +1,7 @@
 /** The request's read model: one rule for people by e-mail, fresh values after each change. */
 import { describe, expect, it } from 'vitest';
 import { type Email, personKey } from '../../src/core/identity';
-import { aColleague, schoolWorld } from '../support/builders';
+import { aColleague, aRow, schoolWorld } from '../support/builders';
 
 const HAVO = 'Onderbouw havo';
 const anna = aColleague('Anna Nieuw').at(HAVO).newcomer().startingOn('2027-01-11').build();
@@ -64,6 +64,29 @@ describe('the directory', () => {
       'Lunch',
     ]);
     expect(directory.rowsOf('schedule', bram.email)).toEqual([]);
+  });
+
+  it("gives a newcomer's check-ins with a copied row (same planned day) left out, as checkInRecords does", () => {
+    const ctx = schoolWorld([anna, bram]).ctx();
+    const directory = ctx.directory();
+    const table = ctx.wb.table('checkIns');
+    const row = (planned: string, notes: string, newcomer = anna.email) =>
+      aRow('checkIns', { newcomer, buddy: bram.email, planned, notes });
+    table.append(row('2027-01-15', 'eerste'));
+    table.append(row('2027-01-15', 'kopie'));
+    table.append(row('2027-01-15', 'van bram', bram.email));
+    table.append(row('', 'zonder dag'));
+    table.append(row('', 'nog een zonder dag'));
+    table.append(row('2027-01-22', 'tweede'));
+    const notes = directory.checkInsOf(anna.email).map((r) => r.value.notes);
+    expect(notes).toEqual(['eerste', 'zonder dag', 'nog een zonder dag', 'tweede']);
+    expect(notes).toEqual(
+      directory
+        .checkInRecords()
+        .filter((r) => r.value.newcomer === anna.email)
+        .map((r) => r.value.notes),
+    );
+    expect(directory.rowsOf('checkIns', anna.email)).toHaveLength(5);
   });
 
   it('finds a location row by any spelling of its name', () => {
