@@ -5,6 +5,7 @@
 
 import { mulberry32 } from '../sandbox/demo';
 import { DEFAULT_LOCATIONS, defaultLocations } from '../src/core/defaults';
+import { emailIn } from '../src/core/identity';
 import { type PairingInput, suggestBuddies, unpairedNewcomers } from '../src/core/pairing';
 import { proposePairs } from '../src/core/pairingProposal';
 import type { RowOf } from '../src/core/schema';
@@ -43,7 +44,7 @@ function school(options: { staff: number; newcomers: number; buddyShare: number;
     const isNew = i < options.newcomers;
     staff.push({
       name: `Collega ${String(i).padStart(5, '0')}`,
-      email: `c${i}@school.example`,
+      email: emailIn(`c${i}@school.example`)!,
       location: isNew ? target : pick(DEFAULT_LOCATIONS),
       role: pick(ROLES),
       subject: pick(SUBJECTS),
@@ -64,8 +65,10 @@ function school(options: { staff: number; newcomers: number; buddyShare: number;
   const pairings: RowOf<'pairings'>[] = [];
   for (let i = 0; i < options.staff / 20; i++)
     pairings.push({
-      newcomer: `old${i}@school.example`,
-      buddy: `c${options.newcomers + Math.floor(rnd() * (options.staff - options.newcomers))}@school.example`,
+      newcomer: emailIn(`old${i}@school.example`)!,
+      buddy: emailIn(
+        `c${options.newcomers + Math.floor(rnd() * (options.staff - options.newcomers))}@school.example`,
+      )!,
       location: pick(DEFAULT_LOCATIONS),
       pairedOn: day(-300, 300),
       pairedBy: '',

@@ -20,7 +20,7 @@ interface Pending {
   userObject: unknown;
 }
 
-/** Messages between the shim and the page (the page's side is in main.tsx). */
+/** Messages between the shim and the page (the page's side is in bridge.ts). */
 export interface RpcRequestMessage {
   wegwijs: 'rpc';
   id: number;

@@ -2,6 +2,7 @@
  * The Logboek writer: who did what, when. Details are counts and statuses, never personal notes,
  * never names or e-mail addresses of others.
  */
+import { emailKey } from '../core/identity';
 import type { RequestContext } from './context';
 
 /**
@@ -12,7 +13,7 @@ import type { RequestContext } from './context';
 export function logAction(ctx: RequestContext, action: string, details = ''): void {
   ctx.wb.appendOnly('log', {
     at: ctx.services.clock.now(),
-    user: ctx.services.identity.email(),
+    user: emailKey(ctx.services.identity.email()),
     action,
     details,
   });

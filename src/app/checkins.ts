@@ -4,6 +4,7 @@
  * school leader, the location's chef buddy and the buddy who wrote them. The overview across the
  * locations is `overview.ts`.
  */
+
 import {
   type CheckInRow,
   checkInFields,
@@ -22,8 +23,8 @@ import {
 import { type ClosingEvaluation, formatOutcomes, validateClosingEvaluation } from '../core/closing';
 import { UserError } from '../core/errors';
 import { escapeHtml } from '../core/html';
+import type { Email } from '../core/identity';
 import { formatMailState, type MailState, parseMailState } from '../core/mailState';
-import { emailKey } from '../core/pairing';
 import { assertCanManage, manages, mayCloseOnboarding, maySeeCoaching, maySeeNotes } from '../core/roles';
 import { normalizeName, type RowOf } from '../core/schema';
 import { expectDate, expectEmail } from '../core/validate';
@@ -32,6 +33,7 @@ import type { MessageKey } from '../shared/i18n';
 import { longDate } from '../shared/language';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
+import type { Directory } from './directory';
 import type { Job } from './jobs';
 import { deliverAndCommit, deliverySummary, type MailJob, noticeMail } from './mailOutbox';
 import { dayOffToday } from './mailWindow';
@@ -42,12 +44,10 @@ import { assertMayFollow } from './schedule';
 
 export type Staff = RowOf<'staff'>;
 
-/** Staff by e-mail, from the request's read model (one row per person). */
-export function people(ctx: RequestContext): Map<string, Staff> {
+/** The request's read model, with `Medewerkers` required (without it the action stops, naming it). */
+export function staffDirectory(ctx: RequestContext): Directory {
   ctx.wb.table('staff');
-  const map = new Map<string, Staff>();
-  for (const s of ctx.directory().staff()) if (s.email) map.set(emailKey(s.email), s);
-  return map;
+  return ctx.directory();
 }
 
 /** The check-in input without its `noGoals` flag (which `validateCheckIn` does not know). */
@@ -60,12 +60,12 @@ function withoutNoGoals(raw: unknown): { noGoals: unknown; input: unknown } {
 
 function newcomerOf(ctx: RequestContext, raw: unknown): Staff {
   const email = expectEmail(raw, 'newcomer');
-  const person = people(ctx).get(email);
+  const person = staffDirectory(ctx).person(email);
   if (!person) throw new UserError('pairing.unknownNewcomer');
   return person;
 }
 
-function activeBuddy(ctx: RequestContext, newcomer: string): string {
+function activeBuddy(ctx: RequestContext, newcomer: Email): Email {
   ctx.wb.table('pairings');
   return ctx.directory().activeBuddy(newcomer);
 }
@@ -114,7 +114,7 @@ export function coachingDto(c: TimelineCheckIn): CoachingDto {
   };
 }
 
-function signalText(ctx: RequestContext, rows: readonly CheckInRow[], buddy: string): string | null {
+function signalText(ctx: RequestContext, rows: readonly CheckInRow[], buddy: Email): string | null {
   const signal = repairSignal(rows, buddy || undefined);
   if (!signal) return null;
   return ctx.t(signal.reason === 'niet' ? 'checkin.signalNiet' : 'checkin.signalTwijfel', {
@@ -127,12 +127,13 @@ export function getCheckIns(ctx: RequestContext, newcomerRaw: unknown): CheckIns
   const actor = ctx.actor();
   const newcomer = newcomerOf(ctx, newcomerRaw);
   assertMayFollow(ctx, actor, newcomer);
-  const table = checkInsTable(ctx);
+  checkInsTable(ctx); // required: without `Check-ins` the call stops, naming it
   // Sorted here in the timeline's own order (planned, then held), so that the timeline's entries
   // and these rows pair up one to one: notes must never land on another check-in.
-  const mine = table.records
+  const mine = ctx
+    .directory()
+    .rowsOf('checkIns', newcomer.email)
     .map((r) => r.value)
-    .filter((r) => emailKey(r.newcomer) === emailKey(newcomer.email))
     .sort(compareCheckIns);
   const line = timeline(newcomer.email, {
     schedule: ctx.wb.table('schedule').records.map((r) => r.value),
@@ -156,7 +157,7 @@ export function getCheckIns(ctx: RequestContext, newcomerRaw: unknown): CheckIns
       location: newcomer.location,
       startDate: newcomer.startDate,
     },
-    buddy: buddy ? { email: buddy, name: people(ctx).get(emailKey(buddy))?.name ?? buddy } : null,
+    buddy: buddy ? { email: buddy, name: staffDirectory(ctx).person(buddy)?.name ?? buddy } : null,
     schedule: line.schedule,
     checkIns: line.checkIns.map((c, i) => ({
       ...publicPart(c),
@@ -205,18 +206,16 @@ export function recordCheckIn(ctx: RequestContext, newcomerRaw: unknown, raw: un
     // A check-in is held between the newcomer's first day and today.
     invalid(ctx, validateCheckIn(input, ctx.services.clock.today(), newcomer.startDate));
     const table = recordTable(ctx);
-    const open = table.records
-      .filter(
-        (r) =>
-          emailKey(r.value.newcomer) === emailKey(newcomer.email) && !r.value.held && !r.value.skipped.trim(),
-      )
+    const own = () => ctx.directory().rowsOf('checkIns', newcomer.email);
+    const open = own()
+      .filter((r) => !r.value.held && !r.value.skipped.trim())
       .sort((a, b) => (a.value.planned || '9999').localeCompare(b.value.planned || '9999'));
     // Which planned check-in: the one the buddy chose, else the first open one.
     const target = value.planned ? open.find((r) => r.value.planned === value.planned) : open[0];
     if (value.planned && !target) throw new UserError('checkin.noSuchPlanned', { date: value.planned });
     // A held day never lies before one already recorded: the timeline stays in order.
-    const previous = table.records
-      .filter((r) => emailKey(r.value.newcomer) === emailKey(newcomer.email) && r.value.held)
+    const previous = own()
+      .filter((r) => r.value.held)
       .map((r) => r.value.held)
       .sort()
       .pop();
@@ -229,8 +228,8 @@ export function recordCheckIn(ctx: RequestContext, newcomerRaw: unknown, raw: un
     const goals = value.goals.length
       ? value.goals
       : currentGoals(
-          table.records
-            .filter((r) => r !== target && emailKey(r.value.newcomer) === emailKey(newcomer.email))
+          own()
+            .filter((r) => r !== target)
             .map((r) => r.value),
         );
     const fields = checkInFields(value, actor.email, goals);
@@ -238,9 +237,7 @@ export function recordCheckIn(ctx: RequestContext, newcomerRaw: unknown, raw: un
     if (target) table.update(target, { ...fields, buddy: buddy || target.value.buddy });
     else table.append({ ...plannedCheckIn(newcomer.email, buddy, value.held), ...fields });
     logAction(ctx, ctx.t('log.checkInRecorded'), newcomer.location);
-    const rows = table.records
-      .map((r) => r.value)
-      .filter((r) => emailKey(r.newcomer) === emailKey(newcomer.email));
+    const rows = own().map((r) => r.value);
     const signal = signalText(ctx, rows, buddy);
     ctx.wb.commit();
     // The first check-in sets the goals: without any (and not "nog geen doelen") it is recorded,
@@ -265,12 +262,10 @@ export function skipCheckIn(
     const newcomer = newcomerOf(ctx, newcomerRaw);
     assertMayFollow(ctx, actor, newcomer);
     const table = checkInsTable(ctx);
-    const row = table.records.find(
-      (r) =>
-        emailKey(r.value.newcomer) === emailKey(newcomer.email) &&
-        r.value.planned === planned &&
-        !r.value.held,
-    );
+    const row = ctx
+      .directory()
+      .rowsOf('checkIns', newcomer.email)
+      .find((r) => r.value.planned === planned && !r.value.held);
     if (!row) throw new UserError('checkin.noSuchPlanned', { date: planned });
     table.update(row, { skipped: reason, recordedBy: actor.email });
     logAction(ctx, ctx.t('log.checkInSkipped'), newcomer.location);
@@ -308,9 +303,11 @@ export function closeOnboarding(
   return ctx.locked(() => {
     const newcomer = newcomerOf(ctx, newcomerRaw);
     assertCanManage(actor, newcomer.location);
-    const mine = checkInsTable(ctx)
-      .records.map((r) => r.value)
-      .filter((r) => emailKey(r.newcomer) === emailKey(newcomer.email));
+    checkInsTable(ctx);
+    const mine = ctx
+      .directory()
+      .rowsOf('checkIns', newcomer.email)
+      .map((r) => r.value);
     const evaluated = closingEvaluation(ctx, evaluation, mine);
     const hasEvaluation = evaluated.goals.length > 0 || evaluated.agreements !== '';
     const today = ctx.services.clock.today();
@@ -320,9 +317,7 @@ export function closeOnboarding(
       });
     const open = mine.filter((r) => !r.held && !r.skipped.trim()).length;
     if (!mine.length || open) throw new UserError('checkin.notAllHeld', { count: open });
-    const scheduled = (ctx.wb.tryTable('schedule')?.records ?? []).some(
-      (r) => emailKey(r.value.newcomer) === emailKey(newcomer.email),
-    );
+    const scheduled = ctx.directory().rowsOf('schedule', newcomer.email).length > 0;
     if (!scheduled) throw new UserError('checkin.closeNoSchedule', { name: newcomer.name });
     // Closing ends the packet's planning (only newcomers get one): a packet not sent yet is marked
     // as not going, with the reason, and the message says so; it is never dropped silently.
@@ -332,7 +327,7 @@ export function closeOnboarding(
       'staff',
       hasEvaluation ? { needs: ['closingGoals', 'closingAgreements'] } : {},
     );
-    const person = staff.records.find((r) => emailKey(r.value.email) === emailKey(newcomer.email))!;
+    const person = ctx.directory().personRecord(newcomer.email)!;
     if (person.value.status !== 'nieuw')
       throw new UserError('checkin.notInOnboarding', { name: newcomer.name });
     staff.update(person, {
@@ -347,7 +342,7 @@ export function closeOnboarding(
     });
     const pairings = ctx.wb.table('pairings');
     for (const p of pairings.records.filter(
-      (r) => r.value.status === 'actief' && emailKey(r.value.newcomer) === emailKey(newcomer.email),
+      (r) => r.value.status === 'actief' && r.value.newcomer === newcomer.email,
     )) {
       pairings.update(p, { status: 'afgerond', endedOn: ctx.services.clock.today() });
     }
@@ -409,24 +404,30 @@ export const checkInReminders: Job = {
     // A sheet from before the klik alert (setup not run again): the other reminders still go.
     const klikAlerts = table ? 'clickAlert' in table.columns : false;
     if (!table) return { done: true, summary: 'no check-ins tab' };
-    const who = people(ctx);
+    const who = staffDirectory(ctx);
     const inOnboarding = new Set(
-      [...who.values()].filter((s) => s.status === 'nieuw').map((s) => emailKey(s.email)),
+      who
+        .staff()
+        .filter((s) => s.email && s.status === 'nieuw')
+        .map((s) => s.email),
     );
     const records = [...table.records];
     const rows = records.map((r) => r.value);
     const due = dueReminders(rows, ctx.services.clock.today(), ctx.settings(), { inOnboarding, klikAlerts });
     if (!due.length) return { done: true, summary: 'nothing due' };
     const locations = ctx.wb.table('locations').records.map((r) => r.value);
-    const lastAgreements = (newcomer: string) =>
-      rows
-        .filter((r) => emailKey(r.newcomer) === newcomer && r.held && r.agreements.trim())
+    const lastAgreements = (newcomer: Email) =>
+      ctx
+        .directory()
+        .rowsOf('checkIns', newcomer)
+        .map((r) => r.value)
+        .filter((r) => r.held && r.agreements.trim())
         .sort((a, b) => a.held.localeCompare(b.held))
         // slice(-1)[0], not at(-1): Code.js avoids built-ins newer than its ES2019 target.
         .slice(-1)[0]?.agreements ?? '';
     const jobs: MailJob[] = due.map((d) => {
       const record = records[d.index]!;
-      const newcomer = who.get(d.newcomer);
+      const newcomer = who.person(d.newcomer);
       const location = locations.find(
         (l) => normalizeName(l.name) === normalizeName(newcomer?.location ?? ''),
       );
@@ -446,9 +447,9 @@ export const checkInReminders: Job = {
             if (!chief || ctx.directory().hasLeft(chief))
               return { skip: ctx.t('welcome.noChiefBuddy', { location: newcomer?.location ?? '' }) };
             return klikMail(ctx, chief, {
-              chief: firstName(who.get(emailKey(chief))?.name ?? '') || chief,
+              chief: firstName(who.person(chief)?.name ?? '') || chief,
               newcomer: newcomer?.name ?? d.newcomer,
-              buddy: who.get(emailKey(buddy))?.name ?? (buddy || '—'),
+              buddy: who.person(buddy)?.name ?? (buddy || '—'),
               date: d.klik?.held ?? '',
               reason: ctx.t(d.klik?.reason === 'niet' ? 'overview.reasonNiet' : 'overview.reasonTwijfel'),
             });
@@ -468,9 +469,9 @@ export const checkInReminders: Job = {
             to,
             ...(d.kind === 'chiefLate' ? {} : { replyTo: chief }),
             values: {
-              'buddy.voornaam': firstName(who.get(emailKey(buddy))?.name ?? ''),
-              'buddy.naam': who.get(emailKey(buddy))?.name ?? buddy,
-              'chefbuddy.voornaam': firstName(who.get(emailKey(chief))?.name ?? ''),
+              'buddy.voornaam': firstName(who.person(buddy)?.name ?? ''),
+              'buddy.naam': who.person(buddy)?.name ?? buddy,
+              'chefbuddy.voornaam': firstName(who.person(chief)?.name ?? ''),
               'nieuwecollega.naam': newcomer?.name ?? d.newcomer,
               datum: longDate(d.planned, 'nl'),
               dagen: String(d.daysLate ?? 0),

@@ -14,7 +14,7 @@ import { normalizeName } from '../core/schema';
 import { expectText } from '../core/validate';
 import type { ChiefReportDto } from '../shared/api';
 import { MONTHS } from '../shared/language';
-import { checkInsTable, people } from './checkins';
+import { checkInsTable, staffDirectory } from './checkins';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
 import { canonicalLocation } from './locations';
@@ -57,7 +57,9 @@ function figuresOf(
   return chiefReportFigures({
     location,
     period,
-    staff: [...people(ctx).values()],
+    staff: staffDirectory(ctx)
+      .staff()
+      .filter((s) => s.email),
     checkIns: checkInsTable(ctx).records.map((r) => r.value),
   });
 }

@@ -4,7 +4,9 @@
  * capacity like "twee"), rows that copy another, buddies who left with a newcomer still paired,
  * and role settings that cannot be read. Shown to those who can fix them; never silently ignored.
  */
+
 import type { CellProblemCode } from '../core/cells';
+import type { Email } from '../core/identity';
 import { type Actor, seesRowsOf } from '../core/roles';
 import { type ColumnSpec, SCHEMA, type TabKey } from '../core/schema';
 import { SETTINGS, settingKeyOf } from '../core/settings';
@@ -28,7 +30,8 @@ function columnLabel(ctx: RequestContext, tab: TabKey, dutch: string): string {
 function locationOf(ctx: RequestContext, tab: (typeof CHECKED_TABS)[number], record: TableRecord<TabKey>) {
   const value = record.value as Record<string, unknown>;
   if (tab === 'locations') return String(value.name ?? '');
-  if (tab === 'checkIns') return ctx.directory().person(String(value.newcomer ?? ''))?.location ?? '';
+  if (tab === 'checkIns')
+    return ctx.directory().person((value.newcomer as Email | undefined) ?? '')?.location ?? '';
   return String(value.location ?? '');
 }
 

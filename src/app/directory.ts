@@ -5,7 +5,7 @@
  * already read and rebuilt when a table changes. One rule everywhere: the first row wins, the
  * others are duplicates, reported once (naming their rows) and never mailed or paired again.
  */
-import { normalizeName, personKey } from '../core/identity';
+import { type Email, normalizeName } from '../core/identity';
 import { isLeft } from '../core/roles';
 import type { RowOf } from '../core/schema';
 import type { Table, TableRecord } from '../core/table';
@@ -102,10 +102,10 @@ class RowsByNewcomer<K extends NewcomerTab> {
     return table === this.table && RowsByNewcomer.newcomerStampOf(table) === this.newcomerStamp;
   }
 
-  rowsOf(email: string): TableRecord<K>[] {
+  rowsOf(email: Email): TableRecord<K>[] {
     this.addFrom(this.lastRow);
     const out: TableRecord<K>[] = [];
-    for (const row of this.map.get(personKey(email)) ?? []) {
+    for (const row of this.map.get(email) ?? []) {
       const record = this.table.recordAt(row);
       if (record) out.push(record);
     }
@@ -119,7 +119,7 @@ class RowsByNewcomer<K extends NewcomerTab> {
     while (i > 0 && records[i - 1]!.sheetRow > after) i--;
     for (; i < records.length; i++) {
       const r = records[i]!;
-      const key = personKey((r.value as { newcomer: string }).newcomer);
+      const key = (r.value as { newcomer: Email }).newcomer;
       const list = this.map.get(key);
       if (list) list.push(r.sheetRow);
       else this.map.set(key, [r.sheetRow]);
@@ -148,7 +148,7 @@ export class Directory {
     const table = this.ctx.wb.tryTable('staff');
     if (!table) return null;
     if (!this.fresh(this.staffBuilt, table))
-      this.staffBuilt = dedupe('staff', table, (r) => (r.value.email ? personKey(r.value.email) : ''));
+      this.staffBuilt = dedupe('staff', table, (r) => (r.value.email ? r.value.email : ''));
     return this.staffBuilt!;
   }
 
@@ -158,7 +158,7 @@ export class Directory {
     if (!this.fresh(this.pairingsBuilt, table))
       this.pairingsBuilt = dedupe('pairings', table, (r) =>
         // A copied row: the same newcomer, buddy, day and status.
-        [personKey(r.value.newcomer), personKey(r.value.buddy), r.value.pairedOn, r.value.status].join('|'),
+        [r.value.newcomer, r.value.buddy, r.value.pairedOn, r.value.status].join('|'),
       );
     return this.pairingsBuilt!;
   }
@@ -168,7 +168,7 @@ export class Directory {
     if (!table) return null;
     if (!this.fresh(this.checkInsBuilt, table))
       this.checkInsBuilt = dedupe('checkIns', table, (r) =>
-        r.value.planned ? `${personKey(r.value.newcomer)}|${r.value.planned}` : '',
+        r.value.planned ? `${r.value.newcomer}|${r.value.planned}` : '',
       );
     return this.checkInsBuilt!;
   }
@@ -183,18 +183,18 @@ export class Directory {
   }
 
   /** The staff row of this e-mail (the first, when the person is listed twice). */
-  personRecord(email: string): TableRecord<'staff'> | undefined {
+  personRecord(email: Email): TableRecord<'staff'> | undefined {
     const built = this.staffRows();
-    const row = built?.byKey.get(personKey(email));
+    const row = built?.byKey.get(email);
     return row === undefined ? undefined : built!.table.recordAt(row);
   }
 
-  person(email: string): Staff | undefined {
+  person(email: Email): Staff | undefined {
     return this.personRecord(email)?.value;
   }
 
   /** Whether this person has left (status `uit dienst` and the leaving date reached). */
-  hasLeft(email: string): boolean {
+  hasLeft(email: Email): boolean {
     const person = this.person(email);
     return Boolean(person && isLeft(person, this.ctx.services.clock.today()));
   }
@@ -209,23 +209,23 @@ export class Directory {
   }
 
   /** The active pairing of a newcomer (the first active row, when there are more). */
-  activePairing(newcomer: string): TableRecord<'pairings'> | undefined {
+  activePairing(newcomer: Email): TableRecord<'pairings'> | undefined {
     const built = this.pairingRows();
     if (!built) return undefined;
     if (this.activeIndex?.built !== built) {
       const map = new Map<string, number>();
       for (const r of recordsOf(built)) {
-        const key = personKey(r.value.newcomer);
+        const key = r.value.newcomer;
         if (r.value.status === 'actief' && key && !map.has(key)) map.set(key, r.sheetRow);
       }
       this.activeIndex = { built, map };
     }
-    const row = this.activeIndex.map.get(personKey(newcomer));
+    const row = this.activeIndex.map.get(newcomer);
     return row === undefined ? undefined : built.table.recordAt(row);
   }
 
   /** The active buddy's e-mail of a newcomer ('' when none). */
-  activeBuddy(newcomer: string): string {
+  activeBuddy(newcomer: Email): Email {
     return this.activePairing(newcomer)?.value.buddy ?? '';
   }
 
@@ -248,7 +248,7 @@ export class Directory {
     const active = new Map<string, number[]>();
     for (const r of this.pairingRecords()) {
       if (r.value.status !== 'actief') continue;
-      const key = personKey(r.value.newcomer);
+      const key = r.value.newcomer;
       if (!key) continue;
       active.set(key, [...(active.get(key) ?? []), r.sheetRow]);
     }
@@ -273,10 +273,22 @@ export class Directory {
   }
 
   /**
+   * A newcomer's check-ins with copied rows (same planned day) left out, in sheet order: their
+   * part of `checkInRecords()`.
+   */
+  checkInsOf(newcomer: Email): TableRecord<'checkIns'>[] {
+    const built = this.checkInRows();
+    if (!built) return [];
+    return this.rowsOf('checkIns', newcomer).filter(
+      (r) => !r.value.planned || built.byKey.get(`${newcomer}|${r.value.planned}`) === r.sheetRow,
+    );
+  }
+
+  /**
    * A newcomer's rows of `Inwerkschema` or `Check-ins`, in sheet order, with their current values
    * (none without the tab). Every row, copies included: these are the rows a schedule replaces.
    */
-  rowsOf<K extends NewcomerTab>(tab: K, newcomer: string): TableRecord<K>[] {
+  rowsOf<K extends NewcomerTab>(tab: K, newcomer: Email): TableRecord<K>[] {
     const table = this.ctx.wb.tryTable(tab) as Table<K> | undefined;
     if (!table) return [];
     let index = this.byNewcomer[tab] as RowsByNewcomer<K> | undefined;

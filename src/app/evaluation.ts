@@ -6,7 +6,6 @@
  * their own when the setting allows. Also the `Evaluatie` tab and the CSV of the answers.
  */
 import { UserError } from '../core/errors';
-import { personKey } from '../core/identity';
 import {
   aggregate,
   csvCellSafe,
@@ -54,28 +53,25 @@ function figuresOf(ctx: RequestContext, location: string, since: string): PilotF
   const directory = ctx.directory();
   const here = normalizeName(location);
   const pairings = directory.pairings();
-  const paired = new Set(pairings.map((p) => personKey(p.newcomer)));
+  const paired = new Set(pairings.map((p) => p.newcomer));
   const newcomers = directory
     .staff()
     .filter(
-      (s) =>
-        normalizeName(s.location) === here &&
-        s.email &&
-        (s.status === 'nieuw' || paired.has(personKey(s.email))),
+      (s) => normalizeName(s.location) === here && s.email && (s.status === 'nieuw' || paired.has(s.email)),
     )
-    .map((s) => ({ key: personKey(s.email), startDate: s.startDate }));
+    .map((s) => ({ key: s.email, startDate: s.startDate }));
   const data = {
     pairings: pairings.map((p) => ({
-      newcomer: personKey(p.newcomer),
+      newcomer: p.newcomer,
       pairedOn: p.pairedOn,
       status: p.status,
     })),
     schedule: (ctx.wb.tryTable('schedule')?.records ?? []).map((r) => ({
-      newcomer: personKey(r.value.newcomer),
+      newcomer: r.value.newcomer,
       done: r.value.done,
     })),
     checkIns: directory.checkInRecords().map((r) => ({
-      newcomer: personKey(r.value.newcomer),
+      newcomer: r.value.newcomer,
       planned: r.value.planned,
       held: r.value.held,
       wellbeing: r.value.wellbeing,

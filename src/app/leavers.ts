@@ -3,7 +3,6 @@
  * mail, and their active pairings need attention. The chef buddy of the location is told once
  * per pairing by the scheduled run; the sidebar warns until the pairing is ended.
  */
-import { personKey } from '../core/identity';
 import { formatMailState, mailId, parseMailState } from '../core/mailState';
 import { normalizeName } from '../core/schema';
 import type { RequestContext } from './context';
@@ -37,7 +36,7 @@ export const leftBuddyAlerts: Job = {
     const locations = ctx.wb.tryTable('locations')?.records.map((r) => r.value) ?? [];
     const jobs: MailJob[] = left.map((r) => {
       const p = r.value;
-      const id = mailId('buddy-left', personKey(p.newcomer), personKey(p.buddy), p.pairedOn);
+      const id = mailId('buddy-left', p.newcomer, p.buddy, p.pairedOn);
       const key = ALERT_PREFIX + id;
       const chief =
         locations.find((l) => normalizeName(l.name) === normalizeName(p.location))?.chiefBuddy ?? '';

@@ -3,7 +3,7 @@
  * one, rendered with escaped values, with a plain-text part always. A mail that cannot be composed
  * says why, so it stays pending and is reported instead of being sent wrong.
  */
-import { isAllLocations, normalizeName } from '../core/identity';
+import { isAllLocations, normalizeName, personKey } from '../core/identity';
 import type { MESSAGE_KINDS } from '../core/schema';
 import {
   mailHtml,
@@ -118,7 +118,7 @@ function prepareMail(
     } {
   if (!isEmail(request.to)) return { skip: ctx.t('mail.invalidAddress') };
   // Nobody who left gets mail from Wegwijs, from their leaving date on.
-  if (ctx.directory().hasLeft(request.to)) return { skip: ctx.t('mail.recipientLeft') };
+  if (ctx.directory().hasLeft(personKey(request.to))) return { skip: ctx.t('mail.recipientLeft') };
   const found = findTemplate(ctx, request.kind, request.location);
   if (!found) return { skip: ctx.t('mail.templateMissing', { kind: request.kind }) };
   // A mail signed by a person: a template from before `{{ondertekening}}` existed gets it at the end.

@@ -4,9 +4,9 @@
  * only: never check-in notes or one person's wellbeing.
  */
 import { addDays, mondayOf } from '../core/dates';
+import { emailKey } from '../core/identity';
 import { formatMailState, mailId, parseMailState } from '../core/mailState';
 import { type AttentionItem, type Figures, overview } from '../core/overview';
-import { emailKey } from '../core/pairing';
 import {
   assertCanManage,
   assertManager,
@@ -19,8 +19,9 @@ import { expectText } from '../core/validate';
 import type { FiguresDto, OverviewDto } from '../shared/api';
 import type { MessageKey } from '../shared/i18n';
 import { longDate } from '../shared/language';
-import { checkInsTable, people, type Staff } from './checkins';
+import { checkInsTable, staffDirectory } from './checkins';
 import type { RequestContext } from './context';
+import type { Directory } from './directory';
 import type { Job } from './jobs';
 import { canonicalLocation } from './locations';
 import { deliver, type MailJob } from './mailOutbox';
@@ -62,8 +63,9 @@ function figuresDto(ctx: RequestContext, f: Figures): FiguresDto {
 }
 
 /** One attention item as a sentence; names of newcomers and buddies, never notes or wellbeing. */
-function attentionText(ctx: RequestContext, item: AttentionItem, names: Map<string, Staff>): string {
-  const name = (email: unknown) => names.get(emailKey(String(email ?? '')))?.name ?? String(email ?? '');
+function attentionText(ctx: RequestContext, item: AttentionItem, names: Directory): string {
+  // Attention params are loose values: the address is read into an `Email` here.
+  const name = (email: unknown) => names.person(emailKey(String(email ?? '')))?.name ?? String(email ?? '');
   const params: Record<string, string | number> = { ...item.params, name: name(item.newcomer) };
   if (params.buddy) params.buddy = name(params.buddy);
   if (params.mail) params.mail = ctx.t(`overview.mail.${params.mail}` as MessageKey);
@@ -88,7 +90,7 @@ export function getOverview(ctx: RequestContext, locationRaw?: unknown): Overvie
   const visible = (location: string | null) =>
     location !== null &&
     (wanted ? normalizeName(location) === normalizeName(wanted) : canActOn(actor, location));
-  const names = people(ctx);
+  const names = staffDirectory(ctx);
   return {
     today: input.today,
     // Issue 15: grouped by phase (pilot, ingevoerd, nog niet), in sheet order within a phase.
@@ -184,7 +186,7 @@ export const weeklyOverview: Job = {
     );
     if (settled && store.get('overview.tab') === today) return { done: true, summary: 'sent 0, nothing due' };
     const all = overview(overviewInput(ctx));
-    const names = people(ctx);
+    const names = staffDirectory(ctx);
     const dto: OverviewDto = {
       today,
       locations: all.figures.locations.map((f) => figuresDto(ctx, f)),
@@ -215,7 +217,7 @@ export const weeklyOverview: Job = {
             location: '',
             to: leader,
             values: {
-              voornaam: firstName(names.get(leader)?.name ?? '') || leader,
+              voornaam: firstName(names.person(leader)?.name ?? '') || leader,
               datum: longDate(monday, 'nl'),
               overzicht: { lines },
             },

@@ -15,7 +15,7 @@ import {
   timeline,
 } from '../core/checkins';
 import { UserError } from '../core/errors';
-import { emailKey, isAllLocations } from '../core/identity';
+import { type Email, isAllLocations } from '../core/identity';
 import { SECTION_TITLES } from '../core/packet';
 import { isBuddyOf, isManager, mayRespondAsNewcomer } from '../core/roles';
 import { CLICK_VALUES, normalizeName } from '../core/schema';
@@ -83,10 +83,10 @@ export function getPageState(ctx: RequestContext): PageState {
   };
 }
 
-function personDto(ctx: RequestContext, email: string): PagePersonDto | null {
+function personDto(ctx: RequestContext, email: Email): PagePersonDto | null {
   if (!email) return null;
   const p = ctx.directory().person(email);
-  return { email: emailKey(email), name: p?.name || email };
+  return { email, name: p?.name || email };
 }
 
 function chiefOf(ctx: RequestContext, location: string): PagePersonDto | null {
@@ -96,11 +96,12 @@ function chiefOf(ctx: RequestContext, location: string): PagePersonDto | null {
   return personDto(ctx, row?.value.chiefBuddy ?? '');
 }
 
-function scheduleLines(ctx: RequestContext, email: string): PageNewcomerDto['schedule'] {
-  return ctx.wb
-    .table('schedule')
-    .records.map((r) => r.value)
-    .filter((r) => emailKey(r.newcomer) === emailKey(email))
+function scheduleLines(ctx: RequestContext, email: Email): PageNewcomerDto['schedule'] {
+  ctx.wb.table('schedule'); // required: without `Inwerkschema` the page says so, naming it
+  return ctx
+    .directory()
+    .rowsOf('schedule', email)
+    .map((r) => r.value)
     .sort((a, b) => a.date.localeCompare(b.date) || a.activity.localeCompare(b.activity, 'nl'))
     .map((r) => ({
       date: r.date,
@@ -130,13 +131,12 @@ function collection(ctx: RequestContext, location: string): PageCollectionDto {
 }
 
 /** The newcomer's own view: never the buddy's notes, only the agreements. */
-function ownView(ctx: RequestContext, email: string): PageNewcomerDto & { collection: PageCollectionDto } {
+function ownView(ctx: RequestContext, email: Email): PageNewcomerDto & { collection: PageCollectionDto } {
   const directory = ctx.directory();
   const me = directory.person(email)!;
   const rows = directory
-    .checkInRecords()
+    .checkInsOf(email)
     .map((r) => r.value)
-    .filter((r) => emailKey(r.newcomer) === emailKey(email))
     .sort(compareCheckIns);
   const held = rows.filter((r) => r.held);
   const last = held[held.length - 1];
@@ -174,15 +174,14 @@ function ownView(ctx: RequestContext, email: string): PageNewcomerDto & { collec
 }
 
 /** A buddy's newcomer: the same timeline the sidebar shows, notes only where the rules allow. */
-function followedView(ctx: RequestContext, email: string): PageNewcomerDto {
+function followedView(ctx: RequestContext, email: Email): PageNewcomerDto {
   const line = getCheckIns(ctx, email);
   const location = line.newcomer.location;
   // The same rows in the timeline's own order, for the newcomer's responses beside each entry.
   const rows = ctx
     .directory()
-    .checkInRecords()
+    .checkInsOf(email)
     .map((r) => r.value)
-    .filter((r) => emailKey(r.newcomer) === emailKey(email))
     .sort(compareCheckIns);
   return {
     email: line.newcomer.email,
@@ -295,7 +294,7 @@ export function respondToCheckIn(ctx: RequestContext, heldRaw: unknown, input: u
       ],
     });
     // Someone without check-ins of their own (a buddy, a school leader) has nothing to answer.
-    const mine = table.records.filter((r) => emailKey(r.value.newcomer) === emailKey(me.email));
+    const mine = ctx.directory().rowsOf('checkIns', me.email);
     if (!mine.length) throw new UserError('page.onlyOwnCheckIn');
     const record = mine.find((r) => r.value.held === held);
     if (!record) throw new UserError('page.noSuchCheckIn', { date: held });

@@ -5,7 +5,7 @@
  */
 
 import { UserError } from '../core/errors';
-import { emailIn } from '../core/identity';
+import { type Email, emailIn } from '../core/identity';
 import { formatMailState, mailId, parseMailState } from '../core/mailState';
 import * as buddyRules from '../core/pairing';
 import {
@@ -13,7 +13,6 @@ import {
   buddyLoads,
   type Exclusion,
   eligibility,
-  emailKey,
   onlyRules,
   type PairingInput,
   type Reason,
@@ -25,14 +24,7 @@ import { normalizeName, type RowOf } from '../core/schema';
 import { fitOutOfTen, scoreScale } from '../core/scoreScale';
 import type { TableRecord } from '../core/table';
 import { expectEmail, expectText } from '../core/validate';
-import type {
-  PairDto,
-  PairInput,
-  PairingOverview,
-  PairingResult,
-  ProposalDto,
-  SuggestionsDto,
-} from '../shared/api';
+import type { PairDto, PairingOverview, PairingResult, ProposalDto, SuggestionsDto } from '../shared/api';
 import type { MessageKey } from '../shared/i18n';
 import { longDate } from '../shared/language';
 import { logAction } from './audit';
@@ -84,8 +76,11 @@ function reasonText(ctx: RequestContext, reason: Reason | Exclusion, prefix: 're
   return ctx.t(`${prefix}.${reason.code}` as MessageKey, params);
 }
 
+/** A pair as the use cases check it: both addresses read at the boundary. */
+type EmailPair = { readonly newcomer: Email; readonly buddy: Email };
+
 /** A person by e-mail, from the directory: their row when it can be used for pairing. */
-type People = (email: string) => Staff | undefined;
+type People = (email: Email) => Staff | undefined;
 
 function peopleOf(ctx: RequestContext): People {
   const directory = ctx.directory();
@@ -166,18 +161,17 @@ export function suggestBuddies(ctx: RequestContext, newcomerRaw: unknown): Sugge
   assertCanManage(actor, result.newcomer.location);
   const endedBefore = new Map(
     input.pairings
-      .filter((p) => p.status === 'beëindigd' && emailKey(p.newcomer) === newcomerEmail)
-      .map((p) => [emailKey(p.buddy), p.reason] as const),
+      .filter((p) => p.status === 'beëindigd' && p.newcomer === newcomerEmail)
+      .map((p) => [p.buddy, p.reason] as const),
   );
   // The location's chef buddy may be suggested too: the card says so, as the packet will.
-  const chief = emailKey(
+  const chief =
     input.locations.find((l) => normalizeName(l.name) === normalizeName(result.newcomer.location))
-      ?.chiefBuddy ?? '',
-  );
+      ?.chiefBuddy ?? '';
   const scale = scoreScale(input.settings);
-  const chiefNote = (email: string) =>
-    chief && emailKey(email) === chief
-      ? { note: ctx.t(chief === emailKey(actor.email) ? 'pairing.chiefIsYou' : 'pairing.chiefIsBuddy') }
+  const chiefNote = (email: Email) =>
+    chief && email === chief
+      ? { note: ctx.t(chief === actor.email ? 'pairing.chiefIsYou' : 'pairing.chiefIsBuddy') }
       : {};
   return {
     newcomer: {
@@ -189,7 +183,7 @@ export function suggestBuddies(ctx: RequestContext, newcomerRaw: unknown): Sugge
     },
     // A buddy whose pairing with this newcomer ended before comes last, with the reason shown.
     suggestions: [...result.suggestions]
-      .map((s) => ({ s, ended: endedBefore.get(emailKey(s.email)) }))
+      .map((s) => ({ s, ended: endedBefore.get(s.email) }))
       .sort((a, b) => Number(a.ended !== undefined) - Number(b.ended !== undefined))
       .slice(0, 25)
       .map(({ s, ended }) => ({
@@ -317,17 +311,15 @@ function checkPair(
   ctx: RequestContext,
   actor: Actor,
   input: PairingInput,
-  pair: PairInput,
+  pair: EmailPair,
   confirmedRule = false,
 ): Checked {
   const people = peopleOf(ctx);
   const newcomer = people(pair.newcomer);
   if (!newcomer) return { ok: false, reason: ctx.t('pairing.unknownNewcomer') };
   assertCanManage(actor, newcomer.location);
-  const active = input.pairings.find(
-    (p) => p.status === 'actief' && emailKey(p.newcomer) === emailKey(pair.newcomer),
-  );
-  if (active && emailKey(active.buddy) === emailKey(pair.buddy)) {
+  const active = input.pairings.find((p) => p.status === 'actief' && p.newcomer === pair.newcomer);
+  if (active && active.buddy === pair.buddy) {
     return {
       ok: false,
       already: true,
@@ -372,7 +364,7 @@ function checkPair(
 function makePairs(
   ctx: RequestContext,
   actor: Actor,
-  pairs: readonly PairInput[],
+  pairs: readonly EmailPair[],
   confirmedRule = false,
 ): { made: TableRecord<'pairings'>[]; rejected: { newcomer: string; reason: string; already?: boolean }[] } {
   const table = ctx.wb.table('pairings', {
@@ -459,7 +451,7 @@ export function assignBuddy(
  * The schedule saved with a pairing (setting `pairMakesSchedule`). When it cannot be made the
  * whole call is refused, so the pairing row is not written either and no mail goes.
  */
-function scheduleWithPair(ctx: RequestContext, actor: Actor, newcomer: string, name: string) {
+function scheduleWithPair(ctx: RequestContext, actor: Actor, newcomer: Email, name: string) {
   try {
     return saveInUnit(ctx, actor, newcomer);
   } catch (e) {
@@ -476,7 +468,7 @@ export function applyPairs(ctx: RequestContext, locationRaw: unknown, pairsRaw: 
     throw new UserError('pairing.tooMany', { max: MAX_PAIRS_PER_CALL });
   // A pair that cannot be read is left out with its reason; the others are still made.
   const unreadable: { newcomer: string; reason: string }[] = [];
-  const pairs: PairInput[] = [];
+  const pairs: EmailPair[] = [];
   pairsRaw.forEach((p: unknown, i) => {
     if (typeof p !== 'object' || p === null)
       throw new UserError('arg.notObjectAt', { field: 'pairs', index: i + 1 });
@@ -538,9 +530,7 @@ export function endPairing(ctx: RequestContext, newcomerRaw: unknown, reasonRaw:
   const actor = ctx.actor();
   return ctx.locked(() => {
     const table = ctx.wb.table('pairings', { needs: ['reason', 'endedOn'] });
-    const record = table.records.find(
-      (r) => r.value.status === 'actief' && emailKey(r.value.newcomer) === newcomer,
-    );
+    const record = table.records.find((r) => r.value.status === 'actief' && r.value.newcomer === newcomer);
     const name = peopleOf(ctx)(newcomer)?.name ?? newcomer;
     if (!record) throw new UserError('pairing.noActivePair', { name });
     assertCanManage(actor, record.value.location);

@@ -10,7 +10,7 @@
 import { addDays, addMonths, isIsoDate, parseDateText } from '../core/dates';
 import { UserError } from '../core/errors';
 import { escapeHtml } from '../core/html';
-import { emailIn, personKey } from '../core/identity';
+import { type Email, emailIn } from '../core/identity';
 import { formatMailState, mailId, parseMailState } from '../core/mailState';
 import {
   type AnswerGroup,
@@ -86,20 +86,20 @@ function setSurveysUntil(ctx: RequestContext, closes: string): void {
 }
 
 /** The pseudonym of a person: HMAC of their address under the school's key (made once when missing). */
-export function pseudonymOf(ctx: RequestContext, email: string): string {
+export function pseudonymOf(ctx: RequestContext, email: Email): string {
   const { store, hasher } = ctx.services;
   let key = store.get(PSEUDONYM_KEY);
   if (!key) {
     key = hasher.newKey();
     store.set(PSEUDONYM_KEY, key);
   }
-  return hasher.hmac(key, personKey(email));
+  return hasher.hmac(key, email);
 }
 
 /** The pseudonym when a key exists, else null (erasure must not make a key just to look). */
-export function existingPseudonymOf(ctx: RequestContext, email: string): string | null {
+export function existingPseudonymOf(ctx: RequestContext, email: Email): string | null {
   const key = ctx.services.store.get(PSEUDONYM_KEY);
-  return key ? ctx.services.hasher.hmac(key, personKey(email)) : null;
+  return key ? ctx.services.hasher.hmac(key, email) : null;
 }
 
 function questionsOf(ctx: RequestContext): RowOf<'questions'>[] {
@@ -136,7 +136,7 @@ function dueDay(ctx: RequestContext, round: Round, person: Staff): string {
   const closed = ctx
     .directory()
     .pairings()
-    .filter((p) => personKey(p.newcomer) === personKey(person.email) && p.status === 'afgerond' && p.endedOn)
+    .filter((p) => p.newcomer === person.email && p.status === 'afgerond' && p.endedOn)
     .map((p) => p.endedOn)
     .sort()
     .pop();
@@ -349,7 +349,7 @@ export const surveyInvitations: Job = {
         );
       }
       for (const { person } of people) {
-        const id = mailId('meting', round.id, personKey(person.email));
+        const id = mailId('meting', round.id, person.email);
         const key = `${SURVEY_PREFIX}${round.id}:${id}`;
         const state = stored[key] ? parseMailState(stored[key]) : { kind: 'pending' as const, due: '' };
         const dayOff = dayOffToday(ctx, person.location);
@@ -362,7 +362,7 @@ export const surveyInvitations: Job = {
         });
         if (remind && state.kind === 'sent' && answered) {
           if (answered.has(`${round.id}|${existingPseudonymOf(ctx, person.email) ?? ''}`)) continue;
-          const rid = mailId('meting-herinnering', round.id, personKey(person.email));
+          const rid = mailId('meting-herinnering', round.id, person.email);
           const rkey = `${SURVEY_PREFIX}${round.id}:${rid}`;
           jobs.push({
             id: rid,
@@ -493,7 +493,7 @@ export function submitSurvey(
 }
 
 /** The answer rows of one person (for the privacy export and erasure), by recomputing the pseudonym. */
-export function answerRecordsOf(ctx: RequestContext, email: string): TableRecord<'answers'>[] {
+export function answerRecordsOf(ctx: RequestContext, email: Email): TableRecord<'answers'>[] {
   const key = existingPseudonymOf(ctx, email);
   if (!key) return [];
   return (ctx.wb.tryTable('answers')?.records ?? []).filter((r) => r.value.person === key);

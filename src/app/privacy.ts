@@ -5,7 +5,7 @@
  * happened and how many rows per tab, never what they said or whom it concerned.
  */
 import { UserError } from '../core/errors';
-import { emailKey } from '../core/identity';
+import { type Email, emailKey } from '../core/identity';
 import { mailId } from '../core/mailState';
 import { csvCellSafe } from '../core/pilot';
 import {
@@ -66,13 +66,16 @@ function tablesOf(ctx: RequestContext): {
   };
 }
 
-/** The hashed key under which an erased person is remembered. */
+/**
+ * The hashed key under which an erased person is remembered. Normalises itself (a stored format,
+ * pinned by its golden test on raw text).
+ */
 export function erasedKey(email: string): string {
   return ERASED_PREFIX + mailId('p', emailKey(email));
 }
 
 /** Whether this e-mail belongs to someone erased (jobs skip them, so nobody re-mails them). */
-export function isErased(ctx: RequestContext, email: string, all?: Record<string, string>): boolean {
+export function isErased(ctx: RequestContext, email: Email, all?: Record<string, string>): boolean {
   const key = erasedKey(email);
   return all ? key in all : ctx.services.store.get(key) !== null;
 }
@@ -218,7 +221,7 @@ function mailsOf(
 }
 
 function personName(data: PrivacyTables, email: string): string {
-  return data.staff.find((s) => emailKey(s.email) === email)?.name ?? '';
+  return data.staff.find((s) => s.email === email)?.name ?? '';
 }
 
 /** "Gegevens van een persoon": every row about them, and the mails sent to them, as text, CSV and JSON. */

@@ -9,7 +9,7 @@ import { plannedCheckIn } from '../core/checkins';
 import { formatDutchDate } from '../core/dates';
 import { UserError } from '../core/errors';
 import { scheduleToIcs } from '../core/ics';
-import { emailKey, normalizeName, sameLocation } from '../core/identity';
+import { type Email, normalizeName, sameLocation } from '../core/identity';
 import { type Actor, assertCanManage, assertFollows } from '../core/roles';
 import {
   type GeneratedSchedule,
@@ -75,20 +75,20 @@ class ScheduleWorld {
     return calendar;
   }
 
-  newcomer(email: string): Staff {
+  newcomer(email: Email): Staff {
     const person = this.ctx.directory().person(email);
     if (!person) throw new UserError('pairing.unknownNewcomer');
     return person;
   }
 
-  buddyOf(email: string): Staff | null {
+  buddyOf(email: Email): Staff | null {
     this.ctx.wb.table('pairings'); // required: without `Koppelingen` the action stops, naming it
     const directory = this.ctx.directory();
     const buddy = directory.activeBuddy(email);
     return buddy ? (directory.person(buddy) ?? null) : null;
   }
 
-  person(email: string): PersonRef | null {
+  person(email: Email): PersonRef | null {
     if (!email) return null;
     return { email, name: this.ctx.directory().person(email)?.name ?? email };
   }
@@ -108,14 +108,14 @@ class ScheduleWorld {
   }
 
   /** A newcomer's `Inwerkschema` records, in sheet order. */
-  rowsOf(email: string): TableRecord<'schedule'>[] {
+  rowsOf(email: Email): TableRecord<'schedule'>[] {
     // The tab is required here: without `Inwerkschema` the action stops, naming it.
     this.ctx.wb.table('schedule');
     return this.ctx.directory().rowsOf('schedule', email);
   }
 
   /** A newcomer's check-in records (none without a Check-ins tab). */
-  checkInRecordsOf(email: string): TableRecord<'checkIns'>[] {
+  checkInRecordsOf(email: Email): TableRecord<'checkIns'>[] {
     return this.ctx.directory().rowsOf('checkIns', email);
   }
 
@@ -144,7 +144,7 @@ class ScheduleWorld {
           check: to.check,
         });
     }
-    for (const row of diff.add) table.append({ ...row, newcomer: emailKey(newcomer.email) });
+    for (const row of diff.add) table.append({ ...row, newcomer: newcomer.email });
     planCheckIns(this, newcomer, generated);
     return diff;
   }
@@ -366,7 +366,7 @@ export function saveSchedule(ctx: RequestContext, newcomerRaw: unknown): Schedul
  * Writes (or updates) one newcomer's schedule inside the caller's unit of work; the caller
  * commits. Throws `schedule.empty` when nothing can be planned (then the caller writes nothing).
  */
-export function saveInUnit(ctx: RequestContext, actor: Actor, email: string): ScheduleResultDto {
+export function saveInUnit(ctx: RequestContext, actor: Actor, email: Email): ScheduleResultDto {
   const world = new ScheduleWorld(ctx);
   const newcomer = world.newcomer(email);
   assertMayPlan(actor, newcomer);
@@ -393,7 +393,7 @@ export function saveInUnit(ctx: RequestContext, actor: Actor, email: string): Sc
  * Updates the existing schedules of these newcomers after a change of buddy, so "buddy nog niet
  * gekoppeld" fills in (inside the caller's lock; the caller commits).
  */
-export function refreshSchedulesOf(ctx: RequestContext, emails: readonly string[]): void {
+export function refreshSchedulesOf(ctx: RequestContext, emails: readonly Email[]): void {
   const world = new ScheduleWorld(ctx);
   for (const email of emails) {
     const newcomer = ctx.directory().person(email);

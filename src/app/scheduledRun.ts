@@ -83,7 +83,8 @@ export function scheduledRun(
   const ctx = new RequestContext(runServices);
   try {
     // Mail goes out in the owner's name: only while they are still a school leader in Instellingen.
-    if (!ctx.settings().schoolLeaders.includes(owner)) throw new UserError('error.ownerNotLeader');
+    if (!(ctx.settings().schoolLeaders as readonly string[]).includes(owner))
+      throw new UserError('error.ownerNotLeader');
     const closed = sendWindowClosed(clock.now(), ctx.settings().sendWindow, (day) =>
       isSchoolDay(ctx, ALL_LOCATIONS, day),
     );

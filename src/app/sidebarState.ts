@@ -3,11 +3,11 @@
  * An unknown user gets a message and no data.
  */
 import { checkInState } from '../core/checkins';
-import { emailKey } from '../core/identity';
+import { type Email, emailKey } from '../core/identity';
 import { parseMailState } from '../core/mailState';
 import { packetStatus } from '../core/packetStatus';
 import { type Actor, isBuddyOf, isManager, isSchoolLeader } from '../core/roles';
-import { normalizeName, type RowOf } from '../core/schema';
+import { normalizeName } from '../core/schema';
 import { settingKeyOf } from '../core/settings';
 import { expectText } from '../core/validate';
 import type { NewcomerDto, SidebarState, WelcomeRowDto } from '../shared/api';
@@ -66,9 +66,7 @@ export function getSidebarState(ctx: RequestContext, locationRaw?: unknown): Sid
   const location = wanted || actor.locations[0] || '';
   const automation = manages ? getAutomationStatus(ctx) : null;
   // Who has a saved schedule, read before the packet rows make missing ones in memory.
-  const scheduled = new Set(
-    (ctx.wb.tryTable('schedule')?.records ?? []).map((r) => emailKey(r.value.newcomer)),
-  );
+  const scheduled = new Set((ctx.wb.tryTable('schedule')?.records ?? []).map((r) => r.value.newcomer));
   const welcome = manages && location ? packetRows(ctx, location, automation) : null;
   // Buddies and newcomers use Mijn Wegwijs, not the sheet: the sidebar points them there.
   const me = ctx.directory().person(actor.email);
@@ -115,8 +113,8 @@ function newcomersFollowed(
 ): NewcomerDto[] {
   const directory = ctx.directory();
   const staff = directory.staff();
-  const buddyOf = (email: string) => emailKey(directory.activeBuddy(email));
-  const mine = (s: { email: string; location: string }) =>
+  const buddyOf = (email: Email) => directory.activeBuddy(email);
+  const mine = (s: { email: Email; location: string }) =>
     location
       ? false
       : actor.role === 'buddy' &&
@@ -129,16 +127,9 @@ function newcomersFollowed(
   if (!followed.length) return [];
   const today = ctx.services.clock.today();
   const settings = ctx.settings();
-  const checkIns = new Map<string, RowOf<'checkIns'>[]>();
-  for (const r of directory.checkInRecords()) {
-    const key = emailKey(r.value.newcomer);
-    const list = checkIns.get(key);
-    if (list) list.push(r.value);
-    else checkIns.set(key, [r.value]);
-  }
   return followed
     .map((s) => {
-      const own = checkIns.get(emailKey(s.email)) ?? [];
+      const own = directory.checkInsOf(s.email).map((r) => r.value);
       const states = own.map((c) => checkInState(c, today, settings).state);
       const next = own
         .filter((c) => !c.held && !c.skipped && c.planned)
@@ -158,7 +149,7 @@ function newcomersFollowed(
         buddyName: buddy ? (directory.person(buddy)?.name ?? buddy) : '',
         welcome: s.welcomeStatus,
         packet:
-          welcome?.find((w) => emailKey(w.email) === emailKey(s.email))?.status ??
+          welcome?.find((w) => emailKey(w.email) === s.email)?.status ??
           packetStatus({
             state: parseMailState(s.welcomeStatus),
             due: '',
@@ -170,7 +161,7 @@ function newcomersFollowed(
         checkInsHeld: states.filter((x) => x === 'gehouden').length,
         checkInsLate: states.filter((x) => x === 'te laat').length,
         nextCheckIn: next ?? '',
-        hasSchedule: scheduled.has(emailKey(s.email)),
+        hasSchedule: scheduled.has(s.email),
         buddyLeft: buddy ? directory.hasLeft(buddy) : false,
         lastClick: last?.click ?? '',
         lastWellbeing: typeof last?.wellbeing === 'number' ? last.wellbeing : null,

@@ -7,14 +7,14 @@
 
 import { OUTCOME_EN, type Outcome, parseOutcomes } from '../core/closing';
 import { UserError } from '../core/errors';
-import { emailKey } from '../core/pairing';
+import type { Email } from '../core/identity';
 import { mayRespondAsNewcomer } from '../core/roles';
 import { closingSummary, summaryHtml } from '../core/summary';
 import type { IcsFileDto } from '../shared/api';
 import type { RequestContext } from './context';
 
 /** The day the newcomer's onboarding was closed ('' while it is not). */
-export function closedOn(ctx: RequestContext, email: string): string {
+export function closedOn(ctx: RequestContext, email: Email): string {
   const directory = ctx.directory();
   const me = directory.person(email);
   if (!me || me.status === 'nieuw') return '';
@@ -22,7 +22,7 @@ export function closedOn(ctx: RequestContext, email: string): string {
     directory
       .pairingRecords()
       .map((r) => r.value)
-      .filter((p) => p.status === 'afgerond' && emailKey(p.newcomer) === emailKey(email))
+      .filter((p) => p.status === 'afgerond' && p.newcomer === email)
       .map((p) => p.endedOn)
       .sort()
       .pop() ?? ''
@@ -40,7 +40,7 @@ export function getClosingSummary(ctx: RequestContext): IcsFileDto {
   const rows = directory
     .checkInRecords()
     .map((r) => r.value)
-    .filter((r) => emailKey(r.newcomer) === emailKey(me.email));
+    .filter((r) => r.newcomer === me.email);
   // The evaluation given at closing, kept on the staff row (absent on a sheet from before it).
   const evaluation = {
     goals: parseOutcomes(me.closingGoals ?? ''),

@@ -6,7 +6,7 @@
  */
 import { addDays, formatDutchDate, type IsoDate } from '../core/dates';
 import { UserError } from '../core/errors';
-import { emailKey, isAllLocations, normalizeName, sameLocation } from '../core/identity';
+import { type Email, isAllLocations, normalizeName, sameLocation } from '../core/identity';
 import { formatMailState, type MailState, mailId, parseMailState, shortMoment } from '../core/mailState';
 import { packetDocument } from '../core/packet';
 import { LATE_START_DAYS, packetStatus } from '../core/packetStatus';
@@ -52,11 +52,11 @@ class WelcomeWorld extends ScheduleWorld {
   }
 
   /** A newcomer's check-ins, as they are now (a schedule made in this request included). */
-  checkInsOf(email: string): RowOf<'checkIns'>[] {
+  checkInsOf(email: Email): RowOf<'checkIns'>[] {
     return this.checkInRecordsOf(email).map((r) => r.value);
   }
 
-  recordOf(email: string): TableRecord<'staff'> {
+  recordOf(email: Email): TableRecord<'staff'> {
     const record = this.ctx.directory().personRecord(email);
     if (!record) throw new UserError('pairing.unknownNewcomer');
     return record;
@@ -121,7 +121,7 @@ class WelcomeWorld extends ScheduleWorld {
     if (!whoToAsk.some((r) => r.topic.trim() && r.person.trim()))
       return { skip: ctx.t('welcome.noWhoToAsk', { location: newcomer.location }) };
     // The same person as buddy and chef buddy: the packet says so rather than naming them twice.
-    const sameAsChief = !!buddy && emailKey(buddy.email) === emailKey(chief.email);
+    const sameAsChief = !!buddy && buddy.email === chief.email;
     // Dutch, as the rest of the packet (the Berichten templates are the school's Dutch texts).
     const chiefName = sameAsChief ? `${chief.name} (ook je buddy)` : chief.name;
     const link = (url: string, label: string): TemplateValue => ({ link: url, label });
@@ -191,7 +191,7 @@ class WelcomeWorld extends ScheduleWorld {
   job(record: TableRecord<'staff'>, due: boolean): MailJob {
     const newcomer = record.value;
     return {
-      id: mailId('welkom', emailKey(newcomer.email), newcomer.startDate),
+      id: mailId('welkom', newcomer.email, newcomer.startDate),
       state: parseMailState(newcomer.welcomeStatus),
       due,
       build: () => this.compose(newcomer, newcomer.email),
@@ -241,7 +241,7 @@ function newcomersOf(world: WelcomeWorld, location?: string, withErased = false)
 }
 
 /** Why the packet of someone erased before waits for the school leader ('' when not erased). */
-function erasedBlock(ctx: RequestContext, email: string): string {
+function erasedBlock(ctx: RequestContext, email: Email): string {
   const erasedOn = ctx.services.store.get(erasedKey(email));
   if (erasedOn === null) return '';
   return ctx.t('welcome.erasedBefore', { date: erasedOn });

@@ -20,8 +20,8 @@ import {
   type Step,
 } from '../shared/coaching';
 import { addDays, daysBetween, type IsoDate, isIsoDate } from './dates';
+import type { Email } from './identity';
 import { type MailState, mailId, parseMailState } from './mailState';
-import { emailKey } from './pairing';
 import { CLICK_VALUES, NJI_COMPETENCIES, normalizeName, type PHASES_4D, type RowOf } from './schema';
 import type { Settings } from './settings';
 
@@ -36,10 +36,10 @@ export type Click = (typeof CLICK_VALUES)[number];
 export type CheckInRow = RowOf<'checkIns'>;
 
 /** A planned check-in, not yet held. */
-export function plannedCheckIn(newcomer: string, buddy: string, planned: IsoDate): CheckInRow {
+export function plannedCheckIn(newcomer: Email, buddy: Email, planned: IsoDate): CheckInRow {
   return {
-    newcomer: emailKey(newcomer),
-    buddy: emailKey(buddy),
+    newcomer: newcomer,
+    buddy: buddy,
     planned,
     held: '',
     phase: '',
@@ -512,7 +512,7 @@ export type RecordedFields = Pick<
  */
 export function checkInFields(
   checkIn: CheckIn,
-  recordedBy: string,
+  recordedBy: Email,
   goals: readonly Goal[] = checkIn.goals,
 ): RecordedFields {
   return {
@@ -524,7 +524,7 @@ export function checkInFields(
     agreements: checkIn.agreements,
     notes: checkIn.notes,
     skipped: '',
-    recordedBy: emailKey(recordedBy),
+    recordedBy: recordedBy,
     discovery: checkIn.discovery,
     dream: checkIn.dream,
     design: checkIn.design,
@@ -670,9 +670,9 @@ function byHeld(a: CheckInRow, b: CheckInRow): number {
  * Held check-ins without a klik are passed over. With `currentBuddy`, only rows whose buddy is
  * that buddy count: a new pair starts with a clean slate.
  */
-export function repairSignal(rows: readonly CheckInRow[], currentBuddy?: string): RepairSignal | null {
-  const buddy = currentBuddy === undefined ? null : emailKey(currentBuddy);
-  const held = rows.filter((r) => r.held && r.click && (buddy === null || emailKey(r.buddy) === buddy));
+export function repairSignal(rows: readonly CheckInRow[], currentBuddy?: Email): RepairSignal | null {
+  const buddy = currentBuddy === undefined ? null : currentBuddy;
+  const held = rows.filter((r) => r.held && r.click && (buddy === null || r.buddy === buddy));
   held.sort(byHeld);
   let signal: RepairSignal | null = null;
   let previous: CheckInRow['click'] = '';
@@ -744,13 +744,13 @@ export function isWellbeing(value: unknown): value is number {
 }
 
 /** What the sidebar shows of one newcomer: schedule progress, check-ins, wellbeing, agreements. */
-export function timeline(newcomerEmail: string, input: TimelineInput): Timeline {
-  const who = emailKey(newcomerEmail);
+export function timeline(newcomerEmail: Email, input: TimelineInput): Timeline {
+  const who = newcomerEmail;
   const weeks = new Map<number | null, { week: number | null; done: number; total: number }>();
   let done = 0;
   let total = 0;
   for (const item of input.schedule) {
-    if (!who || emailKey(item.newcomer) !== who) continue;
+    if (!who || item.newcomer !== who) continue;
     total++;
     if (item.done) done++;
     let w = weeks.get(item.week);
@@ -765,7 +765,7 @@ export function timeline(newcomerEmail: string, input: TimelineInput): Timeline 
     (a, b) => (a.week ?? Number.POSITIVE_INFINITY) - (b.week ?? Number.POSITIVE_INFINITY),
   );
 
-  const rows = input.checkIns.filter((r) => who && emailKey(r.newcomer) === who);
+  const rows = input.checkIns.filter((r) => who && r.newcomer === who);
   rows.sort(compareCheckIns);
   const lateDay = lateBefore(input.today, input.settings);
   const checkIns = rows.map((r): TimelineCheckIn => {
@@ -776,7 +776,7 @@ export function timeline(newcomerEmail: string, input: TimelineInput): Timeline 
       state: s.state,
       daysLate: s.daysLate ?? null,
       skipped: r.held ? '' : r.skipped.trim(),
-      buddy: emailKey(r.buddy),
+      buddy: r.buddy,
       phase: r.phase,
       competencies: parseCompetencies(r.competency),
       wellbeing: r.held && isWellbeing(r.wellbeing) ? r.wellbeing : null,
@@ -863,9 +863,9 @@ export interface DueReminder {
   state: MailState;
   /** Stable mail id (`mailId`) from kind, newcomer and planned day. */
   id: string;
-  newcomer: string;
+  newcomer: Email;
   /** The buddy on the row ('' when none; the caller decides whom to mail). */
-  buddy: string;
+  buddy: Email;
   planned: IsoDate;
   daysLate: number | null;
   /** Only for `chiefKlik`: why, and the day the check-in was held. */
@@ -873,8 +873,8 @@ export interface DueReminder {
 }
 
 export interface ReminderOptions {
-  /** When given, only check-ins of these newcomers (`emailKey`) are reminded about. */
-  inOnboarding?: ReadonlySet<string>;
+  /** When given, only check-ins of these newcomers are reminded about. */
+  inOnboarding?: ReadonlySet<Email>;
   /** False when the sheet has no 'Klik-melding (status)' column yet: no klik alerts then. */
   klikAlerts?: boolean;
 }
@@ -901,7 +901,7 @@ export function dueReminders(
   const heldBefore = previousHeld(rows);
   rows.forEach((row, index) => {
     if (options.klikAlerts !== false && row.held && row.held >= klikFrom) {
-      const newcomer = emailKey(row.newcomer);
+      const newcomer = row.newcomer;
       const reason = klikAlertReason(row, heldBefore.get(index));
       const state = parseMailState(row.clickAlert);
       if (reason && newcomer && (!options.inOnboarding || options.inOnboarding.has(newcomer)) && mayGo(state))
@@ -912,14 +912,14 @@ export function dueReminders(
           state,
           id: mailId('checkin-chiefKlik', newcomer, row.held),
           newcomer,
-          buddy: emailKey(row.buddy),
+          buddy: row.buddy,
           planned: row.planned,
           daysLate: null,
           klik: { reason, held: row.held },
         });
     }
     if (!row.planned || !isOpen(row)) return;
-    const newcomer = emailKey(row.newcomer);
+    const newcomer = row.newcomer;
     if (!newcomer || (options.inOnboarding && !options.inOnboarding.has(newcomer))) return;
     const s = stateAt(row, today, lateDay);
     const add = (kind: ReminderKind, cell: string | undefined) => {
@@ -933,7 +933,7 @@ export function dueReminders(
         state,
         id: mailId(`checkin-${kind}`, newcomer, row.planned),
         newcomer,
-        buddy: emailKey(row.buddy),
+        buddy: row.buddy,
         planned: row.planned,
         daysLate: s.daysLate ?? null,
       });
@@ -954,7 +954,7 @@ function previousHeld(rows: readonly CheckInRow[]): Map<number, CheckInRow> {
   const byNewcomer = new Map<string, number[]>();
   rows.forEach((r, i) => {
     if (!r.held) return;
-    const key = emailKey(r.newcomer);
+    const key = r.newcomer;
     const list = byNewcomer.get(key);
     if (list) list.push(i);
     else byNewcomer.set(key, [i]);
@@ -966,7 +966,7 @@ function previousHeld(rows: readonly CheckInRow[]): Map<number, CheckInRow> {
       const row = rows[list[k]!]!;
       for (let j = k - 1; j >= 0; j--) {
         const before = rows[list[j]!]!;
-        if (emailKey(before.buddy) === emailKey(row.buddy)) {
+        if (before.buddy === row.buddy) {
           out.set(list[k]!, before);
           break;
         }

@@ -8,7 +8,6 @@
 import { GOAL_STATUSES, type GoalStatus } from '../shared/coaching';
 import { type CheckInRow, currentGoals, klikAlertReason, parseLevels } from './checkins';
 import { addDays, addMonths, type IsoDate, makeDate } from './dates';
-import { emailKey } from './pairing';
 import type { RowOf } from './schema';
 
 /** Fewer people than this: no wellbeing figure (it would tell about one or two persons). */
@@ -80,18 +79,18 @@ export function chiefReportFigures(input: ChiefReportInput): ChiefReportFigures 
   const here = new Set(
     input.staff
       .filter((s) => sameLocation(s.location, input.location) && (s.status === 'nieuw' || s.startDate <= to))
-      .map((s) => emailKey(s.email)),
+      .map((s) => s.email),
   );
   const inOnboarding = input.staff.filter(
     (s) =>
       sameLocation(s.location, input.location) && s.status === 'nieuw' && s.startDate && s.startDate <= to,
   ).length;
-  const rows = input.checkIns.filter((r) => here.has(emailKey(r.newcomer)));
+  const rows = input.checkIns.filter((r) => here.has(r.newcomer));
   const inMonth = (d: string) => d !== '' && d >= from && d <= to;
   const held = rows.filter((r) => inMonth(r.held));
   const byNewcomer = new Map<string, CheckInRow[]>();
   for (const r of rows) {
-    const k = emailKey(r.newcomer);
+    const k = r.newcomer;
     byNewcomer.set(k, [...(byNewcomer.get(k) ?? []), r]);
   }
   let klikSignals = 0;
@@ -103,7 +102,7 @@ export function chiefReportFigures(input: ChiefReportInput): ChiefReportFigures 
       const previous = sorted
         .slice(0, i)
         .reverse()
-        .find((p) => emailKey(p.buddy) === emailKey(r.buddy));
+        .find((p) => p.buddy === r.buddy);
       if (inMonth(r.held) && klikAlertReason(r, previous)) klikSignals++;
     });
   }
@@ -111,7 +110,7 @@ export function chiefReportFigures(input: ChiefReportInput): ChiefReportFigures 
   for (const list of byNewcomer.values())
     for (const g of currentGoals(list.filter((r) => r.held && r.held <= to))) goals[g.status]++;
   const scored = held.filter((r) => typeof r.wellbeing === 'number' && r.wellbeing >= 1 && r.wellbeing <= 5);
-  const people = new Set(scored.map((r) => emailKey(r.newcomer))).size;
+  const people = new Set(scored.map((r) => r.newcomer)).size;
   const wellbeing =
     people >= MIN_PEOPLE_FOR_WELLBEING
       ? Math.round((scored.reduce((n, r) => n + (r.wellbeing as number), 0) / scored.length) * 10) / 10

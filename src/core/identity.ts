@@ -2,6 +2,14 @@
  * Identity in one home: how e-mail addresses, names and locations are compared, and the text hash
  * behind the ids Wegwijs stores (the `Controle` fingerprint, .ics UIDs). Pure, no I/O.
  */
+/**
+ * An e-mail address as the sheet compares it: trimmed and in lower case (the address inside a
+ * display name); '' is an empty cell. Made once where an address enters (an e-mail column, the session, a typed form
+ * field), so two `Email`s compare with plain `===`.
+ */
+export type Email = '' | (string & { readonly [EMAIL_BRAND]: true });
+declare const EMAIL_BRAND: unique symbol;
+
 /** One well-formed address: no lists, no spaces, no display names. */
 const EMAIL = /^[^\s@,;<>"']+@[^\s@,;<>"']+\.[a-z]{2,}$/i;
 
@@ -10,21 +18,21 @@ const EMAIL = /^[^\s@,;<>"']+@[^\s@,;<>"']+\.[a-z]{2,}$/i;
  * ("Naam <mail@x>") gives the address in the brackets, so the same person is always the same key.
  * Null when the cell holds something that is not one address (a name, two addresses).
  */
-export function emailIn(text: string): string | null {
+export function emailIn(text: string): Email | null {
   let t = text.trim();
   const bracketed = /^[^<>]*<([^<>]+)>\s*$/.exec(t);
   if (bracketed) t = bracketed[1]!.trim();
   t = t.replace(/^mailto:/i, '').toLowerCase();
-  return EMAIL.test(t) ? t : null;
+  return EMAIL.test(t) ? (t as Email) : null;
 }
 
-/** Compares e-mail addresses the way the sheet does: trimmed, lower case. */
-export function emailKey(email: string): string {
-  return email.trim().toLowerCase();
+/** An address typed or given by the platform (not read from an e-mail column): trimmed, lower case. */
+export function emailKey(email: string): Email {
+  return email.trim().toLowerCase() as Email;
 }
 
 /** The key of an e-mail as the sheet compares it: the address in the text ('' when none), else trimmed and lower case. */
-export function personKey(email: string): string {
+export function personKey(email: string): Email {
   return emailIn(email) ?? emailKey(email);
 }
 

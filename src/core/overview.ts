@@ -9,7 +9,6 @@
 import { type CheckInRow, isWellbeing, lateBefore, repairSignal } from './checkins';
 import { addDays, daysBetween, type IsoDate } from './dates';
 import type { MessageParams } from './errors';
-import { emailKey } from './identity';
 import { type MailState, parseMailState } from './mailState';
 import { buddyCapacity, buddyLoads } from './pairing';
 import { isLeft } from './roles';
@@ -74,7 +73,7 @@ export interface OverviewFigures {
 }
 
 /**
- * What needs attention, one item per newcomer and problem (`newcomer` is an `emailKey`; the
+ * What needs attention, one item per newcomer and problem (`newcomer` is an `Email`; the
  * caller adds names when the reader may see them). Codes and params, in this order:
  * - `noBuddy` {startDate, daysUntilStart}: no active pairing, and the start is at most SOON_DAYS
  *   days away or past.
@@ -171,7 +170,7 @@ function indexOf(input: OverviewInput): Index {
   const pool: Index['pool'] = [];
   const inPool = new Set<string>();
   for (const row of input.staff) {
-    const email = emailKey(row.email);
+    const email = row.email;
     if (!email) continue;
     const known = staffByEmail.get(email);
     // An 'actief' row wins for a colleague listed twice, then the first row.
@@ -198,12 +197,12 @@ function indexOf(input: OverviewInput): Index {
   }
   for (const p of input.pairings) {
     if (p.status !== 'actief') continue;
-    const n = byEmail.get(emailKey(p.newcomer));
+    const n = byEmail.get(p.newcomer);
     if (n && !n.buddy) n.buddy = p;
   }
-  for (const c of input.checkIns) byEmail.get(emailKey(c.newcomer))?.checkIns.push(c);
+  for (const c of input.checkIns) byEmail.get(c.newcomer)?.checkIns.push(c);
   for (const s of input.schedule) {
-    const n = byEmail.get(emailKey(s.newcomer));
+    const n = byEmail.get(s.newcomer);
     if (!n) continue;
     n.scheduleTotal++;
     if (s.done) n.scheduleDone++;
@@ -230,7 +229,7 @@ function mailsOf(n: Newcomer): MailProblem[] {
   let state = mailProblem(n.row.welcomeStatus);
   if (state) out.push({ mail: 'welcome', state, extra: {} });
   state = n.buddy && mailProblem(n.buddy.buddyMail);
-  if (state) out.push({ mail: 'buddyMail', state, extra: { buddy: emailKey(n.buddy!.buddy) } });
+  if (state) out.push({ mail: 'buddyMail', state, extra: { buddy: n.buddy!.buddy } });
   for (const c of n.checkIns) {
     for (const mail of CHECK_IN_MAILS) {
       state = mailProblem(c[mail]);
@@ -422,7 +421,7 @@ function attentionFrom(index: Index, input: OverviewInput): AttentionItem[] {
       if (daysUntilStart !== null && daysUntilStart <= SOON_DAYS)
         add('noBuddy', { startDate: start, daysUntilStart }, start);
     } else {
-      const buddy = emailKey(n.buddy.buddy);
+      const buddy = n.buddy.buddy;
       const row = index.staffByEmail.get(buddy);
       const why = unavailable(row, today);
       if (why) add('buddyUnavailable', { buddy, why, until: why === 'absent' ? row!.absentUntil : '' });
@@ -432,11 +431,7 @@ function attentionFrom(index: Index, input: OverviewInput): AttentionItem[] {
 
     for (const c of n.checkIns) {
       if (c.held || c.skipped.trim() || !c.planned || c.planned >= lateDay) continue;
-      add(
-        'checkInLate',
-        { planned: c.planned, daysLate: -daysUntil(c.planned), buddy: emailKey(c.buddy) },
-        c.planned,
-      );
+      add('checkInLate', { planned: c.planned, daysLate: -daysUntil(c.planned), buddy: c.buddy }, c.planned);
     }
 
     const welcome = parseMailState(n.row.welcomeStatus);

@@ -6,7 +6,7 @@
  */
 import { addDays, daysBetween, type IsoDate, maxDate } from './dates';
 import type { MessageParams } from './errors';
-import { emailKey, normalizeName } from './identity';
+import { type Email, normalizeName } from './identity';
 import type { RowOf } from './schema';
 import type { Settings } from './settings';
 
@@ -148,15 +148,12 @@ const REASON_ORDER: readonly ReasonCode[] = [
   'otherLocation',
 ];
 
-/** Re-exported for `core/checkins.ts`; the home of identity is `identity.ts`. */
-export { emailKey };
-
-/** Number of active pairings per buddy, keyed by `emailKey`. */
-export function buddyLoads(pairings: readonly Pairing[]): Map<string, number> {
-  const loads = new Map<string, number>();
+/** Number of active pairings per buddy, by e-mail. */
+export function buddyLoads(pairings: readonly Pairing[]): Map<Email, number> {
+  const loads = new Map<Email, number>();
   for (const p of pairings) {
     if (p.status !== 'actief') continue;
-    const buddy = emailKey(p.buddy);
+    const buddy = p.buddy;
     if (buddy) loads.set(buddy, (loads.get(buddy) ?? 0) + 1);
   }
   return loads;
@@ -196,7 +193,7 @@ export interface Context {
   readonly input: PairingInput;
   readonly loads: Map<string, number>;
   readonly capacities: Map<string, number | null>;
-  readonly activeBuddyOf: Map<string, string>;
+  readonly activeBuddyOf: Map<Email, Email>;
   readonly recent: Map<string, { count: number; last: IsoDate }>;
   /** `normalizeName`, remembered: it is called for every row, often with the same text. */
   readonly norm: (text: string) => string;
@@ -209,11 +206,11 @@ export function contextOf(input: PairingInput): Context {
     if (!capacities.has(key)) capacities.set(key, slots(l.maxPerBuddy));
   }
   const since = addDays(input.today, -RECENT_DAYS);
-  const activeBuddyOf = new Map<string, string>();
+  const activeBuddyOf = new Map<Email, Email>();
   const recent = new Map<string, { count: number; last: IsoDate }>();
   for (const p of input.pairings) {
-    const buddy = emailKey(p.buddy);
-    if (p.status === 'actief') activeBuddyOf.set(emailKey(p.newcomer), buddy);
+    const buddy = p.buddy;
+    if (p.status === 'actief') activeBuddyOf.set(p.newcomer, buddy);
     if (buddy && p.pairedOn && p.pairedOn >= since) {
       const seen = recent.get(buddy);
       if (!seen) recent.set(buddy, { count: 1, last: p.pairedOn });
@@ -257,8 +254,8 @@ function eligibilityIn(ctx: Context, candidate: Staff, newcomer: Staff): Eligibi
   const { settings, today } = ctx.input;
   const exclusions: Exclusion[] = [];
   const add = (code: ExclusionCode, params: MessageParams = {}) => exclusions.push({ code, params });
-  const who = emailKey(candidate.email);
-  const newcomerKey = emailKey(newcomer.email);
+  const who = candidate.email;
+  const newcomerKey = newcomer.email;
   if (!who) add('noEmail');
   else if (who === newcomerKey) add('isNewcomer');
   // Someone who left, or whose leaving date is set, is no longer a buddy.
@@ -313,7 +310,7 @@ export function buddyTerms(ctx: Context, candidate: Staff, load: number, capacit
   if (candidate.coachingAffinity)
     terms.push({ code: 'affinity', params: {}, milli: milli(s.weightAffinity) });
   terms.push(roomTerm(ctx, load, capacity));
-  const recent = ctx.recent.get(emailKey(candidate.email));
+  const recent = ctx.recent.get(candidate.email);
   if (recent)
     terms.push({
       code: 'recentBuddy',
@@ -380,7 +377,7 @@ export function scoreBuddy(
   extraLoad = 0,
 ): { score: number; reasons: Reason[]; load: number; capacity: number } {
   const ctx = contextOf(input);
-  const load = (ctx.loads.get(emailKey(candidate.email)) ?? 0) + extraLoad;
+  const load = (ctx.loads.get(candidate.email) ?? 0) + extraLoad;
   const capacity = capacityIn(ctx, candidate);
   return { ...scoreIn(ctx, candidate, newcomer, load, capacity), load, capacity };
 }
@@ -390,7 +387,7 @@ export function byText(a: string, b: string): number {
 }
 
 export interface NewcomerSummary {
-  email: string;
+  email: Email;
   name: string;
   location: string;
   role: string;
@@ -400,7 +397,7 @@ export interface NewcomerSummary {
 
 function summary(s: Staff): NewcomerSummary {
   return {
-    email: emailKey(s.email),
+    email: s.email,
     name: s.name,
     location: s.location,
     role: s.role,
@@ -410,7 +407,7 @@ function summary(s: Staff): NewcomerSummary {
 }
 
 export interface Suggestion {
-  email: string;
+  email: Email;
   name: string;
   score: number;
   reasons: Reason[];
@@ -419,23 +416,23 @@ export interface Suggestion {
 }
 
 export interface Excluded {
-  email: string;
+  email: Email;
   name: string;
   exclusions: Exclusion[];
 }
 
 export interface Suggestions {
-  newcomer: NewcomerSummary & { currentBuddy: string };
+  newcomer: NewcomerSummary & { currentBuddy: Email };
   /** Eligible colleagues: highest score first, then lower load, then name, then e-mail. */
   suggestions: Suggestion[];
   /** Everyone else with all their exclusions: fewest exclusions first, then name, then e-mail. */
   excluded: Excluded[];
 }
 
-function findNewcomer(staff: readonly Staff[], email: string): Staff | undefined {
-  const key = emailKey(email);
+function findNewcomer(staff: readonly Staff[], email: Email): Staff | undefined {
+  const key = email;
   if (!key) return undefined;
-  const rows = staff.filter((s) => emailKey(s.email) === key);
+  const rows = staff.filter((s) => s.email === key);
   return rows.find((s) => s.status === 'nieuw') ?? rows[0];
 }
 
@@ -444,7 +441,7 @@ function findNewcomer(staff: readonly Staff[], email: string): Staff | undefined
  * when no staff row has that e-mail (the caller turns that into a UserError). The newcomer's
  * `currentBuddy` is '' when they have no active buddy; that buddy is excluded as `currentBuddy`.
  */
-export function suggestBuddies(newcomerEmail: string, input: PairingInput): Suggestions | null {
+export function suggestBuddies(newcomerEmail: Email, input: PairingInput): Suggestions | null {
   const newcomer = findNewcomer(input.staff, newcomerEmail);
   if (!newcomer) return null;
   const ctx = contextOf(input);
@@ -452,7 +449,7 @@ export function suggestBuddies(newcomerEmail: string, input: PairingInput): Sugg
   const excluded: Excluded[] = [];
   for (const candidate of input.staff) {
     const e = eligibilityIn(ctx, candidate, newcomer);
-    const email = emailKey(candidate.email);
+    const email = candidate.email;
     if (e.eligible)
       suggestions.push({
         email,
@@ -472,7 +469,7 @@ export function suggestBuddies(newcomerEmail: string, input: PairingInput): Sugg
       a.exclusions.length - b.exclusions.length || byText(name(a), name(b)) || byText(a.email, b.email),
   );
   return {
-    newcomer: { ...summary(newcomer), currentBuddy: ctx.activeBuddyOf.get(emailKey(newcomer.email)) ?? '' },
+    newcomer: { ...summary(newcomer), currentBuddy: ctx.activeBuddyOf.get(newcomer.email) ?? '' },
     suggestions,
     excluded,
   };
@@ -491,7 +488,7 @@ export function waitingIn(ctx: Context, location?: string): { row: Staff; waitin
   const out: { row: Staff; waiting: WaitingNewcomer }[] = [];
   const seen = new Set<string>();
   for (const s of staff) {
-    const email = emailKey(s.email);
+    const email = s.email;
     if (s.status !== 'nieuw' || !email || seen.has(email) || ctx.activeBuddyOf.has(email)) continue;
     if (where !== null && ctx.norm(s.location) !== where) continue;
     seen.add(email);

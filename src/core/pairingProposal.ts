@@ -5,7 +5,7 @@
  */
 import { FlowNetwork } from './assignment';
 import { type IsoDate, maxDate, minDate } from './dates';
-import { emailKey } from './identity';
+import type { Email } from './identity';
 import {
   buddyTerms,
   byText,
@@ -27,9 +27,9 @@ import type { RowOf } from './schema';
 type Staff = RowOf<'staff'>;
 
 export interface ProposedPair {
-  newcomer: string;
+  newcomer: Email;
   newcomerName: string;
-  buddy: string;
+  buddy: Email;
   buddyName: string;
   /**
    * The score this pair shows when the proposal's pairs are applied one by one in the listed
@@ -43,7 +43,7 @@ export interface ProposedPair {
 }
 
 export interface Unassigned {
-  newcomer: string;
+  newcomer: Email;
   name: string;
   /** `noEligibleBuddy`: nobody may be their buddy; `allTaken`: every candidate is needed elsewhere. */
   why: 'noEligibleBuddy' | 'allTaken';
@@ -64,7 +64,7 @@ export interface Proposal {
 
 interface Candidate {
   row: Staff;
-  email: string;
+  email: Email;
   load: number;
   capacity: number;
   /** Buddy-only points (experience, affinity, room at current load, recent), milli. */
@@ -166,7 +166,7 @@ function poolOf(ctx: Context, waiting: Waiting, days: readonly IsoDate[], locati
   const pool: Candidate[] = [];
   const seen = new Set<string>();
   for (const row of staff) {
-    const email = emailKey(row.email);
+    const email = row.email;
     if (!email || seen.has(email) || newcomerEmails.has(email)) continue;
     if (row.status !== 'actief' || !row.canBuddy) continue;
     // Proposals never break a buddy rule; only a person can, after confirming.

@@ -4,7 +4,7 @@
  * Plans only: the use cases apply them to the tables, one write per tab.
  */
 import { addMonths, type IsoDate } from './dates';
-import { emailKey, nameKey } from './identity';
+import { type Email, emailKey, nameKey } from './identity';
 import type { RowOf, TabKey } from './schema';
 import type { Settings } from './settings';
 
@@ -58,15 +58,12 @@ export interface RetentionPlan {
 
 /** The end of each newcomer's onboarding: the latest 'Afgesloten op' of a closed pairing. */
 function onboardingEnds(tables: PrivacyTables): Map<string, IsoDate> {
-  const stillNew = new Set(tables.staff.filter((s) => s.status === 'nieuw').map((s) => emailKey(s.email)));
+  const stillNew = new Set(tables.staff.filter((s) => s.status === 'nieuw').map((s) => s.email));
   const ends = new Map<string, IsoDate>();
   for (const p of tables.pairings) {
-    const who = emailKey(p.newcomer);
+    const who = p.newcomer;
     if (p.status === 'actief' || !p.endedOn || stillNew.has(who)) continue;
-    if (
-      p.status === 'beëindigd' &&
-      tables.pairings.some((q) => q.status === 'actief' && emailKey(q.newcomer) === who)
-    )
+    if (p.status === 'beëindigd' && tables.pairings.some((q) => q.status === 'actief' && q.newcomer === who))
       continue;
     const last = ends.get(who);
     if (!last || p.endedOn > last) ends.set(who, p.endedOn);
@@ -84,26 +81,26 @@ export function retentionPlan(
   today: IsoDate,
 ): RetentionPlan {
   const actions: RetentionAction[] = [];
-  const held = new Set(tables.staff.filter((s) => s.hold).map((s) => emailKey(s.email)));
+  const held = new Set(tables.staff.filter((s) => s.hold).map((s) => s.email));
   const notesBefore = addMonths(today, -Math.round(settings.retentionNotesMonths));
   const recordsBefore = addMonths(today, -Math.round(settings.retentionRecordsMonths));
   const ends = onboardingEnds(tables);
   const left = new Set<string>();
   const undated: string[] = [];
   tables.staff.forEach((s, index) => {
-    if (s.status !== 'uit dienst' || held.has(emailKey(s.email))) return;
+    if (s.status !== 'uit dienst' || held.has(s.email)) return;
     if (!s.leftOn) {
       undated.push(s.email);
       return;
     }
     if (s.leftOn >= recordsBefore) return;
-    left.add(emailKey(s.email));
+    left.add(s.email);
     const fields = (['welcomeStatus', ...CLOSING_FIELDS] as const).filter((f) => (s[f] ?? '').trim() !== '');
     if (fields.length) actions.push({ tab: 'staff', index, reason: 'records', kind: 'clear', fields });
   });
   // The evaluation at closing (issue 14) goes with the check-ins' personal parts.
   tables.staff.forEach((s, index) => {
-    const who = emailKey(s.email);
+    const who = s.email;
     if (held.has(who) || left.has(who)) return;
     const end = ends.get(who);
     const fields = CLOSING_FIELDS.filter((f) => (s[f] ?? '').trim() !== '');
@@ -111,11 +108,10 @@ export function retentionPlan(
       actions.push({ tab: 'staff', index, reason: 'notes', kind: 'clear', fields });
   });
   tables.schedule.forEach((r, index) => {
-    if (left.has(emailKey(r.newcomer)))
-      actions.push({ tab: 'schedule', index, reason: 'records', kind: 'delete' });
+    if (left.has(r.newcomer)) actions.push({ tab: 'schedule', index, reason: 'records', kind: 'delete' });
   });
   tables.checkIns.forEach((r, index) => {
-    const who = emailKey(r.newcomer);
+    const who = r.newcomer;
     if (r.hold || held.has(who)) return;
     if (left.has(who)) {
       actions.push({ tab: 'checkIns', index, reason: 'records', kind: 'delete' });
@@ -141,7 +137,7 @@ export function retentionPlan(
       actions.push({ tab: 'checkIns', index, reason: 'notes', kind: 'clear', fields });
   });
   tables.pairings.forEach((p, index) => {
-    const who = emailKey(p.newcomer);
+    const who = p.newcomer;
     if (p.hold || held.has(who)) return;
     if (left.has(who)) {
       actions.push({ tab: 'pairings', index, reason: 'records', kind: 'delete' });
@@ -193,22 +189,22 @@ export const OTHER_PERSON = '(andere medewerker)';
  * are left out; rows where they only acted (as buddy, host, author) show what they did, not whom
  * it concerned, and no notes about others.
  */
-export function personRecords(email: string, name: string, tables: PrivacyTables): AccessRow[] {
-  const me = emailKey(email);
+export function personRecords(email: Email, name: string, tables: PrivacyTables): AccessRow[] {
+  const me = email;
   const myName = nameKey(name);
   const other = (value: string) =>
     emailKey(value) === me || nameKey(value) === myName || !value ? value : OTHER_PERSON;
   const rows: AccessRow[] = [];
   for (const s of tables.staff)
-    if (emailKey(s.email) === me) rows.push({ tab: 'staff', role: 'self', values: { ...s } });
+    if (s.email === me) rows.push({ tab: 'staff', role: 'self', values: { ...s } });
   for (const p of tables.pairings) {
-    if (emailKey(p.newcomer) === me) {
+    if (p.newcomer === me) {
       rows.push({
         tab: 'pairings',
         role: 'newcomer',
         values: { ...p, buddy: other(p.buddy), pairedBy: other(p.pairedBy) },
       });
-    } else if (emailKey(p.buddy) === me) {
+    } else if (p.buddy === me) {
       rows.push({
         tab: 'pairings',
         role: 'buddy',
@@ -222,7 +218,7 @@ export function personRecords(email: string, name: string, tables: PrivacyTables
           buddyMail: p.buddyMail,
         },
       });
-    } else if (emailKey(p.pairedBy) === me) {
+    } else if (p.pairedBy === me) {
       rows.push({
         tab: 'pairings',
         role: 'author',
@@ -231,7 +227,7 @@ export function personRecords(email: string, name: string, tables: PrivacyTables
     }
   }
   for (const r of tables.schedule) {
-    if (emailKey(r.newcomer) === me)
+    if (r.newcomer === me)
       rows.push({ tab: 'schedule', role: 'newcomer', values: { ...r, with: other(r.with) } });
     else if (myName && nameKey(r.with) === myName) {
       rows.push({
@@ -242,16 +238,16 @@ export function personRecords(email: string, name: string, tables: PrivacyTables
     }
   }
   for (const c of tables.checkIns) {
-    if (emailKey(c.newcomer) === me) {
+    if (c.newcomer === me) {
       rows.push({
         tab: 'checkIns',
         role: 'newcomer',
         values: { ...c, buddy: other(c.buddy), recordedBy: other(c.recordedBy) },
       });
-    } else if (emailKey(c.buddy) === me || emailKey(c.recordedBy) === me) {
+    } else if (c.buddy === me || c.recordedBy === me) {
       rows.push({
         tab: 'checkIns',
-        role: emailKey(c.buddy) === me ? 'buddy' : 'author',
+        role: c.buddy === me ? 'buddy' : 'author',
         values: {
           newcomer: OTHER_PERSON,
           planned: c.planned,
@@ -263,16 +259,15 @@ export function personRecords(email: string, name: string, tables: PrivacyTables
     }
   }
   for (const w of tables.whoToAsk) {
-    if (emailKey(w.email) === me || (myName && nameKey(w.person) === myName)) {
+    if (w.email === me || (myName && nameKey(w.person) === myName)) {
       rows.push({ tab: 'whoToAsk', role: 'self', values: { ...w } });
     }
   }
   for (const l of tables.locations) {
-    if (emailKey(l.chiefBuddy) === me)
+    if (l.chiefBuddy === me)
       rows.push({ tab: 'locations', role: 'chefbuddy', values: { name: l.name, chiefBuddy: l.chiefBuddy } });
   }
-  for (const l of tables.log)
-    if (emailKey(l.user) === me) rows.push({ tab: 'log', role: 'user', values: { ...l } });
+  for (const l of tables.log) if (l.user === me) rows.push({ tab: 'log', role: 'user', values: { ...l } });
   return rows;
 }
 
@@ -319,63 +314,63 @@ export const ERASED = '(verwijderd)';
  * is erased ends. Running it again finds nothing.
  */
 export function erasurePlan(
-  email: string,
+  email: Email,
   name: string,
   tables: PrivacyTables,
   today: IsoDate,
 ): ErasureAction[] {
-  const me = emailKey(email);
+  const me = email;
   const myName = nameKey(name);
   const actions: ErasureAction[] = [];
   const named = (text: string) => myName !== '' && nameKey(text) === myName;
   tables.staff.forEach((s, index) => {
-    if (emailKey(s.email) === me) actions.push({ tab: 'staff', index, kind: 'delete' });
+    if (s.email === me) actions.push({ tab: 'staff', index, kind: 'delete' });
   });
   tables.pairings.forEach((p, index) => {
-    if (emailKey(p.newcomer) === me) actions.push({ tab: 'pairings', index, kind: 'delete' });
-    else if (emailKey(p.buddy) === me) {
+    if (p.newcomer === me) actions.push({ tab: 'pairings', index, kind: 'delete' });
+    else if (p.buddy === me) {
       actions.push({
         tab: 'pairings',
         index,
         kind: 'set',
         values: {
           buddy: '',
-          ...(emailKey(p.pairedBy) === me ? { pairedBy: '' } : {}),
+          ...(p.pairedBy === me ? { pairedBy: '' } : {}),
           ...(p.status === 'actief'
             ? { status: 'beëindigd', reason: 'buddy verwijderd (AVG)', endedOn: today }
             : {}),
         },
       });
-    } else if (emailKey(p.pairedBy) === me)
+    } else if (p.pairedBy === me)
       actions.push({ tab: 'pairings', index, kind: 'set', values: { pairedBy: '' } });
   });
   tables.schedule.forEach((r, index) => {
-    if (emailKey(r.newcomer) === me) actions.push({ tab: 'schedule', index, kind: 'delete' });
+    if (r.newcomer === me) actions.push({ tab: 'schedule', index, kind: 'delete' });
     else if (named(r.with)) actions.push({ tab: 'schedule', index, kind: 'set', values: { with: ERASED } });
   });
   tables.checkIns.forEach((c, index) => {
-    if (emailKey(c.newcomer) === me) actions.push({ tab: 'checkIns', index, kind: 'delete' });
-    else if (emailKey(c.buddy) === me || emailKey(c.recordedBy) === me) {
+    if (c.newcomer === me) actions.push({ tab: 'checkIns', index, kind: 'delete' });
+    else if (c.buddy === me || c.recordedBy === me) {
       actions.push({
         tab: 'checkIns',
         index,
         kind: 'set',
         values: {
-          ...(emailKey(c.buddy) === me ? { buddy: '' } : {}),
-          ...(emailKey(c.recordedBy) === me ? { recordedBy: '' } : {}),
+          ...(c.buddy === me ? { buddy: '' } : {}),
+          ...(c.recordedBy === me ? { recordedBy: '' } : {}),
         },
       });
     }
   });
   tables.whoToAsk.forEach((w, index) => {
-    if (emailKey(w.email) === me || named(w.person)) actions.push({ tab: 'whoToAsk', index, kind: 'delete' });
+    if (w.email === me || named(w.person)) actions.push({ tab: 'whoToAsk', index, kind: 'delete' });
   });
   tables.locations.forEach((l, index) => {
-    if (emailKey(l.chiefBuddy) === me)
+    if (l.chiefBuddy === me)
       actions.push({ tab: 'locations', index, kind: 'set', values: { chiefBuddy: '' } });
   });
   tables.log.forEach((l, index) => {
-    if (emailKey(l.user) === me) actions.push({ tab: 'log', index, kind: 'set', values: { user: ERASED } });
+    if (l.user === me) actions.push({ tab: 'log', index, kind: 'set', values: { user: ERASED } });
   });
   return actions;
 }

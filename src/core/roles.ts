@@ -3,12 +3,12 @@
  * Instellingen; a chef buddy is the e-mail on a Locaties row; a buddy has an active pairing.
  */
 import { UserError } from './errors';
-import { emailKey, normalizeName } from './identity';
+import { type Email, emailKey, normalizeName } from './identity';
 
 export type Role = 'schoolleider' | 'chefbuddy' | 'buddy' | 'medewerker' | 'onbekend';
 
 export interface Actor {
-  readonly email: string;
+  readonly email: Email;
   readonly role: Role;
   /** Locations this actor may act on (all for a school leader, their own for a chef buddy). */
   readonly locations: readonly string[];
@@ -16,10 +16,10 @@ export interface Actor {
 
 export interface RoleSources {
   readonly schoolLeaders: readonly string[];
-  readonly locations: readonly { name: string; chiefBuddy: string }[];
+  readonly locations: readonly { name: string; chiefBuddy: Email }[];
   /** Active buddies' e-mails with the location of their pairing. */
-  readonly buddies: readonly { email: string; location: string }[];
-  readonly staff: readonly { email: string; location: string }[];
+  readonly buddies: readonly { email: Email; location: string }[];
+  readonly staff: readonly { email: Email; location: string }[];
   /** E-mails of people who have left (see `isLeft`): they have no role at all. */
   readonly left?: ReadonlySet<string>;
 }
@@ -59,15 +59,15 @@ export function canActOn(actor: Actor, location: string): boolean {
 
 /** A newcomer as the rules need them: their location and their active buddy ('' when none). */
 export interface FollowedNewcomer {
-  readonly email: string;
+  readonly email: Email;
   readonly location: string;
-  readonly activeBuddy: string;
+  readonly activeBuddy: Email;
 }
 
 /** A check-in as the rules need it: the newcomer's location and who recorded it. */
 export interface CheckInAccess {
   readonly location: string;
-  readonly recordedBy: string;
+  readonly recordedBy: Email;
 }
 
 /** A school leader or a chef buddy: someone who runs the protocol from the sidebar. */
@@ -100,14 +100,12 @@ export function seesRowsOf(actor: Actor, location: string): boolean {
 
 /** The newcomer's own active buddy, while they have a role (someone who left has none). */
 export function isBuddyOf(actor: Actor, newcomer: FollowedNewcomer): boolean {
-  return (
-    actor.role !== 'onbekend' && newcomer.activeBuddy !== '' && emailKey(newcomer.activeBuddy) === actor.email
-  );
+  return actor.role !== 'onbekend' && newcomer.activeBuddy !== '' && newcomer.activeBuddy === actor.email;
 }
 
 /** The newcomer themself, while they have a role. */
-export function isSelf(actor: Actor, newcomer: { readonly email: string }): boolean {
-  return actor.role !== 'onbekend' && newcomer.email !== '' && emailKey(newcomer.email) === actor.email;
+export function isSelf(actor: Actor, newcomer: { readonly email: Email }): boolean {
+  return actor.role !== 'onbekend' && newcomer.email !== '' && newcomer.email === actor.email;
 }
 
 /** Follows the newcomer: manages their location, or is their active buddy. */
@@ -118,9 +116,7 @@ export function follows(actor: Actor, newcomer: FollowedNewcomer): boolean {
 /** Reads a check-in's notes: the school leader, the location's chef buddy, or who wrote them. */
 export function maySeeNotes(actor: Actor, checkIn: CheckInAccess): boolean {
   if (manages(actor, checkIn.location)) return true;
-  return (
-    actor.role !== 'onbekend' && checkIn.recordedBy !== '' && emailKey(checkIn.recordedBy) === actor.email
-  );
+  return actor.role !== 'onbekend' && checkIn.recordedBy !== '' && checkIn.recordedBy === actor.email;
 }
 
 /**
@@ -128,10 +124,7 @@ export function maySeeNotes(actor: Actor, checkIn: CheckInAccess): boolean {
  * its notes (the school leader, the location's chef buddy, who wrote them), and also the newcomer
  * themself: it is their own conversation, which they see and confirm. Never the notes.
  */
-export function maySeeCoaching(
-  actor: Actor,
-  checkIn: CheckInAccess & { readonly newcomer: string },
-): boolean {
+export function maySeeCoaching(actor: Actor, checkIn: CheckInAccess & { readonly newcomer: Email }): boolean {
   return maySeeNotes(actor, checkIn) || isSelf(actor, { email: checkIn.newcomer });
 }
 
@@ -156,7 +149,7 @@ export function mayCloseOnboarding(actor: Actor, newcomer: { readonly location: 
 }
 
 /** Sees their own onboarding (schedule, packet, agreements) and gives their own view of a check-in. */
-export function mayRespondAsNewcomer(actor: Actor, newcomer: { readonly email: string }): boolean {
+export function mayRespondAsNewcomer(actor: Actor, newcomer: { readonly email: Email }): boolean {
   return isSelf(actor, newcomer);
 }
 
@@ -222,6 +215,6 @@ export function mayExportAnswers(actor: Actor): boolean {
 }
 
 /** Answers a questionnaire: a colleague with a role, for themself only. */
-export function mayAnswerSurvey(actor: Actor, person: { readonly email: string }): boolean {
+export function mayAnswerSurvey(actor: Actor, person: { readonly email: Email }): boolean {
   return isSelf(actor, person);
 }

@@ -2,7 +2,7 @@
  * The sheet schema: every tab and column Wegwijs reads or writes, with its Dutch header, English
  * alias, whether it is required, and its type. Tables are found by header text, never by position.
  */
-import { ALL_LOCATIONS, normalizeName } from './identity';
+import { ALL_LOCATIONS, type Email, normalizeName } from './identity';
 
 /** Moved to `identity.ts`; re-exported for the many importers of the schema. */
 export { ALL_LOCATIONS, normalizeName };
@@ -59,7 +59,8 @@ function column<V>(
 /** Builders for columns; the parsed value types follow from the builder. */
 export const col = {
   text: (nl: string, en: string, o?: ColumnOptions) => column<string>('text', nl, en, o),
-  email: (nl: string, en: string, o?: ColumnOptions) => column<string>('email', nl, en, o),
+  /** An address, normalised when read (see `Email`); a cell that is not one address keeps its text, lower case. */
+  email: (nl: string, en: string, o?: ColumnOptions) => column<Email>('email', nl, en, o),
   /** A calendar day, `YYYY-MM-DD` in the domain, a date cell in the sheet; '' when empty. */
   date: (nl: string, en: string, o?: ColumnOptions) => column<string>('date', nl, en, o),
   /** An instant, ISO-8601 with offset in the domain; '' when empty. */

@@ -2,7 +2,7 @@
  * The `Instellingen` tab: one setting per row, found by name (Dutch or English, loosely matched),
  * with documented defaults. A missing row means the default; an unreadable value is reported.
  */
-import { emailIn } from './identity';
+import { type Email, emailIn } from './identity';
 import { normalizeName } from './schema';
 
 type Kind = 'emails' | 'number' | 'numbers' | 'boolean' | 'text' | 'url' | 'liberation' | 'window';
@@ -265,7 +265,7 @@ export const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS;
 
 export interface Settings {
-  schoolLeaders: string[];
+  schoolLeaders: Email[];
   schoolName: string;
   senderName: string;
   signerName: string;
@@ -365,7 +365,7 @@ function parseWindow(text: string): { from: number; to: number } | undefined {
 }
 
 /** The addresses in an e-mail list setting, and the parts that are not one address. */
-export function emailList(text: string): { good: string[]; bad: string[] } {
+export function emailList(text: string): { good: Email[]; bad: string[] } {
   const parts = text
     .split(/[,;\n]+/)
     // "a@x b@y" is two addresses; "Mevrouw de Vries" is one unreadable part.
@@ -375,7 +375,7 @@ export function emailList(text: string): { good: string[]; bad: string[] } {
     })
     .map((p) => p.trim())
     .filter(Boolean);
-  const good: string[] = [];
+  const good: Email[] = [];
   const bad: string[] = [];
   for (const part of parts) {
     const email = emailIn(part);

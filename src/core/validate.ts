@@ -4,6 +4,7 @@
  */
 import { isIsoDate } from './dates';
 import { UserError } from './errors';
+import type { Email } from './identity';
 
 /**
  * The fields a sidebar call can get wrong, named in messages by their translated label
@@ -41,11 +42,11 @@ export function expectText(value: unknown, field: FieldLabel, max = MAX_TEXT): s
   return value.trim();
 }
 
-/** One well-formed e-mail address, lower case. */
-export function expectEmail(value: unknown, field: FieldLabel): string {
+/** One well-formed e-mail address, trimmed and lower case: an `Email` made at the boundary. */
+export function expectEmail(value: unknown, field: FieldLabel): Email {
   const text = expectText(value, field, 254).toLowerCase();
   if (!EMAIL.test(text)) throw new UserError('arg.notEmail', { field });
-  return text;
+  return text as Email;
 }
 
 export function expectDate(value: unknown, field: FieldLabel): string {

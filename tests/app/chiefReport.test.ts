@@ -11,6 +11,7 @@ import { assignBuddy } from '../../src/app/pairing';
 import { saveSchedule } from '../../src/app/schedule';
 import { plannedCheckIn } from '../../src/core/checkins';
 import { chiefReportFigures, reportPeriod } from '../../src/core/chiefReport';
+import { personKey } from '../../src/core/identity';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
 const HAVO = 'Onderbouw havo';
@@ -96,7 +97,7 @@ describe('the figures', () => {
     expect(f.goals).toEqual({ 'op koers': 0, bereikt: 1, bijgesteld: 0 });
     const three = ['a', 'b', 'c'].map((n, i) => ({
       ...held,
-      newcomer: `${n}@school.example`,
+      newcomer: personKey(`${n}@school.example`),
       wellbeing: 3 + i,
     }));
     const staff3 = ['a', 'b', 'c'].map((n) => ({

@@ -1,6 +1,7 @@
 /** The request's read model: one rule for people by e-mail, fresh values after each change. */
 import { describe, expect, it } from 'vitest';
-import { aColleague, schoolWorld } from '../support/builders';
+import { type Email, personKey } from '../../src/core/identity';
+import { aColleague, aRow, schoolWorld } from '../support/builders';
 
 const HAVO = 'Onderbouw havo';
 const anna = aColleague('Anna Nieuw').at(HAVO).newcomer().startingOn('2027-01-11').build();
@@ -11,11 +12,12 @@ describe('the directory', () => {
     const w = schoolWorld([
       anna,
       bram,
-      { ...anna, name: 'Anna Kopie', email: ` ${anna.email.toUpperCase()}` },
+      // A cell as someone typed it: the sheet reads it as the same address.
+      { ...anna, name: 'Anna Kopie', email: ` ${anna.email.toUpperCase()}` as Email },
     ]);
     const ctx = w.ctx();
     const directory = ctx.directory();
-    expect(directory.person(`Anna <${anna.email.toUpperCase()}>`)?.name).toBe('Anna Nieuw');
+    expect(directory.person(personKey(`Anna <${anna.email.toUpperCase()}>`))?.name).toBe('Anna Nieuw');
     expect(directory.staff().filter((s) => s.email === anna.email)).toHaveLength(1);
     const rows = ctx.wb.table('staff').records.filter((r) => r.value.email === anna.email);
     expect(directory.duplicates()).toEqual([{ tab: 'staff', rows: rows.map((r) => r.sheetRow) }]);
@@ -28,9 +30,9 @@ describe('the directory', () => {
     expect(directory.person(anna.email)?.welcomeStatus).toBe('');
     table.update(directory.personRecord(anna.email)!, { welcomeStatus: 'gepland' });
     expect(directory.person(anna.email)?.welcomeStatus).toBe('gepland');
-    table.update(directory.personRecord(anna.email)!, { email: 'anna.nieuw@elders.example' });
+    table.update(directory.personRecord(anna.email)!, { email: personKey('anna.nieuw@elders.example') });
     expect(directory.person(anna.email)).toBeUndefined();
-    expect(directory.person('anna.nieuw@elders.example')?.name).toBe('Anna Nieuw');
+    expect(directory.person(personKey('anna.nieuw@elders.example'))?.name).toBe('Anna Nieuw');
   });
 
   it("keeps a newcomer's rows per tab current through appends, removals and a changed newcomer", () => {
@@ -51,9 +53,9 @@ describe('the directory', () => {
     table.append(line('Rondleiding'));
     table.append({ ...line('Koffie'), newcomer: bram.email });
     table.append(line('Lunch'));
-    expect(directory.rowsOf('schedule', ` ${anna.email.toUpperCase()}`).map((r) => r.value.activity)).toEqual(
-      ['Rondleiding', 'Lunch'],
-    );
+    expect(
+      directory.rowsOf('schedule', personKey(` ${anna.email.toUpperCase()}`)).map((r) => r.value.activity),
+    ).toEqual(['Rondleiding', 'Lunch']);
     table.remove(directory.rowsOf('schedule', anna.email)[0]!);
     expect(directory.rowsOf('schedule', anna.email).map((r) => r.value.activity)).toEqual(['Lunch']);
     table.update(directory.rowsOf('schedule', bram.email)[0]!, { newcomer: anna.email });
@@ -62,6 +64,29 @@ describe('the directory', () => {
       'Lunch',
     ]);
     expect(directory.rowsOf('schedule', bram.email)).toEqual([]);
+  });
+
+  it("gives a newcomer's check-ins with a copied row (same planned day) left out, as checkInRecords does", () => {
+    const ctx = schoolWorld([anna, bram]).ctx();
+    const directory = ctx.directory();
+    const table = ctx.wb.table('checkIns');
+    const row = (planned: string, notes: string, newcomer = anna.email) =>
+      aRow('checkIns', { newcomer, buddy: bram.email, planned, notes });
+    table.append(row('2027-01-15', 'eerste'));
+    table.append(row('2027-01-15', 'kopie'));
+    table.append(row('2027-01-15', 'van bram', bram.email));
+    table.append(row('', 'zonder dag'));
+    table.append(row('', 'nog een zonder dag'));
+    table.append(row('2027-01-22', 'tweede'));
+    const notes = directory.checkInsOf(anna.email).map((r) => r.value.notes);
+    expect(notes).toEqual(['eerste', 'zonder dag', 'nog een zonder dag', 'tweede']);
+    expect(notes).toEqual(
+      directory
+        .checkInRecords()
+        .filter((r) => r.value.newcomer === anna.email)
+        .map((r) => r.value.notes),
+    );
+    expect(directory.rowsOf('checkIns', anna.email)).toHaveLength(5);
   });
 
   it('finds a location row by any spelling of its name', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { personKey } from '../../src/core/identity';
 import {
   eligibility,
   onlyRules,
@@ -18,7 +19,7 @@ const HAVO = 'Onderbouw havo';
 
 function person(name: string, patch: Partial<Staff> = {}): Staff {
   return staffRow(name, {
-    email: `${name.toLowerCase()}@school.example`,
+    email: personKey(`${name.toLowerCase()}@school.example`),
     location: HAVO,
     role: 'leraar',
     subject: '',

@@ -14,22 +14,24 @@ import {
   validateSkipReason,
 } from '../../src/core/checkins';
 import { addDays } from '../../src/core/dates';
+import { personKey } from '../../src/core/identity';
 import type { RowOf } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
 import { aRow } from '../support/builders';
 
 const SETTINGS = readSettings([]).settings; // grace 3, reminder 2 days before, chief after 7 days late
-const NINA = 'nina@school.example';
-const BERT = 'bert@school.example';
-const BEA = 'bea@school.example';
+const NINA = personKey('nina@school.example');
+const BERT = personKey('bert@school.example');
+const BEA = personKey('bea@school.example');
 const PLANNED = '2027-01-08';
 
 function aCheckIn(patch: Partial<CheckInRow> = {}): CheckInRow {
   return aRow('checkIns', { newcomer: NINA, buddy: BERT, planned: PLANNED, ...patch });
 }
 
-const heldOn = (held: string, click: CheckInRow['click'], buddy = BERT) =>
-  aCheckIn({ planned: held, held, click, buddy });
+// The buddy as the sheet reads the cell (any spelling of the address).
+const heldOn = (held: string, click: CheckInRow['click'], buddy: string = BERT) =>
+  aCheckIn({ planned: held, held, click, buddy: personKey(buddy) });
 
 describe('the state of a check-in', () => {
   it('is gepland up to and including the last day of grace', () => {
@@ -258,7 +260,7 @@ describe('recording a check-in from the sidebar', () => {
   });
 
   it('turns a check-in into its cells, clearing a skip reason', () => {
-    const fields = checkInFields(accepted(valid), ' Bert@School.example ');
+    const fields = checkInFields(accepted(valid), personKey(' Bert@School.example '));
     expect(fields).toEqual({
       held: '2027-01-08',
       phase: 'ontdekken',
@@ -424,7 +426,12 @@ describe("a newcomer's timeline", () => {
     aCheckIn({ planned: '2027-01-12', skipped: 'studiedag' }),
     aCheckIn({ newcomer: BEA, planned: '2027-01-08', held: '2027-01-08', wellbeing: 1, notes: MARKER }),
   ];
-  const t = timeline(' Nina@School.example', { schedule, checkIns, today: TODAY, settings: SETTINGS });
+  const t = timeline(personKey(' Nina@School.example'), {
+    schedule,
+    checkIns,
+    today: TODAY,
+    settings: SETTINGS,
+  });
 
   it('counts schedule progress overall and per week (no week last)', () => {
     expect(t.schedule).toEqual({
@@ -498,7 +505,12 @@ describe("a newcomer's timeline", () => {
   });
 
   it('is not done without any check-in', () => {
-    const none = timeline('nobody@school.example', { schedule, checkIns, today: TODAY, settings: SETTINGS });
+    const none = timeline(personKey('nobody@school.example'), {
+      schedule,
+      checkIns,
+      today: TODAY,
+      settings: SETTINGS,
+    });
     expect(none).toMatchObject({ allHeld: false, nextCheckIn: null, checkIns: [], wellbeing: [] });
     expect(none.schedule).toEqual({ done: 0, total: 0, byWeek: [] });
   });
@@ -526,7 +538,11 @@ describe('reminders', () => {
   });
 
   it('gives what the mail needs', () => {
-    const [late] = dueReminders([aCheckIn({ buddy: ' Bert@School.example' })], '2027-01-12', SETTINGS);
+    const [late] = dueReminders(
+      [aCheckIn({ buddy: personKey(' Bert@School.example') })],
+      '2027-01-12',
+      SETTINGS,
+    );
     expect(late).toMatchObject({
       index: 0,
       kind: 'buddyLate',

@@ -21,6 +21,7 @@ import {
   timeline,
   validateCheckIn,
 } from '../../src/core/checkins';
+import { personKey } from '../../src/core/identity';
 import { NJI_COMPETENCIES } from '../../src/core/schema';
 import { readSettings } from '../../src/core/settings';
 import { closingSummary, type SummaryTexts, summaryHtml } from '../../src/core/summary';
@@ -28,8 +29,8 @@ import { COMPETENCES, LEVELS, STEP_PROMPTS, STEPS } from '../../src/shared/coach
 
 const TODAY = '2027-01-20';
 const SETTINGS = readSettings([]).settings;
-const NINA = 'nina@school.example';
-const BERT = 'bert@school.example';
+const NINA = personKey('nina@school.example');
+const BERT = personKey('bert@school.example');
 const IP = 'interpersoonlijk competent in de omgang met leerlingen';
 const ORG = 'organisatorisch competent';
 const REFL = 'competent in reflectie en ontwikkeling';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SchoolCalendar } from '../../src/core/calendar';
 import { DEFAULT_LOCATIONS, defaultLocations, defaultTemplate } from '../../src/core/defaults';
 import { DEFAULT_HOLIDAY_POLICY } from '../../src/core/holidays';
-import { hashText } from '../../src/core/identity';
+import { hashText, personKey } from '../../src/core/identity';
 import { type PairingInput, suggestBuddies, unpairedNewcomers } from '../../src/core/pairing';
 import { proposePairs } from '../../src/core/pairingProposal';
 import { SchedulePlanner } from '../../src/core/schedule/planner';
@@ -41,7 +41,7 @@ function school(seed: number, size: number, newcomers: number) {
     const isNew = i < newcomers;
     staff.push({
       name: `Collega ${i}`,
-      email: `c${i}@school.example`,
+      email: personKey(`c${i}@school.example`),
       location: isNew || rnd() < 0.6 ? target : pick(DEFAULT_LOCATIONS),
       role: pick(ROLES),
       subject: pick(SUBJECTS),
@@ -62,8 +62,8 @@ function school(seed: number, size: number, newcomers: number) {
   const pairings: RowOf<'pairings'>[] = [];
   for (let i = 0; i < size / 10; i++)
     pairings.push({
-      newcomer: `old${i}@school.example`,
-      buddy: `c${newcomers + Math.floor(rnd() * (size - newcomers))}@school.example`,
+      newcomer: personKey(`old${i}@school.example`),
+      buddy: personKey(`c${newcomers + Math.floor(rnd() * (size - newcomers))}@school.example`),
       location: pick(DEFAULT_LOCATIONS),
       pairedOn: day(-300, 300),
       pairedBy: '',
@@ -101,7 +101,7 @@ describe('choices on a seeded school', () => {
         calendar,
       }),
     );
-    const rows = first.flatMap((s) => toScheduleRows(s.newcomer, s.items));
+    const rows = first.flatMap((s) => toScheduleRows(personKey(s.newcomer), s.items));
     const again = new SchedulePlanner({ ...context, existingSchedule: rows });
     const second = newcomers.map((n, i) =>
       again.generate({

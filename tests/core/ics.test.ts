@@ -6,6 +6,7 @@ import { addDays } from '../../src/core/dates';
 import { defaultTemplate } from '../../src/core/defaults';
 import { DEFAULT_HOLIDAY_POLICY, VERIFIED_SCHOOL_HOLIDAYS_ZUID } from '../../src/core/holidays';
 import { escapeText, foldLine, type IcsItem, type IcsOptions, scheduleToIcs } from '../../src/core/ics';
+import { personKey } from '../../src/core/identity';
 import { generateSchedule } from '../../src/core/schedule/planner';
 import { toScheduleRows } from '../../src/core/schedule/regeneration';
 import type { RowOf } from '../../src/core/schema';
@@ -25,7 +26,7 @@ const OPTIONS: IcsOptions = {
 
 function staff(name: string, patch: Partial<Staff> = {}): Staff {
   return staffRow(name, {
-    email: `${name.toLowerCase().replace(/\W+/g, '.')}@school.example`,
+    email: personKey(`${name.toLowerCase().replace(/\W+/g, '.')}@school.example`),
     location: HAVO,
     role: 'docent',
     subject: '',
@@ -36,7 +37,11 @@ function staff(name: string, patch: Partial<Staff> = {}): Staff {
   });
 }
 
-const nora = staff('Nora', { email: OPTIONS.newcomerEmail, status: 'nieuw', startDate: '2027-09-06' });
+const nora = staff('Nora', {
+  email: personKey(OPTIONS.newcomerEmail),
+  status: 'nieuw',
+  startDate: '2027-09-06',
+});
 const colleagues = ['Anna', 'Bart', 'Carla', 'Daan', 'Eva', 'Finn', 'Ingrid'].map((n) =>
   staff(n, n === 'Ingrid' ? { role: 'IB-er' } : {}),
 );
@@ -54,8 +59,8 @@ function schedule(startDate = '2027-09-06') {
     existingSchedule: [],
     newcomer: { ...nora, startDate },
     buddy: colleagues[0]!,
-    chiefBuddy: { name: 'Chantal, chef buddy; "onderbouw"', email: 'chantal@school.example' },
-    schoolLeader: { name: 'Leo', email: 'leo@school.example' },
+    chiefBuddy: { name: 'Chantal, chef buddy; "onderbouw"', email: personKey('chantal@school.example') },
+    schoolLeader: { name: 'Leo', email: personKey('leo@school.example') },
     calendar,
   });
 }
@@ -164,7 +169,7 @@ describe('the schedule as an iCalendar file', () => {
     });
 
     it('are the same for the sheet rows as for the generated items', () => {
-      const rows = toScheduleRows(OPTIONS.newcomerEmail, items);
+      const rows = toScheduleRows(personKey(OPTIONS.newcomerEmail), items);
       expect(uids(scheduleToIcs(rows, OPTIONS))).toEqual(uids(text));
     });
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CheckInRow } from '../../src/core/checkins';
 import { addDays } from '../../src/core/dates';
+import { personKey } from '../../src/core/identity';
 import {
   attentionList,
   type Figures,
@@ -25,7 +26,7 @@ const BH = 'Bovenbouw havo';
 
 const location = (name: string, maxPerBuddy: number | null = null): RowOf<'locations'> => ({
   name,
-  chiefBuddy: `chef.${name.replace(/\s/g, '')}@school.example`,
+  chiefBuddy: personKey(`chef.${name.replace(/\s/g, '')}@school.example`),
   collectionDoc: '',
   schoolGuide: '',
   maxPerBuddy,
@@ -33,7 +34,7 @@ const location = (name: string, maxPerBuddy: number | null = null): RowOf<'locat
   phaseSince: '',
 });
 
-const mail = (name: string) => `${name}@school.example`;
+const mail = (name: string) => personKey(`${name}@school.example`);
 const newcomer = (name: string, at: string, start: string, welcomeStatus = '') => ({
   ...aColleague(name).withEmail(mail(name)).at(at).newcomer().startingOn(start).build(),
   welcomeStatus,
@@ -45,7 +46,7 @@ const pairing = (
   by: string,
   status: RowOf<'pairings'>['status'] = 'actief',
   buddyMail = '',
-) => ({
+): RowOf<'pairings'> => ({
   newcomer: mail(who),
   buddy: mail(by),
   location: OV,

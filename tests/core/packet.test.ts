@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPacket, EXAMPLE_MARK, weeksText } from '../../src/core/defaults';
+import { personKey } from '../../src/core/identity';
 import {
   isExampleText,
   longDutchDate,
@@ -106,7 +107,7 @@ describe('the packet document (the PDF)', () => {
     expect(short.layout.tableOfContents).toBe(false);
     expect(short.html).not.toContain('>Inhoud</h2>');
     const schedule = Array.from({ length: 60 }, (_, i) => ({
-      newcomer: 'anna@school.example',
+      newcomer: personKey('anna@school.example'),
       date: `2027-01-${String(11 + (i % 5)).padStart(2, '0')}`,
       week: 1 + (i % 3),
       activity: `Activiteit ${i}`,

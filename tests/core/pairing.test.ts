@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type Email, personKey } from '../../src/core/identity';
 import {
   buddyCapacity,
   buddyLoads,
@@ -36,7 +37,7 @@ class ColleagueBuilder {
   constructor(name: string) {
     const id = ++counter;
     this.row = staffRow(name, {
-      email: `${name.toLowerCase().replace(/\W+/g, '.')}.${id}@school.example`,
+      email: personKey(`${name.toLowerCase().replace(/\W+/g, '.')}.${id}@school.example`),
       location: HAVO,
       role: '',
       subject: '',
@@ -55,7 +56,7 @@ class ColleagueBuilder {
     return this.with({ location });
   }
   mailedAt(email: string) {
-    return this.with({ email });
+    return this.with({ email: personKey(email) });
   }
   asA(role: string) {
     return this.with({ role });
@@ -98,11 +99,11 @@ const aNewcomer = (name = 'Nieuw') =>
 
 function aPairing(buddy: Staff, newcomer: string, patch: Partial<Pairing> = {}): Pairing {
   return {
-    newcomer,
+    newcomer: personKey(newcomer),
     buddy: buddy.email,
     location: buddy.location,
     pairedOn: '2026-03-01',
-    pairedBy: 'chef@school.example',
+    pairedBy: personKey('chef@school.example'),
     status: 'actief',
     reason: '',
     buddyMail: '',
@@ -177,7 +178,7 @@ describe('who may be a buddy', () => {
 
   it('compares locations loosely and e-mail addresses without case', () => {
     const buddy = aColleague().willing().at('  onderbouw HAVO ').build();
-    const shouting = { ...newcomer, email: newcomer.email.toUpperCase() };
+    const shouting = { ...newcomer, email: personKey(newcomer.email.toUpperCase()) };
     expect(eligibility(buddy, shouting, school([buddy])).eligible).toBe(true);
     expect(codes(shouting, newcomer, school([]))).toContain('isNewcomer');
   });
@@ -232,7 +233,7 @@ describe('who may be a buddy', () => {
     it("counts only active pairings, whatever the e-mail's case", () => {
       const busy = aColleague().willing().build();
       const pairings = [
-        aPairing(busy, 'a@x', { buddy: busy.email.toUpperCase() }),
+        aPairing(busy, 'a@x', { buddy: personKey(busy.email.toUpperCase()) }),
         aPairing(busy, 'b@x', { status: 'afgerond' }),
         aPairing(busy, 'c@x', { status: 'beëindigd' }),
       ];
@@ -372,7 +373,7 @@ describe('suggesting buddies for a newcomer', () => {
     const newcomer = aNewcomer().build();
     const away = aColleague('Away').willing().absentUntil('2027-06-01').build();
     const gone = aColleague('Gone').leaving().build();
-    const result = suggestBuddies(newcomer.email.toUpperCase(), school([gone, newcomer, away]))!;
+    const result = suggestBuddies(personKey(newcomer.email.toUpperCase()), school([gone, newcomer, away]))!;
     expect(result.suggestions).toEqual([]);
     expect(result.excluded.map((e) => [e.name, e.exclusions.map((x) => x.code)])).toEqual([
       ['Away', ['absent']],
@@ -383,7 +384,7 @@ describe('suggesting buddies for a newcomer', () => {
   });
 
   it('returns null for an unknown newcomer', () => {
-    expect(suggestBuddies('nobody@school.example', school([]))).toBeNull();
+    expect(suggestBuddies(personKey('nobody@school.example'), school([]))).toBeNull();
   });
 
   it("names the current buddy, who is not suggested again (for a replacement after no 'klik')", () => {
@@ -602,7 +603,7 @@ function better(a: Objective, b: Objective): boolean {
 
 /** The objective of an assignment (newcomer index → buddy row or null), scored one by one. */
 function evaluate(input: PairingInput, newcomers: Staff[], chosen: (Staff | null)[]): Objective {
-  const extra = new Map<string, number>();
+  const extra = new Map<Email, number>();
   let score = 0;
   let paired = 0;
   chosen.forEach((buddy, i) => {

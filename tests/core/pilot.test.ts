@@ -1,5 +1,6 @@
 /** Issue 15, the pure part: phases, groups, answers, aggregates, CSV and the pilot's access rules. */
 import { describe, expect, it } from 'vitest';
+import { personKey } from '../../src/core/identity';
 import {
   aggregate,
   checkAnswers,
@@ -161,13 +162,13 @@ describe('CSV', () => {
 
 describe('the pilot’s access rules: every role × every rule', () => {
   const sources = {
-    schoolLeaders: ['leider@school.nl'],
+    schoolLeaders: [personKey('leider@school.nl')],
     locations: [
-      { name: 'Noord', chiefBuddy: 'chef.noord@school.nl' },
-      { name: 'Zuid', chiefBuddy: 'chef.zuid@school.nl' },
+      { name: 'Noord', chiefBuddy: personKey('chef.noord@school.nl') },
+      { name: 'Zuid', chiefBuddy: personKey('chef.zuid@school.nl') },
     ],
-    buddies: [{ email: 'buddy@school.nl', location: 'Noord' }],
-    staff: [{ email: 'collega@school.nl', location: 'Noord' }],
+    buddies: [{ email: personKey('buddy@school.nl'), location: 'Noord' }],
+    staff: [{ email: personKey('collega@school.nl'), location: 'Noord' }],
     left: new Set(['weg@school.nl']),
   };
   const actors: Record<string, Actor> = {
@@ -184,7 +185,7 @@ describe('the pilot’s access rules: every role × every rule', () => {
     evalNoordAllowed: (a) => maySeeEvaluation(a, 'noord', true),
     export: mayExportAnswers,
     answerSelf: (a) => mayAnswerSurvey(a, { email: a.email }),
-    answerOther: (a) => mayAnswerSurvey(a, { email: 'collega@school.nl' }),
+    answerOther: (a) => mayAnswerSurvey(a, { email: personKey('collega@school.nl') }),
   };
   // biome-ignore format: a table reads best aligned
   const expected: Record<string, string> = {

@@ -1,5 +1,6 @@
 /** The privacy rules on their own (AVG): retention, right of access, erasure. Plans only, no tables. */
 import { describe, expect, it } from 'vitest';
+import { personKey } from '../../src/core/identity';
 import {
   accessCsv,
   countActions,
@@ -16,10 +17,10 @@ import { aRow, staffRow } from '../support/builders';
 const TODAY = '2027-06-01';
 const TERMS = { retentionNotesMonths: 12, retentionRecordsMonths: 24 };
 
-const anna = staffRow('Anna Nieuw', { email: 'anna@school.example', status: 'nieuw' });
-const bram = staffRow('Bram Buddy', { email: 'bram@school.example' });
+const anna = staffRow('Anna Nieuw', { email: personKey('anna@school.example'), status: 'nieuw' });
+const bram = staffRow('Bram Buddy', { email: personKey('bram@school.example') });
 const gone = staffRow('Gijs Weg', {
-  email: 'gijs@school.example',
+  email: personKey('gijs@school.example'),
   status: 'uit dienst',
   leftOn: '2024-01-31',
 });
@@ -41,10 +42,14 @@ describe('retention', () => {
   it('removes the records of someone who left longer ago than the records term, and clears their packet state', () => {
     const t = tables({
       staff: [anna, bram, { ...gone, welcomeStatus: 'verzonden' }],
-      schedule: [aRow('schedule', { newcomer: 'GIJS@school.example', date: '2023-09-04' })],
-      checkIns: [aRow('checkIns', { newcomer: 'gijs@school.example', planned: '2023-09-08' })],
+      schedule: [aRow('schedule', { newcomer: personKey('GIJS@school.example'), date: '2023-09-04' })],
+      checkIns: [aRow('checkIns', { newcomer: personKey('gijs@school.example'), planned: '2023-09-08' })],
       pairings: [
-        aRow('pairings', { newcomer: 'gijs@school.example', buddy: bram.email, status: 'afgerond' }),
+        aRow('pairings', {
+          newcomer: personKey('gijs@school.example'),
+          buddy: bram.email,
+          status: 'afgerond',
+        }),
       ],
     });
     const plan = retentionPlan(t, TERMS, TODAY);
@@ -63,10 +68,10 @@ describe('retention', () => {
   });
 
   it("keeps what is held ('Bewaren'), and someone who left recently; names the undated leaver", () => {
-    const undated = staffRow('Uma', { email: 'uma@school.example', status: 'uit dienst' });
+    const undated = staffRow('Uma', { email: personKey('uma@school.example'), status: 'uit dienst' });
     const held = { ...gone, hold: true };
     const recent = staffRow('Rik', {
-      email: 'rik@school.example',
+      email: personKey('rik@school.example'),
       status: 'uit dienst',
       leftOn: '2026-01-31',
     });
@@ -78,7 +83,7 @@ describe('retention', () => {
   });
 
   it('clears notes and an ended pairing’s reason after the notes term from the end of onboarding', () => {
-    const done = staffRow('Dirk', { email: 'dirk@school.example', status: 'actief' });
+    const done = staffRow('Dirk', { email: personKey('dirk@school.example'), status: 'actief' });
     const t = tables({
       staff: [done, bram],
       pairings: [
@@ -111,16 +116,26 @@ describe('retention', () => {
 describe('right of access', () => {
   const t = tables({
     pairings: [
-      aRow('pairings', { newcomer: anna.email, buddy: bram.email, pairedBy: 'chef@school.example' }),
+      aRow('pairings', {
+        newcomer: anna.email,
+        buddy: bram.email,
+        pairedBy: personKey('chef@school.example'),
+      }),
     ],
     schedule: [
-      aRow('schedule', { newcomer: 'zoe@school.example', with: ' anna nieuw ', activity: 'Meelopen' }),
+      aRow('schedule', {
+        newcomer: personKey('zoe@school.example'),
+        with: ' anna nieuw ',
+        activity: 'Meelopen',
+      }),
     ],
-    checkIns: [aRow('checkIns', { newcomer: 'zoe@school.example', buddy: anna.email, notes: 'over Zoë' })],
+    checkIns: [
+      aRow('checkIns', { newcomer: personKey('zoe@school.example'), buddy: anna.email, notes: 'over Zoë' }),
+    ],
   });
 
   it('gives a newcomer their own rows with other people left out', () => {
-    const rows = personRecords(' ANNA@school.example', 'Anna Nieuw', t);
+    const rows = personRecords(personKey(' ANNA@school.example'), 'Anna Nieuw', t);
     expect(rows.map((r) => [r.tab, r.role])).toEqual([
       ['staff', 'self'],
       ['pairings', 'newcomer'],
@@ -154,7 +169,7 @@ describe('erasure', () => {
       schedule: [aRow('schedule', { newcomer: anna.email, with: 'Bram Buddy' })],
       checkIns: [aRow('checkIns', { newcomer: anna.email, buddy: bram.email, recordedBy: bram.email })],
       whoToAsk: [aRow('whoToAsk', { person: 'bram buddy', topic: 'Rooster' })],
-      locations: [aRow('locations', { name: 'Noord', chiefBuddy: 'BRAM@school.example' })],
+      locations: [aRow('locations', { name: 'Noord', chiefBuddy: personKey('BRAM@school.example') })],
       log: [aRow('log', { user: bram.email, action: 'Koppeling' })],
     });
     const plan = erasurePlan(bram.email, 'Bram Buddy', t, TODAY);
@@ -185,6 +200,6 @@ describe('erasure', () => {
 
   it('never matches a person by an empty name', () => {
     const t = tables({ schedule: [aRow('schedule', { newcomer: anna.email, with: '' })] });
-    expect(erasurePlan('niemand@school.example', '', t, TODAY)).toEqual([]);
+    expect(erasurePlan(personKey('niemand@school.example'), '', t, TODAY)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  * would hand them to us: an e-mail on the sheet that no longer has a role.
  */
 import { describe, expect, it } from 'vitest';
+import { personKey } from '../../src/core/identity';
 import {
   type Actor,
   assertCanManage,
@@ -36,17 +37,17 @@ import {
 const sources: RoleSources = {
   schoolLeaders: ['leider@school.nl'],
   locations: [
-    { name: 'Noord', chiefBuddy: 'chef.noord@school.nl' },
-    { name: 'Zuid', chiefBuddy: 'chef.zuid@school.nl' },
+    { name: 'Noord', chiefBuddy: personKey('chef.noord@school.nl') },
+    { name: 'Zuid', chiefBuddy: personKey('chef.zuid@school.nl') },
   ],
   buddies: [
-    { email: 'buddy@school.nl', location: 'Noord' },
-    { email: 'ander.buddy@school.nl', location: 'Noord' },
-    { email: 'weg@school.nl', location: 'Noord' },
+    { email: personKey('buddy@school.nl'), location: 'Noord' },
+    { email: personKey('ander.buddy@school.nl'), location: 'Noord' },
+    { email: personKey('weg@school.nl'), location: 'Noord' },
   ],
   staff: [
-    { email: 'nieuw@school.nl', location: 'Noord' },
-    { email: 'collega@school.nl', location: 'Noord' },
+    { email: personKey('nieuw@school.nl'), location: 'Noord' },
+    { email: personKey('collega@school.nl'), location: 'Noord' },
   ],
   left: new Set(['weg@school.nl']),
 };
@@ -64,10 +65,14 @@ const actors: Record<string, Actor> = {
 };
 
 /** The newcomer at Noord; their active buddy is `buddy`, or the one who left in the last row. */
-const newcomer = { email: 'Nieuw@school.nl', location: 'noord', activeBuddy: 'Buddy@school.nl' };
-const leftBuddysNewcomer = { ...newcomer, activeBuddy: 'weg@school.nl' };
-const notesByBuddy = { location: 'Noord', recordedBy: 'BUDDY@school.nl' };
-const notesByLeft = { location: 'Noord', recordedBy: 'weg@school.nl' };
+const newcomer = {
+  email: personKey('Nieuw@school.nl'),
+  location: 'noord',
+  activeBuddy: personKey('Buddy@school.nl'),
+};
+const leftBuddysNewcomer = { ...newcomer, activeBuddy: personKey('weg@school.nl') };
+const notesByBuddy = { location: 'Noord', recordedBy: personKey('BUDDY@school.nl') };
+const notesByLeft = { location: 'Noord', recordedBy: personKey('weg@school.nl') };
 
 type Rule = (a: Actor) => boolean;
 const rules: Record<string, Rule> = {

@@ -3,6 +3,7 @@ import { SchoolCalendar } from '../../src/core/calendar';
 import { weekday } from '../../src/core/dates';
 import { defaultTemplate } from '../../src/core/defaults';
 import { DEFAULT_HOLIDAY_POLICY } from '../../src/core/holidays';
+import { personKey } from '../../src/core/identity';
 import { generateSchedule, SchedulePlanner } from '../../src/core/schedule/planner';
 import { fitsHostKind, fitsRole } from '../../src/core/schedule/template';
 import type { RowOf } from '../../src/core/schema';
@@ -15,7 +16,7 @@ const SETTINGS = readSettings([]).settings;
 
 function person(name: string, patch: Partial<Staff> = {}): Staff {
   return staffRow(name, {
-    email: `${name.toLowerCase()}@school.example`,
+    email: personKey(`${name.toLowerCase()}@school.example`),
     location: HAVO,
     role: 'leraar',
     subject: 'Nederlands',

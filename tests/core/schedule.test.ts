@@ -4,6 +4,7 @@ import { SchoolCalendar } from '../../src/core/calendar';
 import { addDays, mondayOf, weekday } from '../../src/core/dates';
 import { defaultTemplate } from '../../src/core/defaults';
 import { DEFAULT_HOLIDAY_POLICY, VERIFIED_SCHOOL_HOLIDAYS_ZUID } from '../../src/core/holidays';
+import { personKey } from '../../src/core/identity';
 import {
   type GeneratedSchedule,
   generateSchedule,
@@ -41,7 +42,7 @@ let counter = 0;
 function colleague(name: string, patch: Partial<Staff> = {}): Staff {
   counter++;
   return staffRow(name, {
-    email: `${name.toLowerCase().replace(/\W+/g, '.')}@school.example`,
+    email: personKey(`${name.toLowerCase().replace(/\W+/g, '.')}@school.example`),
     location: HAVO,
     role: 'docent',
     subject: '',
@@ -234,7 +235,7 @@ describe('an onboarding schedule', () => {
     });
 
     it('takes a chef buddy given by e-mail only by their name from the staff sheet', () => {
-      const s = make({ chiefBuddy: { name: '', email: chief.email.toUpperCase() } });
+      const s = make({ chiefBuddy: { name: '', email: personKey(chief.email.toUpperCase()) } });
       expect(s.items[0]).toMatchObject({ with: chief.name, withEmail: chief.email });
     });
 
@@ -494,7 +495,7 @@ describe('shadow hosts', () => {
   it('hosts at most shadowMaxPerWeek times a week across newcomers, counting existing schedules', () => {
     const staff = smallStaff(5);
     const existing: ScheduleRow[] = [0, 1].map((d) => ({
-      newcomer: 'someone@school.example',
+      newcomer: personKey('someone@school.example'),
       date: addDays('2027-09-06', d),
       week: 1,
       activity: 'Meelopen',

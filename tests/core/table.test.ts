@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Cell, parseCell } from '../../src/core/cells';
 import { UserError } from '../../src/core/errors';
+import { personKey } from '../../src/core/identity';
 import { SCHEMA } from '../../src/core/schema';
 import { mapHeader, Table } from '../../src/core/table';
 
@@ -98,7 +99,7 @@ describe('collecting changes', () => {
     const [anna, bob] = t.records;
     t.update(anna!, { status: 'actief', name: 'Anna' });
     t.remove(bob!);
-    t.append({ ...t.records[0]!.value, name: 'Cas', email: 'c@x.example' });
+    t.append({ ...t.records[0]!.value, name: 'Cas', email: personKey('c@x.example') });
     expect(t.patch()).toEqual({
       updates: [{ row: 2, column: 5, cell: 'actief' }],
       appends: [['Cas', 'c@x.example', 'L', { date: '2027-01-04' }, 'actief', '']],

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGasFakes, type GasFakes } from '../../sandbox/fakes/index';
+import { personKey } from '../../src/core/identity';
 import { mapHeader, Table } from '../../src/core/table';
 import { guardText, SpreadsheetGateway } from '../../src/gas/sheetGateway';
 
@@ -92,7 +93,7 @@ describe('writing a tab', () => {
     const table = staffTable(gateway);
     table.update(table.records[0]!, { status: 'actief' });
     table.update(table.records[1]!, { status: 'actief' });
-    table.append({ ...table.records[0]!.value, name: 'Cas', email: 'c@x.example' });
+    table.append({ ...table.records[0]!.value, name: 'Cas', email: personKey('c@x.example') });
     fakes.calls.reset();
     gateway.write(table.sheetName, table.patch());
     // Status of rows 2–3 (one column, two rows) and the appended row 4.
@@ -201,7 +202,7 @@ describe('writing a tab', () => {
     const gateway = new SpreadsheetGateway();
     const table = staffTable(gateway);
     table.update(table.records[0]!, { name: 'Anna', status: 'actief' });
-    table.append({ ...table.records[1]!.value, name: 'Cas', email: 'c@x.example' });
+    table.append({ ...table.records[1]!.value, name: 'Cas', email: personKey('c@x.example') });
     gateway.write(table.sheetName, table.patch());
     const sheet = fakes.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Medewerkers')!;
     expect(sheet.getRange('F2').getFormulas()[0]![0]).toBe('=LEN(A2)');
@@ -233,7 +234,12 @@ describe('writing a tab', () => {
     const read = gateway.read(['Logboek'])!;
     const log = new Table('log', read.name, read.grid, mapHeader('log', read.name, read.grid[0]!));
     for (let i = 0; i < max + 5; i++)
-      log.append({ at: '2027-03-27T12:00:00+01:00', user: 'u@x.example', action: `a${i}`, details: '' });
+      log.append({
+        at: '2027-03-27T12:00:00+01:00',
+        user: personKey('u@x.example'),
+        action: `a${i}`,
+        details: '',
+      });
     gateway.write(read.name, log.patch());
     expect(sheet.getLastRow()).toBe(max + 6);
   });
@@ -268,7 +274,7 @@ describe('dates in the spreadsheet time zone', () => {
     const gateway = new SpreadsheetGateway();
     const read = gateway.read(['Logboek'])!;
     const log = new Table('log', read.name, read.grid, mapHeader('log', read.name, read.grid[0]!));
-    log.append({ at: '2027-03-28T03:15:00+02:00', user: 'u@x.example', action: 'x', details: '' });
+    log.append({ at: '2027-03-28T03:15:00+02:00', user: personKey('u@x.example'), action: 'x', details: '' });
     gateway.write(read.name, log.patch());
     expect(new SpreadsheetGateway().read(['Logboek'])!.grid[1]![0]).toEqual({
       date: '2027-03-28T03:15:00+02:00',
@@ -410,7 +416,7 @@ describe('appending to the Logboek', () => {
       const wb = new Workbook(new SpreadsheetGateway(), 'nl');
       wb.appendOnly('log', {
         at: '2027-03-27T12:00:00+01:00',
-        user: 'me@x.example',
+        user: personKey('me@x.example'),
         action: 'Iets',
         details: '3',
       });
@@ -433,7 +439,12 @@ describe('appending to the Logboek', () => {
     const { Workbook } = await import('../../src/app/workbook');
     fakes.sheet.paste('Logboek', [['Tijdstip', 'Gebruiker', 'Actie', 'Details']]);
     const wb = new Workbook(new SpreadsheetGateway(), 'nl');
-    const row = { at: '2027-03-27T12:00:00+01:00', user: 'me@x.example', action: 'Iets', details: '' };
+    const row = {
+      at: '2027-03-27T12:00:00+01:00',
+      user: personKey('me@x.example'),
+      action: 'Iets',
+      details: '',
+    };
     expect(() =>
       wb.unitOfWork(() => {
         wb.appendOnly('log', row);
@@ -460,7 +471,7 @@ describe('a tab written inside one run', () => {
     const table = wb.table('staff');
     table.update(table.records[1]!, { status: 'actief', startDate: '2027-02-01' });
     table.remove(table.records[0]!);
-    table.append({ ...table.records[0]!.value, name: '=E', email: 'e@x.example' });
+    table.append({ ...table.records[0]!.value, name: '=E', email: personKey('e@x.example') });
     wb.commit();
     const kept = wb.table('staff');
     kept.update(kept.records[2]!, { status: 'uit dienst' });

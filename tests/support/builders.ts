@@ -4,13 +4,14 @@
  */
 import { setupWorkbook } from '../../src/app/setup';
 import type { Cell } from '../../src/core/cells';
+import { personKey } from '../../src/core/identity';
 import { type RowOf, SCHEMA, type TabKey } from '../../src/core/schema';
 import { type MemoryOptions, memoryWorld } from './memory';
 
-export const LEADER = 'leider@school.example';
+export const LEADER = personKey('leider@school.example');
 export const LOCATIONS = ['Onderbouw vmbo', 'Bovenbouw vmbo', 'Onderbouw havo', 'Bovenbouw havo'] as const;
 export const chiefOf = (location: string) =>
-  `chef.${location.toLowerCase().replace(/\s+/g, '.')}@school.example`;
+  personKey(`chef.${location.toLowerCase().replace(/\s+/g, '.')}@school.example`);
 
 class ColleagueBuilder {
   private row: RowOf<'staff'>;
@@ -18,7 +19,7 @@ class ColleagueBuilder {
     const key = name.toLowerCase().replace(/[^a-z]+/g, '.');
     this.row = {
       name,
-      email: `${key}@school.example`,
+      email: personKey(`${key}@school.example`),
       location: 'Onderbouw havo',
       role: 'leraar',
       subject: 'Nederlands',
@@ -41,7 +42,7 @@ class ColleagueBuilder {
     return this;
   }
   withEmail(email: string) {
-    this.row.email = email;
+    this.row.email = personKey(email);
     return this;
   }
   newcomer() {

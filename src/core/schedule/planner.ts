@@ -6,7 +6,7 @@
 import type { SchoolCalendar } from '../calendar';
 import { type IsoDate, isIsoDate, mondayOf } from '../dates';
 import type { MessageParams } from '../errors';
-import { emailKey, hashText, normalizeName } from '../identity';
+import { type Email, emailKey, hashText, normalizeName } from '../identity';
 import type { RowOf, ScheduleKind } from '../schema';
 import type { Settings } from '../settings';
 import { absentOn, type Colleague, type Criterion, getOrAdd, Ledger, mixHashes, pick } from './hosts';
@@ -30,7 +30,7 @@ export type ScheduleRow = RowOf<'schedule'>;
 /** A person as a schedule shows them. */
 export interface PersonRef {
   readonly name: string;
-  readonly email: string;
+  readonly email: Email;
 }
 
 /** One line of a generated schedule. */
@@ -42,7 +42,7 @@ export interface ScheduleItem {
   /** Display text for `Met`: a name, a placeholder, or the template text as written. */
   readonly with: string;
   /** The resolved person's e-mail, '' when none. */
-  readonly withEmail: string;
+  readonly withEmail: Email;
   readonly kind: ScheduleKind | '';
   readonly role: WithRole;
   /** False when `with` is a placeholder (nobody found yet). */
@@ -136,7 +136,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Who a schedule line is with, once resolved. */
 interface Who {
   readonly with: string;
-  readonly withEmail: string;
+  readonly withEmail: Email;
   readonly resolved: boolean;
 }
 
@@ -176,7 +176,7 @@ export class SchedulePlanner {
 
   constructor(private readonly context: PlannerContext) {
     for (const s of context.staff) {
-      const email = emailKey(s.email);
+      const email = s.email;
       if (email && !this.byEmail.has(email)) this.byEmail.set(email, s);
       const name = normalizeName(s.name);
       if (name && !this.byName.has(name)) this.byName.set(name, s);
@@ -190,8 +190,8 @@ export class SchedulePlanner {
       if (!isIsoDate(row.date)) continue;
       const person = this.findPerson(row.with);
       if (!person) continue;
-      const newcomer = emailKey(row.newcomer);
-      const host = emailKey(person.email);
+      const newcomer = row.newcomer;
+      const host = person.email;
       const monday = mondayOf(row.date);
       this.busy.add(newcomer, host, monday);
       if (row.kind === 'meelopen') this.shadow.add(newcomer, host, monday);
@@ -237,7 +237,7 @@ export class SchedulePlanner {
    */
   generate(input: ScheduleInput): GeneratedSchedule {
     const { newcomer, calendar } = input;
-    const me = emailKey(newcomer.email);
+    const me = newcomer.email;
     const warnings = new Warnings();
     this.shadow.removeNewcomer(me);
     this.busy.removeNewcomer(me);
@@ -335,12 +335,12 @@ export class SchedulePlanner {
     const reserved = new Set<string>();
     for (const d of drafts) {
       if (this.roleOf(d.withText) !== 'shadowHost') continue;
-      for (const p of earlier.get(this.plannedKey(d.date, d.activity)) ?? []) reserved.add(emailKey(p.email));
+      for (const p of earlier.get(this.plannedKey(d.date, d.activity)) ?? []) reserved.add(p.email);
     }
     return {
       input,
       me,
-      buddyEmail: input.buddy ? emailKey(input.buddy.email) : '',
+      buddyEmail: input.buddy ? input.buddy.email : '',
       location,
       pool: this.pool(location),
       kinds: new Map(),
@@ -522,7 +522,7 @@ export class SchedulePlanner {
   /** A chef buddy or school leader given by e-mail gets their name from the staff sheet. */
   private named(p: PersonRef): PersonRef {
     if (p.name.trim()) return p;
-    const found = this.byEmail.get(emailKey(p.email));
+    const found = this.byEmail.get(p.email);
     return found ? { name: found.name, email: p.email } : p;
   }
 
@@ -615,7 +615,7 @@ function extra(
 }
 
 function person(p: PersonRef): Who {
-  return { with: display(p), withEmail: emailKey(p.email), resolved: true };
+  return { with: display(p), withEmail: p.email, resolved: true };
 }
 
 function placeholder(role: WithRole): Who {

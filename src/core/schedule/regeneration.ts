@@ -2,12 +2,12 @@
  * Regeneration: the rows a generated schedule becomes, the fingerprint that tells Wegwijs's lines
  * from lines edited by hand, and what "Werk schema bij" would change.
  */
-import { emailKey, hashText, normalizeName } from '../identity';
+import { type Email, hashText, normalizeName } from '../identity';
 import type { ScheduleItem, ScheduleRow } from './planner';
 
 /** The `Inwerkschema` rows of a generated schedule (not done). */
-export function toScheduleRows(newcomerEmail: string, items: readonly ScheduleItem[]): ScheduleRow[] {
-  const newcomer = emailKey(newcomerEmail);
+export function toScheduleRows(newcomerEmail: Email, items: readonly ScheduleItem[]): ScheduleRow[] {
+  const newcomer = newcomerEmail;
   return items.map((i) => {
     const line = { date: i.date, week: i.week, activity: i.activity, with: i.with, kind: i.kind };
     return { newcomer, ...line, done: false, check: lineCheck(line) };
