@@ -24,19 +24,19 @@ const GLOBAL = 'Wegwijs';
 
 /**
  * The English catalogue leaves Code.js for a project file read only when an English text is
- * needed: the `const en: Messages = {…};` object of src/shared/i18n.ts, whatever keys it holds.
+ * needed: the `const en: Messages = {…};` object of src/app/texts/messages.ts, whatever keys it holds.
  */
 export const ENGLISH_FILE = 'English';
 let english = '';
 const englishOut: Plugin = {
   name: 'english-out',
   setup(b) {
-    b.onLoad({ filter: /[\\/]shared[\\/]i18n\.ts$/ }, (args) => {
+    b.onLoad({ filter: /[\\/]app[\\/]texts[\\/]messages\.ts$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       const start = source.indexOf('const en: Messages = {');
       const end = source.indexOf('\n};\n', start);
       if (start < 0 || end < 0)
-        throw new Error('i18n.ts: the `const en: Messages = {…};` catalogue was not found');
+        throw new Error('messages.ts: the `const en: Messages = {…};` catalogue was not found');
       const literal = source.slice(start + 'const en: Messages = '.length, end + 2);
       english = JSON.stringify(vm.runInNewContext(`(${literal})`));
       return {

@@ -28,7 +28,6 @@ import { assertCanManage, manages, mayCloseOnboarding, maySeeCoaching, maySeeNot
 import { normalizeName, type RowOf } from '../core/schema';
 import { expectDate, expectEmail } from '../core/validate';
 import type { CheckInResultDto, CheckInsDto, CoachingDto } from '../shared/api';
-import type { MessageKey } from '../shared/i18n';
 import { longDate } from '../shared/language';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
@@ -180,16 +179,14 @@ export function getCheckIns(ctx: RequestContext, newcomerRaw: unknown): CheckIns
 function invalid<T>(ctx: RequestContext, result: Validation<T>): T {
   if (result.ok) return result.value;
   const field =
-    result.code === 'unknownField'
-      ? result.field
-      : ctx.t(`checkin.field.${result.field || 'input'}` as MessageKey);
+    result.code === 'unknownField' ? result.field : ctx.label('checkin.field', result.field || 'input');
   const params: Record<string, string | number> = { ...result.params };
   if (result.code === 'missingMany' && typeof params.fields === 'string')
     params.fields = params.fields
       .split(',')
-      .map((f) => ctx.t(`checkin.field.${f}` as MessageKey))
+      .map((f) => ctx.label('checkin.field', f))
       .join(', ');
-  throw new UserError(`checkin.invalid.${result.code}` as MessageKey, { field, ...params });
+  throw new UserError(`checkin.invalid.${result.code}`, { field, ...params });
 }
 
 /** Records a held check-in on the newcomer's first open planned moment (or a new one). */

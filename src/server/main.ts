@@ -18,6 +18,7 @@ import { type ScheduledRunResult, scheduledRun } from '../app/scheduledRun';
 import * as setup from '../app/setup';
 import * as sidebar from '../app/sidebarState';
 import * as summary from '../app/summary';
+import { languageOf } from '../app/texts/messages';
 import * as welcome from '../app/welcome';
 import { assertKnown } from '../core/roles';
 import { expectBoolean } from '../core/validate';
@@ -50,7 +51,6 @@ import type {
   WelcomePreviewDto,
   WelcomeResultDto,
 } from '../shared/api';
-import { languageOf } from '../shared/i18n';
 import { SCHEDULED_JOBS } from './jobs';
 import {
   createServices,

@@ -5,6 +5,12 @@
 
 import manifest from '../../appsscript.json';
 import { permissionError, RequestContext, type Services } from '../app/context';
+import {
+  type Language,
+  type Messages,
+  readEnglishWith,
+  translate,
+} from '../app/texts/messages';
 import { UserError } from '../core/errors';
 import { missingScopeOf, permissionOfScope } from '../core/permissions';
 import { redactEmails } from '../core/redact';
@@ -23,14 +29,6 @@ import {
   UtilitiesHasher,
 } from '../gas/services';
 import { ActiveSpreadsheet, SpreadsheetGateway } from '../gas/sheetGateway';
-import {
-  isMessageKey,
-  type Language,
-  type MessageKey,
-  type Messages,
-  readEnglishWith,
-  translate,
-} from '../shared/i18n';
 
 declare const WEGWIJS_VERSION: string | undefined;
 
@@ -95,12 +93,7 @@ export function toUserError(error: unknown, language: Language): Error {
 
 /** A UserError's text; a `field` parameter is a label (`field.<name>`), named in the user's language. */
 export function userMessage(error: UserError, language: Language): string {
-  const field = error.params.field;
-  const params =
-    typeof field === 'string' && isMessageKey(`field.${field}`)
-      ? { ...error.params, field: translate(language, `field.${field}` as MessageKey) }
-      : error.params;
-  return translate(language, error.key, params);
+  return translate(language, error.key, error.params, { field: 'field' });
 }
 
 /**

@@ -3,7 +3,7 @@
  * results (no Date: days are `YYYY-MM-DD`, moments ISO-8601 with offset). The server entry
  * `satisfies` this interface, and the sidebar's client is typed from it.
  */
-import type { Language } from './i18n';
+import type { Language } from './language';
 
 export type RoleDto = 'schoolleider' | 'chefbuddy' | 'buddy' | 'medewerker' | 'onbekend';
 

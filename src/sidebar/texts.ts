@@ -1,6 +1,6 @@
 /**
  * The sidebar's own texts, Dutch first, English when the user's locale is English. Kept apart
- * from the server's messages (src/shared/i18n.ts) so the inlined sidebar carries only what it
+ * from the server's messages (src/app/texts/messages.ts) so the inlined sidebar carries only what it
  * shows; messages from the server arrive translated.
  */
 import { fill, type Language, MONTHS } from '../shared/language';
