@@ -126,8 +126,15 @@ export function pageText(
   key: PageTextKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  return fill((language === 'en' ? en : nl)[key], params);
+  // One language per built page (WEGWIJS_LANGUAGE, as in sidebar/texts.ts); both in the source.
+  return fill(
+    ((typeof WEGWIJS_LANGUAGE === 'string' ? WEGWIJS_LANGUAGE : language) === 'en' ? en : nl)[key],
+    params,
+  );
 }
+
+/** Both catalogues, for the build tests (tests/build/pageSize.test.ts). */
+export const PAGE_TEXTS: Readonly<Record<Language, Record<PageTextKey, string>>> = { nl, en };
 
 /** `2027-01-04` → `4-1-2027`, as Dutch readers write a date. */
 export function pageDate(iso: string): string {

@@ -5,15 +5,11 @@
 
 import manifest from '../../appsscript.json';
 import { permissionError, RequestContext, type Services } from '../app/context';
-import {
-  type Language,
-  type Messages,
-  readEnglishWith,
-  translate,
-} from '../app/texts/messages';
+import { type Language, languageOf, type Messages, readEnglishWith, translate } from '../app/texts/messages';
 import { UserError } from '../core/errors';
 import { missingScopeOf, permissionOfScope } from '../core/permissions';
 import { redactEmails } from '../core/redact';
+import { pageFile } from '../gas/htmlFiles';
 import {
   BlobDocuments,
   DocumentPropertiesStore,
@@ -122,9 +118,13 @@ export function handlePage<T>(work: (ctx: RequestContext) => T): T {
   return handle(work, createServices(), true);
 }
 
-/** The page "Mijn Wegwijs" as `doGet` serves it: phone-ready, in its own tab title. */
+/**
+ * The page "Mijn Wegwijs" as `doGet` serves it, in the visitor's language (Session locale, as the
+ * page's calls use): phone-ready, in its own tab title.
+ */
 export function servePage(): GoogleAppsScript.HTML.HtmlOutput {
-  return HtmlService.createHtmlOutputFromFile('MijnWegwijs')
+  const language = languageOf(new SessionIdentity().locale());
+  return HtmlService.createHtmlOutputFromFile(pageFile('MijnWegwijs', language))
     .setTitle('Mijn Wegwijs')
     .addMetaTag('viewport', 'width=device-width, initial-scale=1');
 }

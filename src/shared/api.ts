@@ -477,6 +477,8 @@ export interface ChiefReportDto {
 
 /** Functions the sidebar calls through google.script.run. */
 export interface SidebarApi {
+  /** The code of the sidebar's views loaded on demand (src/sidebar/views.ts), in the user's language. */
+  getSidebarViews(): string;
   getSidebarState(location?: string): SidebarState;
   suggestBuddies(newcomerEmail: string): SuggestionsDto;
   /** `confirmRule`: the chef buddy confirmed pairing a colleague below a buddy rule. */

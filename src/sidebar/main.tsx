@@ -8,14 +8,16 @@ import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { SidebarState } from '../shared/api';
 import { type Language, languageOf } from '../shared/language';
 import { Said } from './kit';
+import { lazy } from './lazy';
 import { Newcomers } from './newcomers';
-import { Overview } from './overview';
 import { Pairing } from './pairing';
-import { Pilot } from './pilot';
-import { Privacy } from './privacy';
 import { call } from './rpc';
 import { type TextKey, text } from './texts';
 import { type Focus, Week } from './week';
+
+const Overview = lazy('Overview');
+const Pilot = lazy('Pilot');
+const Privacy = lazy('Privacy');
 
 /** The role's name; typed per role, so a missing text fails the typecheck. */
 const ROLE_TEXT: Record<SidebarState['user']['role'], TextKey> = {

@@ -9,12 +9,14 @@ import type { AutomationStatus, NewcomerDto, SidebarState, WelcomeRowDto } from 
 import type { Language } from '../shared/language';
 import { useAction } from './action';
 import { LoadState, Said, Section, type Tx, txFor, useLoad } from './kit';
-import { CheckInsSection } from './newcomer-checkins';
-import { ScheduleSection } from './newcomer-schedule';
+import { lazy } from './lazy';
 import { packetText, STATUS_CLASS, WelcomeSection } from './newcomer-welcome';
 import { call } from './rpc';
 import { dayDate, dutchDate } from './texts';
 import { type Focus, hasSignal, ReplaceButton, signalText } from './week';
+
+const CheckInsSection = lazy('CheckInsSection');
+const ScheduleSection = lazy('ScheduleSection');
 
 function isManager(state: SidebarState): boolean {
   return state.user.role === 'schoolleider' || state.user.role === 'chefbuddy';

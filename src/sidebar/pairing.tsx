@@ -9,11 +9,14 @@ import type { PairDto, PairingOverview, PairingResult, WaitingDto, WelcomeRowDto
 import type { Language } from '../shared/language';
 import { useAction } from './action';
 import { ReasonForm, Said, type Tx, txFor } from './kit';
+import { lazy } from './lazy';
 import { packetText } from './newcomer-welcome';
-import { Proposal } from './proposal';
 import { call } from './rpc';
-import { type Newcomer, Suggestions } from './suggestions';
+import type { Newcomer } from './suggestions';
 import { dutchDate, startsIn } from './texts';
+
+const Proposal = lazy('Proposal');
+const Suggestions = lazy('Suggestions');
 
 /** What the last action told the user: the server's message, and any pairs it did not make. */
 interface Notice {

@@ -817,7 +817,12 @@ export function text(
   key: TextKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  return fill((language === 'en' ? en : nl)[key], params);
+  // A built page carries one language's texts (the build sets WEGWIJS_LANGUAGE per page, so the
+  // other catalogue is left out); the source, as the tests run it, has both.
+  return fill(
+    ((typeof WEGWIJS_LANGUAGE === 'string' ? WEGWIJS_LANGUAGE : language) === 'en' ? en : nl)[key],
+    params,
+  );
 }
 
 /** Both catalogues, for the copy test (tests/shared/copy.test.ts). */
