@@ -372,7 +372,7 @@ const REMINDER_KIND = {
  * The chef buddy's klik alert: who, with which buddy, why and when, and where to look in the
  * sidebar. Never the notes, the steps or the worries.
  */
-function klikMail(
+function clickMail(
   ctx: RequestContext,
   to: string,
   values: { chief: string; newcomer: string; buddy: string; date: string; reason: string },
@@ -404,7 +404,7 @@ export const checkInReminders: Job = {
   run(ctx, deadline) {
     const table = ctx.wb.tryTable('checkIns', { needs: ['reminder', 'lateNotice', 'chiefNotice'] });
     // A sheet from before the klik alert (setup not run again): the other reminders still go.
-    const klikAlerts = table ? 'clickAlert' in table.columns : false;
+    const clickAlerts = table ? 'clickAlert' in table.columns : false;
     if (!table) return { done: true, summary: 'no check-ins tab' };
     const who = people(ctx);
     const inOnboarding = new Set(
@@ -412,7 +412,7 @@ export const checkInReminders: Job = {
     );
     const records = [...table.records];
     const rows = records.map((r) => r.value);
-    const due = dueReminders(rows, ctx.services.clock.today(), ctx.settings(), { inOnboarding, klikAlerts });
+    const due = dueReminders(rows, ctx.services.clock.today(), ctx.settings(), { inOnboarding, clickAlerts });
     if (!due.length) return { done: true, summary: 'nothing due' };
     const locations = ctx.wb.table('locations').records.map((r) => r.value);
     const lastAgreements = (newcomer: string) =>
@@ -442,7 +442,7 @@ export const checkInReminders: Job = {
           build: () => {
             if (!chief || ctx.directory().hasLeft(chief))
               return { skip: ctx.t('welcome.noChiefBuddy', { location: newcomer?.location ?? '' }) };
-            return klikMail(ctx, chief, {
+            return clickMail(ctx, chief, {
               chief: firstName(who.get(emailKey(chief))?.name ?? '') || chief,
               newcomer: newcomer?.name ?? d.newcomer,
               buddy: who.get(emailKey(buddy))?.name ?? (buddy || '—'),
