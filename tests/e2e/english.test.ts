@@ -140,7 +140,8 @@ describe('the sidebar for a user whose locale is English', () => {
     expect(found).toEqual([]);
     // The line the sheet has as "IB-er nog te kiezen" was shown, in English.
     expect(seen.some((t) => t.includes('internal counsellor (IB) still to choose'))).toBe(true);
-  });
+    // Every tab and newcomer card of four chef buddies: over 60 s on a loaded runner (no timing is asserted).
+  }, 180_000);
 
   it('shows no Dutch state words to the school leader, on any tab', async () => {
     const found: string[] = [];
