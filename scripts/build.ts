@@ -1,20 +1,25 @@
 /**
- * Builds exactly build/appsscript.json, build/Code.js, build/Sidebar.html, build/MijnWegwijs.html and
- * build/English.html (the English texts, read by Code.js only when needed).
+ * Builds exactly build/appsscript.json, build/Code.js, build/English.html (the server's English
+ * texts, read by Code.js only when needed) and, once per language (`pageFile`: Dutch under the
+ * plain name, English with `En`), build/Sidebar.html, build/SidebarViews.html (the sidebar's views
+ * loaded on demand) and build/MijnWegwijs.html.
  *
  * Code.js: the server entry bundled as one IIFE (target SERVER_TARGET, es2019, as Apps Script's V8
  * cannot parse some newer syntax), followed by a top-level `function` for every exported function, because
  * menus, triggers and google.script.run only see top-level function declarations. The names come
  * from the entry's exports (an ES-module build's metafile), never from a hand list.
  *
- * Sidebar.html: one self-contained page with JS and CSS inlined; template literals lowered,
- * because Apps Script strips `//` and `/*` inside them in served HTML.
+ * Sidebar.html: one self-contained page with JS and CSS inlined, in one language (WEGWIJS_LANGUAGE
+ * leaves the other catalogue out); template literals lowered, because Apps Script strips `//` and
+ * `/*` inside them in served HTML.
  */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as vm from 'node:vm';
-import { build, type Plugin, transform } from 'esbuild';
+import { type BuildOptions, build, type OnResolveResult, type Plugin, transform } from 'esbuild';
+import { pageFile } from '../src/gas/htmlFiles.ts';
+import type { Language } from '../src/shared/language.ts';
 import { SERVER_TARGET, SIDEBAR_TARGET } from './targets.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,19 +29,19 @@ const GLOBAL = 'Wegwijs';
 
 /**
  * The English catalogue leaves Code.js for a project file read only when an English text is
- * needed: the `const en: Messages = {…};` object of src/shared/i18n.ts, whatever keys it holds.
+ * needed: the `const en: Messages = {…};` object of src/app/texts/messages.ts, whatever keys it holds.
  */
 export const ENGLISH_FILE = 'English';
 let english = '';
 const englishOut: Plugin = {
   name: 'english-out',
   setup(b) {
-    b.onLoad({ filter: /[\\/]shared[\\/]i18n\.ts$/ }, (args) => {
+    b.onLoad({ filter: /[\\/]app[\\/]texts[\\/]messages\.ts$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       const start = source.indexOf('const en: Messages = {');
       const end = source.indexOf('\n};\n', start);
       if (start < 0 || end < 0)
-        throw new Error('i18n.ts: the `const en: Messages = {…};` catalogue was not found');
+        throw new Error('messages.ts: the `const en: Messages = {…};` catalogue was not found');
       const literal = source.slice(start + 'const en: Messages = '.length, end + 2);
       english = JSON.stringify(vm.runInNewContext(`(${literal})`));
       return {
@@ -91,10 +96,16 @@ async function buildCode(): Promise<string> {
   return `${code}\n${stubs.join('\n')}\n`;
 }
 
-/** One self-contained HTML page (sidebar or web page): its entry, CSS and template inlined. */
-async function buildPage(dir: string, entryName: string, cssName: string): Promise<string> {
-  const js = await build({
-    entryPoints: [join(root, dir, entryName)],
+/**
+ * The HTML pages, each built once per language under the name `pageFile` gives it
+ * (`SidebarEn.html`): `showSidebar` and `doGet` serve the user's language, so a page carries only
+ * its own language's texts.
+ */
+const LANGUAGES: readonly Language[] = ['nl', 'en'];
+
+/** esbuild options shared by the pages' scripts, for one language. */
+function pageOptions(language: Language): BuildOptions {
+  return {
     bundle: true,
     format: 'iife',
     write: false,
@@ -105,42 +116,143 @@ async function buildPage(dir: string, entryName: string, cssName: string): Promi
     jsx: 'automatic',
     jsxImportSource: 'preact',
     supported: { 'template-literal': false },
-    define,
+    define: { ...define, WEGWIJS_LANGUAGE: JSON.stringify(language) },
     logLevel: 'warning',
+  };
+}
+
+/**
+ * The sidebar's rarely opened views (src/sidebar/views.ts: overview, pilot, privacy, a newcomer's
+ * check-ins and schedule, suggestions and the proposal) are not in Sidebar.html: they go into
+ * the project file SidebarViews(En).html, which `getSidebarViews` returns and the sidebar runs
+ * once, the first time one of them is opened (src/sidebar/lazy.tsx). What they share with the
+ * page (Preact, texts, kit, …) they take from the page, so there is one Preact and one copy of
+ * everything: the names they import from the page's modules are found by bundling the views with
+ * those modules left external, then the page exposes exactly those names on `SHARED`.
+ */
+const VIEWS_ENTRY = join(root, 'src/sidebar/views.ts');
+const SHARED = '__wegwijsShared';
+
+async function sidebarScripts(language: Language): Promise<{ page: string; views: string }> {
+  const options = pageOptions(language);
+  const entry = join(root, 'src/sidebar/main.tsx');
+  const probe = await build({ ...options, entryPoints: [entry], metafile: true, minify: false });
+  const inPage = new Set(Object.keys(probe.metafile!.inputs).map((p) => resolve(root, p)));
+  const toPage = (mark: (path: string) => OnResolveResult): Plugin => ({
+    name: 'views-share-the-page',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData === 'inner' || args.namespace === 'shared') return undefined;
+        const found = await b.resolve(args.path, {
+          resolveDir: args.resolveDir,
+          kind: args.kind,
+          importer: args.importer,
+          pluginData: 'inner',
+        });
+        return inPage.has(found.path) ? mark(found.path) : found;
+      });
+    },
   });
+  // The views as an ES module with the page's modules external: its import lines name what they use.
+  const esm = await build({
+    ...options,
+    entryPoints: [VIEWS_ENTRY],
+    format: 'esm',
+    minify: false,
+    plugins: [toPage((path) => ({ path, external: true }))],
+  });
+  const names = new Map<string, Set<string>>();
+  for (const m of esm.outputFiles![0]!.text.matchAll(
+    /^import\s*(?:\{([^}]*)\})?\s*(?:from\s*)?"([^"]+)";$/gm,
+  )) {
+    const set = names.get(m[2]!) ?? new Set<string>();
+    for (const part of (m[1] ?? '').split(',')) if (part.trim()) set.add(part.trim().split(/\s+as\s+/)[0]!);
+    names.set(m[2]!, set);
+  }
+  if (/^import\s*(\*|\w)/m.test(esm.outputFiles![0]!.text))
+    throw new Error("src/sidebar/views.ts: only named imports of the page's modules can be shared");
+  const modules = [...names.keys()];
+  const expose = modules
+    .map(
+      (path, i) =>
+        `import { ${[...names.get(path)!].map((n) => `${n} as m${i}_${n}`).join(', ')} } from ${JSON.stringify(path)};`,
+    )
+    .join('\n');
+  const registry = modules
+    .map((path, i) => `${i}: { ${[...names.get(path)!].map((n) => `${n}: m${i}_${n}`).join(', ')} }`)
+    .join(', ');
+  const page = await build({
+    ...options,
+    stdin: {
+      contents: `${expose}\nimport ${JSON.stringify(entry)};\n(globalThis as any).${SHARED} = { ${registry} };\n`,
+      resolveDir: root,
+      loader: 'ts',
+      sourcefile: 'sidebar-page.ts',
+    },
+  });
+  const views = await build({
+    ...options,
+    entryPoints: [VIEWS_ENTRY],
+    plugins: [
+      toPage((path) => ({ path, namespace: 'shared' })),
+      {
+        name: 'shared-from-page',
+        setup(b) {
+          b.onLoad({ filter: /.*/, namespace: 'shared' }, (args) => ({
+            contents: `export const { ${[...names.get(args.path)!].join(', ')} } = (globalThis as any).${SHARED}[${modules.indexOf(args.path)}];`,
+            loader: 'ts',
+          }));
+        },
+      },
+    ],
+  });
+  return { page: page.outputFiles![0]!.text, views: views.outputFiles![0]!.text };
+}
+
+/** One self-contained HTML page (sidebar or web page) in one language: script, CSS, template inlined. */
+async function buildPage(dir: string, cssName: string, js: string, language: Language): Promise<string> {
   const css = (
     await transform(readFileSync(join(root, dir, cssName), 'utf8'), {
       loader: 'css',
       minify: true,
     })
   ).code;
-  const html = readFileSync(join(root, dir, 'index.html'), 'utf8');
+  const html = readFileSync(join(root, dir, 'index.html'), 'utf8').replace(
+    '<html lang="nl">',
+    `<html lang="${language}">`,
+  );
   // `</script` inside the inlined code would end the element early.
-  const script = js.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
+  const script = js.replace(/<\/script/gi, '<\\/script');
   return html.replace('/*INLINE_CSS*/', () => css).replace('/*INLINE_JS*/', () => script);
 }
 
-const [code, sidebar, page] = await Promise.all([
-  buildCode(),
-  buildPage('src/sidebar', 'main.tsx', 'sidebar.css'),
-  buildPage('src/page', 'main.tsx', 'page.css'),
-]);
+async function pageFiles(language: Language): Promise<{ file: string; text: string }[]> {
+  const sidebar = await sidebarScripts(language);
+  const page = await build({ ...pageOptions(language), entryPoints: [join(root, 'src/page/main.tsx')] });
+  return [
+    {
+      file: pageFile('Sidebar', language),
+      text: await buildPage('src/sidebar', 'sidebar.css', sidebar.page, language),
+    },
+    { file: pageFile('SidebarViews', language), text: sidebar.views },
+    {
+      file: pageFile('MijnWegwijs', language),
+      text: await buildPage('src/page', 'page.css', page.outputFiles![0]!.text, language),
+    },
+  ].map((f) => ({ ...f, file: `${f.file}.html` }));
+}
+
+const [code, ...perLanguage] = await Promise.all([buildCode(), ...LANGUAGES.map(pageFiles)]);
+const pages = perLanguage.flat();
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'Code.js'), code);
-writeFileSync(join(out, 'Sidebar.html'), sidebar);
-writeFileSync(join(out, 'MijnWegwijs.html'), page);
+for (const { file, text } of pages) writeFileSync(join(out, file), text);
 writeFileSync(join(out, `${ENGLISH_FILE}.html`), english);
 writeFileSync(join(out, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
 if (!quiet) {
-  for (const file of [
-    'appsscript.json',
-    'Code.js',
-    'Sidebar.html',
-    'MijnWegwijs.html',
-    `${ENGLISH_FILE}.html`,
-  ]) {
+  for (const file of ['appsscript.json', 'Code.js', ...pages.map((p) => p.file), `${ENGLISH_FILE}.html`]) {
     const kb = (statSync(join(out, file)).size / 1024).toFixed(1);
-    console.log(`build/${file.padEnd(16)} ${kb.padStart(7)} KB`);
+    console.log(`build/${file.padEnd(22)} ${kb.padStart(7)} KB`);
   }
 }

@@ -29,7 +29,6 @@ import { assertCanManage, manages, mayCloseOnboarding, maySeeCoaching, maySeeNot
 import { normalizeName, type RowOf } from '../core/schema';
 import { expectDate, expectEmail } from '../core/validate';
 import type { CheckInResultDto, CheckInsDto, CoachingDto } from '../shared/api';
-import type { MessageKey } from '../shared/i18n';
 import { longDate } from '../shared/language';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
@@ -181,16 +180,14 @@ export function getCheckIns(ctx: RequestContext, newcomerRaw: unknown): CheckIns
 function invalid<T>(ctx: RequestContext, result: Validation<T>): T {
   if (result.ok) return result.value;
   const field =
-    result.code === 'unknownField'
-      ? result.field
-      : ctx.t(`checkin.field.${result.field || 'input'}` as MessageKey);
+    result.code === 'unknownField' ? result.field : ctx.label('checkin.field', result.field || 'input');
   const params: Record<string, string | number> = { ...result.params };
   if (result.code === 'missingMany' && typeof params.fields === 'string')
     params.fields = params.fields
       .split(',')
-      .map((f) => ctx.t(`checkin.field.${f}` as MessageKey))
+      .map((f) => ctx.label('checkin.field', f))
       .join(', ');
-  throw new UserError(`checkin.invalid.${result.code}` as MessageKey, { field, ...params });
+  throw new UserError(`checkin.invalid.${result.code}`, { field, ...params });
 }
 
 /** Records a held check-in on the newcomer's first open planned moment (or a new one). */
@@ -370,7 +367,7 @@ const REMINDER_KIND = {
  * The chef buddy's klik alert: who, with which buddy, why and when, and where to look in the
  * sidebar. Never the notes, the steps or the worries.
  */
-function klikMail(
+function clickMail(
   ctx: RequestContext,
   to: string,
   values: { chief: string; newcomer: string; buddy: string; date: string; reason: string },
@@ -402,7 +399,7 @@ export const checkInReminders: Job = {
   run(ctx, deadline) {
     const table = ctx.wb.tryTable('checkIns', { needs: ['reminder', 'lateNotice', 'chiefNotice'] });
     // A sheet from before the klik alert (setup not run again): the other reminders still go.
-    const klikAlerts = table ? 'clickAlert' in table.columns : false;
+    const clickAlerts = table ? 'clickAlert' in table.columns : false;
     if (!table) return { done: true, summary: 'no check-ins tab' };
     const who = staffDirectory(ctx);
     const inOnboarding = new Set(
@@ -413,7 +410,7 @@ export const checkInReminders: Job = {
     );
     const records = [...table.records];
     const rows = records.map((r) => r.value);
-    const due = dueReminders(rows, ctx.services.clock.today(), ctx.settings(), { inOnboarding, klikAlerts });
+    const due = dueReminders(rows, ctx.services.clock.today(), ctx.settings(), { inOnboarding, clickAlerts });
     if (!due.length) return { done: true, summary: 'nothing due' };
     const locations = ctx.wb.table('locations').records.map((r) => r.value);
     const lastAgreements = (newcomer: Email) =>
@@ -446,7 +443,7 @@ export const checkInReminders: Job = {
           build: () => {
             if (!chief || ctx.directory().hasLeft(chief))
               return { skip: ctx.t('welcome.noChiefBuddy', { location: newcomer?.location ?? '' }) };
-            return klikMail(ctx, chief, {
+            return clickMail(ctx, chief, {
               chief: firstName(who.person(chief)?.name ?? '') || chief,
               newcomer: newcomer?.name ?? d.newcomer,
               buddy: who.person(buddy)?.name ?? (buddy || '—'),

@@ -75,7 +75,7 @@ function reportLines(ctx: RequestContext, f: ChiefReportFigures): string[] {
       adjusted: f.goals.bijgesteld,
     }),
     ctx.t('report.levels', { n: f.levels }),
-    ctx.t('report.signals', { klik: f.klikSignals, worries: f.worries }),
+    ctx.t('report.signals', { klik: f.clickSignals, worries: f.worries }),
     f.wellbeing === null
       ? ctx.t('report.noWellbeing', { min: 3 })
       : ctx.t('report.wellbeing', { value: f.wellbeing, people: f.wellbeingPeople }),

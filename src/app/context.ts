@@ -2,12 +2,11 @@
  * What one request gives a use case: the ports, the unit of work over the sheet, the user's
  * language, and lazily resolved settings and actor (each tab still read once).
  */
-import { UserError } from '../core/errors';
+import { type MessageParams, UserError } from '../core/errors';
 import { emailKey } from '../core/identity';
 import { PERMISSION_SCOPES, type Permission, shortScope } from '../core/permissions';
 import { type Actor, resolveActor } from '../core/roles';
 import { readSettings, type SettingProblem, type Settings } from '../core/settings';
-import { type Language, languageOf, type MessageKey, translate } from '../shared/i18n';
 import { Directory } from './directory';
 import type {
   Clock,
@@ -22,6 +21,7 @@ import type {
   Triggers,
   Ui,
 } from './ports';
+import { type Labels, type Language, label, languageOf, type MessageKey, translate } from './texts/messages';
 import { Workbook, type WriteStamp } from './workbook';
 
 /** Every adapter, built once per call by the composition root. */
@@ -150,8 +150,14 @@ export class RequestContext {
     return outcome.value;
   }
 
-  t(key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-    return translate(this.language, key, params);
+  /** A message in the user's language (see `translate`: dates read as long dates, labels as keys). */
+  t(key: MessageKey, params?: MessageParams, labels?: Labels): string {
+    return translate(this.language, key, params, labels);
+  }
+
+  /** The text of the key `<prefix>.<value>` in the user's language, or the value as written. */
+  label(prefix: string, value: string | number): string {
+    return label(this.language, prefix, value);
   }
 
   /** Settings from Instellingen, defaults where a row is missing. */

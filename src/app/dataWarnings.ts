@@ -11,7 +11,6 @@ import { type Actor, seesRowsOf } from '../core/roles';
 import { type ColumnSpec, SCHEMA, type TabKey } from '../core/schema';
 import { SETTINGS, settingKeyOf } from '../core/settings';
 import type { TableRecord } from '../core/table';
-import type { MessageKey } from '../shared/i18n';
 import type { RequestContext } from './context';
 
 /** Most row warnings listed one by one; the rest are counted. */
@@ -60,7 +59,7 @@ function cellWarnings(ctx: RequestContext, actor: Actor): string[] {
             tab: table.sheetName,
             row: record.sheetRow,
             column: columnLabel(ctx, tab, p.column),
-            problem: ctx.t(`cell.${p.code}` as MessageKey),
+            problem: ctx.t(`cell.${p.code}`),
           }),
         );
       }
@@ -77,7 +76,7 @@ function duplicateWarnings(ctx: RequestContext, actor: Actor): string[] {
     const first = table.records.find((r) => r.sheetRow === d.rows[0]) as TableRecord<TabKey> | undefined;
     if (first && !seesRowsOf(actor, locationOf(ctx, d.tab, first))) return [];
     return [
-      ctx.t(`sidebar.duplicate.${d.tab}` as MessageKey, {
+      ctx.t(`sidebar.duplicate.${d.tab}`, {
         tab: table.sheetName,
         rows: d.rows.join(', '),
         first: d.rows[0]!,

@@ -17,7 +17,6 @@ import {
 import { normalizeName } from '../core/schema';
 import { expectText } from '../core/validate';
 import type { FiguresDto, OverviewDto } from '../shared/api';
-import type { MessageKey } from '../shared/i18n';
 import { longDate } from '../shared/language';
 import { checkInsTable, staffDirectory } from './checkins';
 import type { RequestContext } from './context';
@@ -27,6 +26,7 @@ import { canonicalLocation } from './locations';
 import { deliver, type MailJob } from './mailOutbox';
 import { composeMail, firstName } from './messages';
 import { locationPhase } from './phases';
+import type { MessageKey } from './texts/messages';
 
 /** The overview lists the pilot first, then the introduced locations, then those not started. */
 const PHASE_ORDER = ['pilot', 'ingevoerd', 'nog niet'];
@@ -68,12 +68,9 @@ function attentionText(ctx: RequestContext, item: AttentionItem, names: Director
   const name = (email: unknown) => names.person(emailKey(String(email ?? '')))?.name ?? String(email ?? '');
   const params: Record<string, string | number> = { ...item.params, name: name(item.newcomer) };
   if (params.buddy) params.buddy = name(params.buddy);
-  if (params.mail) params.mail = ctx.t(`overview.mail.${params.mail}` as MessageKey);
   if (item.code === 'repairSignal')
     params.reason = ctx.t(params.reason === 'niet' ? 'overview.reasonNiet' : 'overview.reasonTwijfel');
-  if (item.code === 'buddyUnavailable')
-    params.why = ctx.t(`overview.why.${params.why}` as MessageKey, params);
-  return ctx.t(`attention.${item.code}` as MessageKey, params);
+  return ctx.t(`attention.${item.code}`, params, { mail: 'overview.mail', why: 'overview.why' });
 }
 
 /** The figures and attention list a school leader (all) or chef buddy (own location) may see. */

@@ -24,8 +24,14 @@ import { normalizeName, type RowOf } from '../core/schema';
 import { fitOutOfTen, scoreScale } from '../core/scoreScale';
 import type { TableRecord } from '../core/table';
 import { expectEmail, expectText } from '../core/validate';
-import type { PairDto, PairingOverview, PairingResult, ProposalDto, SuggestionsDto } from '../shared/api';
-import type { MessageKey } from '../shared/i18n';
+import type {
+  PairDto,
+  PairInput,
+  PairingOverview,
+  PairingResult,
+  ProposalDto,
+  SuggestionsDto,
+} from '../shared/api';
 import { longDate } from '../shared/language';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
@@ -70,10 +76,11 @@ export function pairingInput(ctx: RequestContext): PairingInput {
   };
 }
 
-function reasonText(ctx: RequestContext, reason: Reason | Exclusion, prefix: 'reason' | 'excl'): string {
+/** Why a buddy fits (`reason.<code>`) or is left out (`excl.<code>`), as a sentence. */
+function reasonText(ctx: RequestContext, reason: Reason | Exclusion): string {
   const params: Record<string, string | number> = { ...reason.params };
   if (params.status === '') params.status = '—';
-  return ctx.t(`${prefix}.${reason.code}` as MessageKey, params);
+  return ctx.t('points' in reason ? `reason.${reason.code}` : `excl.${reason.code}`, params);
 }
 
 /** A pair as the use cases check it: both addresses read at the boundary. */
@@ -193,7 +200,7 @@ export function suggestBuddies(ctx: RequestContext, newcomerRaw: unknown): Sugge
         fit: fitOutOfTen(s.score, scale),
         reasons: [
           ...(ended !== undefined ? [ctx.t('reason.endedBefore', { reason: ended || '—' })] : []),
-          ...s.reasons.map((r) => reasonText(ctx, r, 'reason')),
+          ...s.reasons.map((r) => reasonText(ctx, r)),
         ],
         load: s.load,
         capacity: s.capacity,
@@ -203,7 +210,7 @@ export function suggestBuddies(ctx: RequestContext, newcomerRaw: unknown): Sugge
     excluded: result.excluded.slice(0, 200).map((e) => ({
       email: e.email,
       name: e.name,
-      reasons: e.exclusions.map((x) => reasonText(ctx, x, 'excl')),
+      reasons: e.exclusions.map((x) => reasonText(ctx, x)),
       // Only buddy rules stand in the way: a chef buddy may pair after confirming.
       ...(onlyRules(e.exclusions) ? { ruleOnly: true } : {}),
       ...(e.exclusions.some((x) => x.code === 'otherLocation') ? { otherLocation: true } : {}),
@@ -228,13 +235,13 @@ export function proposePairs(ctx: RequestContext, locationRaw: unknown): Proposa
       buddyName: p.buddyName,
       score: Math.round(p.score * 10) / 10,
       fit: fitOutOfTen(p.score, scale),
-      reasons: p.reasons.map((r) => reasonText(ctx, r, 'reason')),
+      reasons: p.reasons.map((r) => reasonText(ctx, r)),
     })),
     unassigned: [
       ...proposed.unassigned.map((u) => ({
         newcomer: u.newcomer,
         name: u.name,
-        why: ctx.t(`unassigned.${u.why}` as MessageKey, { candidates: u.candidates }),
+        why: ctx.t(`unassigned.${u.why}`, { candidates: u.candidates }),
       })),
       ...unusableNewcomers(ctx, location),
     ],
@@ -336,7 +343,7 @@ function checkPair(
   if (!buddy) return { ok: false, reason: ctx.t('pairing.unknownBuddy') };
   const verdict = eligibility(buddy, newcomer, input);
   if (!verdict.eligible && onlyRules(verdict.exclusions)) {
-    const rule = verdict.exclusions.map((x) => reasonText(ctx, x, 'excl')).join('; ');
+    const rule = verdict.exclusions.map((x) => reasonText(ctx, x)).join('; ');
     if (!confirmedRule) return { ok: false, reason: ctx.t('pairing.ruleNeedsConfirm', { rule }) };
     return {
       ok: true,
@@ -350,7 +357,7 @@ function checkPair(
       ok: false,
       reason: ctx.t('pairing.notEligible', {
         name: buddy.name,
-        reason: reasonText(ctx, verdict.exclusions[0]!, 'excl'),
+        reason: reasonText(ctx, verdict.exclusions[0]!),
       }),
     };
   }

@@ -5,6 +5,7 @@
 import type { Cell } from '../core/cells';
 import type { ColumnType } from '../core/schema';
 import type { TablePatch } from '../core/table';
+import type { Language } from '../shared/language';
 
 /** One tab as read: its sheet name and its cells (row 0 is the header). */
 export interface TabRead {
@@ -86,7 +87,10 @@ export interface Lock {
 
 /** Dialogs and the sidebar. */
 export interface Ui {
-  showSidebar(title: string): void;
+  /** Shows the sidebar page of the user's language. */
+  showSidebar(title: string, language: Language): void;
+  /** The code of the sidebar's views loaded on demand, in a language (a project file). */
+  sidebarViews(language: Language): string;
   alert(message: string): void;
   showDialog(title: string, html: string): void;
 }

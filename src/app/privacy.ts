@@ -29,12 +29,12 @@ import type {
   PrivacyResultDto,
   RetentionPreviewDto,
 } from '../shared/api';
-import type { MessageKey } from '../shared/i18n';
 import { logAction } from './audit';
 import { AUTOMATION_OWNER_KEY } from './automation';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
 import { answerRecordsOf, expiredAnswers, removeAnswers } from './pilot';
+import type { MessageKey } from './texts/messages';
 
 /** Properties key of an erased person (a hash: the key itself holds no personal data). */
 const ERASED_PREFIX = 'erased:';
@@ -87,7 +87,7 @@ function tabName(ctx: RequestContext, tab: TabKey): string {
 function summarize(ctx: RequestContext, actions: readonly RetentionAction[]) {
   return countActions(actions).map((c) => ({
     tab: tabName(ctx, c.tab),
-    reason: ctx.t(`privacy.reason.${c.reason}` as MessageKey),
+    reason: ctx.t(`privacy.reason.${c.reason}`),
     rows: c.rows,
   }));
 }
@@ -234,7 +234,7 @@ export function exportPersonData(ctx: RequestContext, emailRaw: unknown): Person
   const leaders = ctx.settings().schoolLeaders.includes(email);
   const sections = rows.map((r) => ({
     tab: tabName(ctx, r.tab),
-    role: ctx.t(`privacy.role.${r.role}` as MessageKey),
+    role: ctx.t(`privacy.role.${r.role}`),
     fields: Object.entries(r.values)
       .filter(([, v]) => v !== '' && v !== null && v !== false)
       .map(([field, value]) => ({ field: headerOf(ctx, r.tab, field), value: String(value) })),

@@ -24,7 +24,6 @@ import type { RowOf } from '../core/schema';
 import type { TableRecord } from '../core/table';
 import { expectBoolean, expectDate, expectEmail, expectText } from '../core/validate';
 import type { IcsFileDto, ScheduleItemDto, SchedulePreviewDto, ScheduleResultDto } from '../shared/api';
-import type { MessageKey } from '../shared/i18n';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import { canonicalLocation } from './locations';
@@ -154,7 +153,7 @@ function warningTexts(ctx: RequestContext, generated: GeneratedSchedule): string
   return generated.warnings.map((w) => {
     const params: Record<string, string | number> = { ...w.params };
     if (w.code === 'startMoved') params.description = params.description ? ` (${params.description})` : '';
-    return ctx.t(`schedule.warn.${w.code}` as MessageKey, params);
+    return ctx.t(`schedule.warn.${w.code}`, params);
   });
 }
 

@@ -15,13 +15,13 @@ import { escapeHtml } from '../core/html';
 import { redactEmails } from '../core/redact';
 import { ALL_LOCATIONS } from '../core/schema';
 import { sendWindowClosed } from '../core/sendWindow';
-import type { Language } from '../shared/i18n';
 import { logAction } from './audit';
 import { AUTOMATION_OWNER_KEY, SCHEDULED_HANDLER } from './automation';
 import { RequestContext, type Services } from './context';
 import { type Job, RUN_BUDGET_MS, type RunReport, runScheduledJobs } from './jobs';
 import { isSchoolDay } from './mailWindow';
 import { clearNoSheet, FAILURES_BEFORE_MAIL, markFailureMailed, recordNoSheet, recordRun } from './runState';
+import type { Language } from './texts/messages';
 
 /** How the run ended: ran its jobs, found the lock busy, failed, could not open the sheet, or was off. */
 export type RunOutcome = 'ok' | 'busy' | 'failed' | 'noSheet' | 'off';

@@ -7,8 +7,8 @@ import type { Cell } from '../core/cells';
 import { UserError } from '../core/errors';
 import { type RowOf, SCHEMA, type TabKey } from '../core/schema';
 import { mapHeader, Table } from '../core/table';
-import type { Language } from '../shared/i18n';
 import type { SheetGateway } from './ports';
+import type { Language } from './texts/messages';
 
 export interface TableOptions<K extends TabKey> {
   /** Optional columns this action cannot do without. */

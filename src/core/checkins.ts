@@ -636,7 +636,7 @@ export function growth(rows: readonly CheckInRow[]): GrowthLine[] {
  * the newcomer, or a "twijfel" from the same side as at the previous held check-in with the same
  * buddy. `previous` is that check-in (or undefined).
  */
-export function klikAlertReason(
+export function clickAlertReason(
   row: CheckInRow,
   previous: CheckInRow | undefined,
 ): 'niet' | 'tweeKeerTwijfel' | null {
@@ -851,7 +851,7 @@ export const REMINDER_FIELD = {
 } as const satisfies Record<ReminderKind, keyof CheckInRow>;
 
 /** A klik alert is about a check-in held at most this many days ago (older ones are history). */
-export const KLIK_ALERT_DAYS = 14;
+export const CLICK_ALERT_DAYS = 14;
 
 export interface DueReminder {
   /** Position of the row in the `rows` given. */
@@ -876,7 +876,7 @@ export interface ReminderOptions {
   /** When given, only check-ins of these newcomers are reminded about. */
   inOnboarding?: ReadonlySet<Email>;
   /** False when the sheet has no 'Klik-melding (status)' column yet: no klik alerts then. */
-  klikAlerts?: boolean;
+  clickAlerts?: boolean;
 }
 
 function mayGo(state: MailState): boolean {
@@ -897,12 +897,12 @@ export function dueReminders(
   const lateDay = lateBefore(today, settings);
   const remindFrom = addDays(today, Math.max(0, Math.floor(settings.reminderDaysBefore)));
   const out: DueReminder[] = [];
-  const klikFrom = addDays(today, -KLIK_ALERT_DAYS);
+  const clickFrom = addDays(today, -CLICK_ALERT_DAYS);
   const heldBefore = previousHeld(rows);
   rows.forEach((row, index) => {
-    if (options.klikAlerts !== false && row.held && row.held >= klikFrom) {
+    if (options.clickAlerts !== false && row.held && row.held >= clickFrom) {
       const newcomer = row.newcomer;
-      const reason = klikAlertReason(row, heldBefore.get(index));
+      const reason = clickAlertReason(row, heldBefore.get(index));
       const state = parseMailState(row.clickAlert);
       if (reason && newcomer && (!options.inOnboarding || options.inOnboarding.has(newcomer)) && mayGo(state))
         out.push({

@@ -6,7 +6,7 @@
  * wellbeing of fewer than three people. Pure.
  */
 import { GOAL_STATUSES, type GoalStatus } from '../shared/coaching';
-import { type CheckInRow, currentGoals, klikAlertReason, parseLevels } from './checkins';
+import { type CheckInRow, clickAlertReason, currentGoals, parseLevels } from './checkins';
 import { addDays, addMonths, type IsoDate, makeDate } from './dates';
 import type { RowOf } from './schema';
 
@@ -50,7 +50,7 @@ export interface ChiefReportFigures {
   skipped: number;
   open: number;
   /** Held check-ins in the month with a klik alert (a "niet", or "twijfel" twice). */
-  klikSignals: number;
+  clickSignals: number;
   /** Held check-ins in the month where worries were written down (never what they were). */
   worries: number;
   /** The goals of the location's newcomers as they stand, by status. */
@@ -93,7 +93,7 @@ export function chiefReportFigures(input: ChiefReportInput): ChiefReportFigures 
     const k = r.newcomer;
     byNewcomer.set(k, [...(byNewcomer.get(k) ?? []), r]);
   }
-  let klikSignals = 0;
+  let clickSignals = 0;
   for (const list of byNewcomer.values()) {
     const sorted = list
       .filter((r) => r.held)
@@ -103,7 +103,7 @@ export function chiefReportFigures(input: ChiefReportInput): ChiefReportFigures 
         .slice(0, i)
         .reverse()
         .find((p) => p.buddy === r.buddy);
-      if (inMonth(r.held) && klikAlertReason(r, previous)) klikSignals++;
+      if (inMonth(r.held) && clickAlertReason(r, previous)) clickSignals++;
     });
   }
   const goals = Object.fromEntries(GOAL_STATUSES.map((s) => [s, 0])) as Record<GoalStatus, number>;
@@ -121,7 +121,7 @@ export function chiefReportFigures(input: ChiefReportInput): ChiefReportFigures 
     held: held.length,
     skipped: rows.filter((r) => !r.held && r.skipped.trim() && inMonth(r.planned)).length,
     open: rows.filter((r) => !r.held && !r.skipped.trim() && inMonth(r.planned)).length,
-    klikSignals,
+    clickSignals,
     worries: held.filter((r) => r.worries.trim()).length,
     goals,
     levels: held.reduce((n, r) => n + parseLevels(r.levels).length, 0),

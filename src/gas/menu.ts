@@ -2,7 +2,7 @@
  * The Wegwijs menu. Built in onOpen, which may run in AuthMode.NONE: nothing here may touch a
  * service other than the menu itself.
  */
-import { type Language, translate } from '../shared/i18n';
+import { type Language, translate } from '../app/texts/messages';
 
 export function buildMenu(language: Language): void {
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);

@@ -15,6 +15,8 @@ import type {
   Triggers,
   Ui,
 } from '../app/ports';
+import type { Language } from '../shared/language';
+import { pageFile } from './htmlFiles';
 import { ActiveSpreadsheet } from './sheetGateway';
 
 export class SessionIdentity implements Identity {
@@ -64,9 +66,12 @@ export class ScriptLock implements Lock {
 }
 
 export class SheetsUi implements Ui {
-  showSidebar(title: string): void {
-    const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(title);
+  showSidebar(title: string, language: Language): void {
+    const html = HtmlService.createHtmlOutputFromFile(pageFile('Sidebar', language)).setTitle(title);
     SpreadsheetApp.getUi().showSidebar(html);
+  }
+  sidebarViews(language: Language): string {
+    return HtmlService.createHtmlOutputFromFile(pageFile('SidebarViews', language)).getContent();
   }
   alert(message: string): void {
     SpreadsheetApp.getUi().alert(message);

@@ -78,7 +78,7 @@ export function CheckInForm({
   return (
     <form class="checkin-form" onSubmit={submit}>
       <label>
-        {t('held')}
+        {t('checkin.held')}
         <input type="date" value={held} max={today} onInput={(e) => setHeld(e.currentTarget.value)} />
       </label>
       <StepsFields language={language} steps={steps} onChange={setSteps} />
@@ -102,15 +102,15 @@ export function CheckInForm({
         />
       </label>
       <p class="hint">{coachingText(language, 'worriesHint')}</p>
-      <Choice label={t('wellbeing')} value={wellbeing} options={WELLBEING} onChange={setWellbeing} />
-      <Choice label={t('click')} value={click} options={CLICKS} onChange={setClick} />
+      <Choice label={t('checkin.wellbeing')} value={wellbeing} options={WELLBEING} onChange={setWellbeing} />
+      <Choice label={t('checkin.click')} value={click} options={CLICKS} onChange={setClick} />
       <label>
-        {t('notesField')}
+        {t('checkin.notesField')}
         <textarea value={notes} rows={3} onInput={(e) => setNotes(e.currentTarget.value)} />
       </label>
       {error ? <p role="alert">{error}</p> : null}
       <button type="submit" disabled={busy}>
-        {t('record')}
+        {t('checkin.record')}
       </button>
     </form>
   );

@@ -25,7 +25,7 @@ function Person({ language, label, person }: { language: Language; label: string
       <span class="label">{label}</span>
       <strong>{person.name}</strong>
       <a class="button" href={`mailto:${person.email}`} rel="noopener">
-        {pageText(language, 'mail', { name: person.name.split(' ')[0] ?? person.name })}
+        {pageText(language, 'home.mail', { name: person.name.split(' ')[0] ?? person.name })}
       </a>
     </p>
   );
@@ -44,7 +44,7 @@ function Schedule({
   onTick: (line: PageNewcomerDto['schedule'][number]) => void;
   busy: boolean;
 }) {
-  if (!newcomer.schedule.length) return <p>{pageText(language, 'noSchedule')}</p>;
+  if (!newcomer.schedule.length) return <p>{pageText(language, 'home.noSchedule')}</p>;
   return (
     <ul class="schedule">
       {newcomer.schedule.map((line) => (
@@ -62,7 +62,7 @@ function Schedule({
               {line.done ? '✓ ' : ''}
               {pageDate(line.date)} · {line.activity}
               {line.with ? ` (${line.with})` : ''}
-              {line.done ? ` — ${pageText(language, 'done')}` : ''}
+              {line.done ? ` — ${pageText(language, 'home.done')}` : ''}
             </span>
           )}
         </li>
@@ -89,16 +89,16 @@ function CheckIns({
     .sort((a, b) => a.held.localeCompare(b.held))
     .pop();
   const answered = last?.response
-    ? t(self ? 'responded' : 'buddysView', {
+    ? t(self ? 'home.responded' : 'home.buddysView', {
         click: last.response.click,
         wellbeing: last.response.wellbeing ?? '',
-        confirmed: last.response.confirmed ? t('respondedConfirmed') : '',
+        confirmed: last.response.confirmed ? t('home.respondedConfirmed') : '',
         remark: last.response.remark ? `: “${last.response.remark}”` : '',
       })
     : '';
   return (
     <>
-      <h3>{t('upcoming')}</h3>
+      <h3>{t('home.upcoming')}</h3>
       {newcomer.upcoming.length ? (
         <ul>
           {newcomer.upcoming.map((d) => (
@@ -106,14 +106,14 @@ function CheckIns({
           ))}
         </ul>
       ) : (
-        <p>{t('noUpcoming')}</p>
+        <p>{t('home.noUpcoming')}</p>
       )}
       <h3>
         {newcomer.lastAgreementsDate
-          ? t('agreements', { date: pageDate(newcomer.lastAgreementsDate) })
-          : t('agreementsNone')}
+          ? t('home.agreements', { date: pageDate(newcomer.lastAgreementsDate) })
+          : t('home.agreementsNone')}
       </h3>
-      <p class="agreements">{newcomer.lastAgreements || t('noAgreements')}</p>
+      <p class="agreements">{newcomer.lastAgreements || t('home.noAgreements')}</p>
       {last?.coaching ? (
         <CoachingView language={language} coaching={last.coaching} phase="" agreements={last.agreements} />
       ) : null}
@@ -123,13 +123,13 @@ function CheckIns({
       {answered ? <p class="response">{answered}</p> : null}
       {self && last && !last.response ? (
         <>
-          <h3>{t('yourResponse')}</h3>
+          <h3>{t('home.yourResponse')}</h3>
           <ResponseForm language={language} held={last.held} onDone={onSaid} />
         </>
       ) : null}
       {notes.length ? (
         <>
-          <h3>{t('notes')}</h3>
+          <h3>{t('home.notes')}</h3>
           {notes.map((c) => (
             <p key={c.held || c.planned} class="notes">
               {pageDate(c.held || c.planned)}: {c.notes}
@@ -177,7 +177,7 @@ function Collection({ language, collection }: { language: Language; collection: 
   const t = (k: PageTextKey) => pageText(language, k);
   return (
     <>
-      <h2>{t('packet')}</h2>
+      <h2>{t('home.packet')}</h2>
       {collection.sections.length ? (
         collection.sections.map((s) => (
           <details key={s.section} class="packet-section">
@@ -186,9 +186,9 @@ function Collection({ language, collection }: { language: Language; collection: 
           </details>
         ))
       ) : (
-        <p>{t('noPacket')}</p>
+        <p>{t('home.noPacket')}</p>
       )}
-      <h2>{t('whoToAsk')}</h2>
+      <h2>{t('home.whoToAsk')}</h2>
       {collection.whoToAsk.length ? (
         <ul class="who-to-ask">
           {collection.whoToAsk.map((w) => (
@@ -206,7 +206,7 @@ function Collection({ language, collection }: { language: Language; collection: 
           ))}
         </ul>
       ) : (
-        <p>{t('noWhoToAsk')}</p>
+        <p>{t('home.noWhoToAsk')}</p>
       )}
     </>
   );
@@ -223,7 +223,7 @@ function App() {
   }, []);
   useEffect(refresh, []);
 
-  if (load.kind === 'loading') return <p role="status">{pageText('nl', 'loading')}</p>;
+  if (load.kind === 'loading') return <p role="status">{pageText('nl', 'home.loading')}</p>;
   if (load.kind === 'error') return <p role="alert">{load.message}</p>;
   const { state } = load;
   const language = state.language;
@@ -239,19 +239,19 @@ function App() {
         setSaid(r.message);
         refresh();
       })
-      .catch((e: Error) => setSaid(t('failed', { message: e.message })))
+      .catch((e: Error) => setSaid(t('home.failed', { message: e.message })))
       .finally(() => setBusy(false));
   };
 
   return (
     <main>
-      <h1>{t('title')}</h1>
-      <p class="hello">{state.name ? t('hello', { name: state.name }) : t('helloNoName')}</p>
+      <h1>{t('home.title')}</h1>
+      <p class="hello">{state.name ? t('home.hello', { name: state.name }) : t('home.helloNoName')}</p>
       {said ? <p role="status">{said}</p> : null}
       {/* Issue 15: an open questionnaire comes first, for every colleague it is meant for. */}
       {state.surveys?.length ? (
-        <section aria-label={t('surveys')}>
-          <h2>{t('surveys')}</h2>
+        <section aria-label={t('home.surveys')}>
+          <h2>{t('home.surveys')}</h2>
           {state.surveys.map((s) => (
             <Survey key={s.round} language={language} survey={s} onDone={done} />
           ))}
@@ -262,14 +262,14 @@ function App() {
       {state.view === 'newcomer' ? (
         <section>
           {state.newcomer.buddy ? (
-            <Person language={language} label={t('yourBuddy')} person={state.newcomer.buddy} />
+            <Person language={language} label={t('home.yourBuddy')} person={state.newcomer.buddy} />
           ) : (
-            <p>{t('noBuddy')}</p>
+            <p>{t('home.noBuddy')}</p>
           )}
           {state.newcomer.chiefBuddy ? (
-            <Person language={language} label={t('chiefBuddy')} person={state.newcomer.chiefBuddy} />
+            <Person language={language} label={t('home.chiefBuddy')} person={state.newcomer.chiefBuddy} />
           ) : null}
-          <h2>{t('schedule')}</h2>
+          <h2>{t('home.schedule')}</h2>
           <Schedule
             language={language}
             newcomer={state.newcomer}
@@ -283,17 +283,17 @@ function App() {
       ) : null}
       {state.view === 'buddy' ? (
         <section>
-          <h2>{t('yourNewcomers')}</h2>
+          <h2>{t('home.yourNewcomers')}</h2>
           {state.newcomers.map((n) => (
             <article key={n.email} class="newcomer">
               <h3>{n.name}</h3>
-              <p>{t('startsOn', { date: pageDate(n.startDate), location: n.location })}</p>
-              <h4>{t('scheduleOf')}</h4>
+              <p>{t('home.startsOn', { date: pageDate(n.startDate), location: n.location })}</p>
+              <h4>{t('home.scheduleOf')}</h4>
               <Schedule language={language} newcomer={n} canTick={true} onTick={tick(n)} busy={busy} />
               <CheckIns language={language} newcomer={n} self={false} onSaid={done} />
               <SkipCheckIns language={language} newcomerEmail={n.email} upcoming={n.upcoming} onDone={done} />
               <details class="record">
-                <summary>{t('recordCheckIn')}</summary>
+                <summary>{t('checkin.recordTitle')}</summary>
                 <CheckInForm
                   language={language}
                   newcomerEmail={n.email}

@@ -48,14 +48,19 @@ export function ResponseForm({
     <form class="checkin-form response-form" onSubmit={submit}>
       <label class="inline">
         <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
-        {t('confirm')}
+        {t('response.confirm')}
       </label>
       <label>
-        {t('remark')}
+        {t('response.remark')}
         <textarea value={remark} rows={3} onInput={(e) => setRemark(e.currentTarget.value)} />
       </label>
-      <Choice label={t('ownClick')} value={click} options={CLICKS} onChange={setClick} />
-      <Choice label={t('ownWellbeing')} value={wellbeing} options={WELLBEING} onChange={setWellbeing} />
+      <Choice label={t('response.ownClick')} value={click} options={CLICKS} onChange={setClick} />
+      <Choice
+        label={t('response.ownWellbeing')}
+        value={wellbeing}
+        options={WELLBEING}
+        onChange={setWellbeing}
+      />
       <LevelsFields
         language={language}
         legend={coachingText(language, 'ownLevels')}
@@ -64,7 +69,7 @@ export function ResponseForm({
       />
       {error ? <p role="alert">{error}</p> : null}
       <button type="submit" disabled={busy}>
-        {t('send')}
+        {t('response.send')}
       </button>
     </form>
   );

@@ -23,7 +23,7 @@ function SkipOne(props: {
   const submit = (e: Event) => {
     e.preventDefault();
     if (!reason.trim()) {
-      setError(t('skipReasonNeeded'));
+      setError(t('skip.reasonNeeded'));
       return;
     }
     setBusy(true);
@@ -38,12 +38,12 @@ function SkipOne(props: {
       {pageDate(props.planned)}{' '}
       {!open ? (
         <button type="button" class="link" onClick={() => setOpen(true)}>
-          {t('skip')}
+          {t('skip.skip')}
         </button>
       ) : (
         <form class="skip-form" onSubmit={submit} noValidate>
           <label>
-            {t('skipReason', { date: pageDate(props.planned) })}
+            {t('skip.reason', { date: pageDate(props.planned) })}
             <textarea
               value={reason}
               rows={2}
@@ -53,10 +53,10 @@ function SkipOne(props: {
           </label>
           {error ? <p role="alert">{error}</p> : null}
           <button type="submit" disabled={busy}>
-            {t('skipConfirm')}
+            {t('skip.confirm')}
           </button>{' '}
           <button type="button" disabled={busy} onClick={() => setOpen(false)}>
-            {t('skipCancel')}
+            {t('skip.cancel')}
           </button>
         </form>
       )}
@@ -74,7 +74,7 @@ export function SkipCheckIns(props: {
   if (!props.upcoming.length) return null;
   return (
     <details class="skip-checkins">
-      <summary>{pageText(props.language, 'skipTitle')}</summary>
+      <summary>{pageText(props.language, 'skip.title')}</summary>
       <ul class="skips">
         {props.upcoming.map((d) => (
           <SkipOne

@@ -41,8 +41,8 @@ export function Survey({
   };
   return (
     <form class="survey" data-testid="survey" data-round={survey.round} onSubmit={submit}>
-      <p class="small">{t('surveyIntro', { date: pageDate(survey.closes) })}</p>
-      {answered ? <p class="small">{t('surveyAnswered')}</p> : null}
+      <p class="small">{t('survey.intro', { date: pageDate(survey.closes) })}</p>
+      {answered ? <p class="small">{t('survey.answered')}</p> : null}
       {survey.questions.map((q) =>
         q.type === '5-puntsschaal' ? (
           <fieldset key={q.id} class="scale" data-question={q.id}>
@@ -61,7 +61,7 @@ export function Survey({
                 </label>
               ))}
             </div>
-            <span class="small">{t('surveyScale')}</span>
+            <span class="small">{t('survey.scale')}</span>
           </fieldset>
         ) : (
           <label key={q.id} data-question={q.id}>
@@ -69,7 +69,7 @@ export function Survey({
             <textarea
               rows={3}
               maxLength={1000}
-              placeholder={t('surveyOpen')}
+              placeholder={t('survey.open')}
               value={typeof answers[q.id] === 'string' ? String(answers[q.id]) : ''}
               onInput={(e) => {
                 const value = e.currentTarget.value;
@@ -81,7 +81,7 @@ export function Survey({
       )}
       {error ? <p role="alert">{error}</p> : null}
       <button type="submit" disabled={busy} data-testid="survey-send">
-        {t('surveySend')}
+        {t('survey.send')}
       </button>
     </form>
   );

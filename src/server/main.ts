@@ -18,6 +18,7 @@ import { type ScheduledRunResult, scheduledRun } from '../app/scheduledRun';
 import * as setup from '../app/setup';
 import * as sidebar from '../app/sidebarState';
 import * as summary from '../app/summary';
+import { languageOf } from '../app/texts/messages';
 import * as welcome from '../app/welcome';
 import { assertKnown } from '../core/roles';
 import { expectBoolean } from '../core/validate';
@@ -50,7 +51,6 @@ import type {
   WelcomePreviewDto,
   WelcomeResultDto,
 } from '../shared/api';
-import { languageOf } from '../shared/i18n';
 import { SCHEDULED_JOBS } from './jobs';
 import {
   createServices,
@@ -76,9 +76,14 @@ export function onInstall(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): 
 export function showSidebar(): void {
   handleMenu((ctx) => {
     ctx.actor(); // refuses an empty e-mail before anything is shown
-    ctx.services.ui.showSidebar(ctx.t('app.name'));
+    ctx.services.ui.showSidebar(ctx.t('app.name'), ctx.language);
     return null;
   });
+}
+
+/** The sidebar's views loaded on demand (overview, pilot, privacy, …): their code, run once by the sidebar. */
+export function getSidebarViews(): string {
+  return handle((ctx) => ctx.services.ui.sidebarViews(ctx.language));
 }
 
 export function setupWorkbook(): string | null {
@@ -372,6 +377,7 @@ export const sidebarApi_ = {
   exportPersonData,
   previewErasure,
   erasePerson,
+  getSidebarViews,
 } satisfies SidebarApi;
 
 /** The page's contract is checked the same way. */

@@ -5,9 +5,11 @@
 
 import manifest from '../../appsscript.json';
 import { permissionError, RequestContext, type Services } from '../app/context';
+import { type Language, languageOf, type Messages, readEnglishWith, translate } from '../app/texts/messages';
 import { UserError } from '../core/errors';
 import { missingScopeOf, permissionOfScope } from '../core/permissions';
 import { redactEmails } from '../core/redact';
+import { pageFile } from '../gas/htmlFiles';
 import {
   BlobDocuments,
   DocumentPropertiesStore,
@@ -23,14 +25,6 @@ import {
   UtilitiesHasher,
 } from '../gas/services';
 import { ActiveSpreadsheet, SpreadsheetGateway } from '../gas/sheetGateway';
-import {
-  isMessageKey,
-  type Language,
-  type MessageKey,
-  type Messages,
-  readEnglishWith,
-  translate,
-} from '../shared/i18n';
 
 declare const WEGWIJS_VERSION: string | undefined;
 
@@ -95,12 +89,7 @@ export function toUserError(error: unknown, language: Language): Error {
 
 /** A UserError's text; a `field` parameter is a label (`field.<name>`), named in the user's language. */
 export function userMessage(error: UserError, language: Language): string {
-  const field = error.params.field;
-  const params =
-    typeof field === 'string' && isMessageKey(`field.${field}`)
-      ? { ...error.params, field: translate(language, `field.${field}` as MessageKey) }
-      : error.params;
-  return translate(language, error.key, params);
+  return translate(language, error.key, error.params, { field: 'field' });
 }
 
 /**
@@ -129,9 +118,13 @@ export function handlePage<T>(work: (ctx: RequestContext) => T): T {
   return handle(work, createServices(), true);
 }
 
-/** The page "Mijn Wegwijs" as `doGet` serves it: phone-ready, in its own tab title. */
+/**
+ * The page "Mijn Wegwijs" as `doGet` serves it, in the visitor's language (Session locale, as the
+ * page's calls use): phone-ready, in its own tab title.
+ */
 export function servePage(): GoogleAppsScript.HTML.HtmlOutput {
-  return HtmlService.createHtmlOutputFromFile('MijnWegwijs')
+  const language = languageOf(new SessionIdentity().locale());
+  return HtmlService.createHtmlOutputFromFile(pageFile('MijnWegwijs', language))
     .setTitle('Mijn Wegwijs')
     .addMetaTag('viewport', 'width=device-width, initial-scale=1');
 }

@@ -3,7 +3,7 @@
  * results (no Date: days are `YYYY-MM-DD`, moments ISO-8601 with offset). The server entry
  * `satisfies` this interface, and the sidebar's client is typed from it.
  */
-import type { Language } from './i18n';
+import type { Language } from './language';
 
 export type RoleDto = 'schoolleider' | 'chefbuddy' | 'buddy' | 'medewerker' | 'onbekend';
 
@@ -477,6 +477,8 @@ export interface ChiefReportDto {
 
 /** Functions the sidebar calls through google.script.run. */
 export interface SidebarApi {
+  /** The code of the sidebar's views loaded on demand (src/sidebar/views.ts), in the user's language. */
+  getSidebarViews(): string;
   getSidebarState(location?: string): SidebarState;
   suggestBuddies(newcomerEmail: string): SuggestionsDto;
   /** `confirmRule`: the chef buddy confirmed pairing a colleague below a buddy rule. */

@@ -301,7 +301,12 @@ export function coachingText(
   key: CoachingTextKey,
   params: Readonly<Record<string, string | number>> = {},
 ): string {
-  return fill((language === 'en' ? en : nl)[key], params);
+  // One language per built page (WEGWIJS_LANGUAGE, as in sidebar/texts.ts); both in the source
+  // and in Code.js.
+  return fill(
+    ((typeof WEGWIJS_LANGUAGE === 'string' ? WEGWIJS_LANGUAGE : language) === 'en' ? en : nl)[key],
+    params,
+  );
 }
 
 /** A competence's label in the UI: the short label (Dutch) or its English label. */

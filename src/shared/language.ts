@@ -5,6 +5,14 @@
 
 export type Language = 'nl' | 'en';
 
+/**
+ * The language a built HTML page is for: the build makes each page once per language and sets
+ * this, so a page carries one language's texts; undefined in Code.js and in the source.
+ */
+declare global {
+  const WEGWIJS_LANGUAGE: Language | undefined;
+}
+
 /** Dutch unless the locale is English. */
 export function languageOf(locale: string | undefined | null): Language {
   return /^en(?:[-_]|$)/i.test(locale ?? '') ? 'en' : 'nl';

@@ -49,7 +49,7 @@ export function ChiefReport(props: { location: string; language: Language }) {
     });
   return (
     <section class="card chief-report" data-testid="chief-report" data-state={report.state}>
-      <h2>{t('cr.title', { month })}</h2>
+      <h2>{t('chiefReport.title', { month })}</h2>
       <ul class="small">
         {report.lines.map((line) => (
           <li key={line}>{line}</li>
@@ -57,13 +57,13 @@ export function ChiefReport(props: { location: string; language: Language }) {
       </ul>
       {report.state === 'verzonden' ? (
         <p class="message" data-testid="cr-sent">
-          {t('cr.sent')}
+          {t('chiefReport.sent')}
         </p>
       ) : !report.open ? (
-        <p class="small">{withDate('cr.opens', report.opensOn)}</p>
+        <p class="small">{withDate('chiefReport.opens', report.opensOn)}</p>
       ) : (
         <>
-          <label for={`${id}-remark`}>{t('cr.remark')}</label>
+          <label for={`${id}-remark`}>{t('chiefReport.remark')}</label>
           <textarea
             id={`${id}-remark`}
             data-testid="cr-remark"
@@ -72,7 +72,9 @@ export function ChiefReport(props: { location: string; language: Language }) {
             value={remark}
             onInput={(e) => setRemark(e.currentTarget.value)}
           />
-          <p class="small">{withDate(report.state === 'klaar' ? 'cr.ready' : 'cr.goesOn', report.sendsOn)}</p>
+          <p class="small">
+            {withDate(report.state === 'klaar' ? 'chiefReport.ready' : 'chiefReport.goesOn', report.sendsOn)}
+          </p>
           <div class="actions">
             <button
               type="button"
@@ -81,10 +83,10 @@ export function ChiefReport(props: { location: string; language: Language }) {
               disabled={save.busy}
               onClick={() => store(true)}
             >
-              {t('cr.send')}
+              {t('chiefReport.send')}
             </button>
             <button type="button" data-testid="cr-save" disabled={save.busy} onClick={() => store(false)}>
-              {t('cr.save')}
+              {t('chiefReport.save')}
             </button>
           </div>
           {save.error && (

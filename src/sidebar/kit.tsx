@@ -103,7 +103,7 @@ export function LoadState(props: {
   if (loaded.kind === 'loading')
     return (
       <p class="spinner" data-testid={`${props.id}-loading`}>
-        {props.loadingText ?? tx('s.loading')}
+        {props.loadingText ?? tx('shell.loading')}
       </p>
     );
   if (loaded.kind === 'error')
@@ -113,7 +113,7 @@ export function LoadState(props: {
           {loaded.message}
         </p>
         <button type="button" onClick={props.retry}>
-          {tx('n.retry')}
+          {tx('newcomer.retry')}
         </button>
       </div>
     );
@@ -208,10 +208,10 @@ export function Confirm(props: {
           disabled={props.busy}
           onClick={props.onYes}
         >
-          {props.busy ? props.tx('p.busy') : props.yes}
+          {props.busy ? props.tx('pairing.busy') : props.yes}
         </button>
         <button type="button" disabled={props.busy} onClick={props.onNo}>
-          {props.tx('p.cancel')}
+          {props.tx('pairing.cancel')}
         </button>
       </div>
     </div>
@@ -273,7 +273,7 @@ export function ReasonForm(props: {
       />
       <p class="small" id={`${id}-hint`}>
         {props.hint ? `${props.hint} ` : ''}
-        {tx('p.chars', { n: reason.length, max: props.max })}
+        {tx('pairing.chars', { n: reason.length, max: props.max })}
       </p>
       {missing && (
         <p class="error" role="alert" data-testid={props.missingTestId ?? `${props.id}-error`}>
@@ -287,7 +287,7 @@ export function ReasonForm(props: {
       )}
       <div class="actions">
         <button type="submit" class="danger" data-testid={`${props.id}-confirm`} disabled={props.busy}>
-          {props.busy ? tx('p.busy') : props.confirm}
+          {props.busy ? tx('pairing.busy') : props.confirm}
         </button>
         <button
           type="button"
@@ -295,7 +295,7 @@ export function ReasonForm(props: {
           disabled={props.busy}
           onClick={props.onCancel}
         >
-          {tx('p.cancel')}
+          {tx('pairing.cancel')}
         </button>
       </div>
     </form>

@@ -8,22 +8,24 @@ import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { SidebarState } from '../shared/api';
 import { type Language, languageOf } from '../shared/language';
 import { Said } from './kit';
+import { lazy } from './lazy';
 import { Newcomers } from './newcomers';
-import { Overview } from './overview';
 import { Pairing } from './pairing';
-import { Pilot } from './pilot';
-import { Privacy } from './privacy';
 import { call } from './rpc';
 import { type TextKey, text } from './texts';
 import { type Focus, Week } from './week';
 
+const Overview = lazy('Overview');
+const Pilot = lazy('Pilot');
+const Privacy = lazy('Privacy');
+
 /** The role's name; typed per role, so a missing text fails the typecheck. */
 const ROLE_TEXT: Record<SidebarState['user']['role'], TextKey> = {
-  schoolleider: 's.role.schoolleider',
-  chefbuddy: 's.role.chefbuddy',
-  buddy: 's.role.buddy',
-  medewerker: 's.role.medewerker',
-  onbekend: 's.role.onbekend',
+  schoolleider: 'shell.role.schoolleider',
+  chefbuddy: 'shell.role.chefbuddy',
+  buddy: 'shell.role.buddy',
+  medewerker: 'shell.role.medewerker',
+  onbekend: 'shell.role.onbekend',
 };
 
 /** How often an open sidebar asks whether the scheduled run has run since it read the sheet. */
@@ -82,13 +84,13 @@ function PageAddress({ url, language }: { url: string; language: Language }) {
   if (!url)
     return (
       <p class="small" data-testid="page-url-none">
-        {t('s.pageNone')}
+        {t('shell.pageNone')}
       </p>
     );
   return (
-    <section class="card page-url" aria-label={t('s.page')}>
+    <section class="card page-url" aria-label={t('shell.page')}>
       <label class="small" for="page-url">
-        {t('s.page')}
+        {t('shell.page')}
       </label>
       <div class="line">
         <input
@@ -114,12 +116,12 @@ function PageAddress({ url, language }: { url: string; language: Language }) {
             void done.then((ok) => setCopied(ok));
           }}
         >
-          {t('s.pageCopy')}
+          {t('shell.pageCopy')}
         </button>
       </div>
       {copied ? (
         <span class="small" role="status">
-          {t('s.pageCopied')}
+          {t('shell.pageCopied')}
         </span>
       ) : null}
     </section>
@@ -241,7 +243,7 @@ function App() {
     return (
       <main>
         <p class="spinner" data-testid="loading">
-          {t('s.loading')}
+          {t('shell.loading')}
         </p>
       </main>
     );
@@ -253,7 +255,7 @@ function App() {
           {load.message}
         </div>
         <button type="button" onClick={refresh}>
-          {t('s.retry')}
+          {t('shell.retry')}
         </button>
       </main>
     );
@@ -266,10 +268,10 @@ function App() {
   return (
     <main>
       <h1>{'Wegwijs'}</h1>
-      <section class="card who" aria-label={t('s.you')}>
+      <section class="card who" aria-label={t('shell.you')}>
         <div class="line">
           {user.name ? <strong data-testid="user-name">{user.name}</strong> : <strong>{user.email}</strong>}
-          <span class="badge" data-testid="user-role" title={t('s.role')}>
+          <span class="badge" data-testid="user-role" title={t('shell.role')}>
             {t(ROLE_TEXT[user.role])}
           </span>
         </div>
@@ -278,9 +280,9 @@ function App() {
         </div>
         {user.role !== 'onbekend' && (
           <div class="small">
-            {t('s.locations')}:{' '}
+            {t('shell.locations')}:{' '}
             <span data-testid="user-locations">
-              {user.role === 'schoolleider' ? t('s.allLocations') : user.locations.join(', ')}
+              {user.role === 'schoolleider' ? t('shell.allLocations') : user.locations.join(', ')}
             </span>
           </div>
         )}
@@ -292,7 +294,7 @@ function App() {
             <>
               {' '}
               <a href={state.pageUrl} target="_blank" rel="noopener" data-testid="page-link">
-                {t('s.pageOpen')}
+                {t('shell.pageOpen')}
               </a>
             </>
           ) : null}
@@ -302,8 +304,8 @@ function App() {
         <PageAddress url={state.pageUrl} language={language} />
       )}
       {state.warnings.length > 0 && (
-        <section aria-label={t('s.warnings')}>
-          <h2>{t('s.warnings')}</h2>
+        <section aria-label={t('shell.warnings')}>
+          <h2>{t('shell.warnings')}</h2>
           {state.warnings.map((w) => (
             <div class="warning" data-testid="warning" key={w}>
               {w}
@@ -317,7 +319,7 @@ function App() {
           <div class="location" aria-busy={updating}>
             {options.length > 1 ? (
               <>
-                <label for={selectId}>{text(language, 'p.location')}</label>
+                <label for={selectId}>{text(language, 'pairing.location')}</label>
                 <select
                   id={selectId}
                   data-testid="location-select"
@@ -333,13 +335,13 @@ function App() {
               </>
             ) : (
               <>
-                <span>{text(language, 'p.location')}</span>
+                <span>{text(language, 'pairing.location')}</span>
                 <strong data-testid="pairing-location">{pairing.location}</strong>
               </>
             )}
             {updating && (
               <span class="small" data-testid="updating">
-                {text(language, 'p.updating')}
+                {text(language, 'pairing.updating')}
               </span>
             )}
           </div>
@@ -402,7 +404,7 @@ function App() {
               data-testid={`overview-${v}`}
               onClick={() => setOverviewView(v)}
             >
-              {t(v === 'figures' ? 'pi.viewFigures' : 'pi.viewPilot')}
+              {t(v === 'figures' ? 'pilot.viewFigures' : 'pilot.viewPilot')}
             </button>
           ))}
         </nav>
@@ -412,17 +414,17 @@ function App() {
       {current === 'privacy' && <Privacy state={state} language={language} />}
       <div class="actions">
         <button type="button" onClick={refresh} data-testid="refresh">
-          {t('s.refresh')}
+          {t('shell.refresh')}
         </button>
       </div>
       <p class="muted">
         Wegwijs {state.version} · {state.today} ·{' '}
         <span data-testid="read-at" class="nowrap">
           {updating
-            ? t('p.updating')
+            ? t('pairing.updating')
             : staleSince
-              ? t('wk2.stale', { time: state.readAt.slice(11, 16), run: staleSince.slice(11, 16) })
-              : t('wk.readAt', { time: state.readAt.slice(11, 16) })}
+              ? t('sheet.stale', { time: state.readAt.slice(11, 16), run: staleSince.slice(11, 16) })
+              : t('week.readAt', { time: state.readAt.slice(11, 16) })}
         </span>
       </p>
     </main>

@@ -32,7 +32,7 @@ const PHASES = ['ontdekken', 'dromen', 'ontwerpen', 'doen'] as const;
 /** The NJI profile's seven competencies by their exact names, as the server sends them, with their label. */
 const COMPETENCIES: readonly [string, TextKey][] = COMPETENCES.map((c, i) => [
   c.name,
-  `n.c.${i + 1}` as TextKey,
+  `checkin.competences.${i + 1}` as TextKey,
 ]);
 const CLICKS = ['goed', 'twijfel', 'niet'] as const;
 const MAX_REASON = 500;
@@ -61,7 +61,7 @@ function Progress({ done, total, tx }: { done: number; total: number; tx: Tx }) 
       <span class="bar wide" aria-hidden="true">
         <span style={{ width: `${width}%` }} />
       </span>
-      <span class="small">{tx('n.progress', { done, total })}</span>
+      <span class="small">{tx('checkin.progress', { done, total })}</span>
     </div>
   );
 }
@@ -75,10 +75,10 @@ function Sparkline({ points, tx }: { points: CheckInsDto['wellbeing']; tx: Tx })
     x: spreadX(i, points.length, w, 4),
     y: 4 + ((5 - p.value) * (h - 8)) / 4,
   }));
-  const label = `${tx('n.wellbeingLine')}: ${points.map((p) => `${dutchDate(p.date)} ${p.value}`).join(', ')}`;
+  const label = `${tx('checkin.wellbeingLine')}: ${points.map((p) => `${dutchDate(p.date)} ${p.value}`).join(', ')}`;
   return (
     <div class="spark line">
-      <span class="small">{tx('n.wellbeingLine')}</span>
+      <span class="small">{tx('checkin.wellbeingLine')}</span>
       <MiniChart
         width={w}
         height={h}
@@ -110,12 +110,12 @@ function CheckInItem(props: {
   const open = c.state === 'gepland' || c.state === 'te laat';
   const details = c.held
     ? [
-        tx('n.heldOn', { date: dutchDate(c.held) }),
+        tx('checkin.heldOn', { date: dutchDate(c.held) }),
         // An older record carries one 4D label; a check-in in four steps shows them below.
-        !c.coaching && known(PHASES, c.phase) ? tx(`n.ph.${c.phase}`) : !c.coaching ? c.phase : '',
+        !c.coaching && known(PHASES, c.phase) ? tx(`checkin.phases.${c.phase}`) : !c.coaching ? c.phase : '',
         ...c.competencies.map((x) => competencyLabel(tx, x)),
-        c.wellbeing !== null ? tx('n.wb', { n: c.wellbeing }) : '',
-        known(CLICKS, c.click) ? tx('n.klik', { k: tx(`n.k.${c.click}`) }) : '',
+        c.wellbeing !== null ? tx('checkin.wb', { n: c.wellbeing }) : '',
+        known(CLICKS, c.click) ? tx('checkin.klik', { k: tx(`checkin.clicks.${c.click}`) }) : '',
       ].filter(Boolean)
     : [];
   const confirm = (text: string) => {
@@ -128,15 +128,15 @@ function CheckInItem(props: {
   return (
     <li class="item" data-testid="checkin" data-planned={c.planned} data-state={c.state}>
       <div class="line">
-        <span>{c.planned ? tx('n.plannedOn', { date: dutchDate(c.planned) }) : ''}</span>
+        <span>{c.planned ? tx('checkin.plannedOn', { date: dutchDate(c.planned) }) : ''}</span>
         <span class={STATE_CLASS[c.state]} data-testid="checkin-state">
           {c.state === 'te laat' && c.daysLate !== null
-            ? tx('n.daysLate', { n: c.daysLate })
-            : tx(`n.cs.${c.state}`)}
+            ? tx('checkin.daysLate', { n: c.daysLate })
+            : tx(`checkin.states.${c.state}`)}
         </span>
       </div>
       {details.length > 0 && <div class="small">{details.join(' · ')}</div>}
-      {c.skipped && <div class="small">{tx('n.skippedWhy', { reason: c.skipped })}</div>}
+      {c.skipped && <div class="small">{tx('checkin.skippedWhy', { reason: c.skipped })}</div>}
       {c.coaching && (
         <CoachingView
           language={props.language}
@@ -145,17 +145,17 @@ function CheckInItem(props: {
           agreements={c.agreements}
         />
       )}
-      {c.agreements && <div class="small">{tx('n.agreed', { text: c.agreements })}</div>}
+      {c.agreements && <div class="small">{tx('checkin.agreed', { text: c.agreements })}</div>}
       {c.notes !== null && c.notes !== '' && (
         <div class="notes" data-testid="checkin-notes">
-          <span class="small">{tx('n.notesOf')}: </span>
+          <span class="small">{tx('checkin.notesOf')}: </span>
           {c.notes}
         </div>
       )}
       {open && !skipping && (
         <div class="actions">
           <button type="button" data-testid="skip" onClick={() => setSkipping(true)}>
-            {tx('n.skip')}
+            {tx('checkin.skip')}
           </button>
         </div>
       )}
@@ -163,10 +163,10 @@ function CheckInItem(props: {
         <ReasonForm
           id="skip"
           tx={tx}
-          label={tx('n.skipReason')}
-          missingText={tx('p.reasonNeeded')}
+          label={tx('checkin.skipReason')}
+          missingText={tx('pairing.reasonNeeded')}
           missingTestId="skip-missing"
-          confirm={tx('n.confirmSkip')}
+          confirm={tx('checkin.confirmSkip')}
           max={MAX_REASON}
           busy={skip.busy}
           error={skip.error}
@@ -253,10 +253,10 @@ function RecordForm(props: {
     e.preventDefault();
     // Every empty required field at once, in the form's own words (no browser tooltips).
     const empty = [
-      !held && tx('cf.held'),
-      !steps.doen.trim() && tx('cf.doen'),
-      !wellbeing && tx('cf.wellbeing'),
-      !click && tx('cf.click'),
+      !held && tx('checkinForm.held'),
+      !steps.doen.trim() && tx('checkinForm.doen'),
+      !wellbeing && tx('checkinForm.wellbeing'),
+      !click && tx('checkinForm.click'),
     ].filter((x): x is string => Boolean(x));
     setMissing(empty);
     if (empty.length) return;
@@ -283,7 +283,7 @@ function RecordForm(props: {
     <form class="panel checkin-form" data-testid="checkin-form" onSubmit={submit} noValidate>
       {props.open.length > 0 && (
         <>
-          <label for={`${id}-planned`}>{tx('cf.which')}</label>
+          <label for={`${id}-planned`}>{tx('checkinForm.which')}</label>
           <select
             id={`${id}-planned`}
             data-testid="record-planned"
@@ -292,13 +292,13 @@ function RecordForm(props: {
           >
             {props.open.map((d) => (
               <option key={d} value={d}>
-                {tx('cf.plannedOn', { date: dutchDate(d) })}
+                {tx('checkinForm.plannedOn', { date: dutchDate(d) })}
               </option>
             ))}
           </select>
         </>
       )}
-      <label for={`${id}-held`}>{tx('n.heldDate')}</label>
+      <label for={`${id}-held`}>{tx('checkin.heldDate')}</label>
       <input
         id={`${id}-held`}
         ref={first}
@@ -331,7 +331,7 @@ function RecordForm(props: {
         onInput={setWorries}
       />
       <fieldset>
-        <legend>{tx('n.wellbeing')}</legend>
+        <legend>{tx('checkin.wellbeing')}</legend>
         <div class="radios">
           {[1, 2, 3, 4, 5].map((n) => (
             <label key={n} class="check">
@@ -350,7 +350,7 @@ function RecordForm(props: {
         </div>
       </fieldset>
       <fieldset>
-        <legend>{tx('n.click')}</legend>
+        <legend>{tx('checkin.click')}</legend>
         <div class="radios">
           {CLICKS.map((k) => (
             <label key={k} class="check">
@@ -363,7 +363,7 @@ function RecordForm(props: {
                 checked={click === k}
                 onChange={() => setClick(k)}
               />
-              {tx(`n.k.${k}`)}
+              {tx(`checkin.clicks.${k}`)}
             </label>
           ))}
         </div>
@@ -371,8 +371,8 @@ function RecordForm(props: {
       <HintedText
         id={`${id}-notes`}
         testId="notes"
-        label={tx('n.notes')}
-        hint={tx('n.notesHint')}
+        label={tx('checkin.notes')}
+        hint={tx('checkin.notesHint')}
         rows={3}
         max={5000}
         value={notes}
@@ -380,7 +380,7 @@ function RecordForm(props: {
       />
       {missing.length > 0 && (
         <p class="error" role="alert" data-testid="record-missing">
-          {tx('cf.missing', { fields: missing.join(', ') })}
+          {tx('checkinForm.missing', { fields: missing.join(', ') })}
         </p>
       )}
       {goalsNeeded && (
@@ -391,10 +391,10 @@ function RecordForm(props: {
       <Said id="record" error={save.error} />
       <div class="actions">
         <button type="submit" class="primary" data-testid="record-submit" disabled={save.busy}>
-          {save.busy ? tx('p.busy') : tx('n.submit')}
+          {save.busy ? tx('pairing.busy') : tx('checkin.submit')}
         </button>
         <button type="button" disabled={save.busy} onClick={props.onCancel}>
-          {tx('p.cancel')}
+          {tx('pairing.cancel')}
         </button>
       </div>
     </form>
@@ -433,12 +433,12 @@ function CloseOnboarding(props: {
           aria-expanded={confirming}
           onClick={() => setConfirming(!confirming)}
         >
-          {tx('n.close')}
+          {tx('checkin.close')}
         </button>
       </div>
       {confirming && (
         <fieldset data-testid="close-evaluation">
-          <legend>{tx('n.closeEvaluation')}</legend>
+          <legend>{tx('checkin.closeEvaluation')}</legend>
           {goals.map((g, i) => (
             <div key={g.goal}>
               <label for={`close-goal-${i}`}>{g.goal}</label>
@@ -448,12 +448,12 @@ function CloseOnboarding(props: {
                 value={outcomes[g.goal]?.status ?? ''}
                 onChange={(e) => set(g.goal, 'status', e.currentTarget.value)}
               >
-                <option value="">{tx('n.closeNoOutcome')}</option>
-                <option value="bereikt">{tx('n.outcomeReached')}</option>
-                <option value="deels bereikt">{tx('n.outcomePartly')}</option>
-                <option value="niet bereikt">{tx('n.outcomeNot')}</option>
+                <option value="">{tx('checkin.closeNoOutcome')}</option>
+                <option value="bereikt">{tx('checkin.outcomeReached')}</option>
+                <option value="deels bereikt">{tx('checkin.outcomePartly')}</option>
+                <option value="niet bereikt">{tx('checkin.outcomeNot')}</option>
               </select>
-              <label for={`close-remark-${i}`}>{tx('n.closeRemark')}</label>
+              <label for={`close-remark-${i}`}>{tx('checkin.closeRemark')}</label>
               <input
                 id={`close-remark-${i}`}
                 data-testid={`close-remark-${i}`}
@@ -463,7 +463,7 @@ function CloseOnboarding(props: {
               />
             </div>
           ))}
-          <label for="close-agreements">{tx('n.closeAgreements')}</label>
+          <label for="close-agreements">{tx('checkin.closeAgreements')}</label>
           <textarea
             id="close-agreements"
             data-testid="close-agreements"
@@ -476,8 +476,8 @@ function CloseOnboarding(props: {
       {confirming && (
         <Confirm
           id="close"
-          text={tx('n.confirmClose', { name: props.name })}
-          yes={tx('n.yesClose')}
+          text={tx('checkin.confirmClose', { name: props.name })}
+          yes={tx('checkin.yesClose')}
           tx={tx}
           busy={close.busy}
           error={close.error}
@@ -523,7 +523,9 @@ export function CheckInsSection(props: {
         </div>
       )}
       <Progress done={data.schedule.done} total={data.schedule.total} tx={tx} />
-      {data.nextCheckIn && <p class="small">{tx('n.nextCheckIn', { date: dutchDate(data.nextCheckIn) })}</p>}
+      {data.nextCheckIn && (
+        <p class="small">{tx('checkin.nextCheckIn', { date: dutchDate(data.nextCheckIn) })}</p>
+      )}
       <Sparkline points={data.wellbeing} tx={tx} />
       {data.goals.length > 0 && (
         <div class="card">
@@ -534,12 +536,14 @@ export function CheckInsSection(props: {
       <GrowthChart language={language} growth={data.growth} />
       {data.lastAgreements && (
         <div class="card" data-testid="last-agreements">
-          <div class="small">{tx('n.lastAgreements', { date: dutchDate(data.lastAgreementsDate) })}</div>
+          <div class="small">
+            {tx('checkin.lastAgreements', { date: dutchDate(data.lastAgreementsDate) })}
+          </div>
           <div>{data.lastAgreements}</div>
         </div>
       )}
       {data.checkIns.length === 0 ? (
-        <p class="muted">{tx('n.noCheckIns')}</p>
+        <p class="muted">{tx('checkin.noCheckIns')}</p>
       ) : (
         <ul class="list">
           {data.checkIns.map((c, i) => (
@@ -580,7 +584,7 @@ export function CheckInsSection(props: {
               setRecording(true);
             }}
           >
-            {tx('n.record')}
+            {tx('checkin.record')}
           </button>
         </div>
       )}

@@ -11,5 +11,5 @@ export function dayLabel(tx: Tx, iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay();
-  return `${tx('n.days').split(',')[day] ?? ''} ${m[3]}-${m[2]}`;
+  return `${tx('newcomer.days').split(',')[day] ?? ''} ${m[3]}-${m[2]}`;
 }

@@ -34,19 +34,22 @@ function LineText({ item, tx }: { item: ScheduleItemDto; tx: Tx }) {
   return (
     <span class="sched-text">
       <span class="sched-day">{dayLabel(tx, item.date)}</span> <span>{item.activity}</span>
-      {item.with && <span class="small"> {tx('n.with', { name: item.with })}</span>}
+      {item.with && <span class="small"> {tx('schedule.with', { name: item.with })}</span>}
       {item.moved && <span class="small"> ({item.moved})</span>}
     </span>
   );
 }
 
 const MARK: Partial<
-  Record<ScheduleItemDto['status'], 'n.st.new' | 'n.st.changed' | 'n.st.removed' | 'n.st.kept'>
+  Record<
+    ScheduleItemDto['status'],
+    'schedule.status.new' | 'schedule.status.changed' | 'schedule.status.removed' | 'schedule.status.kept'
+  >
 > = {
-  new: 'n.st.new',
-  changed: 'n.st.changed',
-  removed: 'n.st.removed',
-  kept: 'n.st.kept',
+  new: 'schedule.status.new',
+  changed: 'schedule.status.changed',
+  removed: 'schedule.status.removed',
+  kept: 'schedule.status.kept',
 };
 
 /** The preview of "Maak inwerkschema" / "Werk schema bij", with Opslaan and Annuleren. */
@@ -64,7 +67,7 @@ function Preview(props: {
   return (
     <div class="panel" data-testid="schedule-preview" data-exists={String(data.exists)}>
       <h4 tabIndex={-1} ref={heading}>
-        {tx(data.exists ? 'n.update' : 'n.make')}
+        {tx(data.exists ? 'schedule.update' : 'schedule.make')}
       </h4>
       {data.warnings.map((w) => (
         <div class="warning" key={w}>
@@ -73,12 +76,12 @@ function Preview(props: {
       ))}
       {data.exists && (
         <p class="small" data-testid="schedule-changes">
-          {tx('n.changes', { ...data.changes })}
+          {tx('schedule.changes', { ...data.changes })}
         </p>
       )}
       {weeksOf([...data.weeks.flatMap((w) => w.items), ...removed]).map((w) => (
         <div key={w.week} data-testid="schedule-week" data-week={w.week}>
-          <h5>{tx('n.week', { n: w.week })}</h5>
+          <h5>{tx('schedule.week', { n: w.week })}</h5>
           <ul class="plain sched">
             {w.items.map((item, i) => {
               const mark = MARK[item.status];
@@ -93,7 +96,7 @@ function Preview(props: {
                 >
                   <LineText item={item} tx={tx} />
                   {mark && <span class={`chip st-${item.status}`}>{tx(mark)}</span>}
-                  {item.done && <span class="chip st-done">{tx('n.done')}</span>}
+                  {item.done && <span class="chip st-done">{tx('schedule.done')}</span>}
                 </li>
               );
             })}
@@ -108,10 +111,10 @@ function Preview(props: {
           disabled={props.busy}
           onClick={props.onSave}
         >
-          {props.busy ? tx('p.busy') : tx('n.save')}
+          {props.busy ? tx('pairing.busy') : tx('schedule.save')}
         </button>
         <button type="button" data-testid="cancel-schedule" disabled={props.busy} onClick={props.onCancel}>
-          {tx('p.cancel')}
+          {tx('pairing.cancel')}
         </button>
       </div>
     </div>
@@ -148,12 +151,12 @@ function Saved(props: { email: string; data: SchedulePreviewDto; tx: Tx; onChang
     <div data-testid="schedule-saved">
       {pending > 0 && (
         <p class="warning small" data-testid="schedule-pending">
-          {tx('n.pending')}
+          {tx('schedule.pending')}
         </p>
       )}
       {weeksOf(savedLines(data)).map((w) => (
         <div key={w.week} data-testid="schedule-week" data-week={w.week}>
-          <h5>{tx('n.week', { n: w.week })}</h5>
+          <h5>{tx('schedule.week', { n: w.week })}</h5>
           <ul class="plain sched">
             {w.items.map((item, i) => {
               const key = keyOf(item);
@@ -212,7 +215,7 @@ function IcsDownload({ email, tx }: { email: string; tx: Tx }) {
           })
         }
       >
-        {fetchIcs.busy ? tx('p.busy') : tx('n.ics')}
+        {fetchIcs.busy ? tx('pairing.busy') : tx('schedule.ics')}
       </button>
       {/* Apps Script serves the sidebar in a sandboxed frame: a blob link with download and a new target is what works there. */}
       {file && (
@@ -224,7 +227,7 @@ function IcsDownload({ email, tx }: { email: string; tx: Tx }) {
           rel="noopener"
           data-testid="ics-link"
         >
-          {tx('n.icsSave', { name: file.name })}
+          {tx('schedule.icsSave', { name: file.name })}
         </a>
       )}
       <Said id="ics" error={fetchIcs.error} />
@@ -284,7 +287,7 @@ function ManagedSchedule(props: { email: string; tx: Tx; onChanged: () => void }
             <Saved key={generation} email={email} data={data} tx={tx} onChanged={props.onChanged} />
           ) : (
             <p class="muted" data-testid="no-schedule">
-              {tx('n.noSchedule')}
+              {tx('schedule.noSchedule')}
             </p>
           )}
           <div class="actions">
@@ -295,7 +298,7 @@ function ManagedSchedule(props: { email: string; tx: Tx; onChanged: () => void }
               disabled={open.busy}
               onClick={startPreview}
             >
-              {open.busy ? tx('s.loading') : tx(data.exists ? 'n.update' : 'n.make')}
+              {open.busy ? tx('shell.loading') : tx(data.exists ? 'schedule.update' : 'schedule.make')}
             </button>
           </div>
           {data.exists && <IcsDownload email={email} tx={tx} />}
@@ -317,7 +320,7 @@ function FollowedSchedule(props: { email: string; tx: Tx; onChanged: () => void 
     </div>
   ) : (
     <p class="small" data-testid="no-schedule">
-      {tx('n.onlyManagers')}
+      {tx('schedule.onlyManagers')}
     </p>
   );
 }

@@ -44,29 +44,29 @@ export function packetText(language: Language, status: PacketStatus, today: stri
     text(language, key, params);
   switch (status.code) {
     case 'auto':
-      return t('ps.auto', { date });
+      return t('packet.auto', { date });
     case 'autoNext':
-      return t('ps.autoNext');
+      return t('packet.autoNext');
     case 'planned':
-      return status.date ? t('ps.planned', { date }) : t('ps.plannedNow');
+      return status.date ? t('packet.planned', { date }) : t('packet.plannedNow');
     case 'manualOff':
-      return t('ps.manualOff');
+      return t('packet.manualOff');
     case 'manualBroken':
-      return t('ps.manualBroken');
+      return t('packet.manualBroken');
     case 'sent':
-      return status.reason ? t('ps.sentAt', { date, time: status.reason }) : t('ps.sent', { date });
+      return status.reason ? t('packet.sentAt', { date, time: status.reason }) : t('packet.sent', { date });
     case 'sending':
-      return t('ps.sending', { date });
+      return t('packet.sending', { date });
     case 'failed':
-      return t('ps.failed', { reason: status.reason });
+      return t('packet.failed', { reason: status.reason });
     case 'unknown':
-      return t('ps.unknown');
+      return t('packet.unknown');
     case 'skipped':
-      return t('ps.skipped', { reason: status.reason });
+      return t('packet.skipped', { reason: status.reason });
     case 'blocked':
-      return t('ps.blocked', { reason: status.reason });
+      return t('packet.blocked', { reason: status.reason });
     case 'startedLongAgo':
-      return t('ps.startedLongAgo', { date });
+      return t('packet.startedLongAgo', { date });
   }
 }
 
@@ -75,7 +75,7 @@ function PreviewView({ data, tx }: { data: WelcomePreviewDto; tx: Tx }) {
     <div class="panel" data-testid="welcome-preview">
       {data.errors.length > 0 && (
         <div class="error">
-          <strong>{tx('n.blocked')}</strong>
+          <strong>{tx('welcome.blocked')}</strong>
           <ul class="plain">
             {data.errors.map((e) => (
               <li key={e} data-testid="welcome-error">
@@ -93,33 +93,33 @@ function PreviewView({ data, tx }: { data: WelcomePreviewDto; tx: Tx }) {
       {data.subject && (
         <>
           <div class="row">
-            <span>{tx('n.to')}</span>
+            <span>{tx('welcome.to')}</span>
             <span>{data.to}</span>
           </div>
           {data.replyTo && (
             <div class="row">
-              <span>{tx('n.replyTo')}</span>
+              <span>{tx('welcome.replyTo')}</span>
               <span>{data.replyTo}</span>
             </div>
           )}
           <div class="row">
-            <span>{tx('n.subject')}</span>
+            <span>{tx('welcome.subject')}</span>
             <strong data-testid="welcome-subject">{data.subject}</strong>
           </div>
           {/* sandbox="" without allow-scripts: the mail's HTML is shown, nothing in it can run. */}
           <iframe
             sandbox=""
             srcdoc={data.html}
-            title={tx('n.frame')}
+            title={tx('welcome.frame')}
             class="welcome-frame"
             data-testid="welcome-frame"
           />
-          <h5>{tx('n.attachments')}</h5>
+          <h5>{tx('welcome.attachments')}</h5>
           <ul class="plain">
             {data.attachments.map((a) => (
               <li key={a.name} data-testid="welcome-attachment" data-type={a.mimeType}>
                 {a.name}{' '}
-                <span class="small">({tx('n.kb', { n: Math.max(1, Math.round(a.size / 1024)) })})</span>
+                <span class="small">({tx('welcome.kb', { n: Math.max(1, Math.round(a.size / 1024)) })})</span>
               </li>
             ))}
           </ul>
@@ -187,15 +187,17 @@ export function WelcomeSection(props: {
           data-testid="welcome-state"
           data-kind={kind}
           data-code={status.code}
-          title={state && tx('wk2.cell', { value: state })}
+          title={state && tx('sheet.cell', { value: state })}
         >
-          {tx('ps.label', { text: packetText(props.language, status, props.today) })}
+          {tx('packet.label', { text: packetText(props.language, status, props.today) })}
         </span>
       </p>
       {/* The sending day only while it is still ahead: a past day is never shown as the future. */}
       {kind !== 'sent' && kind !== 'skipped' && (!due || due > props.today) && (
         <p class="small" data-testid="welcome-due">
-          {due ? tx('ps.dueDay', { date: dayDate(props.language, due, props.today) }) : tx('n.noDue')}
+          {due
+            ? tx('packet.dueDay', { date: dayDate(props.language, due, props.today) })
+            : tx('welcome.noDue')}
         </p>
       )}
       {problem && !preview && status.code !== 'blocked' && <p class="error small">{problem}</p>}
@@ -207,10 +209,10 @@ export function WelcomeSection(props: {
           disabled={show.busy}
           onClick={togglePreview}
         >
-          {show.busy ? tx('s.loading') : tx('n.preview')}
+          {show.busy ? tx('shell.loading') : tx('welcome.preview')}
         </button>
         <button type="button" data-testid="welcome-test" disabled={busy} onClick={sendTest}>
-          {test.busy ? tx('p.busy') : tx('n.sendTest')}
+          {test.busy ? tx('pairing.busy') : tx('welcome.sendTest')}
         </button>
         {/* A secondary action: the packet normally goes by itself; this sends it now, after a confirmation. */}
         <button
@@ -223,14 +225,14 @@ export function WelcomeSection(props: {
             setConfirming(!confirming);
           }}
         >
-          {tx('n.sendNow')}
+          {tx('welcome.sendNow')}
         </button>
       </div>
       {confirming && (
         <Confirm
           id="welcome"
-          text={tx('ps.confirmSend', { name: props.name || email, to: email })}
-          yes={tx('n.yesSend')}
+          text={tx('packet.confirmSend', { name: props.name || email, to: email })}
+          yes={tx('welcome.yesSend')}
           tx={tx}
           busy={send.busy}
           error=""

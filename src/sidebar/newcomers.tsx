@@ -9,12 +9,14 @@ import type { AutomationStatus, NewcomerDto, SidebarState, WelcomeRowDto } from 
 import type { Language } from '../shared/language';
 import { useAction } from './action';
 import { LoadState, Said, Section, type Tx, txFor, useLoad } from './kit';
-import { CheckInsSection } from './newcomer-checkins';
-import { ScheduleSection } from './newcomer-schedule';
+import { lazy } from './lazy';
 import { packetText, STATUS_CLASS, WelcomeSection } from './newcomer-welcome';
 import { call } from './rpc';
 import { dayDate, dutchDate } from './texts';
 import { type Focus, hasSignal, ReplaceButton, signalText } from './week';
+
+const CheckInsSection = lazy('CheckInsSection');
+const ScheduleSection = lazy('ScheduleSection');
 
 function isManager(state: SidebarState): boolean {
   return state.user.role === 'schoolleider' || state.user.role === 'chefbuddy';
@@ -61,11 +63,11 @@ function NewcomerItem(props: {
         <span class="line">
           <span class="name">{n.name || n.email}</span>
           <span class="small">
-            {n.startDate ? tx('p.start', { date: dutchDate(n.startDate) }) : tx('p.noStart')}
+            {n.startDate ? tx('pairing.start', { date: dutchDate(n.startDate) }) : tx('pairing.noStart')}
           </span>
         </span>
         <span class="small" data-testid="newcomer-buddy">
-          {n.buddy ? tx('n.buddy', { name: n.buddyName }) : tx('n.noBuddy')}
+          {n.buddy ? tx('newcomers.buddy', { name: n.buddyName }) : tx('newcomers.noBuddy')}
         </span>
         <span class="line small">
           <span
@@ -73,33 +75,33 @@ function NewcomerItem(props: {
             data-testid="newcomer-packet"
             data-kind={row ? kind : ''}
             data-code={status.code}
-            title={n.welcome && tx('wk2.cell', { value: n.welcome })}
+            title={n.welcome && tx('sheet.cell', { value: n.welcome })}
           >
-            {tx('ps.label', { text: packetText(props.language, status, props.today) })}
+            {tx('packet.label', { text: packetText(props.language, status, props.today) })}
           </span>
         </span>
         <span class="small checklist" data-testid="newcomer-checklist">
-          <Check ok={Boolean(n.buddy) && !n.buddyLeft} label={tx('ck.buddy')} testId="ck-buddy" />
-          <Check ok={n.hasSchedule} label={tx('ck.schedule')} testId="ck-schedule" />
-          <Check ok={PACKET_OK.has(status.code)} label={tx('ck.packet')} testId="ck-packet" />
+          <Check ok={Boolean(n.buddy) && !n.buddyLeft} label={tx('checklist.buddy')} testId="ck-buddy" />
+          <Check ok={n.hasSchedule} label={tx('checklist.schedule')} testId="ck-schedule" />
+          <Check ok={PACKET_OK.has(status.code)} label={tx('checklist.packet')} testId="ck-packet" />
           <span class="nowrap">
             {n.nextCheckIn
-              ? tx('ck.next', { date: dayDate(props.language, n.nextCheckIn, props.today) })
-              : tx('ck.noNext')}
+              ? tx('checklist.next', { date: dayDate(props.language, n.nextCheckIn, props.today) })
+              : tx('checklist.noNext')}
           </span>
         </span>
         <span class="small flow" data-testid="newcomer-checkins">
-          {tx('n.held', { n: n.checkInsHeld })}
+          {tx('newcomers.held', { n: n.checkInsHeld })}
           {n.checkInsLate > 0 && (
             <>
               {' · '}
-              <span class="late-text nowrap">{tx('n.lateCount', { n: n.checkInsLate })}</span>
+              <span class="late-text nowrap">{tx('newcomers.lateCount', { n: n.checkInsLate })}</span>
             </>
           )}
           {n.nextCheckIn && (
             <>
               {' · '}
-              <span class="nowrap">{tx('n.next', { date: dutchDate(n.nextCheckIn) })}</span>
+              <span class="nowrap">{tx('newcomers.next', { date: dutchDate(n.nextCheckIn) })}</span>
             </>
           )}
         </span>
@@ -115,7 +117,7 @@ function Signal(props: { n: NewcomerDto; language: Language; tx: Tx; onFocus?: (
   if (!hasSignal(n)) return null;
   return (
     <div class="line small signal" data-testid="newcomer-signal" data-email={n.email}>
-      <span class="late-text">{tx('wk2.signal', { signal: signalText(props.language, n) })}</span>
+      <span class="late-text">{tx('signal.label', { signal: signalText(props.language, n) })}</span>
       {props.onFocus && n.buddy && (
         <ReplaceButton
           email={n.email}
@@ -155,7 +157,7 @@ function ManagerTools(props: { state: SidebarState; tx: Tx; reload: () => Promis
               });
             }}
           >
-            {generate.busy ? tx('p.busy') : tx('n.generate')}
+            {generate.busy ? tx('pairing.busy') : tx('newcomers.generate')}
           </button>
         </div>
       )}
@@ -181,17 +183,17 @@ function ManagerTools(props: { state: SidebarState; tx: Tx; reload: () => Promis
                   toggle.run(async () => setStatus(await call('setAutomaticSending', on)));
                 }}
               />
-              <strong>{tx('n.automation')}</strong>
+              <strong>{tx('newcomers.automation')}</strong>
             </label>
           ) : (
-            <strong>{tx('n.automation')}</strong>
+            <strong>{tx('newcomers.automation')}</strong>
           )}
           <div class="small" data-testid="automation-text" aria-live="polite">
             {status.text}
           </div>
           {!status.canChange && (
             <div class="small muted" data-testid="automation-readonly">
-              {tx('ps.readOnly')}
+              {tx('packet.readOnly')}
             </div>
           )}
           <Said id="automation" error={toggle.error} />
@@ -222,20 +224,20 @@ function Detail(props: {
   return (
     <div data-testid="newcomer-detail" data-email={n.email}>
       <button type="button" class="link" ref={back} data-testid="back" onClick={props.onBack}>
-        {tx('n.back')}
+        {tx('newcomers.back')}
       </button>
       <h2 class="nc-name">{n.name || n.email}</h2>
       <p class="small">
         {[
           n.location,
-          n.startDate ? tx('p.start', { date: dutchDate(n.startDate) }) : tx('p.noStart'),
-          n.buddy ? tx('n.buddy', { name: n.buddyName }) : tx('n.noBuddy'),
+          n.startDate ? tx('pairing.start', { date: dutchDate(n.startDate) }) : tx('pairing.noStart'),
+          n.buddy ? tx('newcomers.buddy', { name: n.buddyName }) : tx('newcomers.noBuddy'),
         ]
           .filter(Boolean)
           .join(' · ')}
       </p>
       <Signal n={n} language={state.language} tx={tx} onFocus={manager ? props.onFocus : undefined} />
-      <Section id="schedule" title={tx('n.schedule')}>
+      <Section id="schedule" title={tx('newcomers.schedule')}>
         <ScheduleSection
           email={n.email}
           manager={manager}
@@ -245,7 +247,7 @@ function Detail(props: {
         />
       </Section>
       {manager && (
-        <Section id="welcome" title={tx('n.welcome')}>
+        <Section id="welcome" title={tx('newcomers.welcome')}>
           <WelcomeSection
             email={n.email}
             name={n.name}
@@ -258,7 +260,7 @@ function Detail(props: {
           />
         </Section>
       )}
-      <Section id="checkins" title={tx('n.checkIns')}>
+      <Section id="checkins" title={tx('newcomers.checkIns')}>
         {data ? (
           <CheckInsSection
             email={n.email}
@@ -318,10 +320,10 @@ export function Newcomers(props: {
   return (
     <section data-testid="newcomers-tab" aria-labelledby="h-newcomers">
       {manager && <ManagerTools state={state} tx={tx} reload={props.reload} />}
-      <h2 id="h-newcomers">{tx('n.list', { n: state.newcomers.length })}</h2>
+      <h2 id="h-newcomers">{tx('newcomers.list', { n: state.newcomers.length })}</h2>
       {state.newcomers.length === 0 ? (
         <p class="muted" data-testid="no-newcomers">
-          {tx('n.none')}
+          {tx('newcomers.none')}
         </p>
       ) : (
         <ul class="list" ref={list}>

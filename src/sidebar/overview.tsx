@@ -29,7 +29,7 @@ function Meter(props: { value: number; max: number; tx: Tx; warn?: boolean; test
       <span class="bar" aria-hidden="true">
         <span class={tone} style={{ width: `${Math.round(share * 100)}%` }} />
       </span>
-      <span data-testid={props.testId}>{props.tx('o.of', { n: value, total: max })}</span> {props.unit}
+      <span data-testid={props.testId}>{props.tx('overview.of', { n: value, total: max })}</span> {props.unit}
     </span>
   );
 }
@@ -48,7 +48,7 @@ function Count(props: { n: number; testId: string; unit?: string }) {
 
 /** "collega" or "collega's". */
 function people(tx: Tx, n: number): string {
-  return tx(n === 1 ? 'ou.person' : 'ou.people');
+  return tx(n === 1 ? 'figures.person' : 'figures.people');
 }
 
 function Figure(props: { label: string; children: ComponentChildren }) {
@@ -71,61 +71,61 @@ function Card(props: { f: FiguresDto; total?: boolean; tx: Tx; language: Languag
     >
       <div class="line">
         <strong class="name">{f.location}</strong>
-        <span class="badge" title={tx('o.newcomers')}>
-          <span data-testid="ov-newcomers">{f.newcomers}</span> {tx('o.newcomersShort')}
+        <span class="badge" title={tx('overview.newcomers')}>
+          <span data-testid="ov-newcomers">{f.newcomers}</span> {tx('overview.newcomersShort')}
         </span>
       </div>
       <dl class="ov-figures">
-        <Figure label={tx('o.withoutBuddy')}>
+        <Figure label={tx('overview.withoutBuddy')}>
           <Count n={f.withoutBuddy} testId="ov-without-buddy" unit={people(tx, f.withoutBuddy)} />
         </Figure>
         {/* A planned packet is not missing: this counts packets not sent and not planned (as the cards). */}
-        <Figure label={tx('ou.soonUnplanned')}>
+        <Figure label={tx('figures.soonUnplanned')}>
           <Count
             n={f.startingSoonWithoutWelcome}
             testId="ov-soon-without-welcome"
             unit={people(tx, f.startingSoonWithoutWelcome)}
           />
         </Figure>
-        <Figure label={tx('o.schedule')}>
+        <Figure label={tx('overview.schedule')}>
           <Meter
             value={f.scheduleDone}
             max={f.scheduleTotal}
             tx={tx}
             testId="ov-schedule"
-            unit={tx('ou.lines')}
+            unit={tx('figures.lines')}
           />
         </Figure>
-        <Figure label={tx('o.checkIns')}>
-          <span data-testid="ov-held">{f.checkInsHeld}</span> {tx('o.held')} ·{' '}
-          <span data-testid="ov-due">{f.checkInsDue}</span> {tx('o.due')} ·{' '}
-          <Count n={f.checkInsLate} testId="ov-late" /> {tx('o.late')}
+        <Figure label={tx('overview.checkIns')}>
+          <span data-testid="ov-held">{f.checkInsHeld}</span> {tx('overview.held')} ·{' '}
+          <span data-testid="ov-due">{f.checkInsDue}</span> {tx('overview.due')} ·{' '}
+          <Count n={f.checkInsLate} testId="ov-late" /> {tx('overview.late')}
         </Figure>
-        <Figure label={tx('o.wellbeing')}>
+        <Figure label={tx('overview.wellbeing')}>
           {f.wellbeing === null ? (
-            <span title={tx('o.wellbeingHidden')}>
+            <span title={tx('overview.wellbeingHidden')}>
               <span data-testid="ov-wellbeing">—</span>{' '}
               <span class="small ov-hint" data-testid="ov-wellbeing-hint">
-                {tx('o.wellbeingHiddenShort')}
+                {tx('overview.wellbeingHiddenShort')}
               </span>
             </span>
           ) : (
             <span data-testid="ov-wellbeing">{oneDecimal(props.language, f.wellbeing)}</span>
           )}
         </Figure>
-        <Figure label={tx('o.load')}>
+        <Figure label={tx('overview.load')}>
           <Meter
             value={f.buddyLoadUsed}
             max={f.buddyLoadCapacity}
             tx={tx}
             warn
             testId="ov-load"
-            unit={tx('ou.places')}
+            unit={tx('figures.places')}
           />
         </Figure>
-        <Figure label={tx('ou.mails')}>
-          <Count n={f.mailsFailed} testId="ov-mails-failed" unit={tx('ou.failed')} /> ·{' '}
-          <Count n={f.mailsUnknown} testId="ov-mails-unknown" unit={tx('ou.unknown')} />
+        <Figure label={tx('figures.mails')}>
+          <Count n={f.mailsFailed} testId="ov-mails-failed" unit={tx('figures.failed')} /> ·{' '}
+          <Count n={f.mailsUnknown} testId="ov-mails-unknown" unit={tx('figures.unknown')} />
         </Figure>
       </dl>
     </section>
@@ -146,7 +146,7 @@ function Chart(props: { locations: FiguresDto[]; tx: Tx }) {
   const rowHeight = LABEL_HEIGHT + 2 * BAR_HEIGHT + 2 + ROW_GAP;
   const height = locations.length * rowHeight;
   const summary = locations
-    .map((f) => tx('o.chartRow', { location: f.location, held: f.checkInsHeld, late: f.checkInsLate }))
+    .map((f) => tx('overview.chartRow', { location: f.location, held: f.checkInsHeld, late: f.checkInsLate }))
     .join('; ');
   return (
     <figure class="ov-chart" data-testid="ov-chart">
@@ -155,7 +155,7 @@ function Chart(props: { locations: FiguresDto[]; tx: Tx }) {
         height={height}
         viewBox={`0 0 ${CHART_WIDTH} ${height}`}
         role="img"
-        aria-label={`${tx('o.chart')}: ${summary}`}
+        aria-label={`${tx('overview.chart')}: ${summary}`}
       >
         {locations.map((f, i) => {
           const top = i * rowHeight;
@@ -193,10 +193,10 @@ function Chart(props: { locations: FiguresDto[]; tx: Tx }) {
       </svg>
       <figcaption class="small ov-legend">
         <span>
-          <i class="ov-key ov-bar-held" /> {tx('o.held')}
+          <i class="ov-key ov-bar-held" /> {tx('overview.held')}
         </span>
         <span>
-          <i class="ov-key ov-bar-late" /> {tx('o.late')}
+          <i class="ov-key ov-bar-late" /> {tx('overview.late')}
         </span>
       </figcaption>
     </figure>
@@ -214,7 +214,7 @@ function Attention(props: { data: OverviewDto; tx: Tx }) {
   if (!groups.length) {
     return (
       <p class="small" data-testid="ov-attention-none">
-        {tx('o.nothing')}
+        {tx('overview.nothing')}
       </p>
     );
   }
@@ -272,7 +272,7 @@ export function Overview(props: { state: SidebarState; language: Language }) {
     setNotice('');
     tab.run(async () => {
       load.set(await call('refreshOverviewTab'));
-      setNotice(tx('o.tabUpdated'));
+      setNotice(tx('overview.tabUpdated'));
     });
   };
 
@@ -281,7 +281,7 @@ export function Overview(props: { state: SidebarState; language: Language }) {
       return (
         <section data-testid="overview-tab">
           <p class="spinner" data-testid="ov-loading">
-            {tx('o.loading')}
+            {tx('overview.loading')}
           </p>
         </section>
       );
@@ -292,7 +292,7 @@ export function Overview(props: { state: SidebarState; language: Language }) {
           {error}
         </div>
         <button type="button" onClick={refresh} data-testid="ov-retry">
-          {tx('o.retry')}
+          {tx('overview.retry')}
         </button>
       </section>
     );
@@ -302,16 +302,16 @@ export function Overview(props: { state: SidebarState; language: Language }) {
     <section data-testid="overview-tab" aria-busy={loading}>
       <div class="line ov-head">
         <span class="small" data-testid="ov-today">
-          {loading ? tx('o.updating') : tx('o.asOf', { date: dutchDate(data.today) })}
+          {loading ? tx('overview.updating') : tx('overview.asOf', { date: dutchDate(data.today) })}
         </span>
         <button type="button" onClick={refresh} disabled={loading} data-testid="ov-refresh">
-          {tx('o.refresh')}
+          {tx('overview.refresh')}
         </button>
       </div>
       <Said id="ov" error={error} errorTestId="ov-error" />
       {data.locations.length === 0 ? (
         <p class="small" data-testid="ov-no-locations">
-          {tx('o.noLocations')}
+          {tx('overview.noLocations')}
         </p>
       ) : (
         data.locations.map((f, i) => (
@@ -320,7 +320,7 @@ export function Overview(props: { state: SidebarState; language: Language }) {
             {f.phase &&
             data.locations.some((g) => g.phase !== f.phase) &&
             data.locations[i - 1]?.phase !== f.phase ? (
-              <h3 data-testid="ov-phase">{tx('pi.phaseGroup', { phase: f.phase })}</h3>
+              <h3 data-testid="ov-phase">{tx('pilot.phaseGroup', { phase: f.phase })}</h3>
             ) : null}
             <Card f={f} tx={tx} language={language} />
           </Fragment>
@@ -329,18 +329,18 @@ export function Overview(props: { state: SidebarState; language: Language }) {
       {data.total && <Card f={data.total} total tx={tx} language={language} />}
       {data.locations.length > 0 && (
         <>
-          <h2>{tx('o.chart')}</h2>
+          <h2>{tx('overview.chart')}</h2>
           <Chart locations={data.locations} tx={tx} />
         </>
       )}
       {state.user.role === 'chefbuddy' && location && <ChiefReport location={location} language={language} />}
       <section aria-labelledby={attentionId} data-testid="ov-attention">
-        <h2 id={attentionId}>{tx('o.attention')}</h2>
+        <h2 id={attentionId}>{tx('overview.attention')}</h2>
         <Attention data={data} tx={tx} />
       </section>
       {leader && (
         <div class="ov-tab">
-          <p class="small">{tx('o.updateTabHint')}</p>
+          <p class="small">{tx('overview.updateTabHint')}</p>
           <button
             type="button"
             class="primary"
@@ -349,7 +349,7 @@ export function Overview(props: { state: SidebarState; language: Language }) {
             aria-busy={tab.busy}
             data-testid="ov-update-tab"
           >
-            {tab.busy ? tx('o.updatingTab') : tx('o.updateTab')}
+            {tab.busy ? tx('overview.updatingTab') : tx('overview.updateTab')}
           </button>
           <Said id="ov-tab" message={notice} error={tab.error} errorTestId="ov-tab-error" />
         </div>

@@ -9,11 +9,14 @@ import type { PairDto, PairingOverview, PairingResult, WaitingDto, WelcomeRowDto
 import type { Language } from '../shared/language';
 import { useAction } from './action';
 import { ReasonForm, Said, type Tx, txFor } from './kit';
+import { lazy } from './lazy';
 import { packetText } from './newcomer-welcome';
-import { Proposal } from './proposal';
 import { call } from './rpc';
-import { type Newcomer, Suggestions } from './suggestions';
+import type { Newcomer } from './suggestions';
 import { dutchDate, startsIn } from './texts';
+
+const Proposal = lazy('Proposal');
+const Suggestions = lazy('Suggestions');
 
 /** What the last action told the user: the server's message, and any pairs it did not make. */
 interface Notice {
@@ -54,7 +57,7 @@ function Unpaired(props: {
           </span>
         </span>
         <span class="small">
-          {[w.role, w.startDate ? tx('p.start', { date: dutchDate(w.startDate) }) : '']
+          {[w.role, w.startDate ? tx('pairing.start', { date: dutchDate(w.startDate) }) : '']
             .filter(Boolean)
             .join(' · ')}
         </span>
@@ -104,10 +107,10 @@ function Pair(props: {
         <span class="name">{p.newcomerName}</span> → <span class="name">{p.buddyName}</span>
       </div>
       <div class="line small">
-        <span>{tx('p.pairedOn', { date: dutchDate(p.pairedOn) })}</span>
+        <span>{tx('pairing.pairedOn', { date: dutchDate(p.pairedOn) })}</span>
         <span
           class={MAIL_CLASS[p.mailKind]}
-          title={p.mail && tx('wk2.cell', { value: p.mail })}
+          title={p.mail && tx('sheet.cell', { value: p.mail })}
           data-testid="pair-mail"
           data-kind={p.mailKind}
         >
@@ -121,7 +124,7 @@ function Pair(props: {
           aria-expanded={mode === 'end'}
           onClick={() => open('end')}
         >
-          {tx('p.end')}
+          {tx('pairing.end')}
         </button>
         <button
           type="button"
@@ -129,7 +132,7 @@ function Pair(props: {
           aria-expanded={mode === 'replace'}
           onClick={() => open('replace')}
         >
-          {tx('p.replace')}
+          {tx('pairing.replace')}
         </button>
       </div>
       {mode && (
@@ -137,10 +140,10 @@ function Pair(props: {
           key={mode}
           id="end"
           tx={tx}
-          label={tx('p.reason')}
-          hint={tx('p.reasonHint')}
-          missingText={tx('p.reasonNeeded')}
-          confirm={tx(mode === 'replace' ? 'p.confirmReplace' : 'p.confirmEnd')}
+          label={tx('pairing.reason')}
+          hint={tx('pairing.reasonHint')}
+          missingText={tx('pairing.reasonNeeded')}
+          confirm={tx(mode === 'replace' ? 'pairing.confirmReplace' : 'pairing.confirmEnd')}
           max={MAX_REASON}
           busy={end.busy}
           error={end.error}
@@ -169,7 +172,7 @@ function NextSteps(props: {
   const [made, setMade] = useState(props.schedule);
   return (
     <div class="card" data-testid="next-steps" data-email={newcomer.email}>
-      <strong>{tx('nx.title')}</strong>
+      <strong>{tx('pairing.next.title')}</strong>
       <div class="actions">
         <button
           type="button"
@@ -184,10 +187,14 @@ function NextSteps(props: {
             })
           }
         >
-          {made ? `✓ ${tx('nx.schedule')}` : make.busy ? tx('p.busy') : tx('nx.schedule')}
+          {made
+            ? `✓ ${tx('pairing.next.schedule')}`
+            : make.busy
+              ? tx('pairing.busy')
+              : tx('pairing.next.schedule')}
         </button>
         <button type="button" data-testid="next-packet" onClick={() => props.onOpenNewcomer(newcomer.email)}>
-          {tx('nx.packet')}
+          {tx('pairing.next.packet')}
         </button>
       </div>
       {made && (
@@ -197,7 +204,7 @@ function NextSteps(props: {
       )}
       {props.row && (
         <p class="small" data-testid="next-packet-state" data-code={props.row.status.code}>
-          {tx('ps.label', { text: packetText(language, props.row.status, props.today) })}
+          {tx('packet.label', { text: packetText(language, props.row.status, props.today) })}
         </p>
       )}
       <Said id="next" error={make.error} />
@@ -275,7 +282,7 @@ export function Pairing(props: {
         id="action"
         message={notice?.message}
         details={notice?.details}
-        detailsTitle={tx('p.rejected')}
+        detailsTitle={tx('pairing.rejected')}
         detailTestId="rejected"
       />
 
@@ -304,7 +311,7 @@ export function Pairing(props: {
               setProposing(true);
             }}
           >
-            {tx('p.propose')}
+            {tx('pairing.propose')}
           </button>
         </div>
       )}
@@ -319,12 +326,12 @@ export function Pairing(props: {
 
       <section aria-labelledby="h-unpaired">
         <h2 id="h-unpaired">
-          {tx('p.unpaired')} ({overview.unpaired.length})
+          {tx('pairing.unpaired')} ({overview.unpaired.length})
         </h2>
         {selected && !selectedListed && panel(selected)}
         {overview.unpaired.length === 0 ? (
           <p class="muted" data-testid="no-unpaired">
-            {tx('p.noUnpaired')}
+            {tx('pairing.noUnpaired')}
           </p>
         ) : (
           <ul class="list">
@@ -346,10 +353,10 @@ export function Pairing(props: {
 
       <section aria-labelledby="h-pairs">
         <h2 id="h-pairs">
-          {tx('p.pairs')} ({overview.pairs.length})
+          {tx('pairing.pairs')} ({overview.pairs.length})
         </h2>
         {overview.pairs.length === 0 ? (
-          <p class="muted">{tx('p.noPairs')}</p>
+          <p class="muted">{tx('pairing.noPairs')}</p>
         ) : (
           <ul class="list">
             {overview.pairs.map((p) => (
@@ -366,9 +373,9 @@ export function Pairing(props: {
       </section>
 
       <section aria-labelledby="h-loads">
-        <h2 id="h-loads">{tx('p.loads')}</h2>
+        <h2 id="h-loads">{tx('pairing.loads')}</h2>
         {overview.loads.length === 0 ? (
-          <p class="muted">{tx('p.noLoads')}</p>
+          <p class="muted">{tx('pairing.noLoads')}</p>
         ) : (
           <ul class="plain">
             {overview.loads.map((l) => (
@@ -383,7 +390,7 @@ export function Pairing(props: {
                       }}
                     />
                   </span>
-                  {tx('p.load', { load: l.load, capacity: l.capacity })}
+                  {tx('pairing.load', { load: l.load, capacity: l.capacity })}
                 </span>
               </li>
             ))}

@@ -22,9 +22,9 @@ import { addDaysIso, dayDate, type TextKey } from './texts';
 
 const PHASES: readonly PhaseName[] = ['nog niet', 'pilot', 'ingevoerd'];
 const PHASE_TEXT: Record<PhaseName, TextKey> = {
-  'nog niet': 'pi.phase.notYet',
-  pilot: 'pi.phase.pilot',
-  ingevoerd: 'pi.phase.introduced',
+  'nog niet': 'pilot.phase.notYet',
+  pilot: 'pilot.phase.pilot',
+  ingevoerd: 'pilot.phase.introduced',
 };
 
 /** A labelled choice from a fixed list: each option's value with its text. */
@@ -80,12 +80,12 @@ function PhaseRow(props: {
         </span>
       </div>
       {props.since && (
-        <div class="small">{tx('pi.since', { date: dayDate(props.language, props.since) })}</div>
+        <div class="small">{tx('pilot.since', { date: dayDate(props.language, props.since) })}</div>
       )}
       {props.canManage && !confirming && (
         <div class="line">
           <Pick
-            label={tx('pi.newPhase')}
+            label={tx('pilot.newPhase')}
             testId="pi-phase-select"
             value={wanted}
             options={PHASES.map((p) => [p, tx(PHASE_TEXT[p])] as const)}
@@ -97,19 +97,19 @@ function PhaseRow(props: {
             disabled={wanted === props.phase}
             onClick={() => setConfirming(true)}
           >
-            {tx('pi.change')}
+            {tx('pilot.change')}
           </button>
         </div>
       )}
       {confirming && (
-        <div role="alertdialog" aria-label={tx('pi.confirmTitle')}>
+        <div role="alertdialog" aria-label={tx('pilot.confirmTitle')}>
           <Confirm
             id="pi-phase"
-            text={tx(wanted === 'nog niet' ? 'pi.confirmStop' : 'pi.confirmStart', {
+            text={tx(wanted === 'nog niet' ? 'pilot.confirmStop' : 'pilot.confirmStart', {
               location: props.location,
               phase: tx(PHASE_TEXT[wanted]),
             })}
-            yes={tx('pi.confirm')}
+            yes={tx('pilot.confirm')}
             tx={tx}
             busy={action.busy}
             error={action.error}
@@ -159,19 +159,19 @@ function StartRound(props: {
         action.run(() => call('startRound', input).then((r) => props.onStarted(r.state, r.message)));
       }}
     >
-      <h3>{tx('pi.startTitle')}</h3>
+      <h3>{tx('pilot.startTitle')}</h3>
       <Pick
-        label={tx('pi.kind')}
+        label={tx('pilot.kind')}
         testId="pi-kind"
         value={kind}
         options={[
-          ['alle medewerkers', tx('pi.kind.all')],
-          ['na inwerken', tx('pi.kind.after')],
+          ['alle medewerkers', tx('pilot.kind.all')],
+          ['na inwerken', tx('pilot.kind.after')],
         ]}
         onChange={setKind}
       />
       <fieldset>
-        <legend class="small">{tx('pi.locations')}</legend>
+        <legend class="small">{tx('pilot.locations')}</legend>
         {state.phases.map((p) => (
           <label key={p.location} class="small pi-check">
             <input
@@ -190,20 +190,20 @@ function StartRound(props: {
         ))}
       </fieldset>
       <Pick
-        label={tx('pi.groups')}
+        label={tx('pilot.groups')}
         testId="pi-groups"
         value={groups}
         options={[
-          ['beide', tx('pi.groups.both')],
-          ['nieuw', tx('pi.groups.new')],
-          ['ervaren', tx('pi.groups.experienced')],
+          ['beide', tx('pilot.groups.both')],
+          ['nieuw', tx('pilot.groups.new')],
+          ['ervaren', tx('pilot.groups.experienced')],
         ]}
         onChange={setGroups}
       />
       {kind === 'na inwerken' && (
         <>
           <label class="small" for={ids.weeks}>
-            {tx('pi.weeks')}
+            {tx('pilot.weeks')}
           </label>
           <input
             id={ids.weeks}
@@ -216,7 +216,7 @@ function StartRound(props: {
         </>
       )}
       <label class="small" for={ids.closes}>
-        {tx('pi.closes')}
+        {tx('pilot.closes')}
       </label>
       <input
         id={ids.closes}
@@ -232,7 +232,7 @@ function StartRound(props: {
           data-testid="pi-start-round"
           disabled={action.busy || !locations.length}
         >
-          {tx('pi.start')}
+          {tx('pilot.start')}
         </button>
       </div>
       {action.error && (
@@ -248,7 +248,7 @@ function StartRound(props: {
 function Chart(props: { dto: EvaluationDto; location: EvaluationLocationDto; tx: Tx }) {
   const { dto, location, tx } = props;
   const diff = location.differences.find((d) => d.group === 'alle') ?? location.differences[0];
-  if (!diff) return <p class="small">{tx('pi.noComparison')}</p>;
+  if (!diff) return <p class="small">{tx('pilot.noComparison')}</p>;
   const rows = diff.rows.filter((r) => r.before !== null || r.after !== null);
   const rowHeight = 30;
   const label = 110;
@@ -267,7 +267,7 @@ function Chart(props: { dto: EvaluationDto; location: EvaluationLocationDto; tx:
         width={width}
         height={rows.length * rowHeight + 4}
         role="img"
-        aria-label={`${tx('pi.chartLabel', { location: location.location })} ${summary}`}
+        aria-label={`${tx('pilot.chartLabel', { location: location.location })} ${summary}`}
         data-testid="pi-chart"
       >
         {rows.map((r, i) => {
@@ -297,7 +297,7 @@ function Chart(props: { dto: EvaluationDto; location: EvaluationLocationDto; tx:
           );
         })}
       </svg>
-      <figcaption class="small">{tx('pi.legend', { before: diff.before, after: diff.after })}</figcaption>
+      <figcaption class="small">{tx('pilot.legend', { before: diff.before, after: diff.after })}</figcaption>
     </figure>
   );
 }
@@ -319,8 +319,8 @@ function LocationResult(props: { dto: EvaluationDto; location: EvaluationLocatio
       {l.differences.map((d) => (
         <details key={d.group} data-testid="pi-diff">
           <summary>
-            {tx('pi.diffTitle', {
-              group: tx(`pi.group.${d.group}` as TextKey),
+            {tx('pilot.diffTitle', {
+              group: tx(`pilot.group.${d.group}` as TextKey),
               before: d.before,
               after: d.after,
             })}
@@ -330,26 +330,26 @@ function LocationResult(props: { dto: EvaluationDto; location: EvaluationLocatio
               <li key={r.question}>
                 {question(r.question)}: {fmt(r.before)} → {fmt(r.after)}
                 {r.improvement !== null &&
-                  ` (${r.improvement >= 0 ? tx('pi.better', { n: r.improvement }) : tx('pi.worse', { n: -r.improvement })})`}
+                  ` (${r.improvement >= 0 ? tx('pilot.better', { n: r.improvement }) : tx('pilot.worse', { n: -r.improvement })})`}
               </li>
             ))}
           </ul>
         </details>
       ))}
-      <h4>{tx('pi.rounds')}</h4>
+      <h4>{tx('pilot.rounds')}</h4>
       <ul class="small">
         {l.rounds.map((r) => (
           <li key={`${r.round}|${r.group}`} data-testid="pi-round-result">
-            {r.round} · {tx(`pi.group.${r.group}` as TextKey)} ·{' '}
-            {tx(r.moment === 'voor' ? 'pi.before' : 'pi.after')}:{' '}
+            {r.round} · {tx(`pilot.group.${r.group}` as TextKey)} ·{' '}
+            {tx(r.moment === 'voor' ? 'pilot.before' : 'pilot.after')}:{' '}
             {r.invited
-              ? tx('pi.respondents', { n: r.respondents, invited: r.invited })
-              : tx('pi.answeredOnly', { n: r.respondents })}
+              ? tx('pilot.respondents', { n: r.respondents, invited: r.invited })
+              : tx('pilot.answeredOnly', { n: r.respondents })}
             {r.responseRate !== null ? ` (${r.responseRate}%)` : ''}
-            {r.hidden ? ` — ${tx('pi.hidden', { min: dto.minGroup })}` : ''}
+            {r.hidden ? ` — ${tx('pilot.hidden', { min: dto.minGroup })}` : ''}
             {r.open.length > 0 && (
               <details>
-                <summary>{tx('pi.openAnswers')}</summary>
+                <summary>{tx('pilot.openAnswers')}</summary>
                 {r.open.map((o) => (
                   <div key={o.question}>
                     <strong>{question(o.question)}</strong>
@@ -365,12 +365,12 @@ function LocationResult(props: { dto: EvaluationDto; location: EvaluationLocatio
           </li>
         ))}
       </ul>
-      <h4>{tx('pi.figures')}</h4>
+      <h4>{tx('pilot.figures')}</h4>
       <ul class="small" data-testid="pi-figures">
         {l.figures.map((f) => (
           <li key={f.period}>
-            {tx(f.period === 'voor' ? 'pi.periodBefore' : 'pi.periodAfter')}:{' '}
-            {tx('pi.figuresLine', {
+            {tx(f.period === 'voor' ? 'pilot.periodBefore' : 'pilot.periodAfter')}:{' '}
+            {tx('pilot.figuresLine', {
               n: f.newcomers,
               days: fmt(f.daysToBuddy),
               schedule: fmt(f.scheduleDone, '%'),
@@ -393,12 +393,12 @@ function Evaluation(props: { tx: Tx; canExport: boolean }) {
   const [message, setMessage] = useState('');
   const action = useAction();
   return (
-    <section aria-label={tx('pi.evaluation')}>
-      <h2>{tx('pi.evaluation')}</h2>
+    <section aria-label={tx('pilot.evaluation')}>
+      <h2>{tx('pilot.evaluation')}</h2>
       {!dto && (
         <LoadState loaded={evaluation.loaded} tx={tx} retry={() => void evaluation.reload()} id="pi-eval" />
       )}
-      {dto && <p class="small">{tx('pi.minGroup', { min: dto.minGroup })}</p>}
+      {dto && <p class="small">{tx('pilot.minGroup', { min: dto.minGroup })}</p>}
       {dto?.locations.map((l) => (
         <LocationResult key={l.location} dto={dto} location={l} tx={tx} />
       ))}
@@ -409,17 +409,17 @@ function Evaluation(props: { tx: Tx; canExport: boolean }) {
             data-testid="pi-eval-tab"
             onClick={() => action.run(() => call('refreshEvaluationTab').then((r) => setMessage(r.message)))}
           >
-            {tx('pi.writeTab')}
+            {tx('pilot.writeTab')}
           </button>{' '}
           {file ? (
-            <Download file={file} label={tx('v.downloadCsv')} testId="pi-csv" />
+            <Download file={file} label={tx('privacy.downloadCsv')} testId="pi-csv" />
           ) : (
             <button
               type="button"
               data-testid="pi-export"
               onClick={() => action.run(() => call('exportAnswers').then(setFile))}
             >
-              {tx('pi.export')}
+              {tx('pilot.export')}
             </button>
           )}
         </div>
@@ -438,8 +438,8 @@ export function Pilot(props: { language: Language }) {
   if (!state) return <LoadState loaded={pilot.loaded} tx={tx} retry={() => void pilot.reload()} id="pilot" />;
   return (
     <div data-testid="pilot">
-      <h2>{tx('pi.phases')}</h2>
-      <p class="small">{tx('pi.phasesHelp')}</p>
+      <h2>{tx('pilot.phases')}</h2>
+      <p class="small">{tx('pilot.phasesHelp')}</p>
       <Said id="pi" message={message} />
       <ul class="plain">
         {state.phases.map((p) => (
@@ -458,27 +458,28 @@ export function Pilot(props: { language: Language }) {
       </ul>
       {state.canManage && (
         <>
-          <h2>{tx('pi.questionnaire')}</h2>
-          <p class="small">{tx('pi.questions', { n: state.questions.length })}</p>
+          <h2>{tx('pilot.questionnaire')}</h2>
+          <p class="small">{tx('pilot.questions', { n: state.questions.length })}</p>
           {state.example && (
             <p class="warning" data-testid="pi-example">
-              {tx('pi.example')}
+              {tx('pilot.example')}
             </p>
           )}
-          <h2>{tx('pi.rounds')}</h2>
-          {state.rounds.length === 0 && <p class="small">{tx('pi.noRounds')}</p>}
+          <h2>{tx('pilot.rounds')}</h2>
+          {state.rounds.length === 0 && <p class="small">{tx('pilot.noRounds')}</p>}
           <ul class="small">
             {state.rounds.map((r) => (
               <li key={r.id} data-testid="pi-round">
                 <strong>{r.id}</strong> {r.locations.join(', ')} ·{' '}
                 {tx(
-                  `pi.groups.${r.groups === 'beide' ? 'both' : r.groups === 'nieuw' ? 'new' : 'experienced'}`,
+                  `pilot.groups.${r.groups === 'beide' ? 'both' : r.groups === 'nieuw' ? 'new' : 'experienced'}`,
                 )}{' '}
                 · {dayDate(props.language, r.start, state.today)} –{' '}
-                {dayDate(props.language, r.closes, state.today)} · {tx(r.open ? 'pi.open' : 'pi.closed')} ·{' '}
+                {dayDate(props.language, r.closes, state.today)} ·{' '}
+                {tx(r.open ? 'pilot.open' : 'pilot.closed')} ·{' '}
                 {r.invited
-                  ? tx('pi.answered', { n: r.answered, invited: r.invited })
-                  : tx('pi.answeredOnly', { n: r.answered })}
+                  ? tx('pilot.answered', { n: r.answered, invited: r.invited })
+                  : tx('pilot.answeredOnly', { n: r.answered })}
               </li>
             ))}
           </ul>
@@ -503,13 +504,13 @@ export function Pilot(props: { language: Language }) {
               data-testid="pi-show-evaluation"
               onClick={() => setShowEvaluation(true)}
             >
-              {tx('pi.showEvaluation')}
+              {tx('pilot.showEvaluation')}
             </button>
           </div>
         )
       ) : (
         <p class="small" data-testid="pi-no-evaluation">
-          {tx('pi.noEvaluation')}
+          {tx('pilot.noEvaluation')}
         </p>
       )}
     </div>

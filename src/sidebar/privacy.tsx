@@ -21,8 +21,8 @@ function Retention({ t }: { t: Tx }) {
   const [message, setMessage] = useState('');
   return (
     <section class="card" aria-labelledby="retention-title">
-      <h2 id="retention-title">{t('v.retention')}</h2>
-      <p class="small">{t('v.retentionHelp')}</p>
+      <h2 id="retention-title">{t('privacy.retention')}</h2>
+      <p class="small">{t('privacy.retentionHelp')}</p>
       <div class="actions">
         <button
           type="button"
@@ -35,7 +35,7 @@ function Retention({ t }: { t: Tx }) {
             })
           }
         >
-          {t('v.showPurge')}
+          {t('privacy.showPurge')}
         </button>
       </div>
       {preview && (
@@ -46,7 +46,7 @@ function Retention({ t }: { t: Tx }) {
             </p>
           ))}
           {preview.total === 0 ? (
-            <p class="small">{t('v.nothingToPurge')}</p>
+            <p class="small">{t('privacy.nothingToPurge')}</p>
           ) : (
             <>
               <ul class="plain">
@@ -69,7 +69,7 @@ function Retention({ t }: { t: Tx }) {
                   })
                 }
               >
-                {t('v.applyPurge', { count: preview.total })}
+                {t('privacy.applyPurge', { count: preview.total })}
               </button>
             </>
           )}
@@ -97,7 +97,7 @@ function Person({ t }: { t: Tx }) {
     });
   return (
     <section class="card" aria-labelledby="person-title">
-      <h2 id="person-title">{t('v.person')}</h2>
+      <h2 id="person-title">{t('privacy.person')}</h2>
       <form
         class="row-form"
         onSubmit={(e) => {
@@ -105,7 +105,7 @@ function Person({ t }: { t: Tx }) {
           find();
         }}
       >
-        <label for="person-email">{t('v.email')}</label>
+        <label for="person-email">{t('privacy.email')}</label>
         <input
           id="person-email"
           type="email"
@@ -116,14 +116,14 @@ function Person({ t }: { t: Tx }) {
           onInput={(e) => setEmail(e.currentTarget.value)}
         />
         <button type="submit" data-testid="person-search" disabled={lookup.busy || !email.trim()}>
-          {t('v.find')}
+          {t('privacy.find')}
         </button>
       </form>
       <Said id="lookup" error={lookup.error} />
       {data && (
         <div data-testid="person-sections">
           {!data.found ? (
-            <p class="small">{t('v.notFound')}</p>
+            <p class="small">{t('privacy.notFound')}</p>
           ) : (
             <>
               <p class="small">{data.note}</p>
@@ -144,7 +144,7 @@ function Person({ t }: { t: Tx }) {
               ))}
               {data.mails.length > 0 && (
                 <>
-                  <h3>{t('v.mails')}</h3>
+                  <h3>{t('privacy.mails')}</h3>
                   <ul class="plain" data-testid="person-mails">
                     {data.mails.map((m, i) => (
                       <li key={`${m.kind}${i}`}>
@@ -158,13 +158,13 @@ function Person({ t }: { t: Tx }) {
                 <Download
                   key={`${data.email}csv`}
                   file={data.csv}
-                  label={t('v.downloadCsv')}
+                  label={t('privacy.downloadCsv')}
                   testId="download-csv"
                 />
                 <Download
                   key={`${data.email}json`}
                   file={data.json}
-                  label={t('v.downloadJson')}
+                  label={t('privacy.downloadJson')}
                   testId="download-json"
                 />
               </div>
@@ -183,7 +183,7 @@ function Person({ t }: { t: Tx }) {
                 })
               }
             >
-              {t('v.erase')}
+              {t('privacy.erase')}
             </button>
           </div>
         </div>
@@ -191,17 +191,17 @@ function Person({ t }: { t: Tx }) {
       {erasure && (
         <div class="warning" data-testid="erase-summary">
           {erasure.isSelf ? (
-            <p>{t('v.notYourself')}</p>
+            <p>{t('privacy.notYourself')}</p>
           ) : !erasure.found ? (
-            <p>{t('v.nothingToErase')}</p>
+            <p>{t('privacy.nothingToErase')}</p>
           ) : (
             <>
-              <p>{t('v.eraseSummary', { email: erasure.email })}</p>
+              <p>{t('privacy.eraseSummary', { email: erasure.email })}</p>
               <ul class="plain">
                 {erasure.counts.map((c) => (
                   <li key={c.tab}>
                     <strong>{c.tab}</strong>:{' '}
-                    {t('v.counts', { removed: c.removed, anonymised: c.anonymised })}
+                    {t('privacy.counts', { removed: c.removed, anonymised: c.anonymised })}
                   </li>
                 ))}
               </ul>
@@ -212,7 +212,7 @@ function Person({ t }: { t: Tx }) {
                   data-testid="erase-confirm"
                   onChange={(e) => setSure(e.currentTarget.checked)}
                 />{' '}
-                {t('v.sure')}
+                {t('privacy.sure')}
               </label>
               <button
                 type="button"
@@ -228,7 +228,7 @@ function Person({ t }: { t: Tx }) {
                   })
                 }
               >
-                {t('v.eraseNow')}
+                {t('privacy.eraseNow')}
               </button>
             </>
           )}

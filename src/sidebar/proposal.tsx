@@ -28,7 +28,7 @@ function BuddyChoice(props: {
   useEffect(() => {
     if (loaded.kind === 'ready') select.current?.focus();
   }, [loaded.kind]);
-  if (loaded.kind === 'loading') return <span class="spinner">{tx('p.loadingSuggestions')}</span>;
+  if (loaded.kind === 'loading') return <span class="spinner">{tx('pairing.loadingSuggestions')}</span>;
   if (loaded.kind === 'error') {
     return (
       <span class="error" role="alert" data-testid="action-error">
@@ -41,7 +41,7 @@ function BuddyChoice(props: {
   return (
     <span class="choice">
       <label class="sr-only" for={id}>
-        {tx('p.buddyFor', { name: row.newcomerName })}
+        {tx('pairing.buddyFor', { name: row.newcomerName })}
       </label>
       <select
         id={id}
@@ -63,13 +63,13 @@ function BuddyChoice(props: {
         {!known && <option value={row.buddy}>{row.buddyName}</option>}
         {options.map((s) => (
           <option key={s.email} value={s.email}>
-            {s.name} ({s.fit === null ? tx('wk2.fitNone') : tx('wk2.fit', { n: s.fit })};{' '}
-            {tx('p.load', { load: s.load, capacity: s.capacity })})
+            {s.name} ({s.fit === null ? tx('fit.none') : tx('fit.label', { n: s.fit })};{' '}
+            {tx('pairing.load', { load: s.load, capacity: s.capacity })})
           </option>
         ))}
       </select>
       <button type="button" class="link" onClick={props.onDone}>
-        {tx('p.close')}
+        {tx('pairing.close')}
       </button>
     </span>
   );
@@ -120,10 +120,10 @@ function ProposalRow(props: {
             class="link"
             data-testid="change-buddy"
             disabled={props.disabled}
-            aria-label={`${tx('p.change')}: ${tx('p.buddyFor', { name: row.newcomerName })}`}
+            aria-label={`${tx('pairing.change')}: ${tx('pairing.buddyFor', { name: row.newcomerName })}`}
             onClick={() => setEditing(true)}
           >
-            {tx('p.change')}
+            {tx('pairing.change')}
           </button>
         )}
       </div>
@@ -173,13 +173,13 @@ export function Proposal(props: {
     <section
       class="panel"
       data-testid="proposal"
-      aria-label={tx('p.proposal')}
+      aria-label={tx('pairing.proposal')}
       aria-busy={load.loaded.kind === 'loading' || apply.busy}
     >
       <div class="line">
-        <strong>{tx('p.proposal')}</strong>
+        <strong>{tx('pairing.proposal')}</strong>
         <button type="button" class="link" onClick={props.onClose} disabled={apply.busy}>
-          {tx('p.close')}
+          {tx('pairing.close')}
         </button>
       </div>
       <LoadState
@@ -187,16 +187,16 @@ export function Proposal(props: {
         tx={tx}
         retry={load.reload}
         id="proposal"
-        loadingText={tx('p.proposing')}
+        loadingText={tx('pairing.proposing')}
       />
       {proposal && (
         <>
           {proposal.pairs.length === 0 && proposal.unassigned.length === 0 && (
-            <p class="muted">{tx('p.nothingToPropose')}</p>
+            <p class="muted">{tx('pairing.nothingToPropose')}</p>
           )}
           {proposal.pairs.length > 0 && (
             <>
-              <p class="small">{tx('p.proposalHint')}</p>
+              <p class="small">{tx('pairing.proposalHint')}</p>
               <ul class="list">
                 {rows.map((row, i) => (
                   <ProposalRow
@@ -213,7 +213,7 @@ export function Proposal(props: {
           )}
           {proposal.unassigned.length > 0 && (
             <>
-              <h3>{tx('p.unassigned')}</h3>
+              <h3>{tx('pairing.unassigned')}</h3>
               <ul class="plain">
                 {proposal.unassigned.map((u) => (
                   <li key={u.newcomer} data-testid="unassigned">
@@ -233,11 +233,11 @@ export function Proposal(props: {
                 disabled={apply.busy || chosen.length === 0}
                 onClick={onApply}
               >
-                {apply.busy ? tx('p.busy') : tx('p.apply', { n: chosen.length })}
+                {apply.busy ? tx('pairing.busy') : tx('pairing.apply', { n: chosen.length })}
               </button>
             )}
             <button type="button" data-testid="cancel-proposal" disabled={apply.busy} onClick={props.onClose}>
-              {tx('p.cancel')}
+              {tx('pairing.cancel')}
             </button>
           </div>
         </>

@@ -48,10 +48,10 @@ export function Score(props: { score: number; fit: number | null; scale: number;
   if (fit === null)
     return (
       <span class="score muted" data-testid="score-fit" data-fit="">
-        {tx('wk2.fitNone')}
+        {tx('fit.none')}
       </span>
     );
-  const title = tx('wk2.fitTitle', {
+  const title = tx('fit.title', {
     n: fit,
     score: scoreText(language, props.score),
     max: scoreText(language, props.scale),
@@ -62,7 +62,7 @@ export function Score(props: { score: number; fit: number | null; scale: number;
         <span style={{ width: `${fit * 10}%` }} />
       </span>
       <span class="nowrap" data-testid="score-fit" data-fit={String(fit)}>
-        {tx('wk2.fit', { n: fit })}
+        {tx('fit.label', { n: fit })}
       </span>
     </span>
   );
@@ -81,13 +81,13 @@ export function ScaleHelp(props: { scale: number; language: Language }) {
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
-        {tx('wk2.scaleAsk')}
+        {tx('fit.scaleAsk')}
       </button>
       {open && (
         <p class="muted" data-testid="scale-help">
           {props.scale > 0
-            ? tx('wk2.scaleText', { max: scoreText(props.language, props.scale) })
-            : tx('wk2.scaleEmpty')}
+            ? tx('fit.scaleText', { max: scoreText(props.language, props.scale) })
+            : tx('fit.scaleEmpty')}
         </p>
       )}
     </div>
@@ -113,8 +113,8 @@ function Suggestion(props: {
         </span>
         <Score score={s.score} fit={s.fit} scale={props.scale} language={language} />
       </div>
-      <ul class="chips" aria-label={tx('p.reasons')}>
-        {props.previous && <li class="chip warn">{tx('p.previousBuddy')}</li>}
+      <ul class="chips" aria-label={tx('pairing.reasons')}>
+        {props.previous && <li class="chip warn">{tx('pairing.previousBuddy')}</li>}
         {s.note && (
           <li class="chip warn" data-testid="suggestion-note">
             {s.note}
@@ -127,18 +127,18 @@ function Suggestion(props: {
         ))}
       </ul>
       <div class="line">
-        <span class="muted" data-testid="suggestion-load" title={tx('p.loadLabel')}>
-          {tx('sg.free', { free: Math.max(0, s.capacity - s.load), capacity: s.capacity })}
+        <span class="muted" data-testid="suggestion-load" title={tx('pairing.loadLabel')}>
+          {tx('suggestions.free', { free: Math.max(0, s.capacity - s.load), capacity: s.capacity })}
         </span>
         <button
           type="button"
           class="primary"
           data-testid="assign"
-          aria-label={tx('p.assignTo', { name: s.name })}
+          aria-label={tx('pairing.assignTo', { name: s.name })}
           disabled={props.busy}
           onClick={() => props.onAssign(s)}
         >
-          {props.mine ? tx('p.busy') : tx('p.assign')}
+          {props.mine ? tx('pairing.busy') : tx('pairing.assign')}
         </button>
       </div>
     </li>
@@ -182,18 +182,18 @@ export function Suggestions(props: {
       class="panel"
       data-testid="suggestions"
       data-newcomer={newcomer.email}
-      aria-label={tx('p.chooseFor', { name: newcomer.name })}
+      aria-label={tx('pairing.chooseFor', { name: newcomer.name })}
       aria-busy={loaded.kind === 'loading' || assign.busy}
     >
       <div class="line">
-        <strong>{tx('p.chooseFor', { name: newcomer.name })}</strong>
+        <strong>{tx('pairing.chooseFor', { name: newcomer.name })}</strong>
         <button type="button" class="link" onClick={props.onClose} data-testid="suggestions-close">
-          {tx('p.close')}
+          {tx('pairing.close')}
         </button>
       </div>
       {loaded.kind === 'loading' && (
         <p class="spinner" data-testid="suggestions-loading">
-          {tx('p.loadingSuggestions')}
+          {tx('pairing.loadingSuggestions')}
         </p>
       )}
       {loaded.kind === 'error' && <Said id="suggestions" error={loaded.message} />}
@@ -201,7 +201,7 @@ export function Suggestions(props: {
       {loaded.kind === 'ready' && (
         <>
           {loaded.data.suggestions.length === 0 ? (
-            <p class="muted">{tx('p.noSuggestions')}</p>
+            <p class="muted">{tx('pairing.noSuggestions')}</p>
           ) : (
             <ol class="list">
               {loaded.data.suggestions.slice(0, showAll ? undefined : TOP).map((s) => (
@@ -227,7 +227,9 @@ export function Suggestions(props: {
               aria-expanded={showAll}
               onClick={() => setShowAll(!showAll)}
             >
-              {showAll ? tx('sg.less') : tx('sg.more', { n: loaded.data.suggestions.length - TOP })}
+              {showAll
+                ? tx('suggestions.less')
+                : tx('suggestions.more', { n: loaded.data.suggestions.length - TOP })}
             </button>
           )}
           <button
@@ -237,11 +239,11 @@ export function Suggestions(props: {
             data-testid="show-excluded"
             onClick={() => setShowExcluded(!showExcluded)}
           >
-            {tx('p.whoNot')} ({loaded.data.excluded.length})
+            {tx('pairing.whoNot')} ({loaded.data.excluded.length})
           </button>
           {showExcluded &&
             (loaded.data.excluded.length === 0 ? (
-              <p class="muted">{tx('p.nobodyExcluded')}</p>
+              <p class="muted">{tx('pairing.nobodyExcluded')}</p>
             ) : (
               <div class="excluded" data-testid="excluded">
                 {groupByReason(loaded.data.excluded.filter((e) => !e.otherLocation)).map(
@@ -262,13 +264,13 @@ export function Suggestions(props: {
                                 disabled={assign.busy}
                                 onClick={() => setConfirming(e)}
                               >
-                                {tx('p.assignAnyway')}
+                                {tx('pairing.assignAnyway')}
                               </button>
                             )}
                             {confirming?.email === e.email && (
                               <div class="warning" role="alertdialog" data-testid="rule-confirm">
                                 <p>
-                                  {tx('p.ruleConfirm', {
+                                  {tx('pairing.ruleConfirm', {
                                     name: e.name || e.email,
                                     rule: e.reasons.join('; '),
                                   })}
@@ -280,7 +282,9 @@ export function Suggestions(props: {
                                   disabled={assign.busy}
                                   onClick={() => onAssignAnyway(e)}
                                 >
-                                  {assign.busy && choice === e.email ? tx('p.busy') : tx('p.ruleConfirmYes')}
+                                  {assign.busy && choice === e.email
+                                    ? tx('pairing.busy')
+                                    : tx('pairing.ruleConfirmYes')}
                                 </button>{' '}
                                 <button
                                   type="button"
@@ -288,7 +292,7 @@ export function Suggestions(props: {
                                   disabled={assign.busy}
                                   onClick={() => setConfirming(null)}
                                 >
-                                  {tx('p.ruleConfirmNo')}
+                                  {tx('pairing.ruleConfirmNo')}
                                 </button>
                               </div>
                             )}
@@ -306,7 +310,7 @@ export function Suggestions(props: {
                     aria-expanded={showElsewhere}
                     onClick={() => setShowElsewhere(!showElsewhere)}
                   >
-                    {tx('sg.elsewhere', { n: elsewhere(loaded.data.excluded) })}
+                    {tx('suggestions.elsewhere', { n: elsewhere(loaded.data.excluded) })}
                   </button>
                 )}
                 {showElsewhere && (

@@ -28,8 +28,8 @@ export function hasSignal(n: Pick<NewcomerDto, 'lastClick' | 'lastWellbeing'>): 
 
 /** The signal in words: "klik niet, welbevinden 2". */
 export function signalText(language: Language, n: Pick<NewcomerDto, 'lastClick' | 'lastWellbeing'>): string {
-  return text(language, 'wk2.signalParts', {
-    click: n.lastClick ? text(language, `n.k.${n.lastClick}` as TextKey) : '—',
+  return text(language, 'signal.parts', {
+    click: n.lastClick ? text(language, `checkin.clicks.${n.lastClick}` as TextKey) : '—',
     wellbeing: n.lastWellbeing ?? '—',
   });
 }
@@ -50,10 +50,10 @@ export function ReplaceButton(props: {
       class="link"
       data-testid="signal-replace"
       data-email={props.email}
-      aria-label={text(props.language, 'wk2.replaceFor', { name: props.name })}
+      aria-label={text(props.language, 'pairing.replaceFor', { name: props.name })}
       onClick={() => props.onOpen({ tab: 'pairing', email: props.email, replace: true })}
     >
-      {text(props.language, 'p.replace')}
+      {text(props.language, 'pairing.replace')}
     </button>
   );
 }
@@ -87,7 +87,7 @@ export function weekItems(state: SidebarState, language: Language): WeekItem[] {
     items.push({
       kind: 'noBuddy',
       email: w.email,
-      text: t('wk.noBuddy', { name: w.name || w.email, date: w.startDate ? day(w.startDate) : '—' }),
+      text: t('week.noBuddy', { name: w.name || w.email, date: w.startDate ? day(w.startDate) : '—' }),
       focus: { tab: 'pairing', email: w.email },
     });
   }
@@ -98,39 +98,39 @@ export function weekItems(state: SidebarState, language: Language): WeekItem[] {
       items.push({
         kind: 'buddyLeft',
         email: n.email,
-        text: t('wk.buddyLeft', { name, buddy: n.buddyName }),
+        text: t('week.buddyLeft', { name, buddy: n.buddyName }),
         focus: { tab: 'pairing', email: n.email },
       });
     if (n.buddy && !n.hasSchedule)
-      items.push({ kind: 'noSchedule', email: n.email, text: t('wk.noSchedule', { name }), focus: card });
+      items.push({ kind: 'noSchedule', email: n.email, text: t('week.noSchedule', { name }), focus: card });
     const row = state.welcome?.find((w) => w.email === n.email);
     // Without a buddy the packet cannot go either: the "no buddy" item is the one to act on.
     if (row && n.buddy && PACKET_NEEDS_SOMEONE.has(row.status.code))
       items.push({
         kind: 'packet',
         email: n.email,
-        text: t('wk.packet', { name, text: packetText(language, row.status, state.today) }),
+        text: t('week.packet', { name, text: packetText(language, row.status, state.today) }),
         focus: card,
       });
     if (n.checkInsLate > 0)
       items.push({
         kind: 'late',
         email: n.email,
-        text: t('wk.late', { name, n: n.checkInsLate }),
+        text: t('week.late', { name, n: n.checkInsLate }),
         focus: card,
       });
     else if (n.nextCheckIn && n.nextCheckIn <= weekEnd)
       items.push({
         kind: 'due',
         email: n.email,
-        text: t('wk.due', { name, date: day(n.nextCheckIn) }),
+        text: t('week.due', { name, date: day(n.nextCheckIn) }),
         focus: card,
       });
     if (hasSignal(n))
       items.push({
         kind: 'signal',
         email: n.email,
-        text: t('wk.signal', { name, signal: signalText(language, n) }),
+        text: t('week.signal', { name, signal: signalText(language, n) }),
         focus: card,
         replaceable: Boolean(n.buddy),
       });
@@ -139,7 +139,7 @@ export function weekItems(state: SidebarState, language: Language): WeekItem[] {
       items.push({
         kind: 'worries',
         email: n.email,
-        text: t('wk.worries', { name, date: day(n.worriesOn) }),
+        text: t('week.worries', { name, date: day(n.worriesOn) }),
         focus: card,
       });
   }
@@ -162,10 +162,10 @@ export function Week(props: { state: SidebarState; language: Language; onOpen: (
   const items = weekItems(state, language);
   return (
     <section data-testid="week-tab" aria-labelledby="h-week">
-      <h2 id="h-week">{t('wk.title', { n: items.length })}</h2>
+      <h2 id="h-week">{t('week.title', { n: items.length })}</h2>
       {items.length === 0 ? (
         <p class="muted" data-testid="week-none">
-          {t('wk.none')}
+          {t('week.none')}
         </p>
       ) : (
         <ul class="list">

@@ -88,7 +88,7 @@ describe('the figures', () => {
       newcomers: 1,
       held: 1,
       open: 1,
-      klikSignals: 1,
+      clickSignals: 1,
       worries: 1,
       levels: 1,
       wellbeing: null,

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { assignBuddy } from '../../src/app/pairing';
 import { getSchedule, saveSchedule, withText } from '../../src/app/schedule';
 import { getSidebarState } from '../../src/app/sidebarState';
+import { translate } from '../../src/app/texts/messages';
 import { previewWelcome } from '../../src/app/welcome';
 import { PLACEHOLDERS } from '../../src/core/schedule/template';
-import { translate } from '../../src/shared/i18n';
 import { aColleague, chiefOf, schoolWorld } from '../support/builders';
 
 const HAVO = 'Onderbouw havo';

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { assignBuddy } from '../../src/app/pairing';
+import { translate } from '../../src/app/texts/messages';
 import { UserError } from '../../src/core/errors';
 import { readSettings } from '../../src/core/settings';
-import { translate } from '../../src/shared/i18n';
 import { aColleague, chiefOf, schoolWorld } from '../support/builders';
 
 const HAVO = 'Onderbouw havo';

@@ -13,10 +13,10 @@ import {
 } from '../../src/app/privacy';
 import { saveSchedule } from '../../src/app/schedule';
 import { setupWorkbook } from '../../src/app/setup';
+import { translate } from '../../src/app/texts/messages';
 import { packetRows } from '../../src/app/welcome';
 import { cellText } from '../../src/core/cells';
 import { UserError } from '../../src/core/errors';
-import { translate } from '../../src/shared/i18n';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
 const OV = 'Onderbouw vmbo';

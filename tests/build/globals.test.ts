@@ -33,6 +33,7 @@ const PUBLIC_GLOBALS = [
   'getPilotState',
   'getSchedule',
   'getSidebarState',
+  'getSidebarViews', // the code of the sidebar's views loaded on demand: no data, refused in the web app
   'markScheduleItem',
   'onInstall',
   'onOpen',

@@ -2,18 +2,23 @@
  * The built Code.js with exactly the scopes of the built appsscript.json granted, as a new user who
  * accepts the consent screen; then with one scope declined at a time (granular consent).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDemo, DEMO_TODAY, deriveUsers, type SandboxUser } from '../../sandbox/demo';
 import { type FakeState, type GasFakes, restoreGasFakes } from '../../sandbox/fakes/index';
 import { type AppsScriptRuntime, loadBundle } from '../../sandbox/runtime';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
-const sidebar = readFileSync(new URL('../../build/Sidebar.html', import.meta.url), 'utf8');
 const builtManifest = JSON.parse(
   readFileSync(new URL('../../build/appsscript.json', import.meta.url), 'utf8'),
 ) as { oauthScopes: string[] };
-const htmlFiles = { Sidebar: sidebar };
+// Every built HTML file (each page per language, the sidebar's views, the English texts).
+const buildDir = new URL('../../build/', import.meta.url);
+const htmlFiles = Object.fromEntries(
+  readdirSync(buildDir)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => [f.replace(/\.html$/, ''), readFileSync(new URL(f, buildDir), 'utf8')]),
+);
 const AUTH = 'https://www.googleapis.com/auth/';
 
 let demo: FakeState;

@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import {
   type CheckInRow,
   checkInFields,
+  clickAlertReason,
   currentGoals,
   dueReminders,
   formatGoals,
   formatLevels,
   growth,
-  klikAlertReason,
   MAX_GOAL,
   MAX_STEP,
   parseGoals,
@@ -275,16 +275,16 @@ describe('growth per competence', () => {
 describe('the klik alert to the chef buddy', () => {
   it('is raised by a niet from either side, and by twijfel twice in a row from the same side', () => {
     const first = row({ held: '2027-01-08', click: 'twijfel' });
-    expect(klikAlertReason(row({ held: '2027-01-15', click: 'niet' }), undefined)).toBe('niet');
+    expect(clickAlertReason(row({ held: '2027-01-15', click: 'niet' }), undefined)).toBe('niet');
     expect(
-      klikAlertReason(row({ held: '2027-01-15', click: 'goed', newcomerClick: 'niet' }), undefined),
+      clickAlertReason(row({ held: '2027-01-15', click: 'goed', newcomerClick: 'niet' }), undefined),
     ).toBe('niet');
-    expect(klikAlertReason(row({ held: '2027-01-15', click: 'twijfel' }), first)).toBe('tweeKeerTwijfel');
-    expect(klikAlertReason(row({ held: '2027-01-15', click: 'twijfel' }), undefined)).toBeNull();
+    expect(clickAlertReason(row({ held: '2027-01-15', click: 'twijfel' }), first)).toBe('tweeKeerTwijfel');
+    expect(clickAlertReason(row({ held: '2027-01-15', click: 'twijfel' }), undefined)).toBeNull();
     expect(
-      klikAlertReason(row({ held: '2027-01-15', click: 'goed', newcomerClick: 'twijfel' }), first),
+      clickAlertReason(row({ held: '2027-01-15', click: 'goed', newcomerClick: 'twijfel' }), first),
     ).toBeNull();
-    expect(klikAlertReason(row({ held: '', click: 'niet' }), undefined)).toBeNull();
+    expect(clickAlertReason(row({ held: '', click: 'niet' }), undefined)).toBeNull();
   });
 
   it('is due once per check-in: not again once its cell holds a state', () => {
@@ -314,7 +314,7 @@ describe('the klik alert to the chef buddy', () => {
       dueReminders(recent, TODAY, SETTINGS, { inOnboarding: new Set() }).some((d) => d.kind === 'chiefKlik'),
     ).toBe(false);
     expect(
-      dueReminders(recent, TODAY, SETTINGS, { klikAlerts: false }).some((d) => d.kind === 'chiefKlik'),
+      dueReminders(recent, TODAY, SETTINGS, { clickAlerts: false }).some((d) => d.kind === 'chiefKlik'),
     ).toBe(false);
   });
 });

@@ -159,7 +159,7 @@ describe('the table as written', () => {
     table.update(d!, { status: 'actief' });
     // A field without a column changes the record, not the sheet: read again, it is gone.
     table.update(e!, { absentUntil: '2027-02-01' });
-    table.append({ ...b!.value, name: 'F', email: 'f@x.example' });
+    table.append({ ...b!.value, name: 'F', email: personKey('f@x.example') });
     const written = table.written();
     const patch = table.patch();
     const sheet = grid.map((r) => [...r]);

@@ -5,6 +5,7 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHOOL_LEADER } from '../../sandbox/demo.ts';
+import { TEXTS } from '../../src/sidebar/texts';
 import { launchChromium, sidebarShowing, watchPage } from './support/browser.ts';
 import { startTestSandbox, type TestSandbox } from './support/sandbox.ts';
 import type { SwitcherUser } from './support/session.ts';
@@ -20,8 +21,9 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-GB' });
   await watchPage(page, sandbox.url);
-  // Google tells the server the user's locale; the sandbox takes it from this header.
-  await page.route('**/rpc/**', (route) =>
+  // Google tells the server the user's locale on every call, the menu's too (which then serves the
+  // English sidebar page); the sandbox takes it from this header.
+  await page.route(/\/(rpc\/|api\/run\/|api\/menu$)/, (route) =>
     route.continue({ headers: { ...route.request().headers(), 'x-wegwijs-locale': 'en' } }),
   );
   users = (await sandbox.api('GET', '/api/users')).body.users as SwitcherUser[];
@@ -120,6 +122,15 @@ async function everyTab(frame: Frame, who: string, found: string[]): Promise<voi
 }
 
 describe('the sidebar for a user whose locale is English', () => {
+  // Issue 19: each page is built per language; the menu serves the English user the English one.
+  it('is the English sidebar page, with the English views loaded on demand', async () => {
+    const frame = await sidebarAs(SCHOOL_LEADER);
+    expect(await frame.evaluate(() => document.documentElement.lang)).toBe('en');
+    await frame.click('[data-testid=tab-privacy]');
+    await frame.waitForSelector('[data-testid=retention-preview]');
+    expect(await frame.textContent('#retention-title')).toBe(TEXTS.en['privacy.retention']);
+  });
+
   it('shows no Dutch state words to a chef buddy, on any tab or newcomer card of their location', async () => {
     const found: string[] = [];
     for (const chief of users.filter((u) => u.role === 'chef buddy')) {
@@ -129,7 +140,8 @@ describe('the sidebar for a user whose locale is English', () => {
     expect(found).toEqual([]);
     // The line the sheet has as "IB-er nog te kiezen" was shown, in English.
     expect(seen.some((t) => t.includes('internal counsellor (IB) still to choose'))).toBe(true);
-  });
+    // Every tab and newcomer card of four chef buddies: over 60 s on a loaded runner (no timing is asserted).
+  }, 180_000);
 
   it('shows no Dutch state words to the school leader, on any tab', async () => {
     const found: string[] = [];

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScheduledJobs } from '../../src/app/jobs';
 import { assignBuddy } from '../../src/app/pairing';
+import { CATALOGUES, type MessageKey, translate } from '../../src/app/texts/messages';
 import { dueWelcomePackets } from '../../src/app/welcome';
 import {
   BUDDY_TASK_TEMPLATE,
@@ -17,7 +18,6 @@ import {
 } from '../../src/core/defaults';
 import { SETTINGS } from '../../src/core/settings';
 import { COACHING_TEXTS, COMPETENCES, STEP_PROMPTS } from '../../src/shared/coaching';
-import { CATALOGUES, type MessageKey, translate } from '../../src/shared/i18n';
 import { longDate } from '../../src/shared/language';
 import { TEXTS } from '../../src/sidebar/texts';
 import { aColleague, schoolWorld } from '../support/builders';

@@ -177,6 +177,7 @@ export function memoryWorld(options: MemoryOptions = {}): MemoryWorld {
     },
     ui: {
       showSidebar: (title) => world.sidebars.push(title),
+      sidebarViews: (language) => `/* the sidebar views, ${language} */`,
       alert: (message) => world.alerts.push(message),
       showDialog: (title, html) => world.dialogs.push({ title, html }),
     },

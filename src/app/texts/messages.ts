@@ -1,8 +1,11 @@
-import { fill, type Language, sentenceValue } from './language';
+import type { MessageParams } from '../../core/errors';
+import { fill, type Language, sentenceValue } from '../../shared/language';
 
 /**
- * All user-facing text of the server, Dutch first, English for users whose locale
- * is English. Placeholders are `{name}`. Shared by the bundle and the sidebar, so it stays small.
+ * All user-facing text of the server, Dutch first, English for users whose locale is English.
+ * Placeholders are `{name}`. It lives with the use cases (app), the lowest layer that speaks to
+ * users: core only names message keys (`core/errors.ts`), the sidebar and page carry their own
+ * texts, so this catalogue goes into Code.js alone (its English half into a project file).
  */
 
 const nl = {
@@ -545,6 +548,12 @@ const nl = {
 export type MessageKey = keyof typeof nl;
 export type Messages = Record<MessageKey, string>;
 
+// Core names keys without importing this layer: its `MessageCatalogue` is filled in here, so
+// every key a UserError or `ctx.t` names is checked against the Dutch catalogue by the compiler.
+declare module '../../core/errors' {
+  interface MessageCatalogue extends Messages {}
+}
+
 const en: Messages = {
   'app.name': 'Wegwijs',
   'menu.openSidebar': 'Open sidebar',
@@ -1073,8 +1082,8 @@ const en: Messages = {
   'checkin.invalid.noGoals': 'Invalid input: "no goals yet" is yes or no.',
 };
 
-export type { Language } from './language';
-export { languageOf } from './language';
+export type { Language } from '../../shared/language';
+export { languageOf } from '../../shared/language';
 
 /** Whether a text is a key of the catalogue. */
 export function isMessageKey(key: string): key is MessageKey {
@@ -1083,17 +1092,44 @@ export function isMessageKey(key: string): key is MessageKey {
 }
 
 /**
- * Translates a message key, filling `{name}` placeholders; a day or moment among the values reads
- * as a long date ("maandag 11 januari 2027"), as dates do inside sentences.
+ * Parameters whose value is itself a code, read as the text of a key under a prefix:
+ * `{ field: 'field' }` turns `field: 'buddy'` into the text of `field.buddy`.
+ */
+export type Labels = Readonly<Record<string, string>>;
+
+/**
+ * The one way a coded message (`{key, params}`, from a UserError or a core result) becomes text:
+ * `{name}` placeholders filled; a day or moment among the values reads as a long date ("maandag
+ * 11 januari 2027"), as dates do inside sentences; a parameter named in `labels` reads as its
+ * label (see `label`).
  */
 export function translate(
   language: Language,
   key: MessageKey,
-  params: Readonly<Record<string, string | number>> = {},
+  params: MessageParams = {},
+  labels: Labels = {},
 ): string {
   const inSentence: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(params)) inSentence[name] = sentenceValue(value, language);
+  for (const [name, value] of Object.entries(params)) {
+    const prefix = labels[name];
+    inSentence[name] =
+      prefix === undefined ? sentenceValue(value, language) : label(language, prefix, value, params);
+  }
   return fill((language === 'en' ? english() : nl)[key] ?? key, inSentence);
+}
+
+/**
+ * The text of the key `<prefix>.<value>` (its own placeholders filled from `params`), or the value
+ * as written when the catalogue has no such key (a field name the user typed, say).
+ */
+export function label(
+  language: Language,
+  prefix: string,
+  value: string | number,
+  params: MessageParams = {},
+): string {
+  const key = `${prefix}.${value}`;
+  return isMessageKey(key) ? translate(language, key, params) : String(value);
 }
 
 /**
