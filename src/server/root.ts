@@ -5,7 +5,10 @@
 
 import manifest from '../../appsscript.json';
 import { permissionError, RequestContext, type Services } from '../app/context';
+import * as mailWindow from '../app/mailWindow';
+import * as errors from '../core/errors';
 import { UserError } from '../core/errors';
+import * as identity from '../core/identity';
 import { missingScopeOf, permissionOfScope } from '../core/permissions';
 import { redactEmails } from '../core/redact';
 import {
@@ -23,6 +26,7 @@ import {
   UtilitiesHasher,
 } from '../gas/services';
 import { ActiveSpreadsheet, SpreadsheetGateway } from '../gas/sheetGateway';
+import * as i18n from '../shared/i18n';
 import {
   isMessageKey,
   type Language,
@@ -31,6 +35,7 @@ import {
   readEnglishWith,
   translate,
 } from '../shared/i18n';
+import { type ChunkName, SHARED_PARAMETER, type SharedModule } from './chunks';
 
 declare const WEGWIJS_VERSION: string | undefined;
 
@@ -47,6 +52,35 @@ export const REQUIRED_SCOPES: readonly string[] = manifest.oauthScopes;
  */
 function readEnglish(): Messages {
   return JSON.parse(HtmlService.createHtmlOutputFromFile('English').getContent()) as Messages;
+}
+
+/** What a chunk gets instead of its own copy of these modules (chunks.ts says why). */
+const SHARED: Record<SharedModule, object> = {
+  'app/mailWindow': mailWindow,
+  'core/errors': errors,
+  'core/identity': identity,
+  'shared/i18n': i18n,
+};
+
+/** A chunk's modules by their path under src (e.g. `app/setup`): their exports. */
+export type ChunkModules = Record<string, Record<string, unknown>>;
+
+const loadedChunks: Partial<Record<ChunkName, ChunkModules>> = {};
+
+/**
+ * The modules of a chunk (chunks.ts), evaluated on first use in this execution; the build calls
+ * this from the stand-ins it puts in Code.js for the functions main.ts calls in them. The chunk is
+ * a project file like English.html (no scope, every context): its code is evaluated with
+ * `new Function`, which Apps Script's V8 runtime supports. Nothing in it runs a service at load.
+ */
+export function loadChunk(name: ChunkName): ChunkModules {
+  let modules = loadedChunks[name];
+  if (!modules) {
+    const source = HtmlService.createHtmlOutputFromFile(name).getContent();
+    modules = new Function(SHARED_PARAMETER, source)(SHARED) as ChunkModules;
+    loadedChunks[name] = modules;
+  }
+  return modules;
 }
 
 export function createServices(): Services {

@@ -3,17 +3,20 @@
  * accepts the consent screen; then with one scope declined at a time (granular consent).
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDemo, DEMO_TODAY, deriveUsers, type SandboxUser } from '../../sandbox/demo';
 import { type FakeState, type GasFakes, restoreGasFakes } from '../../sandbox/fakes/index';
 import { type AppsScriptRuntime, loadBundle } from '../../sandbox/runtime';
+import { readChunks } from '../../sandbox/world';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
 const sidebar = readFileSync(new URL('../../build/Sidebar.html', import.meta.url), 'utf8');
+const chunks = readChunks(fileURLToPath(new URL('../../build', import.meta.url)));
 const builtManifest = JSON.parse(
   readFileSync(new URL('../../build/appsscript.json', import.meta.url), 'utf8'),
 ) as { oauthScopes: string[] };
-const htmlFiles = { Sidebar: sidebar };
+const htmlFiles = { Sidebar: sidebar, ...chunks };
 const AUTH = 'https://www.googleapis.com/auth/';
 
 let demo: FakeState;
