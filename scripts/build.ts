@@ -23,6 +23,7 @@ import { build, type Plugin, transform } from 'esbuild';
 import {
   CHUNKS,
   type ChunkName,
+  IN_CODE_JS,
   SHARED_MODULES,
   SHARED_PARAMETER,
   type SharedModule,
@@ -159,6 +160,10 @@ function standIns(chunks: Chunk[]): Plugin {
   const entry = join(src, 'server/main.ts');
   const owner = new Map<string, Chunk>();
   for (const chunk of chunks) for (const m of Object.keys(chunk.functions)) owner.set(m, chunk);
+  for (const [m, names] of Object.entries(IN_CODE_JS))
+    for (const f of names)
+      if (!owner.get(m)?.functions[m]?.includes(f))
+        throw new Error(`IN_CODE_JS: ${m} is in no chunk or exports no function ${f}`);
   return {
     name: 'chunk-stand-ins',
     setup(b) {
@@ -169,11 +174,14 @@ function standIns(chunks: Chunk[]): Plugin {
       });
       b.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => {
         const chunk = owner.get(args.path)!;
+        const eager = IN_CODE_JS[args.path] ?? [];
         const lines = [
           `import { loadChunk } from ${JSON.stringify(join(src, 'server/root.ts'))};`,
           `const m = () => loadChunk(${JSON.stringify(chunk.name)})[${JSON.stringify(args.path)}];`,
-          ...chunk.functions[args.path]!.map(
-            (f) => `export function ${f}() { return m().${f}.apply(this, arguments); }`,
+          ...chunk.functions[args.path]!.map((f) =>
+            eager.includes(f)
+              ? `export { ${f} } from ${JSON.stringify(`./${args.path}`)};`
+              : `export function ${f}() { return m().${f}.apply(this, arguments); }`,
           ),
         ];
         return { contents: lines.join('\n'), loader: 'js', resolveDir: src };

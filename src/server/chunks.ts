@@ -25,11 +25,20 @@ export const CHUNKS = {
   ChunkReports: ['app/overview', 'app/chiefReport', 'app/summary', 'app/about'],
   /** Privacy: export, erasure, retention. */
   ChunkPrivacy: ['app/privacy'],
-  /** The pilot's management and its evaluation. */
-  ChunkPilot: ['app/evaluation', 'app/phases'],
+  /** The pilot: its management, the questionnaire answers and the evaluation. */
+  ChunkPilot: ['app/pilot', 'app/evaluation', 'app/phases'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ChunkName = keyof typeof CHUNKS;
+
+/**
+ * Functions of a chunk's module that main.ts calls on every view of the page or the sidebar:
+ * main.ts gets these from Code.js itself, not through the chunk.
+ */
+export const IN_CODE_JS: Readonly<Record<string, readonly string[]>> = {
+  /** Every page view asks for the visitor's open questionnaires. */
+  'app/pilot': ['surveysFor'],
+};
 
 /**
  * Modules a chunk shares with Code.js instead of bundling its own copy: they hold state for the

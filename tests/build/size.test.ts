@@ -28,7 +28,7 @@ const chunks = readChunks(fileURLToPath(build('')));
  * composes only to find packet problems, with the schedule planner (about 20 KB; issue 19's CPU
  * part replaces that). Lower this bound as those land; never raise it.
  */
-const CODE_JS_LIMIT = 173 * KB;
+const CODE_JS_LIMIT = 170 * KB;
 
 describe('the size of what Apps Script parses on every execution', () => {
   it(`Code.js is at most ${CODE_JS_LIMIT / KB} KB`, () => {
@@ -84,6 +84,7 @@ describe('which calls read which chunk', () => {
       ['setupWorkbook', [], 'ChunkSetup'],
       ['previewRetentionPurge', [], 'ChunkPrivacy'],
       ['getEvaluation', [], 'ChunkPilot'],
+      ['getPilotState', [], 'ChunkPilot'],
       ['getOverview', [], 'ChunkReports'],
       ['getAboutInfo', [], 'ChunkReports'],
     ];
