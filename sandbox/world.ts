@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { CHUNKS } from '../src/server/chunks.ts';
 import { buildDemo, DEMO_TIME_ZONE } from './demo.ts';
 import { type GasFakes, restoreGasFakes } from './fakes/index.ts';
 import { isoDay, isoWithOffset } from './fakes/time.ts';
@@ -52,6 +53,13 @@ export function readBundle(buildDir: string): Bundle {
       htmlFiles[basename(file, '.html')] = readFileSync(join(buildDir, file), 'utf8');
   }
   return { code: readFileSync(codeFile, 'utf8'), htmlFiles };
+}
+
+/** The chunks (src/server/chunks.ts) of a build: project files Code.js evaluates on first use. */
+export function readChunks(buildDir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of Object.keys(CHUNKS)) files[name] = readFileSync(join(buildDir, `${name}.html`), 'utf8');
+  return files;
 }
 
 /** Message of anything thrown, including errors of the vm's realm (`instanceof Error` fails there). */

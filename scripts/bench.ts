@@ -14,11 +14,13 @@ import { mulberry32 } from '../sandbox/demo';
 import { SPREADSHEET_KINDS } from '../sandbox/fakes/core';
 import { createGasFakes, type FakeState, type GasFakes, restoreGasFakes } from '../sandbox/fakes/index';
 import { type AppsScriptRuntime, loadBundle } from '../sandbox/runtime';
+import { readChunks } from '../sandbox/world';
 import { DEFAULT_LOCATIONS } from '../src/core/defaults';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const code = readFileSync(`${root}build/Code.js`, 'utf8');
 const sidebar = readFileSync(`${root}build/Sidebar.html`, 'utf8');
+const chunks = readChunks(`${root}build`);
 const english = readFileSync(`${root}build/English.html`, 'utf8');
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -74,7 +76,7 @@ export function workbook(n: number): FakeState {
   const fakes = createGasFakes({
     now: NOW,
     activeUser: LEADER,
-    htmlFiles: { Sidebar: sidebar, English: english },
+    htmlFiles: { Sidebar: sidebar, English: english, ...chunks },
     mailQuota: 100_000,
   });
   const runtime = loadBundle(code, fakes);
@@ -357,7 +359,7 @@ function measure(base: FakeState, size: number, scenario: Scenario): Measure {
   let args = Array.isArray(scenario.args) ? scenario.args : [];
   const fromTrigger = scenario.fn === 'runScheduledJobs';
   if (!Array.isArray(scenario.args) || scenario.fn === 'endPairing' || fromTrigger) {
-    const fakes = restoreGasFakes(base, { htmlFiles: { Sidebar: sidebar, English: english } });
+    const fakes = restoreGasFakes(base, { htmlFiles: { Sidebar: sidebar, English: english, ...chunks } });
     const runtime = loadBundle(code, fakes);
     if (scenario.fn === 'endPairing') {
       // Ending needs a pair: make one first (not measured).
@@ -375,7 +377,7 @@ function measure(base: FakeState, size: number, scenario: Scenario): Measure {
     }
   }
   for (let i = 0; i < RUNS; i++) {
-    const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar, English: english } });
+    const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar, English: english, ...chunks } });
     const runtime = loadBundle(code, fakes);
     fakes.calls.reset();
     const before = process.cpuUsage();
@@ -414,7 +416,7 @@ function measure(base: FakeState, size: number, scenario: Scenario): Measure {
 
 /** The tabs of a workbook state as JSON grids. */
 function tabsOf(state: FakeState): Map<string, unknown[][]> {
-  const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar, English: english } });
+  const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar, English: english, ...chunks } });
   return new Map(fakes.sheet.tabNames().map((t) => [t, fakes.sheet.json(t)]));
 }
 
@@ -480,7 +482,7 @@ function minimumCalls(
   if (wrote) calls += 1;
   if (scenario.extra) {
     const extra = scenario.extra(
-      restoreGasFakes(before, { htmlFiles: { Sidebar: sidebar, English: english } }),
+      restoreGasFakes(before, { htmlFiles: { Sidebar: sidebar, English: english, ...chunks } }),
       after,
     );
     calls += extra.calls;

@@ -9,16 +9,29 @@
  * menus, triggers and google.script.run only see top-level function declarations. The names come
  * from the entry's exports (an ES-module build's metafile), never from a hand list.
  *
+ * Chunk*.html (src/server/chunks.ts): code only some calls need, each chunk one IIFE evaluated by
+ * `loadChunk` (root.ts) on first use. In Code.js, each function main.ts calls in a chunk's module is
+ * a stand-in that loads the chunk and calls the real one. A chunk shares the modules in
+ * SHARED_MODULES with Code.js; every other module it bundles must hold no module state.
+ *
  * Sidebar.html: one self-contained page with JS and CSS inlined, in one language (WEGWIJS_LANGUAGE
  * leaves the other catalogue out); template literals lowered, because Apps Script strips `//` and
  * `/*` inside them in served HTML.
  */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as vm from 'node:vm';
 import { type BuildOptions, build, type OnResolveResult, type Plugin, transform } from 'esbuild';
 import { pageFile } from '../src/gas/htmlFiles.ts';
+import {
+  CHUNKS,
+  type ChunkName,
+  IN_CODE_JS,
+  SHARED_MODULES,
+  SHARED_PARAMETER,
+  type SharedModule,
+} from '../src/server/chunks.ts';
 import type { Language } from '../src/shared/language.ts';
 import { SERVER_TARGET, SIDEBAR_TARGET } from './targets.ts';
 
@@ -55,7 +68,134 @@ const englishOut: Plugin = {
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 const define = { WEGWIJS_VERSION: JSON.stringify(pkg.version) };
 
-async function buildCode(): Promise<string> {
+const src = join(root, 'src');
+/** A module's path under src without extension (`app/setup`), or null outside src. */
+function moduleName(path: string): string | null {
+  const rel = relative(src, path).replace(/\\/g, '/');
+  return rel.startsWith('..') ? null : rel.replace(/\.tsx?$/, '');
+}
+/** Where a relative import of `importer`'s folder leads, as a module name (see `moduleName`). */
+const importedModule = (resolveDir: string, path: string) =>
+  path.startsWith('.') ? moduleName(resolve(resolveDir, path)) : null;
+
+/**
+ * Top-level module state: `let`/`var`, or a Map/Set in a camelCase const (a cache); constant
+ * tables are UPPER_CASE by the project's style and hold nothing that changes.
+ */
+const MODULE_STATE =
+  /^(?:export\s+)?(?:(?:let|var)\s|const\s+[a-z]\w*\s*(?::[^=]+)?=\s*new\s+(?:Map|Set|WeakMap|WeakSet)\b)/m;
+
+interface Chunk {
+  name: ChunkName;
+  code: string;
+  /** Per module of the chunk: its exported functions. */
+  functions: Record<string, string[]>;
+}
+
+/** One chunk: its modules as an IIFE whose value the project file's code returns. */
+async function buildChunk(name: ChunkName, shared: Record<SharedModule, object>): Promise<Chunk> {
+  const modules: readonly string[] = CHUNKS[name];
+  const contents = [
+    ...modules.map((m, i) => `import * as m${i} from ${JSON.stringify(`./${m}`)};`),
+    `export default {${modules.map((m, i) => `${JSON.stringify(m)}: m${i}`).join(',')}};`,
+  ].join('\n');
+  const sharedIn: Plugin = {
+    name: 'shared-in',
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, (args) => {
+        const module = importedModule(args.resolveDir, args.path);
+        return module !== null && (SHARED_MODULES as readonly string[]).includes(module)
+          ? { path: module, namespace: 'shared' }
+          : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'shared' }, (args) => ({
+        contents: `module.exports = ${SHARED_PARAMETER}[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+    },
+  };
+  const result = await build({
+    stdin: { contents, resolveDir: src, loader: 'ts', sourcefile: `${name}.ts` },
+    bundle: true,
+    format: 'iife',
+    globalName: 'chunk',
+    write: false,
+    metafile: true,
+    target: SERVER_TARGET,
+    plugins: [sharedIn],
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    // As in the pages: the chunk is read through HtmlService.
+    supported: { 'template-literal': false },
+    define,
+    logLevel: 'warning',
+  });
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const path = resolve(input);
+    if (moduleName(path) === null || !/\.tsx?$/.test(path) || !existsSync(path)) continue;
+    if (MODULE_STATE.test(readFileSync(path, 'utf8')))
+      throw new Error(
+        `${name}: ${moduleName(path)} holds module state; a chunk would get its own copy. Add it to SHARED_MODULES (src/server/chunks.ts) or keep it out of chunks.`,
+      );
+  }
+  const code = `${result.outputFiles[0]!.text}return chunk.default;\n`;
+  // Evaluated with the shared modules and no Apps Script globals: nothing touches a service at load.
+  const run = vm.runInNewContext(`(function (${SHARED_PARAMETER}) {\n${code}})`) as (
+    shared: object,
+  ) => Record<string, Record<string, unknown>>;
+  const loaded = run(shared);
+  const functions: Record<string, string[]> = {};
+  for (const m of modules)
+    functions[m] = Object.keys(loaded[m] ?? {}).filter((k) => typeof loaded[m]![k] === 'function');
+  return { name, code, functions };
+}
+
+async function buildChunks(): Promise<Chunk[]> {
+  const shared = {} as Record<SharedModule, object>;
+  for (const m of SHARED_MODULES) shared[m] = (await import(join(src, `${m}.ts`))) as object;
+  return Promise.all((Object.keys(CHUNKS) as ChunkName[]).map((name) => buildChunk(name, shared)));
+}
+
+/**
+ * In Code.js, main.ts's imports of a chunk's module become stand-ins: each exported function loads
+ * the chunk (once per execution) and calls the real one. Other importers get the module itself.
+ */
+function standIns(chunks: Chunk[]): Plugin {
+  const entry = join(src, 'server/main.ts');
+  const owner = new Map<string, Chunk>();
+  for (const chunk of chunks) for (const m of Object.keys(chunk.functions)) owner.set(m, chunk);
+  for (const [m, names] of Object.entries(IN_CODE_JS))
+    for (const f of names)
+      if (!owner.get(m)?.functions[m]?.includes(f))
+        throw new Error(`IN_CODE_JS: ${m} is in no chunk or exports no function ${f}`);
+  return {
+    name: 'chunk-stand-ins',
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, (args) => {
+        if (args.importer !== entry) return undefined;
+        const module = importedModule(args.resolveDir, args.path);
+        return module !== null && owner.has(module) ? { path: module, namespace: 'stand-in' } : undefined;
+      });
+      b.onLoad({ filter: /.*/, namespace: 'stand-in' }, (args) => {
+        const chunk = owner.get(args.path)!;
+        const eager = IN_CODE_JS[args.path] ?? [];
+        const lines = [
+          `import { loadChunk } from ${JSON.stringify(join(src, 'server/root.ts'))};`,
+          `const m = () => loadChunk(${JSON.stringify(chunk.name)})[${JSON.stringify(args.path)}];`,
+          ...chunk.functions[args.path]!.map((f) =>
+            eager.includes(f)
+              ? `export { ${f} } from ${JSON.stringify(`./${args.path}`)};`
+              : `export function ${f}() { return m().${f}.apply(this, arguments); }`,
+          ),
+        ];
+        return { contents: lines.join('\n'), loader: 'js', resolveDir: src };
+      });
+    },
+  };
+}
+
+async function buildCode(chunks: Chunk[]): Promise<string> {
   const entry = join(root, 'src/server/main.ts');
   const probe = await build({
     entryPoints: [entry],
@@ -76,7 +216,8 @@ async function buildCode(): Promise<string> {
     globalName: GLOBAL,
     write: false,
     target: SERVER_TARGET,
-    plugins: [englishOut],
+    plugins: [englishOut, standIns(chunks)],
+    metafile: true,
     minify: true,
     legalComments: 'none',
     charset: 'utf8',
@@ -84,6 +225,14 @@ async function buildCode(): Promise<string> {
     logLevel: 'warning',
   });
   const code = iife.outputFiles[0]!.text;
+  if (process.argv.includes('--inputs')) {
+    // What Code.js is made of: bytes per source module, largest first.
+    const inputs = Object.values(iife.metafile.outputs)[0]!.inputs;
+    for (const [path, { bytesInOutput }] of Object.entries(inputs).sort(
+      (a, b) => b[1].bytesInOutput - a[1].bytesInOutput,
+    ))
+      if (bytesInOutput >= 100) console.log(`${(bytesInOutput / 1024).toFixed(1).padStart(6)} KB  ${path}`);
+  }
   // Evaluate the bundle with no globals at all: this also proves nothing runs at load time that
   // touches a service. Only exported *functions* not ending in `_` become public globals.
   const sandbox: Record<string, unknown> = {};
@@ -242,16 +391,24 @@ async function pageFiles(language: Language): Promise<{ file: string; text: stri
   ].map((f) => ({ ...f, file: `${f.file}.html` }));
 }
 
-const [code, ...perLanguage] = await Promise.all([buildCode(), ...LANGUAGES.map(pageFiles)]);
+const chunks = await buildChunks();
+const [code, ...perLanguage] = await Promise.all([buildCode(chunks), ...LANGUAGES.map(pageFiles)]);
 const pages = perLanguage.flat();
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'Code.js'), code);
 for (const { file, text } of pages) writeFileSync(join(out, file), text);
 writeFileSync(join(out, `${ENGLISH_FILE}.html`), english);
+for (const chunk of chunks) writeFileSync(join(out, `${chunk.name}.html`), chunk.code);
 writeFileSync(join(out, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
 if (!quiet) {
-  for (const file of ['appsscript.json', 'Code.js', ...pages.map((p) => p.file), `${ENGLISH_FILE}.html`]) {
+  for (const file of [
+    'appsscript.json',
+    'Code.js',
+    ...pages.map((p) => p.file),
+    `${ENGLISH_FILE}.html`,
+    ...chunks.map((c) => `${c.name}.html`),
+  ]) {
     const kb = (statSync(join(out, file)).size / 1024).toFixed(1);
     console.log(`build/${file.padEnd(22)} ${kb.padStart(7)} KB`);
   }

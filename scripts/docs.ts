@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type ColumnSpec, SCHEMA, TAB_KEYS } from '../src/core/schema';
-import { SETTINGS, type SettingKey } from '../src/core/settings';
+import { SETTING_HELP, SETTINGS, type SettingKey } from '../src/core/settings';
 
 const TYPE_NAMES: Record<string, string> = {
   text: 'text',
@@ -47,7 +47,7 @@ export function settingsMarkdown(): string {
   for (const key of Object.keys(SETTINGS) as SettingKey[]) {
     const s = SETTINGS[key];
     lines.push(
-      `| ${s.nl} | ${s.en} | ${s.default === '' ? '(you, at setup)' : `\`${s.default}\``} | ${s.help} |`,
+      `| ${s.nl} | ${s.en} | ${s.default === '' ? '(you, at setup)' : `\`${s.default}\``} | ${SETTING_HELP[key]} |`,
     );
   }
   return lines.join('\n');

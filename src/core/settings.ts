@@ -13,256 +13,167 @@ interface SettingSpec {
   readonly kind: Kind;
   /** Default as written in the sheet. */
   readonly default: string;
-  /** One line for the README and the sheet's note. */
-  readonly help: string;
 }
 
-function setting(nl: string, en: string, kind: Kind, def: string, help: string): SettingSpec {
-  return { nl, en, kind, default: def, help };
+function setting(nl: string, en: string, kind: Kind, def: string): SettingSpec {
+  return { nl, en, kind, default: def };
 }
 
 export const SETTINGS = {
-  schoolLeaders: setting(
-    'Schoolleiders (e-mail)',
-    'School leaders (email)',
-    'emails',
-    '',
-    'E-mailadressen van de schoolleiders, gescheiden door komma’s. Schoolleiders zien alle locaties.',
-  ),
-  schoolName: setting(
-    'Schoolnaam',
-    'School name',
-    'text',
-    '',
-    'De naam van de school, zoals die onderaan het welkomstpakket staat.',
-  ),
-  senderName: setting(
-    'Afzendernaam',
-    'Sender name',
-    'text',
-    '',
-    'De naam die als afzender boven de mails staat. Leeg: de schoolnaam.',
-  ),
-  signerName: setting(
-    'Welkomstmail ondertekend door (naam)',
-    'Welcome mail signed by (name)',
-    'text',
-    '',
-    'Wie de welkomstmail ondertekent. Leeg: de chef buddy van de locatie.',
-  ),
+  schoolLeaders: setting('Schoolleiders (e-mail)', 'School leaders (email)', 'emails', ''),
+  schoolName: setting('Schoolnaam', 'School name', 'text', ''),
+  senderName: setting('Afzendernaam', 'Sender name', 'text', ''),
+  signerName: setting('Welkomstmail ondertekend door (naam)', 'Welcome mail signed by (name)', 'text', ''),
   signerRole: setting(
     'Welkomstmail ondertekend door (functie)',
     'Welcome mail signed by (job title)',
     'text',
     '',
-    'De functie onder die naam. Leeg: chef buddy.',
   ),
-  pageUrl: setting(
-    'Mijn Wegwijs (URL)',
-    'Mijn Wegwijs (URL)',
-    'url',
-    '',
-    'Het adres van de pagina Mijn Wegwijs (https://…/exec). Alleen nodig als Google het adres van de implementatie niet geeft; leeg: dat adres.',
-  ),
+  pageUrl: setting('Mijn Wegwijs (URL)', 'Mijn Wegwijs (URL)', 'url', ''),
   welcomeWorkdaysBefore: setting(
     'Welkomstpakket: werkdagen vooraf',
     'Welcome packet: working days before',
     'number',
     '5',
-    'Zoveel werkdagen voor de startdatum gaat het welkomstpakket uit.',
   ),
-  checkInWeeks: setting(
-    'Check-ins in week',
-    'Check-ins in week',
-    'numbers',
-    '1, 2, 3, 6, 13',
-    'Weken na de start waarin een check-in gepland wordt.',
-  ),
-  checkInGraceDays: setting(
-    'Check-in: dagen speling',
-    'Check-in: days of grace',
-    'number',
-    '3',
-    'Zoveel dagen na de geplande dag telt een check-in als te laat.',
-  ),
-  reminderDaysBefore: setting(
-    'Herinnering: dagen vooraf',
-    'Reminder: days before',
-    'number',
-    '2',
-    'Zoveel dagen voor een check-in krijgt de buddy een herinnering.',
-  ),
+  checkInWeeks: setting('Check-ins in week', 'Check-ins in week', 'numbers', '1, 2, 3, 6, 13'),
+  checkInGraceDays: setting('Check-in: dagen speling', 'Check-in: days of grace', 'number', '3'),
+  reminderDaysBefore: setting('Herinnering: dagen vooraf', 'Reminder: days before', 'number', '2'),
   chiefAlertDaysLate: setting(
     'Chef buddy melden na dagen te laat',
     'Alert chief buddy after days late',
     'number',
     '7',
-    'Na zoveel dagen te laat krijgt de chef buddy één bericht.',
   ),
   chiefReportDay: setting(
     'Maandverslag chef buddy: dag van de maand',
     'Chief buddy monthly report: day of the month',
     'number',
     '1',
-    'Op deze dag (1 tot en met 28) staat het verslag over de vorige maand klaar voor een opmerking van de chef buddy.',
   ),
   chiefReportWaitDays: setting(
     'Maandverslag chef buddy: dagen wachten op opmerking',
     'Chief buddy monthly report: days to wait for a remark',
     'number',
     '5',
-    'Zoveel dagen later gaat het verslag naar de schoolleider, ook zonder opmerking.',
   ),
-  defaultMaxPerBuddy: setting(
-    "Max. nieuwe collega's per buddy",
-    'Max. newcomers per buddy',
-    'number',
-    '2',
-    'Standaard, als de locatie of de medewerker niets anders zegt.',
-  ),
+  defaultMaxPerBuddy: setting("Max. nieuwe collega's per buddy", 'Max. newcomers per buddy', 'number', '2'),
   pairAcrossLocations: setting(
     'Buddy van andere locatie toestaan',
     'Allow buddy from another location',
     'boolean',
     'nee',
-    'Ja: ook collega’s van andere locaties kunnen buddy zijn.',
   ),
   buddyMinYearsSchool: setting(
     'Buddy: min. jaren op deze school',
     'Buddy: min. years at this school',
     'number',
     '2',
-    'Zoveel jaren werkt een buddy al op deze school (gerekend vanaf de startdatum).',
   ),
   buddyMinYearsVso: setting(
     'Buddy: min. jaren ervaring VSO',
     'Buddy: min. years in special education',
     'number',
     '3',
-    'Zoveel jaren ervaring in het VSO heeft een buddy minstens.',
   ),
   buddyAffinityRequired: setting(
     'Buddy: affiniteit met begeleiden vereist',
     'Buddy: coaching affinity required',
     'boolean',
     'ja',
-    'Ja: alleen collega’s met affiniteit met begeleiden worden als buddy voorgesteld.',
   ),
-  weightExperience: setting(
-    'Gewicht ervaring VSO',
-    'Weight experience',
-    'number',
-    '3',
-    'Hoe zwaar jaren ervaring in het VSO tellen bij het voorstellen van een buddy.',
-  ),
-  weightAffinity: setting(
-    'Gewicht affiniteit met begeleiden',
-    'Weight coaching affinity',
-    'number',
-    '3',
-    'Hoe zwaar affiniteit met begeleiden telt.',
-  ),
-  weightSameRole: setting(
-    'Gewicht zelfde functie',
-    'Weight same job title',
-    'number',
-    '1',
-    'Hoe zwaar dezelfde functie telt.',
-  ),
-  weightSameSubject: setting(
-    'Gewicht zelfde sectie/vak',
-    'Weight same subject',
-    'number',
-    '1',
-    'Hoe zwaar dezelfde sectie of hetzelfde vak telt.',
-  ),
-  weightRoom: setting(
-    'Gewicht ruimte',
-    'Weight free capacity',
-    'number',
-    '2',
-    'Buddy’s met meer ruimte gaan voor.',
-  ),
-  weightRecent: setting(
-    'Gewicht onlangs buddy',
-    'Weight recently buddy',
-    'number',
-    '1',
-    'Wie onlangs al buddy was, zakt in de lijst.',
-  ),
+  weightExperience: setting('Gewicht ervaring VSO', 'Weight experience', 'number', '3'),
+  weightAffinity: setting('Gewicht affiniteit met begeleiden', 'Weight coaching affinity', 'number', '3'),
+  weightSameRole: setting('Gewicht zelfde functie', 'Weight same job title', 'number', '1'),
+  weightSameSubject: setting('Gewicht zelfde sectie/vak', 'Weight same subject', 'number', '1'),
+  weightRoom: setting('Gewicht ruimte', 'Weight free capacity', 'number', '2'),
+  weightRecent: setting('Gewicht onlangs buddy', 'Weight recently buddy', 'number', '1'),
   shadowMaxPerWeek: setting(
     'Meelopen: max. keer per collega per week',
     'Shadowing: max. times per colleague per week',
     'number',
     '2',
-    'Zo vaak per week laat dezelfde collega een nieuwe collega meelopen (alle nieuwe collega’s samen).',
   ),
-  goodFriday: setting(
-    'Goede Vrijdag vrij',
-    'Good Friday off',
-    'boolean',
-    'ja',
-    'Is Goede Vrijdag een vrije dag?',
-  ),
-  liberationDay: setting(
-    'Bevrijdingsdag vrij',
-    'Liberation Day off',
-    'liberation',
-    'lustrum',
-    'Vrij "elk jaar", alleen in een lustrumjaar ("lustrum": 2025, 2030, …) of niet ("nee").',
-  ),
+  goodFriday: setting('Goede Vrijdag vrij', 'Good Friday off', 'boolean', 'ja'),
+  liberationDay: setting('Bevrijdingsdag vrij', 'Liberation Day off', 'liberation', 'lustrum'),
   retentionNotesMonths: setting(
     'Bewaartermijn notities (maanden)',
     'Retention of notes (months)',
     'number',
     '12',
-    'Check-in-notities gaan zoveel maanden na het einde van het inwerken weg.',
   ),
   retentionRecordsMonths: setting(
     'Bewaartermijn inwerkgegevens (maanden)',
     'Retention of onboarding records (months)',
     'number',
     '24',
-    'Afgeronde inwerkgegevens gaan zoveel maanden na uitdiensttreding weg.',
   ),
   pairMakesSchedule: setting(
     'Koppelen maakt meteen het inwerkschema',
     'Pairing makes the schedule at once',
     'boolean',
     'nee',
-    'Ja: wie een buddy koppelt, slaat in dezelfde stap het inwerkschema op. Kan dat schema niet gemaakt worden, dan wordt er ook niet gekoppeld.',
   ),
-  sendWindow: setting(
-    'Verzendvenster',
-    'Sending window',
-    'window',
-    '07:00-18:00',
-    'Automatische mail gaat alleen op schooldagen tussen deze tijden uit (uu:mm-uu:mm); de rest wacht.',
-  ),
-  pilotMinGroup: setting(
-    'Evaluatie: min. groepsgrootte',
-    'Evaluation: min. group size',
-    'number',
-    '5',
-    'Uitkomsten van een groep met minder antwoorden dan dit blijven verborgen, open antwoorden ook.',
-  ),
-  surveysUntil: setting(
-    'Metingen open tot',
-    'Rounds open until',
-    'text',
-    '',
-    'Vult Wegwijs in bij het starten van een meting (jjjj-mm-dd): tot een dag na deze datum kijkt de geplande run naar Metingen. Leeg: geen meting open.',
-  ),
+  sendWindow: setting('Verzendvenster', 'Sending window', 'window', '07:00-18:00'),
+  pilotMinGroup: setting('Evaluatie: min. groepsgrootte', 'Evaluation: min. group size', 'number', '5'),
+  surveysUntil: setting('Metingen open tot', 'Rounds open until', 'text', ''),
   evaluationForChiefs: setting(
     'Evaluatie zichtbaar voor chef buddy’s',
     'Evaluation visible to chief buddies',
     'boolean',
     'nee',
-    'Ja: een chef buddy ziet de uitkomsten van de eigen locatie (alleen groepen boven het minimum).',
   ),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
+
+/** One line per setting for the README (`npm run docs`); kept apart, so Code.js does not carry them. */
+export const SETTING_HELP: Record<SettingKey, string> = {
+  schoolLeaders:
+    'E-mailadressen van de schoolleiders, gescheiden door komma’s. Schoolleiders zien alle locaties.',
+  schoolName: 'De naam van de school, zoals die onderaan het welkomstpakket staat.',
+  senderName: 'De naam die als afzender boven de mails staat. Leeg: de schoolnaam.',
+  signerName: 'Wie de welkomstmail ondertekent. Leeg: de chef buddy van de locatie.',
+  signerRole: 'De functie onder die naam. Leeg: chef buddy.',
+  pageUrl:
+    'Het adres van de pagina Mijn Wegwijs (https://…/exec). Alleen nodig als Google het adres van de implementatie niet geeft; leeg: dat adres.',
+  welcomeWorkdaysBefore: 'Zoveel werkdagen voor de startdatum gaat het welkomstpakket uit.',
+  checkInWeeks: 'Weken na de start waarin een check-in gepland wordt.',
+  checkInGraceDays: 'Zoveel dagen na de geplande dag telt een check-in als te laat.',
+  reminderDaysBefore: 'Zoveel dagen voor een check-in krijgt de buddy een herinnering.',
+  chiefAlertDaysLate: 'Na zoveel dagen te laat krijgt de chef buddy één bericht.',
+  chiefReportDay:
+    'Op deze dag (1 tot en met 28) staat het verslag over de vorige maand klaar voor een opmerking van de chef buddy.',
+  chiefReportWaitDays: 'Zoveel dagen later gaat het verslag naar de schoolleider, ook zonder opmerking.',
+  defaultMaxPerBuddy: 'Standaard, als de locatie of de medewerker niets anders zegt.',
+  pairAcrossLocations: 'Ja: ook collega’s van andere locaties kunnen buddy zijn.',
+  buddyMinYearsSchool: 'Zoveel jaren werkt een buddy al op deze school (gerekend vanaf de startdatum).',
+  buddyMinYearsVso: 'Zoveel jaren ervaring in het VSO heeft een buddy minstens.',
+  buddyAffinityRequired: 'Ja: alleen collega’s met affiniteit met begeleiden worden als buddy voorgesteld.',
+  weightExperience: 'Hoe zwaar jaren ervaring in het VSO tellen bij het voorstellen van een buddy.',
+  weightAffinity: 'Hoe zwaar affiniteit met begeleiden telt.',
+  weightSameRole: 'Hoe zwaar dezelfde functie telt.',
+  weightSameSubject: 'Hoe zwaar dezelfde sectie of hetzelfde vak telt.',
+  weightRoom: 'Buddy’s met meer ruimte gaan voor.',
+  weightRecent: 'Wie onlangs al buddy was, zakt in de lijst.',
+  shadowMaxPerWeek:
+    'Zo vaak per week laat dezelfde collega een nieuwe collega meelopen (alle nieuwe collega’s samen).',
+  goodFriday: 'Is Goede Vrijdag een vrije dag?',
+  liberationDay: 'Vrij "elk jaar", alleen in een lustrumjaar ("lustrum": 2025, 2030, …) of niet ("nee").',
+  retentionNotesMonths: 'Check-in-notities gaan zoveel maanden na het einde van het inwerken weg.',
+  retentionRecordsMonths: 'Afgeronde inwerkgegevens gaan zoveel maanden na uitdiensttreding weg.',
+  pairMakesSchedule:
+    'Ja: wie een buddy koppelt, slaat in dezelfde stap het inwerkschema op. Kan dat schema niet gemaakt worden, dan wordt er ook niet gekoppeld.',
+  sendWindow:
+    'Automatische mail gaat alleen op schooldagen tussen deze tijden uit (uu:mm-uu:mm); de rest wacht.',
+  pilotMinGroup:
+    'Uitkomsten van een groep met minder antwoorden dan dit blijven verborgen, open antwoorden ook.',
+  surveysUntil:
+    'Vult Wegwijs in bij het starten van een meting (jjjj-mm-dd): tot een dag na deze datum kijkt de geplande run naar Metingen. Leeg: geen meting open.',
+  evaluationForChiefs:
+    'Ja: een chef buddy ziet de uitkomsten van de eigen locatie (alleen groepen boven het minimum).',
+};
 
 export interface Settings {
   schoolLeaders: Email[];

@@ -4,12 +4,14 @@
  */
 import { checkInReminders } from '../app/checkins';
 import { chiefMonthlyReports } from '../app/chiefReport';
+import type { Services } from '../app/context';
 import type { Job } from '../app/jobs';
 import { leftBuddyAlerts } from '../app/leavers';
 import { weeklyOverview } from '../app/overview';
 import { pendingBuddyMails } from '../app/pairing';
 import { surveyInvitations } from '../app/pilot';
 import { monthlyRetention } from '../app/privacy';
+import { type Explain, type ScheduledRunResult, scheduledRun } from '../app/scheduledRun';
 import { dueWelcomePackets } from '../app/welcome';
 
 /**
@@ -26,3 +28,8 @@ export const SCHEDULED_JOBS: readonly Job[] = [
   { ...surveyInvitations, sendsMail: true },
   monthlyRetention,
 ];
+
+/** The scheduled run with these jobs (its own chunk: only the hourly trigger needs them). */
+export function runJobs(services: Services, event: unknown, explain: Explain): ScheduledRunResult {
+  return scheduledRun(services, event, SCHEDULED_JOBS, explain);
+}

@@ -14,7 +14,7 @@ import * as phases from '../app/phases';
 import * as pilot from '../app/pilot';
 import * as privacy from '../app/privacy';
 import * as schedule from '../app/schedule';
-import { type ScheduledRunResult, scheduledRun } from '../app/scheduledRun';
+import type { ScheduledRunResult } from '../app/scheduledRun';
 import * as setup from '../app/setup';
 import * as sidebar from '../app/sidebarState';
 import * as summary from '../app/summary';
@@ -51,7 +51,7 @@ import type {
   WelcomePreviewDto,
   WelcomeResultDto,
 } from '../shared/api';
-import { SCHEDULED_JOBS } from './jobs';
+import * as jobs from './jobs';
 import {
   createServices,
   handle,
@@ -120,7 +120,7 @@ export function showAbout(): void {
 export function runScheduledJobs(event?: unknown): ScheduledRunResult {
   const services = createServices();
   return handle(
-    () => scheduledRun(services, event, SCHEDULED_JOBS, (e, language) => toUserError(e, language).message),
+    () => jobs.runJobs(services, event, (e, language) => toUserError(e, language).message),
     services,
     // Its own gate refuses every caller but the owner's trigger; a published add-on's trigger
     // may have no active spreadsheet either, and must reach that gate to say so.

@@ -5,10 +5,16 @@
 
 import manifest from '../../appsscript.json';
 import { permissionError, RequestContext, type Services } from '../app/context';
+import * as mailWindow from '../app/mailWindow';
+import * as messages from '../app/texts/messages';
 import { type Language, languageOf, type Messages, readEnglishWith, translate } from '../app/texts/messages';
+import * as cells from '../core/cells';
+import * as errors from '../core/errors';
 import { UserError } from '../core/errors';
+import * as identity from '../core/identity';
 import { missingScopeOf, permissionOfScope } from '../core/permissions';
 import { redactEmails } from '../core/redact';
+import * as table from '../core/table';
 import { pageFile } from '../gas/htmlFiles';
 import {
   BlobDocuments,
@@ -25,6 +31,7 @@ import {
   UtilitiesHasher,
 } from '../gas/services';
 import { ActiveSpreadsheet, SpreadsheetGateway } from '../gas/sheetGateway';
+import { type ChunkName, SHARED_PARAMETER, type SharedModule } from './chunks';
 
 declare const WEGWIJS_VERSION: string | undefined;
 
@@ -41,6 +48,37 @@ export const REQUIRED_SCOPES: readonly string[] = manifest.oauthScopes;
  */
 function readEnglish(): Messages {
   return JSON.parse(HtmlService.createHtmlOutputFromFile('English').getContent()) as Messages;
+}
+
+/** What a chunk gets instead of its own copy of these modules (chunks.ts says why). */
+const SHARED: Record<SharedModule, object> = {
+  'app/mailWindow': mailWindow,
+  'app/texts/messages': messages,
+  'core/cells': cells,
+  'core/errors': errors,
+  'core/identity': identity,
+  'core/table': table,
+};
+
+/** A chunk's modules by their path under src (e.g. `app/setup`): their exports. */
+export type ChunkModules = Record<string, Record<string, unknown>>;
+
+const loadedChunks: Partial<Record<ChunkName, ChunkModules>> = {};
+
+/**
+ * The modules of a chunk (chunks.ts), evaluated on first use in this execution; the build calls
+ * this from the stand-ins it puts in Code.js for the functions main.ts calls in them. The chunk is
+ * a project file like English.html (no scope, every context): its code is evaluated with
+ * `new Function`, which Apps Script's V8 runtime supports. Nothing in it runs a service at load.
+ */
+export function loadChunk(name: ChunkName): ChunkModules {
+  let modules = loadedChunks[name];
+  if (!modules) {
+    const source = HtmlService.createHtmlOutputFromFile(name).getContent();
+    modules = new Function(SHARED_PARAMETER, source)(SHARED) as ChunkModules;
+    loadedChunks[name] = modules;
+  }
+  return modules;
 }
 
 export function createServices(): Services {

@@ -3,14 +3,17 @@
  * artifact that clasp pushes.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createGasFakes, type GasFakes } from '../../sandbox/fakes/index';
 import { type AppsScriptRuntime, loadBundle } from '../../sandbox/runtime';
+import { readChunks } from '../../sandbox/world';
 import * as entry from '../../src/server/main';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
 const sidebar = readFileSync(new URL('../../build/Sidebar.html', import.meta.url), 'utf8');
+const chunks = readChunks(fileURLToPath(new URL('../../build', import.meta.url)));
 const english = readFileSync(new URL('../../build/English.html', import.meta.url), 'utf8');
 const leader = 'leider@school.example';
 
@@ -21,7 +24,7 @@ beforeEach(() => {
   fakes = createGasFakes({
     now: '2026-11-30T09:00:00+01:00',
     activeUser: leader,
-    htmlFiles: { Sidebar: sidebar, English: english },
+    htmlFiles: { Sidebar: sidebar, English: english, ...chunks },
   });
   runtime = loadBundle(code, fakes);
 });

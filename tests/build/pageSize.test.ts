@@ -1,5 +1,5 @@
 /**
- * Issue 19 (bytes): every built HTML file stays at or under 80 KB, and each page carries one
+ * Issue 19 (bytes): every HTML page (and the sidebar's views) stays at or under 80 KB, and each page carries one
  * language: the Dutch file no English text of its own, the English file no Dutch one. The
  * sidebar's rarely used views are a file of their own, run by the sidebar when first opened.
  */
@@ -21,9 +21,12 @@ function own(from: Record<string, string>, other: Record<string, string>): strin
 }
 
 describe('the HTML files the build writes', () => {
+  // The pages and the sidebar's views; the server's chunks (Chunk*.html, code Code.js evaluates)
+  // and English.html are not pages and are bounded in size.test.ts.
   it('are each at most 80 KB', () => {
-    const html = readdirSync(dir).filter((f) => f.endsWith('.html'));
-    expect(html.length).toBeGreaterThanOrEqual(HTML_FILES.length * 2);
+    const pages = new Set(HTML_FILES.flatMap((f) => [pageFile(f, 'nl'), pageFile(f, 'en')]));
+    const html = readdirSync(dir).filter((f) => pages.has(f.replace(/\.html$/, '')));
+    expect(html.length).toBe(HTML_FILES.length * 2);
     for (const file of html)
       expect({ file, bytes: statSync(new URL(file, dir)).size }).toEqual({
         file,

@@ -5,14 +5,17 @@
  * working days (item 11); and what "Over Wegwijs" says about it all (issue 11 §5).
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildDemo, SCHOOL_LEADER, UNKNOWN_USER } from '../../sandbox/demo';
 import type { GasFakes } from '../../sandbox/fakes/index';
 import { type AppsScriptRuntime, loadBundle } from '../../sandbox/runtime';
+import { readChunks } from '../../sandbox/world';
 import { estimatedServiceMs } from '../support/serviceCost';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
 const sidebar = readFileSync(new URL('../../build/Sidebar.html', import.meta.url), 'utf8');
+const chunks = readChunks(fileURLToPath(new URL('../../build', import.meta.url)));
 const SECOND_LEADER = 'adjunct@vso-demo.example';
 // Each test builds the demo with the real bundle; on a loaded machine that takes seconds.
 vi.setConfig({ testTimeout: 60_000 });
@@ -21,7 +24,7 @@ let fakes: GasFakes;
 let runtime: AppsScriptRuntime;
 
 function start(now = '2027-01-04T07:30:00+01:00'): void {
-  fakes = buildDemo(code, { htmlFiles: { Sidebar: sidebar }, now });
+  fakes = buildDemo(code, { htmlFiles: { Sidebar: sidebar, ...chunks }, now });
   runtime = loadBundle(code, fakes);
 }
 

@@ -5,11 +5,18 @@
  * and property names never count as uses.
  */
 import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
 import { parseAst } from 'rolldown/parseAst';
 import { describe, expect, it } from 'vitest';
 import { SERVER_TARGET } from '../../scripts/targets';
+import { CHUNKS, SHARED_MODULES, SHARED_PARAMETER } from '../../src/server/chunks';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
+/** Each chunk as `loadChunk` evaluates it: the body of a function of the shared modules. */
+const chunks = Object.keys(CHUNKS).map((name) => ({
+  name,
+  code: `(function (${SHARED_PARAMETER}) {\n${readFileSync(new URL(`../../build/${name}.html`, import.meta.url), 'utf8')}\n})`,
+}));
 const buildScript = readFileSync(new URL('../../scripts/build.ts', import.meta.url), 'utf8');
 
 /** Globals of browsers or Node that Apps Script's server runtime does not have (PLATFORM.md "Runtime"). */
@@ -211,6 +218,26 @@ describe('Code.js as V8 in Apps Script runs it', () => {
 
   it('uses no API Apps Script lacks, and no built-in newer than its target', () => {
     expect(apiUses(parse(code))).toEqual([]);
+  });
+
+  describe.each(chunks)('and the chunk $name, which Code.js evaluates on first use,', (chunk) => {
+    it('parses as a function body in a classic script', () => {
+      expect(() => parse(chunk.code)).not.toThrow();
+    });
+
+    it('has no syntax newer than its target', () => {
+      expect(syntaxNewerThanEs2019(parse(chunk.code), chunk.code)).toEqual([]);
+    });
+
+    it('uses no API Apps Script lacks, and no built-in newer than its target', () => {
+      expect(apiUses(parse(chunk.code))).toEqual([]);
+    });
+
+    it('touches no service while loading: it runs with nothing but the shared modules', () => {
+      const shared = Object.fromEntries(SHARED_MODULES.map((m) => [m, {}]));
+      const modules = vm.runInNewContext(chunk.code)(shared) as Record<string, Record<string, unknown>>;
+      expect(Object.keys(modules).sort()).toEqual([...CHUNKS[chunk.name as keyof typeof CHUNKS]].sort());
+    });
   });
 
   describe('the checks themselves', () => {

@@ -5,13 +5,16 @@
  * kept in the document's properties is moved there once.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildDemo, SCHOOL_LEADER } from '../../sandbox/demo';
 import type { GasFakes } from '../../sandbox/fakes/index';
 import { type AppsScriptRuntime, loadBundle } from '../../sandbox/runtime';
+import { readChunks } from '../../sandbox/world';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
 const sidebar = readFileSync(new URL('../../build/Sidebar.html', import.meta.url), 'utf8');
+const chunks = readChunks(fileURLToPath(new URL('../../build', import.meta.url)));
 vi.setConfig({ testTimeout: 60_000 });
 
 const ID_KEY = 'wegwijs.spreadsheetId';
@@ -21,7 +24,7 @@ let fakes: GasFakes;
 let runtime: AppsScriptRuntime;
 
 beforeEach(() => {
-  fakes = buildDemo(code, { htmlFiles: { Sidebar: sidebar } });
+  fakes = buildDemo(code, { htmlFiles: { Sidebar: sidebar, ...chunks } });
   runtime = loadBundle(code, fakes);
 });
 

@@ -4,12 +4,15 @@
  * every console/Logger line and every Logboek detail for the fixtures' names, e-mails and notes.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createGasFakes } from '../../sandbox/fakes/index';
 import { loadBundle } from '../../sandbox/runtime';
+import { readChunks } from '../../sandbox/world';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
 const sidebar = readFileSync(new URL('../../build/Sidebar.html', import.meta.url), 'utf8');
+const chunks = readChunks(fileURLToPath(new URL('../../build', import.meta.url)));
 
 const LEADER = 'rector.geheim@school.example';
 const CHIEF = 'chef.geheim@school.example';
@@ -35,7 +38,7 @@ describe('log lines and error messages', () => {
     const fakes = createGasFakes({
       now: '2027-01-04T07:30:00+01:00',
       activeUser: LEADER,
-      htmlFiles: { Sidebar: sidebar },
+      htmlFiles: { Sidebar: sidebar, ...chunks },
     });
     const runtime = loadBundle(code, fakes);
     const errors: string[] = [];

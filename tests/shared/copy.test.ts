@@ -16,7 +16,7 @@ import {
   defaultTemplate,
   WHO_TO_ASK_TOPICS,
 } from '../../src/core/defaults';
-import { SETTINGS } from '../../src/core/settings';
+import { SETTING_HELP, SETTINGS, type SettingKey } from '../../src/core/settings';
 import { COACHING_TEXTS, COMPETENCES, STEP_PROMPTS } from '../../src/shared/coaching';
 import { longDate } from '../../src/shared/language';
 import { TEXTS } from '../../src/sidebar/texts';
@@ -62,7 +62,9 @@ const defaultsTexts: [string, string][] = [
   ...WHO_TO_ASK_TOPICS.map(
     ([topic, role]) => [`Wie vraag ik wat ${topic}`, `${topic} ${role}`] as [string, string],
   ),
-  ...Object.values(SETTINGS).map((s) => [`Instellingen ${s.nl}`, s.help] as [string, string]),
+  ...(Object.keys(SETTINGS) as SettingKey[]).map(
+    (k) => [`Instellingen ${SETTINGS[k].nl}`, SETTING_HELP[k]] as [string, string],
+  ),
   ...COMPETENCES.flatMap((c) => c.indicators.nl.map((i) => [`indicator ${c.short}`, i] as [string, string])),
   ...Object.entries(STEP_PROMPTS).map(([k, p]) => [`prompt ${k}`, p.nl] as [string, string]),
 ];
