@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { TEXT_FILES } from '../src/gas/htmlFiles.ts';
 import { CHUNKS } from '../src/server/chunks.ts';
 import { buildDemo, DEMO_TIME_ZONE } from './demo.ts';
 import { type GasFakes, restoreGasFakes } from './fakes/index.ts';
@@ -55,10 +56,14 @@ export function readBundle(buildDir: string): Bundle {
   return { code: readFileSync(codeFile, 'utf8'), htmlFiles };
 }
 
-/** The chunks (src/server/chunks.ts) of a build: project files Code.js evaluates on first use. */
-export function readChunks(buildDir: string): Record<string, string> {
+/**
+ * The project files a build's Code.js reads on demand: its chunks (src/server/chunks.ts), evaluated
+ * on first use, and the server's texts per language (TEXT_FILES).
+ */
+export function readServerFiles(buildDir: string): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const name of Object.keys(CHUNKS)) files[name] = readFileSync(join(buildDir, `${name}.html`), 'utf8');
+  for (const name of [...Object.keys(CHUNKS), ...Object.values(TEXT_FILES)])
+    files[name] = readFileSync(join(buildDir, `${name}.html`), 'utf8');
   return files;
 }
 

@@ -14,13 +14,13 @@ import { mulberry32 } from '../sandbox/demo';
 import { SPREADSHEET_KINDS } from '../sandbox/fakes/core';
 import { createGasFakes, type FakeState, type GasFakes, restoreGasFakes } from '../sandbox/fakes/index';
 import { type AppsScriptRuntime, loadBundle } from '../sandbox/runtime';
-import { readChunks } from '../sandbox/world';
+import { readServerFiles } from '../sandbox/world';
 import { DEFAULT_LOCATIONS } from '../src/core/defaults';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const code = readFileSync(`${root}build/Code.js`, 'utf8');
 const sidebar = readFileSync(`${root}build/Sidebar.html`, 'utf8');
-const chunks = readChunks(`${root}build`);
+const chunks = readServerFiles(`${root}build`);
 const english = readFileSync(`${root}build/English.html`, 'utf8');
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');

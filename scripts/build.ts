@@ -1,5 +1,5 @@
 /**
- * Builds exactly build/appsscript.json, build/Code.js, build/English.html (the server's English
+ * Builds exactly build/appsscript.json, build/Code.js, build/Dutch.html and build/English.html (the server's
  * texts, read by Code.js only when needed) and, once per language (`pageFile`: Dutch under the
  * plain name, English with `En`), build/Sidebar.html, build/SidebarViews.html (the sidebar's views
  * loaded on demand) and build/MijnWegwijs.html.
@@ -23,7 +23,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as vm from 'node:vm';
 import { type BuildOptions, build, type OnResolveResult, type Plugin, transform } from 'esbuild';
-import { pageFile } from '../src/gas/htmlFiles.ts';
+import { INLINE_PREFIXES } from '../src/app/texts/messages.ts';
+import { pageFile, TEXT_FILES } from '../src/gas/htmlFiles.ts';
 import {
   CHUNKS,
   type ChunkName,
@@ -41,26 +42,39 @@ const quiet = process.argv.includes('--quiet');
 const GLOBAL = 'Wegwijs';
 
 /**
- * The English catalogue leaves Code.js for a project file read only when an English text is
- * needed: the `const en: Messages = {…};` object of src/app/texts/messages.ts, whatever keys it holds.
+ * The server's texts leave Code.js for a project file per language (TEXT_FILES), read only when a
+ * call needs a text: the `const en: Messages = {…};` and `const nl = {…};` objects of
+ * src/app/texts/messages.ts, whatever keys they hold. Code.js keeps the Dutch texts under
+ * INLINE_PREFIXES (the menu's) and is told, by TEXTS_IN_FILES, that the rest is in the files.
  */
-export const ENGLISH_FILE = 'English';
-let english = '';
-const englishOut: Plugin = {
-  name: 'english-out',
+const textFiles: Record<Language, string> = { nl: '', en: '' };
+const textsOut: Plugin = {
+  name: 'texts-out',
   setup(b) {
     b.onLoad({ filter: /[\\/]app[\\/]texts[\\/]messages\.ts$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const start = source.indexOf('const en: Messages = {');
-      const end = source.indexOf('\n};\n', start);
-      if (start < 0 || end < 0)
-        throw new Error('messages.ts: the `const en: Messages = {…};` catalogue was not found');
-      const literal = source.slice(start + 'const en: Messages = '.length, end + 2);
-      english = JSON.stringify(vm.runInNewContext(`(${literal})`));
-      return {
-        contents: `${source.slice(0, start)}const en: Messages = null as unknown as Messages;${source.slice(end + 3)}`,
-        loader: 'ts',
+      let source = readFileSync(args.path, 'utf8');
+      /** The object literal after `declaration`, up to the first line that is `closing`. */
+      const cut = (declaration: string, closing: string) => {
+        const start = source.indexOf(declaration);
+        const end = source.indexOf(`\n${closing}\n`, start);
+        if (start < 0 || end < 0)
+          throw new Error(`messages.ts: the \`${declaration}…${closing}\` catalogue was not found`);
+        const literal = source.slice(start + declaration.length - 1, end + 2);
+        const texts = vm.runInNewContext(`(${literal})`) as Record<string, string>;
+        return { texts, start, end: end + closing.length + 1 };
       };
+      const en = cut('const en: Messages = {', '};');
+      textFiles.en = JSON.stringify(en.texts);
+      source = `${source.slice(0, en.start)}const en: Messages = null as unknown as Messages;${source.slice(en.end)}`;
+      const nl = cut('const nl = {', '} as const;');
+      textFiles.nl = JSON.stringify(nl.texts);
+      const inline = Object.fromEntries(
+        Object.entries(nl.texts).filter(([key]) => INLINE_PREFIXES.some((p) => key.startsWith(p))),
+      );
+      source = `${source.slice(0, nl.start)}const nl = ${JSON.stringify(inline)};${source.slice(nl.end)}`;
+      const flag = 'const TEXTS_IN_FILES = false;';
+      if (!source.includes(flag)) throw new Error(`messages.ts: \`${flag}\` was not found`);
+      return { contents: source.replace(flag, 'const TEXTS_IN_FILES = true;'), loader: 'ts' };
     });
   },
 };
@@ -216,7 +230,7 @@ async function buildCode(chunks: Chunk[]): Promise<string> {
     globalName: GLOBAL,
     write: false,
     target: SERVER_TARGET,
-    plugins: [englishOut, standIns(chunks)],
+    plugins: [textsOut, standIns(chunks)],
     metafile: true,
     minify: true,
     legalComments: 'none',
@@ -398,7 +412,8 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'Code.js'), code);
 for (const { file, text } of pages) writeFileSync(join(out, file), text);
-writeFileSync(join(out, `${ENGLISH_FILE}.html`), english);
+for (const language of LANGUAGES)
+  writeFileSync(join(out, `${TEXT_FILES[language]}.html`), textFiles[language]);
 for (const chunk of chunks) writeFileSync(join(out, `${chunk.name}.html`), chunk.code);
 writeFileSync(join(out, 'appsscript.json'), readFileSync(join(root, 'appsscript.json')));
 if (!quiet) {
@@ -406,7 +421,7 @@ if (!quiet) {
     'appsscript.json',
     'Code.js',
     ...pages.map((p) => p.file),
-    `${ENGLISH_FILE}.html`,
+    ...LANGUAGES.map((l) => `${TEXT_FILES[l]}.html`),
     ...chunks.map((c) => `${c.name}.html`),
   ]) {
     const kb = (statSync(join(out, file)).size / 1024).toFixed(1);

@@ -13,3 +13,9 @@ export type HtmlFile = (typeof HTML_FILES)[number];
 export function pageFile(file: HtmlFile, language: Language): string {
   return language === 'en' ? `${file}En` : file;
 }
+
+/**
+ * The project files of the server's texts per language (`scripts/build.ts` writes them; the
+ * catalogue in app/texts/messages.ts reads one the first time a call needs a text from it).
+ */
+export const TEXT_FILES: Readonly<Record<Language, string>> = { nl: 'Dutch', en: 'English' };

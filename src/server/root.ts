@@ -7,7 +7,7 @@ import manifest from '../../appsscript.json';
 import { permissionError, RequestContext, type Services } from '../app/context';
 import * as mailWindow from '../app/mailWindow';
 import * as messages from '../app/texts/messages';
-import { type Language, languageOf, type Messages, readEnglishWith, translate } from '../app/texts/messages';
+import { type Language, languageOf, type Messages, readTextsWith, translate } from '../app/texts/messages';
 import * as cells from '../core/cells';
 import * as errors from '../core/errors';
 import { UserError } from '../core/errors';
@@ -15,7 +15,7 @@ import * as identity from '../core/identity';
 import { missingScopeOf, permissionOfScope } from '../core/permissions';
 import { redactEmails } from '../core/redact';
 import * as table from '../core/table';
-import { pageFile } from '../gas/htmlFiles';
+import { pageFile, TEXT_FILES } from '../gas/htmlFiles';
 import {
   BlobDocuments,
   DocumentPropertiesStore,
@@ -42,12 +42,12 @@ export const VERSION = typeof WEGWIJS_VERSION === 'string' ? WEGWIJS_VERSION : '
 export const REQUIRED_SCOPES: readonly string[] = manifest.oauthScopes;
 
 /**
- * The English texts live in their own project file (the build moves them out of Code.js): read
- * once per call, only when an English text is needed. `createHtmlOutputFromFile` needs no scope
- * and works in every context.
+ * The server's texts live in a project file per language (the build moves them out of Code.js,
+ * all but the menu's Dutch ones): read once per call, only when a call needs a text.
+ * `createHtmlOutputFromFile` needs no scope and works in every context.
  */
-function readEnglish(): Messages {
-  return JSON.parse(HtmlService.createHtmlOutputFromFile('English').getContent()) as Messages;
+function readTexts(language: Language): Messages {
+  return JSON.parse(HtmlService.createHtmlOutputFromFile(TEXT_FILES[language]).getContent()) as Messages;
 }
 
 /** What a chunk gets instead of its own copy of these modules (chunks.ts says why). */
@@ -82,7 +82,7 @@ export function loadChunk(name: ChunkName): ChunkModules {
 }
 
 export function createServices(): Services {
-  readEnglishWith(readEnglish);
+  readTextsWith(readTexts);
   const active = new ActiveSpreadsheet();
   const gateway = new SpreadsheetGateway(active);
   const zone = () => gateway.timeZone();

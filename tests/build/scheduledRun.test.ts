@@ -10,12 +10,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildDemo, SCHOOL_LEADER, UNKNOWN_USER } from '../../sandbox/demo';
 import type { GasFakes } from '../../sandbox/fakes/index';
 import { type AppsScriptRuntime, loadBundle } from '../../sandbox/runtime';
-import { readChunks } from '../../sandbox/world';
+import { readServerFiles } from '../../sandbox/world';
 import { estimatedServiceMs } from '../support/serviceCost';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
 const sidebar = readFileSync(new URL('../../build/Sidebar.html', import.meta.url), 'utf8');
-const chunks = readChunks(fileURLToPath(new URL('../../build', import.meta.url)));
+const chunks = readServerFiles(fileURLToPath(new URL('../../build', import.meta.url)));
 const SECOND_LEADER = 'adjunct@vso-demo.example';
 // Each test builds the demo with the real bundle; on a loaded machine that takes seconds.
 vi.setConfig({ testTimeout: 60_000 });

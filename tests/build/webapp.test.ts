@@ -10,11 +10,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildDemo, SCHOOL_LEADER } from '../../sandbox/demo';
 import type { GasFakes } from '../../sandbox/fakes/index';
 import { type AppsScriptRuntime, loadBundle } from '../../sandbox/runtime';
-import { readChunks } from '../../sandbox/world';
+import { readServerFiles } from '../../sandbox/world';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
 const sidebar = readFileSync(new URL('../../build/Sidebar.html', import.meta.url), 'utf8');
-const chunks = readChunks(fileURLToPath(new URL('../../build', import.meta.url)));
+const chunks = readServerFiles(fileURLToPath(new URL('../../build', import.meta.url)));
 vi.setConfig({ testTimeout: 60_000 });
 
 const ID_KEY = 'wegwijs.spreadsheetId';

@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createGasFakes } from '../../sandbox/fakes/index';
 import { loadBundle } from '../../sandbox/runtime';
-import { readChunks } from '../../sandbox/world';
+import { readServerFiles } from '../../sandbox/world';
 
 const code = readFileSync(new URL('../../build/Code.js', import.meta.url), 'utf8');
 const sidebar = readFileSync(new URL('../../build/Sidebar.html', import.meta.url), 'utf8');
-const chunks = readChunks(fileURLToPath(new URL('../../build', import.meta.url)));
+const chunks = readServerFiles(fileURLToPath(new URL('../../build', import.meta.url)));
 
 const LEADER = 'rector.geheim@school.example';
 const CHIEF = 'chef.geheim@school.example';

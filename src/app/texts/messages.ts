@@ -5,7 +5,8 @@ import { fill, type Language, sentenceValue } from '../../shared/language';
  * All user-facing text of the server, Dutch first, English for users whose locale is English.
  * Placeholders are `{name}`. It lives with the use cases (app), the lowest layer that speaks to
  * users: core only names message keys (`core/errors.ts`), the sidebar and page carry their own
- * texts, so this catalogue goes into Code.js alone (its English half into a project file).
+ * texts, so this catalogue goes into Code.js alone (most of it into project files, see
+ * `readTextsWith` below).
  */
 
 const nl = {
@@ -1088,7 +1089,7 @@ export { languageOf } from '../../shared/language';
 /** Whether a text is a key of the catalogue. */
 export function isMessageKey(key: string): key is MessageKey {
   // Not Object.hasOwn: Apps Script's V8 lacks it (tests/build/v8.test.ts; biome.json turns off the rule that suggests it).
-  return Object.prototype.hasOwnProperty.call(nl, key);
+  return Object.prototype.hasOwnProperty.call(catalogue('nl', key), key);
 }
 
 /**
@@ -1115,7 +1116,7 @@ export function translate(
     inSentence[name] =
       prefix === undefined ? sentenceValue(value, language) : label(language, prefix, value, params);
   }
-  return fill((language === 'en' ? english() : nl)[key] ?? key, inSentence);
+  return fill(catalogue(language, key)[key] ?? key, inSentence);
 }
 
 /**
@@ -1133,26 +1134,40 @@ export function label(
 }
 
 /**
- * The built Code.js carries the Dutch catalogue only: the build moves the English one (every key
- * of `en` above, so keys added there follow by themselves) into a project file that is read when
- * an English text is first needed in a call (see `scripts/build.ts`, `ENGLISH_FILE`). The server's
- * composition root says how to read it; in the source (tests) `en` is simply there.
+ * In the source (and the tests) every text is above. The built Code.js keeps only the Dutch texts
+ * the menu needs (`INLINE_PREFIXES`: `onOpen` may run before anything else can be read) and reads
+ * the rest from a project file per language (`TEXT_FILES` in gas/htmlFiles.ts, written by
+ * `scripts/build.ts`, every key of `nl` and `en`, so keys added here follow by themselves) the
+ * first time a call needs one: Apps Script parses Code.js on every call, and most calls need no
+ * text at all. The server's composition root says how to read a file.
  */
-let englishSource: (() => Messages) | null = null;
-let englishLoaded: Messages | null = null;
+const TEXTS_IN_FILES = false;
 
-/** Tells the catalogue how to read the English texts when the build left them out. */
-export function readEnglishWith(load: () => Messages): void {
-  englishSource = load;
+/** Keys whose Dutch texts the build keeps in Code.js. */
+export const INLINE_PREFIXES: readonly string[] = ['app.', 'menu.'];
+
+let textSource: ((language: Language) => Messages) | null = null;
+const fromFiles: Partial<Record<Language, Messages>> = {};
+
+/** Tells the catalogue how to read a language's texts when the build left them out of Code.js. */
+export function readTextsWith(load: (language: Language) => Messages): void {
+  textSource = load;
 }
 
-function english(): Messages {
-  if (en) return en;
-  if (!englishLoaded) {
-    if (!englishSource) throw new Error('The English catalogue was built out and no reader was given.');
-    englishLoaded = englishSource();
+function fromFile(language: Language): Messages {
+  let texts = fromFiles[language];
+  if (!texts) {
+    if (!textSource) throw new Error('The texts were built out of Code.js and no reader was given.');
+    texts = textSource(language);
+    fromFiles[language] = texts;
   }
-  return englishLoaded;
+  return texts;
+}
+
+/** The catalogue that holds `key` in `language`: the one in Code.js when it has it, else the file. */
+function catalogue(language: Language, key: string): Messages {
+  if (language === 'en') return en ?? fromFile('en');
+  return !TEXTS_IN_FILES || Object.prototype.hasOwnProperty.call(nl, key) ? nl : fromFile('nl');
 }
 
 /** Both catalogues, for the copy test (tests/shared/copy.test.ts). */
