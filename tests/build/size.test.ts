@@ -88,7 +88,9 @@ describe('which calls read which chunk', () => {
     // The demo's newcomer page needs no server text; a stranger's page says who to ask.
     expect(readsOf('getPageState', [], { user: newcomer.email, webapp: true })).toEqual([]);
     expect(readsOf('getPageState', [], { user: 'onbekend@elders.example', webapp: true })).toEqual(['Dutch']);
-    expect(readsOf('setupWorkbook', [], { user: SCHOOL_LEADER }).filter((f) => f === 'Dutch')).toEqual(['Dutch']);
+    expect(readsOf('setupWorkbook', [], { user: SCHOOL_LEADER }).filter((f) => f === 'Dutch')).toEqual([
+      'Dutch',
+    ]);
   });
 
   it('a call in a chunk reads its chunk once, and no other', () => {
