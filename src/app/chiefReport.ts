@@ -14,6 +14,7 @@ import { normalizeName } from '../core/schema';
 import { expectText } from '../core/validate';
 import type { ChiefReportDto } from '../shared/api';
 import { MONTHS } from '../shared/language';
+import { archivedRows } from './archive';
 import { checkInsTable, people } from './checkins';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
@@ -58,7 +59,8 @@ function figuresOf(
     location,
     period,
     staff: [...people(ctx).values()],
-    checkIns: checkInsTable(ctx).records.map((r) => r.value),
+    // The month's check-ins include those of onboardings closed since (issue 19: in the archive).
+    checkIns: [...checkInsTable(ctx).records.map((r) => r.value), ...archivedRows(ctx, 'checkIns')],
   });
 }
 

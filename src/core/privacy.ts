@@ -18,7 +18,14 @@ export interface PrivacyTables {
   readonly whoToAsk: readonly RowOf<'whoToAsk'>[];
   readonly locations: readonly RowOf<'locations'>[];
   readonly log: readonly RowOf<'log'>[];
+  /** Issue 19: the finished onboardings' rows, under the same rules as the live tabs (absent: none). */
+  readonly scheduleArchive?: readonly RowOf<'schedule'>[];
+  readonly checkInsArchive?: readonly RowOf<'checkIns'>[];
 }
+
+/** The live schedule and check-in tabs with their archives: every rule applies to both alike. */
+const SCHEDULE_TABS = ['schedule', 'scheduleArchive'] as const;
+const CHECK_IN_TABS = ['checkIns', 'checkInsArchive'] as const;
 
 // ---- Retention ----
 
@@ -110,36 +117,37 @@ export function retentionPlan(
     if (end && end < notesBefore && fields.length)
       actions.push({ tab: 'staff', index, reason: 'notes', kind: 'clear', fields });
   });
-  tables.schedule.forEach((r, index) => {
-    if (left.has(emailKey(r.newcomer)))
-      actions.push({ tab: 'schedule', index, reason: 'records', kind: 'delete' });
-  });
-  tables.checkIns.forEach((r, index) => {
-    const who = emailKey(r.newcomer);
-    if (r.hold || held.has(who)) return;
-    if (left.has(who)) {
-      actions.push({ tab: 'checkIns', index, reason: 'records', kind: 'delete' });
-      return;
-    }
-    const end = ends.get(who);
-    const fields = (
-      [
-        'notes',
-        'agreements',
-        'skipped',
-        'newcomerRemark',
-        'discovery',
-        'dream',
-        'design',
-        'worries',
-        'goals',
-        'levels',
-        'newcomerLevels',
-      ] as const
-    ).filter((f) => (r[f] ?? '').trim() !== '');
-    if (end && end < notesBefore && fields.length)
-      actions.push({ tab: 'checkIns', index, reason: 'notes', kind: 'clear', fields });
-  });
+  for (const tab of SCHEDULE_TABS)
+    (tables[tab] ?? []).forEach((r, index) => {
+      if (left.has(emailKey(r.newcomer))) actions.push({ tab, index, reason: 'records', kind: 'delete' });
+    });
+  for (const tab of CHECK_IN_TABS)
+    (tables[tab] ?? []).forEach((r, index) => {
+      const who = emailKey(r.newcomer);
+      if (r.hold || held.has(who)) return;
+      if (left.has(who)) {
+        actions.push({ tab, index, reason: 'records', kind: 'delete' });
+        return;
+      }
+      const end = ends.get(who);
+      const fields = (
+        [
+          'notes',
+          'agreements',
+          'skipped',
+          'newcomerRemark',
+          'discovery',
+          'dream',
+          'design',
+          'worries',
+          'goals',
+          'levels',
+          'newcomerLevels',
+        ] as const
+      ).filter((f) => (r[f] ?? '').trim() !== '');
+      if (end && end < notesBefore && fields.length)
+        actions.push({ tab, index, reason: 'notes', kind: 'clear', fields });
+    });
   tables.pairings.forEach((p, index) => {
     const who = emailKey(p.newcomer);
     if (p.hold || held.has(who)) return;
@@ -230,38 +238,40 @@ export function personRecords(email: string, name: string, tables: PrivacyTables
       });
     }
   }
-  for (const r of tables.schedule) {
-    if (emailKey(r.newcomer) === me)
-      rows.push({ tab: 'schedule', role: 'newcomer', values: { ...r, with: other(r.with) } });
-    else if (myName && nameKey(r.with) === myName) {
-      rows.push({
-        tab: 'schedule',
-        role: 'colleague',
-        values: { newcomer: OTHER_PERSON, date: r.date, activity: r.activity, with: r.with },
-      });
+  for (const tab of SCHEDULE_TABS)
+    for (const r of tables[tab] ?? []) {
+      if (emailKey(r.newcomer) === me)
+        rows.push({ tab, role: 'newcomer', values: { ...r, with: other(r.with) } });
+      else if (myName && nameKey(r.with) === myName) {
+        rows.push({
+          tab,
+          role: 'colleague',
+          values: { newcomer: OTHER_PERSON, date: r.date, activity: r.activity, with: r.with },
+        });
+      }
     }
-  }
-  for (const c of tables.checkIns) {
-    if (emailKey(c.newcomer) === me) {
-      rows.push({
-        tab: 'checkIns',
-        role: 'newcomer',
-        values: { ...c, buddy: other(c.buddy), recordedBy: other(c.recordedBy) },
-      });
-    } else if (emailKey(c.buddy) === me || emailKey(c.recordedBy) === me) {
-      rows.push({
-        tab: 'checkIns',
-        role: emailKey(c.buddy) === me ? 'buddy' : 'author',
-        values: {
-          newcomer: OTHER_PERSON,
-          planned: c.planned,
-          held: c.held,
-          reminder: c.reminder,
-          lateNotice: c.lateNotice,
-        },
-      });
+  for (const tab of CHECK_IN_TABS)
+    for (const c of tables[tab] ?? []) {
+      if (emailKey(c.newcomer) === me) {
+        rows.push({
+          tab,
+          role: 'newcomer',
+          values: { ...c, buddy: other(c.buddy), recordedBy: other(c.recordedBy) },
+        });
+      } else if (emailKey(c.buddy) === me || emailKey(c.recordedBy) === me) {
+        rows.push({
+          tab,
+          role: emailKey(c.buddy) === me ? 'buddy' : 'author',
+          values: {
+            newcomer: OTHER_PERSON,
+            planned: c.planned,
+            held: c.held,
+            reminder: c.reminder,
+            lateNotice: c.lateNotice,
+          },
+        });
+      }
     }
-  }
   for (const w of tables.whoToAsk) {
     if (emailKey(w.email) === me || (myName && nameKey(w.person) === myName)) {
       rows.push({ tab: 'whoToAsk', role: 'self', values: { ...w } });
@@ -349,24 +359,26 @@ export function erasurePlan(
     } else if (emailKey(p.pairedBy) === me)
       actions.push({ tab: 'pairings', index, kind: 'set', values: { pairedBy: '' } });
   });
-  tables.schedule.forEach((r, index) => {
-    if (emailKey(r.newcomer) === me) actions.push({ tab: 'schedule', index, kind: 'delete' });
-    else if (named(r.with)) actions.push({ tab: 'schedule', index, kind: 'set', values: { with: ERASED } });
-  });
-  tables.checkIns.forEach((c, index) => {
-    if (emailKey(c.newcomer) === me) actions.push({ tab: 'checkIns', index, kind: 'delete' });
-    else if (emailKey(c.buddy) === me || emailKey(c.recordedBy) === me) {
-      actions.push({
-        tab: 'checkIns',
-        index,
-        kind: 'set',
-        values: {
-          ...(emailKey(c.buddy) === me ? { buddy: '' } : {}),
-          ...(emailKey(c.recordedBy) === me ? { recordedBy: '' } : {}),
-        },
-      });
-    }
-  });
+  for (const tab of SCHEDULE_TABS)
+    (tables[tab] ?? []).forEach((r, index) => {
+      if (emailKey(r.newcomer) === me) actions.push({ tab, index, kind: 'delete' });
+      else if (named(r.with)) actions.push({ tab, index, kind: 'set', values: { with: ERASED } });
+    });
+  for (const tab of CHECK_IN_TABS)
+    (tables[tab] ?? []).forEach((c, index) => {
+      if (emailKey(c.newcomer) === me) actions.push({ tab, index, kind: 'delete' });
+      else if (emailKey(c.buddy) === me || emailKey(c.recordedBy) === me) {
+        actions.push({
+          tab,
+          index,
+          kind: 'set',
+          values: {
+            ...(emailKey(c.buddy) === me ? { buddy: '' } : {}),
+            ...(emailKey(c.recordedBy) === me ? { recordedBy: '' } : {}),
+          },
+        });
+      }
+    });
   tables.whoToAsk.forEach((w, index) => {
     if (emailKey(w.email) === me || named(w.person)) actions.push({ tab: 'whoToAsk', index, kind: 'delete' });
   });
