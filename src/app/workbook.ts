@@ -25,7 +25,12 @@ export interface WriteStamp {
   bump(): string;
 }
 
-const archiveFirst = (key: TabKey): number => (SCHEMA[key].archiveOf ? 0 : 1);
+/**
+ * Write order (issue 19): archives, then the tabs they take rows from, then the rest; a failed
+ * move then leaves the closing that asked for it unwritten too, so it can simply be retried.
+ */
+const ARCHIVED: ReadonlySet<TabKey> = new Set(['checkIns', 'schedule']);
+const archiveFirst = (key: TabKey): number => (SCHEMA[key].archiveOf ? 0 : ARCHIVED.has(key) ? 1 : 2);
 
 export class Workbook {
   /** The write stamp when this request first read a tab (undefined: nothing read yet). */
