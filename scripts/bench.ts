@@ -597,8 +597,8 @@ export function historyWorkbook(n: number, years: number, archived = true): Fake
       );
   }
   if (archived) {
-    fakes.sheet.paste('Archief check-ins', archive.checkIns);
-    fakes.sheet.paste('Archief inwerkschema', archive.schedule);
+    fakes.sheet.paste('Check-ins (archief)', archive.checkIns);
+    fakes.sheet.paste('Inwerkschema (archief)', archive.schedule);
   } else {
     fakes.sheet.paste('Check-ins', [...live.checkIns, ...archive.checkIns.slice(1)]);
     fakes.sheet.paste('Inwerkschema', [...live.schedule, ...archive.schedule.slice(1)]);

@@ -1,8 +1,8 @@
 /**
  * The archive of finished onboardings (issue 19, "flat cost over the years"): when an onboarding
  * is closed, or by the monthly run for onboardings closed earlier and leavers whose onboarding
- * ended, their rows of `Check-ins` and `Inwerkschema` move to `Archief check-ins` and `Archief
- * inwerkschema`. The live tabs then hold only current newcomers, so what the sidebar reads does
+ * ended, their rows of `Check-ins` and `Inwerkschema` move to `Check-ins (archief)` and
+ * `Inwerkschema (archief)`. The live tabs then hold only current newcomers, so what the sidebar reads does
  * not grow with the years; readers that need history (privacy, the pilot evaluation, the closing
  * summary, the chief report) read both.
  */

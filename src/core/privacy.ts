@@ -39,6 +39,7 @@ const CHECK_IN_TABS = ['checkIns', 'checkInsArchive'] as const;
  *   `retentionRecordsMonths` after leaving; their welcome packet state is cleared;
  * - `log`: Logboek rows older than `retentionRecordsMonths`.
  * A row with 'Bewaren' ticked, or of a person with 'Bewaren' ticked in Medewerkers, is kept.
+ * The archive tabs of finished onboardings (issue 19) follow the rules of their live tabs.
  */
 export type RetentionReason = 'notes' | 'pairReason' | 'records' | 'log';
 

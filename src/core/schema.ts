@@ -408,16 +408,16 @@ export const SCHEMA = {
   // Issue 19: the rows of finished onboardings, moved out of the live tabs when an onboarding is
   // closed (or by the monthly run), so what the sidebar reads stays the same size over the years.
   // Same columns as the live tab; read only where history counts (privacy, evaluation, summary).
-  checkInsArchive: tab('checkInsArchive', 'Archief check-ins', 'Check-ins archive', CHECK_IN_COLUMNS, {
-    aliases: ['Archive check-ins'],
+  checkInsArchive: tab('checkInsArchive', 'Check-ins (archief)', 'Check-ins (archive)', CHECK_IN_COLUMNS, {
+    aliases: ['Archief check-ins', 'Check-ins archive'],
     archiveOf: 'checkIns',
   }),
   scheduleArchive: tab(
     'scheduleArchive',
-    'Archief inwerkschema',
-    'Onboarding schedule archive',
+    'Inwerkschema (archief)',
+    'Onboarding schedule (archive)',
     SCHEDULE_COLUMNS,
-    { aliases: ['Archive onboarding schedule'], archiveOf: 'schedule' },
+    { aliases: ['Archief inwerkschema', 'Onboarding schedule archive'], archiveOf: 'schedule' },
   ),
   overview: tab(
     'overview',

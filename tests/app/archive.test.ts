@@ -64,8 +64,8 @@ describe('closing an onboarding', () => {
     closeOnboarding(w.ctx(), anna.email);
     expect(of(w, 'Check-ins', anna.email)).toEqual([]);
     expect(of(w, 'Inwerkschema', anna.email)).toEqual([]);
-    expect(of(w, 'Archief check-ins', anna.email)).toEqual(checkIns);
-    expect(of(w, 'Archief inwerkschema', anna.email)).toEqual(schedule);
+    expect(of(w, 'Check-ins (archief)', anna.email)).toEqual(checkIns);
+    expect(of(w, 'Inwerkschema (archief)', anna.email)).toEqual(schedule);
     expect(of(w, 'Check-ins', cas.email)).toHaveLength(casRows);
     const log = w.gateway.rows('Logboek').filter((r) => r.Actie === 'Afgerond inwerken gearchiveerd');
     expect(log).toHaveLength(1);
@@ -75,14 +75,14 @@ describe('closing an onboarding', () => {
 
   it('copies the live header to the archive, columns of the school’s own included', () => {
     const w = readyToClose();
-    w.gateway.tabs.delete('Archief check-ins');
+    w.gateway.tabs.delete('Check-ins (archief)');
     const live = w.gateway.tabs.get('Check-ins')!;
     live[0]!.push('Eigen kolom');
     for (const row of live.slice(1)) row.push(row[0] === anna.email ? 'eigen tekst' : '');
     closeOnboarding(w.ctx(), anna.email);
-    const archive = w.gateway.tabs.get('Archief check-ins')!;
+    const archive = w.gateway.tabs.get('Check-ins (archief)')!;
     expect(archive[0]).toEqual(live[0]);
-    expect(of(w, 'Archief check-ins', anna.email).every((r) => r['Eigen kolom'] === 'eigen tekst')).toBe(
+    expect(of(w, 'Check-ins (archief)', anna.email).every((r) => r['Eigen kolom'] === 'eigen tekst')).toBe(
       true,
     );
   });
@@ -93,13 +93,13 @@ describe('closing an onboarding', () => {
     live[0]!.push('Eigen kolom');
     for (const row of live.slice(1)) row.push('x');
     closeOnboarding(w.ctx(), anna.email);
-    expect(w.gateway.tabs.get('Archief check-ins')![0]).toContain('Eigen kolom');
-    expect(of(w, 'Archief check-ins', anna.email).every((r) => r['Eigen kolom'] === 'x')).toBe(true);
+    expect(w.gateway.tabs.get('Check-ins (archief)')![0]).toContain('Eigen kolom');
+    expect(of(w, 'Check-ins (archief)', anna.email).every((r) => r['Eigen kolom'] === 'x')).toBe(true);
   });
 
   it('writes nothing when the archive cannot be written', () => {
     const w = readyToClose();
-    failWritesTo(w, 'Archief check-ins');
+    failWritesTo(w, 'Check-ins (archief)');
     const before = JSON.stringify([...w.gateway.tabs.entries()]);
     expect(() => closeOnboarding(w.ctx(), anna.email)).toThrow(/protected/);
     expect(JSON.stringify([...w.gateway.tabs.entries()])).toBe(before);
@@ -112,11 +112,11 @@ describe('closing an onboarding', () => {
     expect(() => closeOnboarding(w.ctx(), anna.email)).toThrow(/protected/);
     // Nothing lost: still live; the archive holds a copy.
     expect(of(w, 'Check-ins', anna.email)).toEqual(checkIns);
-    expect(of(w, 'Archief check-ins', anna.email)).toEqual(checkIns);
+    expect(of(w, 'Check-ins (archief)', anna.email)).toEqual(checkIns);
     w.gateway.write = Object.getPrototypeOf(w.gateway).write.bind(w.gateway);
     closeOnboarding(w.ctx(), anna.email);
     expect(of(w, 'Check-ins', anna.email)).toEqual([]);
-    expect(of(w, 'Archief check-ins', anna.email)).toEqual(checkIns);
+    expect(of(w, 'Check-ins (archief)', anna.email)).toEqual(checkIns);
   });
 });
 
@@ -129,8 +129,8 @@ describe('the monthly archive run', () => {
       const rows = w.gateway.tabs.get(from)!.splice(1);
       w.gateway.tabs.get(to)!.push(...rows);
     };
-    moveBack('Archief check-ins', 'Check-ins');
-    moveBack('Archief inwerkschema', 'Inwerkschema');
+    moveBack('Check-ins (archief)', 'Check-ins');
+    moveBack('Inwerkschema (archief)', 'Inwerkschema');
     // Cas left; his pairing ended.
     const staff = w.gateway.tabs.get('Medewerkers')!;
     const h = staff[0]!.map(String);
@@ -166,8 +166,8 @@ describe('readers that need history', () => {
     const moveBack = (from: string, to: string) => {
       w.gateway.tabs.get(to)!.push(...w.gateway.tabs.get(from)!.splice(1));
     };
-    moveBack('Archief check-ins', 'Check-ins');
-    moveBack('Archief inwerkschema', 'Inwerkschema');
+    moveBack('Check-ins (archief)', 'Check-ins');
+    moveBack('Inwerkschema (archief)', 'Inwerkschema');
     expect(JSON.stringify(getEvaluation(w.ctx()))).toBe(archived);
   });
 });

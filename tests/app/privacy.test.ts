@@ -69,21 +69,21 @@ describe('applying the retention terms', () => {
     const preview = previewRetentionPurge(w.ctx());
     // Issue 19: closing moved the check-ins to the archive; retention applies there alike.
     expect(preview.items).toContainEqual({
-      tab: 'Archief check-ins',
+      tab: 'Check-ins (archief)',
       reason: 'notities, afspraken en redenen van check-ins gewist',
       rows: 5,
     });
     expect(ended < '2027-09-01').toBe(true);
     const result = applyRetentionPurge(w.ctx());
     expect(result.message).toContain('Bewaartermijnen toegepast');
-    const rows = w.gateway.rows('Archief check-ins');
+    const rows = w.gateway.rows('Check-ins (archief)');
     expect(rows).toHaveLength(5);
     expect(rows.every((r) => r.Notities === '' && r.Afspraken === '')).toBe(true);
     expect(rows.every((r) => r['Welbevinden (1–5)'] === 4)).toBe(true);
     expect(previewRetentionPurge(w.ctx()).total).toBe(0);
     const log = w.gateway.rows('Logboek').filter((r) => r.Actie === 'Bewaartermijnen toegepast');
     expect(log).toHaveLength(1);
-    expect(String(log[0]!.Details)).toContain('Archief check-ins: 5');
+    expect(String(log[0]!.Details)).toContain('Check-ins (archief): 5');
     expect(JSON.stringify(w.gateway.rows('Logboek'))).not.toContain(NOTE);
   });
 
@@ -102,7 +102,7 @@ describe('applying the retention terms', () => {
     });
     w.setNow('2028-09-01T09:00:00+02:00');
     applyRetentionPurge(w.ctx());
-    const rows = w.gateway.rows('Archief check-ins');
+    const rows = w.gateway.rows('Check-ins (archief)');
     expect(rows.every((r) => r['Opmerking (nieuwe collega)'] === '')).toBe(true);
     expect(rows.filter((r) => r['Welbevinden (nieuwe collega, 1–5)'] === 5)).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(NOTE);
@@ -126,8 +126,8 @@ describe('applying the retention terms', () => {
     applyRetentionPurge(w.ctx());
     expect(w.gateway.rows('Inwerkschema')).toEqual([]);
     expect(w.gateway.rows('Check-ins')).toEqual([]);
-    expect(w.gateway.rows('Archief inwerkschema')).toEqual([]);
-    expect(w.gateway.rows('Archief check-ins')).toEqual([]);
+    expect(w.gateway.rows('Inwerkschema (archief)')).toEqual([]);
+    expect(w.gateway.rows('Check-ins (archief)')).toEqual([]);
     expect(w.gateway.rows('Koppelingen')).toEqual([]);
     expect(w.gateway.rows('Medewerkers').find((r) => r['E-mail'] === anna.email)).toBeDefined();
   });
@@ -162,7 +162,7 @@ describe('exporting one person’s data', () => {
     expect(data.found).toBe(true);
     const tabs = data.sections.map((s) => s.tab);
     expect(tabs).toEqual(
-      expect.arrayContaining(['Medewerkers', 'Koppelingen', 'Archief inwerkschema', 'Archief check-ins']),
+      expect.arrayContaining(['Medewerkers', 'Koppelingen', 'Inwerkschema (archief)', 'Check-ins (archief)']),
     );
     expect(JSON.stringify(data.sections)).toContain(NOTE);
     expect(JSON.stringify(data.sections)).not.toContain(bram.email);
@@ -192,7 +192,7 @@ describe('erasing a person', () => {
     const w = closedOnboarding();
     const preview = previewErasure(w.ctx(), anna.email);
     expect(preview.counts.map((c) => c.tab)).toEqual(
-      expect.arrayContaining(['Medewerkers', 'Koppelingen', 'Archief inwerkschema', 'Archief check-ins']),
+      expect.arrayContaining(['Medewerkers', 'Koppelingen', 'Inwerkschema (archief)', 'Check-ins (archief)']),
     );
     expect(w.gateway.rows('Medewerkers').some((r) => r['E-mail'] === anna.email)).toBe(true);
     erasePerson(w.ctx(), anna.email);
