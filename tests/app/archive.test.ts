@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { monthlyArchive } from '../../src/app/archive';
 import { closeOnboarding, recordCheckIn } from '../../src/app/checkins';
+import { getChiefReport } from '../../src/app/chiefReport';
 import { getEvaluation } from '../../src/app/evaluation';
 import { runScheduledJobs } from '../../src/app/jobs';
 import { assignBuddy } from '../../src/app/pairing';
 import { saveSchedule } from '../../src/app/schedule';
 import type { TablePatch } from '../../src/core/table';
-import { aColleague, schoolWorld } from '../support/builders';
+import { aColleague, chiefOf, schoolWorld } from '../support/builders';
 
 const HAVO = 'Onderbouw havo';
 const bram = aColleague('Bram de Vries').at(HAVO).years(12).max(5).build();
@@ -159,15 +160,36 @@ describe('the monthly archive run', () => {
 });
 
 describe('readers that need history', () => {
+  const moveBack = (w: World) => {
+    for (const [from, to] of [
+      ['Check-ins (archief)', 'Check-ins'],
+      ['Inwerkschema (archief)', 'Inwerkschema'],
+    ] as const)
+      w.gateway.tabs.get(to)!.push(...w.gateway.tabs.get(from)!.splice(1));
+  };
+
   it('count an archived onboarding in the pilot evaluation as before it moved', () => {
     const w = readyToClose();
     closeOnboarding(w.ctx(), anna.email);
     const archived = JSON.stringify(getEvaluation(w.ctx()));
-    const moveBack = (from: string, to: string) => {
-      w.gateway.tabs.get(to)!.push(...w.gateway.tabs.get(from)!.splice(1));
-    };
-    moveBack('Check-ins (archief)', 'Check-ins');
-    moveBack('Inwerkschema (archief)', 'Inwerkschema');
+    moveBack(w);
     expect(JSON.stringify(getEvaluation(w.ctx()))).toBe(archived);
+  });
+
+  it('count the month’s check-ins of an onboarding closed since in the chef buddy’s report', () => {
+    const w = readyToClose();
+    closeOnboarding(w.ctx(), anna.email);
+    const held = w.gateway.rows('Check-ins (archief)').map((r) => (r.Gehouden as { date: string }).date);
+    // The report of the month of the last check-in, read in the month after.
+    const month = held.sort().at(-1)!.slice(0, 7);
+    const next = new Date(`${month}-01T12:00:00Z`);
+    next.setUTCMonth(next.getUTCMonth() + 1, 20);
+    w.setNow(`${next.toISOString().slice(0, 10)}T09:00:00+01:00`);
+    w.setUser(chiefOf(HAVO));
+    const archived = getChiefReport(w.ctx(), HAVO).lines;
+    // Held check-ins that month, found in the archive.
+    expect(archived.join(' ')).toMatch(/Check-ins: [1-9]\d* gehouden/);
+    moveBack(w);
+    expect(getChiefReport(w.ctx(), HAVO).lines).toEqual(archived);
   });
 });

@@ -106,7 +106,7 @@ describe('the archive of finished onboardings', () => {
     const sections = await leader.waitForSelector('[data-testid=person-sections]');
     expect(await sections.textContent()).toContain(ARCHIVE);
     expect(await sections.textContent()).toContain(SCHEDULE_ARCHIVE);
-  });
+  }, 150_000);
 
   it('caused no console error and no dialog', () => {
     expect(watch.errors).toEqual([]);
