@@ -487,12 +487,18 @@ export function generateDemoData(seed = DEMO_SEED, today: IsoDate = DEMO_TODAY):
     schoolGuide: `https://www.${DEMO_DOMAIN}/schoolgids-2026-2027.pdf`,
   }));
 
+  // Issue 19: closing moved the finished onboardings' rows to the archive tabs; the live tabs hold
+  // current newcomers only, as Wegwijs leaves them.
+  const finished = new Set(newcomers.filter((n) => n.stage === 'finished').map((n) => n.person.email));
+  const isFinished = (r: DemoRow) => finished.has(String(r.newcomer));
   return {
     append: {
       staff: staffRows,
       pairings,
-      schedule,
-      checkIns,
+      schedule: schedule.filter((r) => !isFinished(r)),
+      checkIns: checkIns.filter((r) => !isFinished(r)),
+      scheduleArchive: schedule.filter(isFinished),
+      checkInsArchive: checkIns.filter(isFinished),
       daysOff: DEMO_EXTRA_DAYS_OFF.map((d) => ({ ...d, location: 'alle' })),
     },
     merge: {

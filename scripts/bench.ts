@@ -6,7 +6,8 @@
  * A report, not a test: nothing here fails on a slow machine.
  * `npm run bench -- --json` prints the same as JSON; `--sizes 100,1000` picks the sizes,
  * `--fns getSidebarState,runScheduledJobs` the functions, `--runs 3` the runs per row, and
- * `--detail` prints every call key and the tabs read under each row.
+ * `--detail` prints every call key and the tabs read under each row; `--fns threeYears` only the
+ * three-school-years comparison (issue 19), printed after the table.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -351,7 +352,7 @@ interface Measure {
   detail: Record<string, number>;
 }
 
-function measure(base: FakeState, size: number, scenario: Scenario): Measure {
+function measure(base: FakeState, size: number, scenario: Scenario, runs = RUNS): Measure {
   const times: number[] = [];
   let last: GasFakes | undefined;
   let lastBefore: FakeState | undefined;
@@ -376,7 +377,7 @@ function measure(base: FakeState, size: number, scenario: Scenario): Measure {
       state = fakes.toJSON();
     }
   }
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar, English: english, ...chunks } });
     const runtime = loadBundle(code, fakes);
     fakes.calls.reset();
@@ -511,6 +512,156 @@ function rectangles(cells: readonly { row: number; col: number }[]): number {
   return count;
 }
 
+// ---- Three school years of history (issue 19, "flat cost over the years") ----
+
+/** A day of school year `year` (2023 = 2023–2024), `n` days after 1 September. */
+function schoolDay(year: number, n: number): string {
+  const d = new Date(Date.UTC(year, 8, 1 + n));
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The bench workbook as it stands after `years` school years of Wegwijs: current newcomers'
+ * schedules and planned check-ins live (the same in every variant), and per past year a tenth of
+ * the staff onboarded, their 6 check-ins and 15 schedule lines in the archive tabs (as closing
+ * and the monthly run leave them) and the year's Logboek lines. `years` 0 is a first-year sheet;
+ * `archived` false keeps the history in the live tabs (as before the archive).
+ */
+export function historyWorkbook(n: number, years: number, archived = true): FakeState {
+  const fakes = restoreGasFakes(workbook(n), {
+    htmlFiles: { Sidebar: sidebar, English: english, ...chunks },
+  });
+  const staff = fakes.sheet.json('Medewerkers').slice(1) as string[][];
+  const rowOf = (header: string[], row: Record<string, string>) => header.map((h) => row[h] ?? '');
+  const checkHeader = fakes.sheet.json('Check-ins')[0] as string[];
+  const scheduleHeader = fakes.sheet.json('Inwerkschema')[0] as string[];
+  const live = { checkIns: [checkHeader], schedule: [scheduleHeader] };
+  for (const r of staff.filter((x) => x[6] === 'nieuw')) {
+    for (let w = 1; w <= 3; w++) {
+      live.checkIns.push(rowOf(checkHeader, { 'Nieuwe collega': r[1]!, Gepland: `2027-01-${10 + 7 * w}` }));
+      for (let d = 0; d < 5; d++)
+        live.schedule.push(
+          rowOf(scheduleHeader, {
+            'Nieuwe collega': r[1]!,
+            Datum: `2027-01-${String(4 + 7 * (w - 1) + d).padStart(2, '0')}`,
+            Week: String(w),
+            Activiteit: 'Meelopen in de klas',
+            Soort: 'meelopen',
+            Afgerond: 'FALSE',
+          }),
+        );
+    }
+  }
+  fakes.sheet.paste('Check-ins', live.checkIns);
+  fakes.sheet.paste('Inwerkschema', live.schedule);
+  const archive = { checkIns: [checkHeader], schedule: [scheduleHeader] };
+  const logHeader = fakes.sheet.json('Logboek')[0] as string[];
+  const log = [...(fakes.sheet.json('Logboek') as string[][])];
+  const active = staff.filter((x) => x[6] === 'actief');
+  for (let y = 0; y < years; y++) {
+    const year = 2026 - years + y;
+    active
+      .filter((_, i) => i % 10 === y)
+      .forEach((r) => {
+        for (let c = 0; c < 6; c++) {
+          const day = schoolDay(year, 7 * c);
+          archive.checkIns.push(
+            rowOf(checkHeader, {
+              'Nieuwe collega': r[1]!,
+              Gepland: day,
+              Gehouden: day,
+              'Fase (4D)': 'doen',
+              'Welbevinden (1–5)': '4',
+              Klik: 'goed',
+              Afspraken: 'Samen lessen voorbereiden',
+              Notities: 'Gaat goed',
+            }),
+          );
+        }
+        for (let d = 0; d < 15; d++)
+          archive.schedule.push(
+            rowOf(scheduleHeader, {
+              'Nieuwe collega': r[1]!,
+              Datum: schoolDay(year, d),
+              Week: String(1 + Math.floor(d / 5)),
+              Activiteit: 'Meelopen in de klas',
+              Soort: 'meelopen',
+              Afgerond: 'TRUE',
+            }),
+          );
+      });
+    // The year's events: actions and mails, a daily "alive" line of the hourly run.
+    for (let i = 0; i < Math.max(365, n / 2); i++)
+      log.push(
+        rowOf(logHeader, {
+          Tijdstip: `${schoolDay(year, i % 300)}T10:00:00+01:00`,
+          Gebruiker: LEADER,
+          Actie: 'Automatische run',
+          Details: 'ok',
+        }),
+      );
+  }
+  if (archived) {
+    fakes.sheet.paste('Check-ins (archief)', archive.checkIns);
+    fakes.sheet.paste('Inwerkschema (archief)', archive.schedule);
+  } else {
+    fakes.sheet.paste('Check-ins', [...live.checkIns, ...archive.checkIns.slice(1)]);
+    fakes.sheet.paste('Inwerkschema', [...live.schedule, ...archive.schedule.slice(1)]);
+  }
+  fakes.sheet.paste('Logboek', log);
+  return fakes.toJSON();
+}
+
+/** The sidebar's functions measured on a first-year and a three-years workbook. */
+export const YEARS_SCENARIOS: Scenario[] = [
+  { fn: 'getSidebarState', user: LEADER, args: [], reads: SIDEBAR_READS },
+  { fn: 'getCheckIns', user: LEADER, args: (r) => [savedSchedule(r)] },
+];
+
+/** Calls, cells read and CPU of the sidebar's functions in year one and after three school years. */
+export function threeYears(
+  size: number,
+  withoutArchive = false,
+  runs = RUNS,
+): { first: Measure; later: Measure; unarchived?: Measure }[] {
+  const first = historyWorkbook(size, 0);
+  const later = historyWorkbook(size, 3);
+  const live = withoutArchive ? historyWorkbook(size, 3, false) : null;
+  return YEARS_SCENARIOS.map((s) => ({
+    first: measure(first, size, s, runs),
+    later: measure(later, size, s, runs),
+    ...(live ? { unarchived: measure(live, size, s, runs) } : {}),
+  }));
+}
+
+function printThreeYears(): void {
+  console.log('\nThree school years of history vs a first-year sheet (issue 19; target: within 10%)');
+  console.log('(3y: history in the archive tabs; 3y live: the same history left in the live tabs)');
+  const head = [
+    'rows',
+    'function',
+    'calls 1st/3y',
+    'cells read 1st/3y/3y live',
+    'CPU ms 1st/3y/3y live',
+    'ratio calls/cells/CPU',
+  ];
+  console.log(head.join('  '));
+  for (const size of SIZES)
+    for (const { first, later, unarchived } of threeYears(size, true)) {
+      const ratio = (a: number, b: number) => (b / a).toFixed(2);
+      console.log(
+        [
+          size,
+          first.fn,
+          `${first.spreadsheetCalls}/${later.spreadsheetCalls}`,
+          `${first.cellsRead}/${later.cellsRead}/${unarchived!.cellsRead}`,
+          `${first.cpuMs}/${later.cpuMs}/${unarchived!.cpuMs}`,
+          `${ratio(first.spreadsheetCalls, later.spreadsheetCalls)}/${ratio(first.cellsRead, later.cellsRead)}/${ratio(first.cpuMs, later.cpuMs)}`,
+        ].join('  '),
+      );
+    }
+}
+
 function main(): void {
   const results: Measure[] = [];
   for (const size of SIZES) {
@@ -579,6 +730,8 @@ function main(): void {
   const over = results.filter((r) => r.spreadsheetCalls > r.minimum * 1.1);
   for (const r of over)
     console.log(`over 1.1: ${r.fn} at ${r.size} (${r.spreadsheetCalls} calls, minimum ${r.minimum})`);
+  // `--fns threeYears` (or no --fns) prints the three-school-years comparison.
+  if (!FNS || FNS.has('threeYears')) printThreeYears();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) main();

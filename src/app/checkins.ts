@@ -30,6 +30,7 @@ import { normalizeName, type RowOf } from '../core/schema';
 import { expectDate, expectEmail } from '../core/validate';
 import type { CheckInResultDto, CheckInsDto, CoachingDto } from '../shared/api';
 import { longDate } from '../shared/language';
+import { archiveOnboardings } from './archive';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Directory } from './directory';
@@ -344,6 +345,8 @@ export function closeOnboarding(
       pairings.update(p, { status: 'afgerond', endedOn: ctx.services.clock.today() });
     }
     logAction(ctx, ctx.t('log.onboardingClosed'), newcomer.location);
+    // Issue 19: the finished onboarding's check-ins and schedule move to the archive tabs.
+    archiveOnboardings(ctx, [newcomer.email]);
     ctx.wb.commit();
     // Issue 14: closing makes the summary for the competence file, on the newcomer's own page.
     const closed = `${ctx.t('checkin.closed', { name: newcomer.name })} ${ctx.t('summary.closedNote', { name: newcomer.name })}`;

@@ -14,6 +14,7 @@ import { normalizeName } from '../core/schema';
 import { expectText } from '../core/validate';
 import type { ChiefReportDto } from '../shared/api';
 import { MONTHS } from '../shared/language';
+import { archivedRows } from './archive';
 import { checkInsTable, staffDirectory } from './checkins';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
@@ -60,7 +61,8 @@ function figuresOf(
     staff: staffDirectory(ctx)
       .staff()
       .filter((s) => s.email),
-    checkIns: checkInsTable(ctx).records.map((r) => r.value),
+    // The month's check-ins include those of onboardings closed since (issue 19: in the archive).
+    checkIns: [...checkInsTable(ctx).records.map((r) => r.value), ...archivedRows(ctx, 'checkIns')],
   });
 }
 

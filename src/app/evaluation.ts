@@ -26,6 +26,7 @@ import type {
   IcsFileDto,
   PilotFiguresDto,
 } from '../shared/api';
+import { archivedRows } from './archive';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import { phases } from './phases';
@@ -66,16 +67,19 @@ function figuresOf(ctx: RequestContext, location: string, since: string): PilotF
       pairedOn: p.pairedOn,
       status: p.status,
     })),
-    schedule: (ctx.wb.tryTable('schedule')?.records ?? []).map((r) => ({
-      newcomer: r.value.newcomer,
-      done: r.value.done,
-    })),
-    checkIns: directory.checkInRecords().map((r) => ({
-      newcomer: r.value.newcomer,
-      planned: r.value.planned,
-      held: r.value.held,
-      wellbeing: r.value.wellbeing,
-    })),
+    // Issue 19: finished onboardings' rows are in the archive tabs; the figures count them too.
+    schedule: [
+      ...(ctx.wb.tryTable('schedule')?.records.map((r) => r.value) ?? []),
+      ...archivedRows(ctx, 'schedule'),
+    ].map((r) => ({ newcomer: r.newcomer, done: r.done })),
+    checkIns: [...directory.checkInRecords().map((r) => r.value), ...archivedRows(ctx, 'checkIns')].map(
+      (r) => ({
+        newcomer: r.newcomer,
+        planned: r.planned,
+        held: r.held,
+        wellbeing: r.wellbeing,
+      }),
+    ),
   };
   const grace = ctx.settings().checkInGraceDays;
   const periods: ('voor' | 'na')[] = since ? ['voor', 'na'] : ['voor'];

@@ -43,15 +43,21 @@ const RETENTION_MONTH_KEY = 'retention.lastMonth';
 const STALE_JOURNAL_DAYS = 7;
 
 const PRIVACY_TABS = ['staff', 'pairings', 'schedule', 'checkIns', 'whoToAsk', 'locations', 'log'] as const;
-type PrivacyTab = (typeof PRIVACY_TABS)[number];
+/** Issue 19: the archives of finished onboardings, read when they exist (a sheet from before has none). */
+const ARCHIVE_TABS = ['scheduleArchive', 'checkInsArchive'] as const;
+type PrivacyTab = (typeof PRIVACY_TABS)[number] | (typeof ARCHIVE_TABS)[number];
 
 function tablesOf(ctx: RequestContext): {
-  tables: Record<PrivacyTab, Table<PrivacyTab>>;
+  tables: Partial<Record<PrivacyTab, Table<PrivacyTab>>>;
   data: PrivacyTables;
 } {
   const tables = {} as Record<PrivacyTab, Table<PrivacyTab>>;
   for (const key of PRIVACY_TABS) tables[key] = ctx.wb.table(key) as unknown as Table<PrivacyTab>;
-  const values = <K extends PrivacyTab>(key: K) => tables[key].records.map((r) => r.value) as never;
+  for (const key of ARCHIVE_TABS) {
+    const archive = ctx.wb.tryTable(key);
+    if (archive) tables[key] = archive as unknown as Table<PrivacyTab>;
+  }
+  const values = <K extends PrivacyTab>(key: K) => (tables[key]?.records.map((r) => r.value) ?? []) as never;
   return {
     tables,
     data: {
@@ -62,6 +68,8 @@ function tablesOf(ctx: RequestContext): {
       whoToAsk: values('whoToAsk'),
       locations: values('locations'),
       log: values('log'),
+      scheduleArchive: values('scheduleArchive'),
+      checkInsArchive: values('checkInsArchive'),
     },
   };
 }
@@ -112,13 +120,13 @@ export function previewRetentionPurge(ctx: RequestContext): RetentionPreviewDto 
 }
 
 function applyActions(
-  tables: Record<PrivacyTab, Table<PrivacyTab>>,
+  tables: Partial<Record<PrivacyTab, Table<PrivacyTab>>>,
   actions: readonly (RetentionAction | ErasureAction)[],
 ): void {
   // Records are looked up before anything changes; removals shift nothing in memory.
-  const targets = actions.map((a) => ({ action: a, record: tables[a.tab as PrivacyTab].records[a.index]! }));
+  const targets = actions.map((a) => ({ action: a, record: tables[a.tab as PrivacyTab]!.records[a.index]! }));
   for (const { action, record } of targets) {
-    const table = tables[action.tab as PrivacyTab];
+    const table = tables[action.tab as PrivacyTab]!;
     if (action.kind === 'delete') table.remove(record);
     else if (action.kind === 'clear') {
       table.update(record, Object.fromEntries(action.fields.map((f) => [f, ''])) as never);
@@ -154,7 +162,7 @@ function purgeNow(ctx: RequestContext): PrivacyResultDto {
   removeAnswers(ctx, expired);
   const leavers = result.actions
     .filter((a) => a.tab === 'staff' && a.reason === 'records')
-    .map((a) => (tables.staff.records[a.index]!.value as { email: string }).email);
+    .map((a) => (tables.staff!.records[a.index]!.value as { email: string }).email);
   applyActions(tables, result.actions);
   const journal = clearStaleJournal(ctx);
   logAction(
@@ -212,7 +220,7 @@ function mailsOf(
   for (const row of rows) {
     if (row.tab === 'staff') add('privacy.mail.welcome', row.values.welcomeStatus);
     if (row.tab === 'pairings' && row.role === 'buddy') add('privacy.mail.buddy', row.values.buddyMail);
-    if (row.tab === 'checkIns' && row.role === 'buddy') {
+    if ((row.tab === 'checkIns' || row.tab === 'checkInsArchive') && row.role === 'buddy') {
       add('privacy.mail.reminder', row.values.reminder);
       add('privacy.mail.late', row.values.lateNotice);
     }

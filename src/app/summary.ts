@@ -11,6 +11,7 @@ import type { Email } from '../core/identity';
 import { mayRespondAsNewcomer } from '../core/roles';
 import { closingSummary, summaryHtml } from '../core/summary';
 import type { IcsFileDto } from '../shared/api';
+import { archivedRows } from './archive';
 import type { RequestContext } from './context';
 
 /** The day the newcomer's onboarding was closed ('' while it is not). */
@@ -37,10 +38,10 @@ export function getClosingSummary(ctx: RequestContext): IcsFileDto {
   if (!me || !mayRespondAsNewcomer(actor, me)) throw new UserError('summary.onlyOwn');
   const closed = closedOn(ctx, me.email);
   if (!closed) throw new UserError('summary.notClosed');
-  const rows = directory
-    .checkInRecords()
-    .map((r) => r.value)
-    .filter((r) => r.newcomer === me.email);
+  // A closed onboarding's check-ins are in the archive (issue 19); live rows still count.
+  const rows = [...directory.checkInRecords().map((r) => r.value), ...archivedRows(ctx, 'checkIns')].filter(
+    (r) => r.newcomer === me.email,
+  );
   // The evaluation given at closing, kept on the staff row (absent on a sheet from before it).
   const evaluation = {
     goals: parseOutcomes(me.closingGoals ?? ''),

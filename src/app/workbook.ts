@@ -25,6 +25,13 @@ export interface WriteStamp {
   bump(): string;
 }
 
+/**
+ * Write order (issue 19): archives, then the tabs they take rows from, then the rest; a failed
+ * move then leaves the closing that asked for it unwritten too, so it can simply be retried.
+ */
+const ARCHIVED: ReadonlySet<TabKey> = new Set(['checkIns', 'schedule']);
+const archiveFirst = (key: TabKey): number => (SCHEMA[key].archiveOf ? 0 : ARCHIVED.has(key) ? 1 : 2);
+
 export class Workbook {
   /** The write stamp when this request first read a tab (undefined: nothing read yet). */
   private seen: string | null | undefined;
@@ -147,6 +154,12 @@ export class Workbook {
     return header;
   }
 
+  /** Forgets one tab, so the next `table` call reads it again (after adding it or a column). */
+  forget(key: TabKey): void {
+    this.tables.delete(key);
+    this.missing.delete(key);
+  }
+
   /** Forgets what was read, so the next `table` call reads the sheet again (after setup). */
   reset(): void {
     this.tables.clear();
@@ -193,7 +206,10 @@ export class Workbook {
     // A written tab is kept as the write left it (rows renumbered after deletions), not read
     // again: under the lock nobody else writes, so a run of several jobs reads each tab once.
     // `RequestContext.locked` drops it all when a new lock is taken.
-    for (const [key, table] of this.tables) {
+    // Archive tabs first (issue 19): rows moved to an archive are written there before they leave
+    // the live tab, so a failed write can copy a row twice (the next move skips it) but never lose it.
+    const order = [...this.tables].sort(([a], [b]) => archiveFirst(a) - archiveFirst(b));
+    for (const [key, table] of order) {
       if (!table.changed) continue;
       this.gateway.write(table.sheetName, table.patch());
       this.tables.set(key, table.written());

@@ -18,7 +18,14 @@ export interface PrivacyTables {
   readonly whoToAsk: readonly RowOf<'whoToAsk'>[];
   readonly locations: readonly RowOf<'locations'>[];
   readonly log: readonly RowOf<'log'>[];
+  /** Issue 19: the finished onboardings' rows, under the same rules as the live tabs (absent: none). */
+  readonly scheduleArchive?: readonly RowOf<'schedule'>[];
+  readonly checkInsArchive?: readonly RowOf<'checkIns'>[];
 }
+
+/** The live schedule and check-in tabs with their archives: every rule applies to both alike. */
+const SCHEDULE_TABS = ['schedule', 'scheduleArchive'] as const;
+const CHECK_IN_TABS = ['checkIns', 'checkInsArchive'] as const;
 
 // ---- Retention ----
 
@@ -32,6 +39,7 @@ export interface PrivacyTables {
  *   `retentionRecordsMonths` after leaving; their welcome packet state is cleared;
  * - `log`: Logboek rows older than `retentionRecordsMonths`.
  * A row with 'Bewaren' ticked, or of a person with 'Bewaren' ticked in Medewerkers, is kept.
+ * The archive tabs of finished onboardings (issue 19) follow the rules of their live tabs.
  */
 export type RetentionReason = 'notes' | 'pairReason' | 'records' | 'log';
 
@@ -107,35 +115,37 @@ export function retentionPlan(
     if (end && end < notesBefore && fields.length)
       actions.push({ tab: 'staff', index, reason: 'notes', kind: 'clear', fields });
   });
-  tables.schedule.forEach((r, index) => {
-    if (left.has(r.newcomer)) actions.push({ tab: 'schedule', index, reason: 'records', kind: 'delete' });
-  });
-  tables.checkIns.forEach((r, index) => {
-    const who = r.newcomer;
-    if (r.hold || held.has(who)) return;
-    if (left.has(who)) {
-      actions.push({ tab: 'checkIns', index, reason: 'records', kind: 'delete' });
-      return;
-    }
-    const end = ends.get(who);
-    const fields = (
-      [
-        'notes',
-        'agreements',
-        'skipped',
-        'newcomerRemark',
-        'discovery',
-        'dream',
-        'design',
-        'worries',
-        'goals',
-        'levels',
-        'newcomerLevels',
-      ] as const
-    ).filter((f) => (r[f] ?? '').trim() !== '');
-    if (end && end < notesBefore && fields.length)
-      actions.push({ tab: 'checkIns', index, reason: 'notes', kind: 'clear', fields });
-  });
+  for (const tab of SCHEDULE_TABS)
+    (tables[tab] ?? []).forEach((r, index) => {
+      if (left.has(r.newcomer)) actions.push({ tab, index, reason: 'records', kind: 'delete' });
+    });
+  for (const tab of CHECK_IN_TABS)
+    (tables[tab] ?? []).forEach((r, index) => {
+      const who = r.newcomer;
+      if (r.hold || held.has(who)) return;
+      if (left.has(who)) {
+        actions.push({ tab, index, reason: 'records', kind: 'delete' });
+        return;
+      }
+      const end = ends.get(who);
+      const fields = (
+        [
+          'notes',
+          'agreements',
+          'skipped',
+          'newcomerRemark',
+          'discovery',
+          'dream',
+          'design',
+          'worries',
+          'goals',
+          'levels',
+          'newcomerLevels',
+        ] as const
+      ).filter((f) => (r[f] ?? '').trim() !== '');
+      if (end && end < notesBefore && fields.length)
+        actions.push({ tab, index, reason: 'notes', kind: 'clear', fields });
+    });
   tables.pairings.forEach((p, index) => {
     const who = p.newcomer;
     if (p.hold || held.has(who)) return;
@@ -226,38 +236,39 @@ export function personRecords(email: Email, name: string, tables: PrivacyTables)
       });
     }
   }
-  for (const r of tables.schedule) {
-    if (r.newcomer === me)
-      rows.push({ tab: 'schedule', role: 'newcomer', values: { ...r, with: other(r.with) } });
-    else if (myName && nameKey(r.with) === myName) {
-      rows.push({
-        tab: 'schedule',
-        role: 'colleague',
-        values: { newcomer: OTHER_PERSON, date: r.date, activity: r.activity, with: r.with },
-      });
+  for (const tab of SCHEDULE_TABS)
+    for (const r of tables[tab] ?? []) {
+      if (r.newcomer === me) rows.push({ tab, role: 'newcomer', values: { ...r, with: other(r.with) } });
+      else if (myName && nameKey(r.with) === myName) {
+        rows.push({
+          tab,
+          role: 'colleague',
+          values: { newcomer: OTHER_PERSON, date: r.date, activity: r.activity, with: r.with },
+        });
+      }
     }
-  }
-  for (const c of tables.checkIns) {
-    if (c.newcomer === me) {
-      rows.push({
-        tab: 'checkIns',
-        role: 'newcomer',
-        values: { ...c, buddy: other(c.buddy), recordedBy: other(c.recordedBy) },
-      });
-    } else if (c.buddy === me || c.recordedBy === me) {
-      rows.push({
-        tab: 'checkIns',
-        role: c.buddy === me ? 'buddy' : 'author',
-        values: {
-          newcomer: OTHER_PERSON,
-          planned: c.planned,
-          held: c.held,
-          reminder: c.reminder,
-          lateNotice: c.lateNotice,
-        },
-      });
+  for (const tab of CHECK_IN_TABS)
+    for (const c of tables[tab] ?? []) {
+      if (c.newcomer === me) {
+        rows.push({
+          tab,
+          role: 'newcomer',
+          values: { ...c, buddy: other(c.buddy), recordedBy: other(c.recordedBy) },
+        });
+      } else if (c.buddy === me || c.recordedBy === me) {
+        rows.push({
+          tab,
+          role: c.buddy === me ? 'buddy' : 'author',
+          values: {
+            newcomer: OTHER_PERSON,
+            planned: c.planned,
+            held: c.held,
+            reminder: c.reminder,
+            lateNotice: c.lateNotice,
+          },
+        });
+      }
     }
-  }
   for (const w of tables.whoToAsk) {
     if (w.email === me || (myName && nameKey(w.person) === myName)) {
       rows.push({ tab: 'whoToAsk', role: 'self', values: { ...w } });
@@ -344,24 +355,26 @@ export function erasurePlan(
     } else if (p.pairedBy === me)
       actions.push({ tab: 'pairings', index, kind: 'set', values: { pairedBy: '' } });
   });
-  tables.schedule.forEach((r, index) => {
-    if (r.newcomer === me) actions.push({ tab: 'schedule', index, kind: 'delete' });
-    else if (named(r.with)) actions.push({ tab: 'schedule', index, kind: 'set', values: { with: ERASED } });
-  });
-  tables.checkIns.forEach((c, index) => {
-    if (c.newcomer === me) actions.push({ tab: 'checkIns', index, kind: 'delete' });
-    else if (c.buddy === me || c.recordedBy === me) {
-      actions.push({
-        tab: 'checkIns',
-        index,
-        kind: 'set',
-        values: {
-          ...(c.buddy === me ? { buddy: '' } : {}),
-          ...(c.recordedBy === me ? { recordedBy: '' } : {}),
-        },
-      });
-    }
-  });
+  for (const tab of SCHEDULE_TABS)
+    (tables[tab] ?? []).forEach((r, index) => {
+      if (r.newcomer === me) actions.push({ tab, index, kind: 'delete' });
+      else if (named(r.with)) actions.push({ tab, index, kind: 'set', values: { with: ERASED } });
+    });
+  for (const tab of CHECK_IN_TABS)
+    (tables[tab] ?? []).forEach((c, index) => {
+      if (c.newcomer === me) actions.push({ tab, index, kind: 'delete' });
+      else if (c.buddy === me || c.recordedBy === me) {
+        actions.push({
+          tab,
+          index,
+          kind: 'set',
+          values: {
+            ...(c.buddy === me ? { buddy: '' } : {}),
+            ...(c.recordedBy === me ? { recordedBy: '' } : {}),
+          },
+        });
+      }
+    });
   tables.whoToAsk.forEach((w, index) => {
     if (w.email === me || named(w.person)) actions.push({ tab: 'whoToAsk', index, kind: 'delete' });
   });

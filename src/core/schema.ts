@@ -80,14 +80,19 @@ export interface TabSpec<C extends Record<string, ColumnSpec> = Record<string, C
   readonly columns: C;
   /** Generated tabs are rewritten whole by Wegwijs; setup only creates them. */
   readonly generated?: boolean;
+  /** An archive tab: the finished onboardings' rows of this live tab, with its columns. */
+  readonly archiveOf?: ArchivedTab;
 }
+
+/** The live tabs whose rows of finished onboardings move to an archive tab (issue 19). */
+export type ArchivedTab = 'checkIns' | 'schedule';
 
 function tab<C extends Record<string, ColumnSpec>>(
   key: string,
   nl: string,
   en: string,
   columns: C,
-  extra: { aliases?: readonly string[]; generated?: boolean } = {},
+  extra: { aliases?: readonly string[]; generated?: boolean; archiveOf?: ArchivedTab } = {},
 ): TabSpec<C> {
   return {
     key,
@@ -96,6 +101,7 @@ function tab<C extends Record<string, ColumnSpec>>(
     aliases: extra.aliases ?? [],
     columns,
     ...(extra.generated ? { generated: true } : {}),
+    ...(extra.archiveOf ? { archiveOf: extra.archiveOf } : {}),
   };
 }
 
@@ -177,6 +183,66 @@ export const ROUND_KINDS = ['alle medewerkers', 'na inwerken'] as const;
 /** The answer groups: newer and longer-serving colleagues (from the start date). */
 export const ANSWER_GROUPS = ['nieuw', 'ervaren'] as const;
 
+/** The columns of `Inwerkschema` (and of its archive). */
+const SCHEDULE_COLUMNS = {
+  newcomer: col.email('Nieuwe collega', 'Newcomer', { required: true }),
+  date: col.date('Datum', 'Date', { required: true }),
+  week: col.number('Week', 'Week', { required: true }),
+  activity: col.text('Activiteit', 'Activity', { required: true }),
+  with: col.text('Met', 'With'),
+  kind: col.choice('Soort', 'Kind', SCHEDULE_KINDS),
+  done: col.boolean('Afgerond', 'Done'),
+  check: col.text('Controle (Wegwijs)', 'Check (Wegwijs)', { aliases: ['Controle', 'Check'] }),
+};
+
+/** The columns of `Check-ins` (and of its archive). */
+const CHECK_IN_COLUMNS = {
+  newcomer: col.email('Nieuwe collega', 'Newcomer', { required: true }),
+  buddy: col.email('Buddy', 'Buddy'),
+  planned: col.date('Gepland', 'Planned', { required: true }),
+  held: col.date('Gehouden', 'Held'),
+  phase: col.choice('Fase (4D)', 'Phase (4D)', PHASES_4D, { aliases: ['Fase', 'Phase'] }),
+  competency: col.text('Competentie (NJI)', 'Competency (NJI)', { aliases: ['Competentie', 'Competency'] }),
+  wellbeing: col.number('Welbevinden (1–5)', 'Wellbeing (1–5)', { aliases: ['Welbevinden', 'Wellbeing'] }),
+  click: col.choice('Klik', 'Click', CLICK_VALUES),
+  agreements: col.text('Afspraken', 'Agreements'),
+  notes: col.text('Notities', 'Notes'),
+  skipped: col.text('Overgeslagen (reden)', 'Skipped (reason)', { aliases: ['Overgeslagen', 'Skipped'] }),
+  recordedBy: col.email('Vastgelegd door', 'Recorded by'),
+  reminder: col.text('Herinnering (status)', 'Reminder (status)', { aliases: ['Herinnering', 'Reminder'] }),
+  lateNotice: col.text('Te laat-melding (status)', 'Late notice (status)', {
+    aliases: ['Te laat-melding'],
+  }),
+  chiefNotice: col.text('Chef buddy-melding (status)', 'Chief buddy alert (status)', {
+    aliases: ['Chef buddy-melding', 'Chief buddy alert'],
+  }),
+  hold: col.boolean('Bewaren', 'Keep', { aliases: ['Hold'] }),
+  // The newcomer's own view of a held check-in (Mijn Wegwijs), beside the buddy's record and
+  // never over it: who answered and when, so both are kept.
+  newcomerConfirmed: col.boolean('Afspraken bevestigd (nieuwe collega)', 'Agreements confirmed (newcomer)'),
+  newcomerRemark: col.text('Opmerking (nieuwe collega)', 'Remark (newcomer)'),
+  newcomerClick: col.choice('Klik (nieuwe collega)', 'Click (newcomer)', CLICK_VALUES),
+  newcomerWellbeing: col.number('Welbevinden (nieuwe collega, 1–5)', 'Wellbeing (newcomer, 1–5)'),
+  newcomerBy: col.email('Reactie door', 'Response by'),
+  newcomerAt: col.moment('Reactie op', 'Response at'),
+  // The 4D conversation (issue 14): one field per step; the fourth step, doen, is 'Afspraken'.
+  discovery: col.text('Ontdekken', 'Discovery', { aliases: ['Ontdekken (4D)'] }),
+  dream: col.text('Dromen', 'Dream', { aliases: ['Dromen (4D)'] }),
+  design: col.text('Ontwerpen', 'Design', { aliases: ['Ontwerpen (4D)'] }),
+  worries: col.text('Zorgen, knelpunten of onzekerheden', 'Worries, bottlenecks or uncertainties', {
+    aliases: ['Zorgen', 'Worries'],
+  }),
+  // "interpersoonlijk: op weg; organisatorisch: oriënterend" (short labels, readable in the sheet).
+  levels: col.text('Competenties (niveau)', 'Competences (level)', { aliases: ['Niveaus', 'Levels'] }),
+  // One goal per line: "doel | beginpunt | eindpunt | op koers"; the goals as they stood then.
+  goals: col.text('Doelen', 'Goals'),
+  // The newcomer's own view of their competences (Mijn Wegwijs), beside the buddy's.
+  newcomerLevels: col.text('Competenties (nieuwe collega)', 'Competences (newcomer)'),
+  clickAlert: col.text('Klik-melding (status)', 'Click alert (status)', {
+    aliases: ['Klik-melding', 'Click alert'],
+  }),
+};
+
 export const SCHEMA = {
   locations: tab('locations', 'Locaties', 'Locations', {
     name: col.text('Locatie', 'Location', { required: true }),
@@ -249,16 +315,7 @@ export const SCHEMA = {
       aliases: ['Uitzondering', 'Exception'],
     }),
   }),
-  schedule: tab('schedule', 'Inwerkschema', 'Onboarding schedule', {
-    newcomer: col.email('Nieuwe collega', 'Newcomer', { required: true }),
-    date: col.date('Datum', 'Date', { required: true }),
-    week: col.number('Week', 'Week', { required: true }),
-    activity: col.text('Activiteit', 'Activity', { required: true }),
-    with: col.text('Met', 'With'),
-    kind: col.choice('Soort', 'Kind', SCHEDULE_KINDS),
-    done: col.boolean('Afgerond', 'Done'),
-    check: col.text('Controle (Wegwijs)', 'Check (Wegwijs)', { aliases: ['Controle', 'Check'] }),
-  }),
+  schedule: tab('schedule', 'Inwerkschema', 'Onboarding schedule', SCHEDULE_COLUMNS),
   templates: tab('templates', 'Schemasjablonen', 'Schedule templates', {
     location: col.text('Locatie', 'Location', { required: true, validation: 'locationsOrAll' }),
     week: col.number('Week', 'Week', { required: true }),
@@ -273,52 +330,7 @@ export const SCHEMA = {
       aliases: ['Alleen voor functie', 'Only for job title'],
     }),
   }),
-  checkIns: tab('checkIns', 'Check-ins', 'Check-ins', {
-    newcomer: col.email('Nieuwe collega', 'Newcomer', { required: true }),
-    buddy: col.email('Buddy', 'Buddy'),
-    planned: col.date('Gepland', 'Planned', { required: true }),
-    held: col.date('Gehouden', 'Held'),
-    phase: col.choice('Fase (4D)', 'Phase (4D)', PHASES_4D, { aliases: ['Fase', 'Phase'] }),
-    competency: col.text('Competentie (NJI)', 'Competency (NJI)', { aliases: ['Competentie', 'Competency'] }),
-    wellbeing: col.number('Welbevinden (1–5)', 'Wellbeing (1–5)', { aliases: ['Welbevinden', 'Wellbeing'] }),
-    click: col.choice('Klik', 'Click', CLICK_VALUES),
-    agreements: col.text('Afspraken', 'Agreements'),
-    notes: col.text('Notities', 'Notes'),
-    skipped: col.text('Overgeslagen (reden)', 'Skipped (reason)', { aliases: ['Overgeslagen', 'Skipped'] }),
-    recordedBy: col.email('Vastgelegd door', 'Recorded by'),
-    reminder: col.text('Herinnering (status)', 'Reminder (status)', { aliases: ['Herinnering', 'Reminder'] }),
-    lateNotice: col.text('Te laat-melding (status)', 'Late notice (status)', {
-      aliases: ['Te laat-melding'],
-    }),
-    chiefNotice: col.text('Chef buddy-melding (status)', 'Chief buddy alert (status)', {
-      aliases: ['Chef buddy-melding', 'Chief buddy alert'],
-    }),
-    hold: col.boolean('Bewaren', 'Keep', { aliases: ['Hold'] }),
-    // The newcomer's own view of a held check-in (Mijn Wegwijs), beside the buddy's record and
-    // never over it: who answered and when, so both are kept.
-    newcomerConfirmed: col.boolean('Afspraken bevestigd (nieuwe collega)', 'Agreements confirmed (newcomer)'),
-    newcomerRemark: col.text('Opmerking (nieuwe collega)', 'Remark (newcomer)'),
-    newcomerClick: col.choice('Klik (nieuwe collega)', 'Click (newcomer)', CLICK_VALUES),
-    newcomerWellbeing: col.number('Welbevinden (nieuwe collega, 1–5)', 'Wellbeing (newcomer, 1–5)'),
-    newcomerBy: col.email('Reactie door', 'Response by'),
-    newcomerAt: col.moment('Reactie op', 'Response at'),
-    // The 4D conversation (issue 14): one field per step; the fourth step, doen, is 'Afspraken'.
-    discovery: col.text('Ontdekken', 'Discovery', { aliases: ['Ontdekken (4D)'] }),
-    dream: col.text('Dromen', 'Dream', { aliases: ['Dromen (4D)'] }),
-    design: col.text('Ontwerpen', 'Design', { aliases: ['Ontwerpen (4D)'] }),
-    worries: col.text('Zorgen, knelpunten of onzekerheden', 'Worries, bottlenecks or uncertainties', {
-      aliases: ['Zorgen', 'Worries'],
-    }),
-    // "interpersoonlijk: op weg; organisatorisch: oriënterend" (short labels, readable in the sheet).
-    levels: col.text('Competenties (niveau)', 'Competences (level)', { aliases: ['Niveaus', 'Levels'] }),
-    // One goal per line: "doel | beginpunt | eindpunt | op koers"; the goals as they stood then.
-    goals: col.text('Doelen', 'Goals'),
-    // The newcomer's own view of their competences (Mijn Wegwijs), beside the buddy's.
-    newcomerLevels: col.text('Competenties (nieuwe collega)', 'Competences (newcomer)'),
-    clickAlert: col.text('Klik-melding (status)', 'Click alert (status)', {
-      aliases: ['Klik-melding', 'Click alert'],
-    }),
-  }),
+  checkIns: tab('checkIns', 'Check-ins', 'Check-ins', CHECK_IN_COLUMNS),
   whoToAsk: tab('whoToAsk', 'Wie vraag ik wat', 'Who to ask', {
     location: col.text('Locatie', 'Location', { required: true, validation: 'locationsOrAll' }),
     topic: col.text('Onderwerp', 'Topic', { required: true }),
@@ -393,6 +405,20 @@ export const SCHEMA = {
       location: col.text('Locatie', 'Location', { required: true }),
     },
     { generated: true },
+  ),
+  // Issue 19: the rows of finished onboardings, moved out of the live tabs when an onboarding is
+  // closed (or by the monthly run), so what the sidebar reads stays the same size over the years.
+  // Same columns as the live tab; read only where history counts (privacy, evaluation, summary).
+  checkInsArchive: tab('checkInsArchive', 'Check-ins (archief)', 'Check-ins (archive)', CHECK_IN_COLUMNS, {
+    aliases: ['Archief check-ins', 'Check-ins archive'],
+    archiveOf: 'checkIns',
+  }),
+  scheduleArchive: tab(
+    'scheduleArchive',
+    'Inwerkschema (archief)',
+    'Onboarding schedule (archive)',
+    SCHEDULE_COLUMNS,
+    { aliases: ['Archief inwerkschema', 'Onboarding schedule archive'], archiveOf: 'schedule' },
   ),
   overview: tab(
     'overview',

@@ -8,6 +8,7 @@ import {
   type CellProblem,
   cellText,
   columnParser,
+  parseCell,
   sameCell,
   toCell,
 } from './cells';
@@ -167,7 +168,7 @@ export class Table<K extends TabKey> {
     return [this.rowsVersion, ...fields.map((f) => this.fieldVersions.get(f) ?? 0)].join('.');
   }
 
-  /** The header row as read. */
+  /** The header row as read (the sheet's own texts, unknown columns too). */
   get header(): readonly Cell[] {
     return this.grid[0] ?? [];
   }
@@ -241,6 +242,31 @@ export class Table<K extends TabKey> {
     this.updates.delete(record.sheetRow);
     const i = this.records.indexOf(record);
     if (i >= 0) this.records.splice(i, 1);
+  }
+
+  /**
+   * A record's row as the sheet will hold it (this request's changes included), every column of
+   * the header, known or not: what moving the row to another tab copies (issue 19's archive).
+   */
+  cellsOf(record: Record_<K>): Cell[] {
+    const appended = this.appends[record.sheetRow - this.grid.length - 1];
+    const cells = [...(appended ?? this.grid[record.sheetRow - 1] ?? [])];
+    while (cells.length < this.width) cells.push('');
+    for (const [at, cell] of this.updates.get(record.sheetRow) ?? []) cells[at] = cell;
+    return cells.slice(0, this.width);
+  }
+
+  /** Adds a row given as cells in this tab's column order (copied as they are, unknown columns too). */
+  appendCells(cells: readonly Cell[]): void {
+    const spec = SCHEMA[this.key].columns as Record<string, ColumnSpec>;
+    const value: Record<string, unknown> = {};
+    for (const [field, column] of Object.entries(spec)) {
+      const at = (this.columns as Record<string, number | undefined>)[field];
+      value[field] = parseCell(column, at === undefined ? '' : (cells[at] ?? '')).value;
+    }
+    this.append(value as RowOf<K>);
+    const row = this.appends[this.appends.length - 1]!;
+    for (let i = 0; i < row.length; i++) row[i] = cells[i] ?? '';
   }
 
   get changed(): boolean {

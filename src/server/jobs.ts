@@ -1,7 +1,8 @@
 /**
  * The jobs of the scheduled run, in order. Features add their job here: due buddy notifications,
- * welcome packets, check-in reminders, the weekly overview and the retention purge.
+ * welcome packets, check-in reminders, the weekly overview, the archive and the retention purge.
  */
+import { monthlyArchive } from '../app/archive';
 import { checkInReminders } from '../app/checkins';
 import { chiefMonthlyReports } from '../app/chiefReport';
 import type { Services } from '../app/context';
@@ -26,6 +27,8 @@ export const SCHEDULED_JOBS: readonly Job[] = [
   { ...weeklyOverview, sendsMail: true },
   { ...chiefMonthlyReports, sendsMail: true },
   { ...surveyInvitations, sendsMail: true },
+  // Issue 19: finished onboardings to the archive tabs, before retention reads both.
+  monthlyArchive,
   monthlyRetention,
 ];
 

@@ -30,7 +30,8 @@ const anna = aColleague('Anna Nieuw').at(HAVO).newcomer().startingOn('2027-01-11
 type World = ReturnType<typeof schoolWorld>;
 
 /** Anna's onboarding, held and closed on 2027-03-01 (all check-ins recorded with a note). */
-function closedOnboarding(): World {
+/** `beforeClosing` runs once every check-in is held, before the onboarding closes (and its rows move to the archive). */
+function closedOnboarding(beforeClosing?: (w: World) => void): World {
   const w = schoolWorld([bram, ...hosts, anna]);
   assignBuddy(w.ctx(), anna.email, bram.email);
   saveSchedule(w.ctx(), anna.email);
@@ -46,6 +47,7 @@ function closedOnboarding(): World {
       notes: `=HYPERLINK("x") ${NOTE}`,
     });
   }
+  beforeClosing?.(w);
   closeOnboarding(w.ctx(), anna.email);
   w.mails.length = 0;
   return w;
@@ -65,38 +67,42 @@ describe('applying the retention terms', () => {
     expect(previewRetentionPurge(w.ctx()).total).toBe(0);
     w.setNow('2028-09-01T09:00:00+02:00');
     const preview = previewRetentionPurge(w.ctx());
+    // Issue 19: closing moved the check-ins to the archive; retention applies there alike.
     expect(preview.items).toContainEqual({
-      tab: 'Check-ins',
+      tab: 'Check-ins (archief)',
       reason: 'notities, afspraken en redenen van check-ins gewist',
       rows: 5,
     });
     expect(ended < '2027-09-01').toBe(true);
     const result = applyRetentionPurge(w.ctx());
     expect(result.message).toContain('Bewaartermijnen toegepast');
-    const rows = w.gateway.rows('Check-ins');
+    const rows = w.gateway.rows('Check-ins (archief)');
+    expect(rows).toHaveLength(5);
     expect(rows.every((r) => r.Notities === '' && r.Afspraken === '')).toBe(true);
     expect(rows.every((r) => r['Welbevinden (1–5)'] === 4)).toBe(true);
     expect(previewRetentionPurge(w.ctx()).total).toBe(0);
     const log = w.gateway.rows('Logboek').filter((r) => r.Actie === 'Bewaartermijnen toegepast');
     expect(log).toHaveLength(1);
-    expect(String(log[0]!.Details)).toContain('Check-ins: 5');
+    expect(String(log[0]!.Details)).toContain('Check-ins (archief): 5');
     expect(JSON.stringify(w.gateway.rows('Logboek'))).not.toContain(NOTE);
   });
 
   it('clears the newcomer’s own remark with the notes, and keeps their klik and wellbeing', () => {
-    const w = closedOnboarding();
-    const held = w.gateway.rows('Check-ins').map((r) => (r.Gehouden as { date: string }).date);
-    w.setUser(anna.email);
-    respondToCheckIn(w.ctx(), held.at(-1), {
-      confirmed: true,
-      remark: `opmerking ${NOTE}`,
-      click: 'goed',
-      wellbeing: 5,
+    // The newcomer answers while in onboarding (closing moves the rows to the archive, issue 19).
+    const w = closedOnboarding((w) => {
+      const held = w.gateway.rows('Check-ins').map((r) => (r.Gehouden as { date: string }).date);
+      w.setUser(anna.email);
+      respondToCheckIn(w.ctx(), held.at(-1), {
+        confirmed: true,
+        remark: `opmerking ${NOTE}`,
+        click: 'goed',
+        wellbeing: 5,
+      });
+      w.setUser(LEADER);
     });
-    w.setUser(LEADER);
     w.setNow('2028-09-01T09:00:00+02:00');
     applyRetentionPurge(w.ctx());
-    const rows = w.gateway.rows('Check-ins');
+    const rows = w.gateway.rows('Check-ins (archief)');
     expect(rows.every((r) => r['Opmerking (nieuwe collega)'] === '')).toBe(true);
     expect(rows.filter((r) => r['Welbevinden (nieuwe collega, 1–5)'] === 5)).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain(NOTE);
@@ -120,6 +126,8 @@ describe('applying the retention terms', () => {
     applyRetentionPurge(w.ctx());
     expect(w.gateway.rows('Inwerkschema')).toEqual([]);
     expect(w.gateway.rows('Check-ins')).toEqual([]);
+    expect(w.gateway.rows('Inwerkschema (archief)')).toEqual([]);
+    expect(w.gateway.rows('Check-ins (archief)')).toEqual([]);
     expect(w.gateway.rows('Koppelingen')).toEqual([]);
     expect(w.gateway.rows('Medewerkers').find((r) => r['E-mail'] === anna.email)).toBeDefined();
   });
@@ -153,7 +161,9 @@ describe('exporting one person’s data', () => {
     const data = exportPersonData(w.ctx(), anna.email);
     expect(data.found).toBe(true);
     const tabs = data.sections.map((s) => s.tab);
-    expect(tabs).toEqual(expect.arrayContaining(['Medewerkers', 'Koppelingen', 'Inwerkschema', 'Check-ins']));
+    expect(tabs).toEqual(
+      expect.arrayContaining(['Medewerkers', 'Koppelingen', 'Inwerkschema (archief)', 'Check-ins (archief)']),
+    );
     expect(JSON.stringify(data.sections)).toContain(NOTE);
     expect(JSON.stringify(data.sections)).not.toContain(bram.email);
     expect(JSON.stringify(data.sections)).not.toContain('Bram de Vries');
@@ -182,7 +192,7 @@ describe('erasing a person', () => {
     const w = closedOnboarding();
     const preview = previewErasure(w.ctx(), anna.email);
     expect(preview.counts.map((c) => c.tab)).toEqual(
-      expect.arrayContaining(['Medewerkers', 'Koppelingen', 'Inwerkschema', 'Check-ins']),
+      expect.arrayContaining(['Medewerkers', 'Koppelingen', 'Inwerkschema (archief)', 'Check-ins (archief)']),
     );
     expect(w.gateway.rows('Medewerkers').some((r) => r['E-mail'] === anna.email)).toBe(true);
     erasePerson(w.ctx(), anna.email);

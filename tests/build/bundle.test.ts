@@ -166,6 +166,8 @@ describe('the bundle in a bare Apps Script-like context', () => {
       'chief-reports',
       // Issue 15: questionnaire invitations and reminders.
       'survey-invitations',
+      // Issue 19: finished onboardings to the archive tabs, before retention reads them.
+      'archive',
       'retention',
     ]);
   });

@@ -544,6 +544,8 @@ const nl = {
   'checkin.firstGoalsMissing':
     'Let op: dit was de eerste check-in en er zijn nog geen doelen vastgelegd. Leg één tot drie doelen vast bij de volgende check-in, of geef aan dat er nog geen doelen zijn ("nog geen doelen").',
   'checkin.invalid.noGoals': 'Ongeldige invoer: "nog geen doelen" is ja of nee.',
+  // ---- Archive of finished onboardings (issue 19) ----
+  'log.archived': 'Afgerond inwerken gearchiveerd',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -1081,6 +1083,8 @@ const en: Messages = {
   'checkin.firstGoalsMissing':
     'Note: this was the first check-in and no goals are recorded yet. Record one to three goals at the next check-in, or say there are no goals yet ("nog geen doelen").',
   'checkin.invalid.noGoals': 'Invalid input: "no goals yet" is yes or no.',
+  // ---- Archive of finished onboardings (issue 19) ----
+  'log.archived': 'Finished onboarding archived',
 };
 
 export type { Language } from '../../shared/language';
