@@ -160,9 +160,6 @@ function purgeNow(ctx: RequestContext): PrivacyResultDto {
   const expired = expiredAnswers(ctx);
   const items = [...summarize(ctx, result.actions), ...answerItems(ctx, expired.length)];
   removeAnswers(ctx, expired);
-  const leavers = result.actions
-    .filter((a) => a.tab === 'staff' && a.reason === 'records')
-    .map((a) => (tables.staff!.records[a.index]!.value as { email: string }).email);
   applyActions(tables, result.actions);
   const journal = clearStaleJournal(ctx);
   logAction(
