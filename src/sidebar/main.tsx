@@ -154,24 +154,24 @@ function App() {
   const language: Language = load.kind === 'ready' ? load.state.language : languageOf(navigator.language);
   const t = (key: TextKey, params?: Record<string, string | number>) => text(language, key, params);
 
+  /** Shows a fetched state, unless a newer fetch has started since (its answer wins). */
+  const show = (n: number) => (state: SidebarState) => {
+    if (n !== latest.current) return;
+    shown.current = state.pairing?.location ?? '';
+    setLoad({ kind: 'ready', state });
+    setStaleSince('');
+    setUpdating(false);
+  };
+
   const refresh = useCallback(() => {
     const n = ++latest.current;
     setLoad({ kind: 'loading' });
     setSwitchError('');
-    fetchState(wanted.current).then(
-      (state) => {
-        if (n !== latest.current) return;
-        shown.current = state.pairing?.location ?? '';
-        setLoad({ kind: 'ready', state });
-        setStaleSince('');
-        setUpdating(false);
-      },
-      (error: Error) => {
-        if (n !== latest.current) return;
-        setLoad({ kind: 'error', message: error.message });
-        setUpdating(false);
-      },
-    );
+    fetchState(wanted.current).then(show(n), (error: Error) => {
+      if (n !== latest.current) return;
+      setLoad({ kind: 'error', message: error.message });
+      setUpdating(false);
+    });
   }, []);
   useEffect(refresh, []);
 
@@ -183,22 +183,13 @@ function App() {
     const n = ++latest.current;
     setUpdating(true);
     setSwitchError('');
-    return fetchState(location).then(
-      (state) => {
-        if (n !== latest.current) return;
-        shown.current = state.pairing?.location ?? '';
-        setLoad({ kind: 'ready', state });
-        setStaleSince('');
-        setUpdating(false);
-      },
-      (error: Error) => {
-        if (n !== latest.current) return;
-        wanted.current = shown.current;
-        setShownWanted(shown.current);
-        setSwitchError(error.message);
-        setUpdating(false);
-      },
-    );
+    return fetchState(location).then(show(n), (error: Error) => {
+      if (n !== latest.current) return;
+      wanted.current = shown.current;
+      setShownWanted(shown.current);
+      setSwitchError(error.message);
+      setUpdating(false);
+    });
   }, []);
 
   /**
