@@ -21,8 +21,8 @@ import { DEFAULT_LOCATIONS } from '../src/core/defaults';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const code = readFileSync(`${root}build/Code.js`, 'utf8');
 const sidebar = readFileSync(`${root}build/Sidebar.html`, 'utf8');
+// The chunks and the server texts per language (Dutch.html, English.html).
 const chunks = readServerFiles(`${root}build`);
-const english = readFileSync(`${root}build/English.html`, 'utf8');
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const sizesArg = args[args.indexOf('--sizes') + 1];
@@ -77,7 +77,7 @@ export function workbook(n: number): FakeState {
   const fakes = createGasFakes({
     now: NOW,
     activeUser: LEADER,
-    htmlFiles: { Sidebar: sidebar, English: english, ...chunks },
+    htmlFiles: { Sidebar: sidebar, ...chunks },
     mailQuota: 100_000,
   });
   const runtime = loadBundle(code, fakes);
@@ -360,7 +360,7 @@ function measure(base: FakeState, size: number, scenario: Scenario, runs = RUNS)
   let args = Array.isArray(scenario.args) ? scenario.args : [];
   const fromTrigger = scenario.fn === 'runScheduledJobs';
   if (!Array.isArray(scenario.args) || scenario.fn === 'endPairing' || fromTrigger) {
-    const fakes = restoreGasFakes(base, { htmlFiles: { Sidebar: sidebar, English: english, ...chunks } });
+    const fakes = restoreGasFakes(base, { htmlFiles: { Sidebar: sidebar, ...chunks } });
     const runtime = loadBundle(code, fakes);
     if (scenario.fn === 'endPairing') {
       // Ending needs a pair: make one first (not measured).
@@ -378,7 +378,7 @@ function measure(base: FakeState, size: number, scenario: Scenario, runs = RUNS)
     }
   }
   for (let i = 0; i < runs; i++) {
-    const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar, English: english, ...chunks } });
+    const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar, ...chunks } });
     const runtime = loadBundle(code, fakes);
     fakes.calls.reset();
     const before = process.cpuUsage();
@@ -417,7 +417,7 @@ function measure(base: FakeState, size: number, scenario: Scenario, runs = RUNS)
 
 /** The tabs of a workbook state as JSON grids. */
 function tabsOf(state: FakeState): Map<string, unknown[][]> {
-  const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar, English: english, ...chunks } });
+  const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar, ...chunks } });
   return new Map(fakes.sheet.tabNames().map((t) => [t, fakes.sheet.json(t)]));
 }
 
@@ -483,7 +483,7 @@ function minimumCalls(
   if (wrote) calls += 1;
   if (scenario.extra) {
     const extra = scenario.extra(
-      restoreGasFakes(before, { htmlFiles: { Sidebar: sidebar, English: english, ...chunks } }),
+      restoreGasFakes(before, { htmlFiles: { Sidebar: sidebar, ...chunks } }),
       after,
     );
     calls += extra.calls;
@@ -529,7 +529,7 @@ function schoolDay(year: number, n: number): string {
  */
 export function historyWorkbook(n: number, years: number, archived = true): FakeState {
   const fakes = restoreGasFakes(workbook(n), {
-    htmlFiles: { Sidebar: sidebar, English: english, ...chunks },
+    htmlFiles: { Sidebar: sidebar, ...chunks },
   });
   const staff = fakes.sheet.json('Medewerkers').slice(1) as string[][];
   const rowOf = (header: string[], row: Record<string, string>) => header.map((h) => row[h] ?? '');
