@@ -3,7 +3,7 @@
  * An unknown user gets a message and no data.
  */
 import { checkInState } from '../core/checkins';
-import { type Email, emailKey } from '../core/identity';
+import type { Email } from '../core/identity';
 import { parseMailState } from '../core/mailState';
 import { packetStatus } from '../core/packetStatus';
 import { type Actor, isBuddyOf, isManager, isSchoolLeader } from '../core/roles';
@@ -127,6 +127,8 @@ function newcomersFollowed(
   if (!followed.length) return [];
   const today = ctx.services.clock.today();
   const settings = ctx.settings();
+  // The packet rows carry the staff row's e-mail as read: the same key as `s.email`.
+  const packetOf = new Map((welcome ?? []).map((w) => [w.email, w.status]));
   return followed
     .map((s) => {
       const own = directory.checkInsOf(s.email).map((r) => r.value);
@@ -149,7 +151,7 @@ function newcomersFollowed(
         buddyName: buddy ? (directory.person(buddy)?.name ?? buddy) : '',
         welcome: s.welcomeStatus,
         packet:
-          welcome?.find((w) => emailKey(w.email) === s.email)?.status ??
+          packetOf.get(s.email) ??
           packetStatus({
             state: parseMailState(s.welcomeStatus),
             due: '',
