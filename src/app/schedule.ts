@@ -14,6 +14,7 @@ import { type Actor, assertCanManage, assertFollows } from '../core/roles';
 import {
   type GeneratedSchedule,
   type PersonRef,
+  type ScheduleInput,
   type ScheduleItem,
   SchedulePlanner,
   type ScheduleRow,
@@ -96,14 +97,19 @@ class ScheduleWorld {
     return this.person(this.ctx.directory().location(location)?.chiefBuddy ?? '');
   }
 
-  generate(newcomer: Staff): GeneratedSchedule {
-    return this.planner().generate({
+  /** What the planner needs of one newcomer: their buddy, chef buddy, school leader and calendar. */
+  inputOf(newcomer: Staff): ScheduleInput {
+    return {
       newcomer,
       buddy: this.buddyOf(newcomer.email),
       chiefBuddy: this.chiefOf(newcomer.location),
       schoolLeader: this.person(this.ctx.settings().schoolLeaders[0] ?? ''),
       calendar: this.calendar(newcomer.location),
-    });
+    };
+  }
+
+  generate(newcomer: Staff): GeneratedSchedule {
+    return this.planner().generate(this.inputOf(newcomer));
   }
 
   /** A newcomer's `Inwerkschema` records, in sheet order. */
@@ -144,7 +150,7 @@ class ScheduleWorld {
         });
     }
     for (const row of diff.add) table.append({ ...row, newcomer: newcomer.email });
-    planCheckIns(this, newcomer, generated);
+    planCheckIns(this, newcomer, generated.items);
     return diff;
   }
 }
@@ -292,10 +298,14 @@ export function previewSchedule(ctx: RequestContext, newcomerRaw: unknown): Sche
  * Keeps the newcomer's planned check-ins in line with the schedule: open moments move with it,
  * missing ones are added, held or skipped ones are never touched.
  */
-function planCheckIns(world: ScheduleWorld, newcomer: Staff, generated: GeneratedSchedule): void {
+export function planCheckIns(
+  world: ScheduleWorld,
+  newcomer: Staff,
+  items: readonly Pick<ScheduleItem, 'kind' | 'date'>[],
+): void {
   const table = world.ctx.wb.tryTable('checkIns');
   if (!table) return;
-  const dates = generated.items
+  const dates = items
     .filter((i) => i.kind === 'check-in')
     .map((i) => i.date)
     .sort();

@@ -12,6 +12,7 @@ import { packetDocument } from '../core/packet';
 import { LATE_START_DAYS, packetStatus } from '../core/packetStatus';
 import { safeReason } from '../core/redact';
 import { assertCanManage, isSchoolLeader } from '../core/roles';
+import { inAddedOrder } from '../core/schedule/regeneration';
 import { PLACEHOLDERS } from '../core/schedule/template';
 import type { RowOf } from '../core/schema';
 import type { TableRecord } from '../core/table';
@@ -36,7 +37,7 @@ import { exampleWarnings, packetSections, signature } from './packet';
 import { notRunningReason } from './phases';
 import type { OutgoingMail } from './ports';
 import { erasedKey, isErased } from './privacy';
-import { icsFor, ScheduleWorld, withText } from './schedule';
+import { icsFor, planCheckIns, ScheduleWorld, withText } from './schedule';
 
 type Staff = RowOf<'staff'>;
 
@@ -45,6 +46,8 @@ const SIDEBAR_BUDGET_MS = 60_000;
 /** Everything a welcome packet needs, read once per request (people and rows from the directory). */
 class WelcomeWorld extends ScheduleWorld {
   readonly staffTable;
+  /** Outlined schedules of newcomers without one (see `outlineSchedules`), by e-mail. */
+  private readonly outlines = new Map<Email, RowOf<'schedule'>[]>();
 
   constructor(ctx: RequestContext) {
     super(ctx);
@@ -88,6 +91,34 @@ class WelcomeWorld extends ScheduleWorld {
   }
 
   /**
+   * For checking many packets at once (the sidebar): the schedules of those without one as
+   * outlines (see `SchedulePlanner.outline`), kept for `problem`, with their check-ins planned in
+   * memory as `ensureSchedule` plans them. False when an outline is not certain: then ensure their
+   * schedules one by one. Outlines never go into a mail or a tab.
+   */
+  outlineSchedules(newcomers: readonly Staff[]): boolean {
+    const missing = newcomers.filter((n) => !this.rowsOf(n.email).length);
+    if (!missing.length) return true;
+    const outlines = this.planner().outline(missing.map((n) => this.inputOf(n)));
+    if (!outlines) return false;
+    for (const n of missing) {
+      const items = outlines.get(n.email) ?? [];
+      if (!items.length) continue;
+      this.outlines.set(
+        n.email,
+        inAddedOrder(items).map((i) => ({ ...i, newcomer: n.email, done: false, check: '' })),
+      );
+      planCheckIns(this, n, items);
+    }
+    return true;
+  }
+
+  /** The schedule a check looks at: the newcomer's rows, or their outline. */
+  private checkedSchedule(email: Email): RowOf<'schedule'>[] {
+    return this.outlines.get(email) ?? this.rowsOf(email).map((r) => r.value);
+  }
+
+  /**
    * Why the packet cannot go yet ('' when it could): the checks of `compose`, in its order, over
    * the template's placeholders and the data present, without rendering the mail.
    */
@@ -112,7 +143,10 @@ class WelcomeWorld extends ScheduleWorld {
     if (!chiefEmail) return { skip: ctx.t('welcome.noChiefBuddy', { location: newcomer.location }) };
     const chief = this.person(chiefEmail)!;
     const buddy = this.buddyOf(newcomer.email);
-    const schedule = this.rowsOf(newcomer.email).map((r) => r.value);
+    const schedule =
+      make === 'check'
+        ? this.checkedSchedule(newcomer.email)
+        : this.rowsOf(newcomer.email).map((r) => r.value);
     const checkIns = this.checkInsOf(newcomer.email).filter((r) => !r.skipped);
     const whoToAsk = (this.ctx.wb.tryTable('whoToAsk')?.records ?? [])
       .map((r) => r.value)
@@ -428,14 +462,25 @@ export function packetRows(
 ): WelcomeRowDto[] {
   const world = new WelcomeWorld(ctx);
   const today = ctx.services.clock.today();
-  return newcomersOf(world, location, true)
-    .map((record) => {
-      const n = record.value;
-      const state = parseMailState(n.welcomeStatus);
-      const problem =
-        state.kind === 'sent' || state.kind === 'skipped'
-          ? ''
-          : erasedBlock(ctx, n.email) || blocking(world, n);
+  const rows = newcomersOf(world, location, true).map((record) => {
+    const n = record.value;
+    const state = parseMailState(n.welcomeStatus);
+    // What blocks before the schedule is looked at; null when the schedule and message decide.
+    const before =
+      state.kind === 'sent' || state.kind === 'skipped'
+        ? ''
+        : erasedBlock(ctx, n.email) || notReady(world, n);
+    return { n, state, before };
+  });
+  const checked = rows.filter((r) => r.before === null).map((r) => r.n);
+  // The packet carries the schedule it would be sent with (made in memory, as sending makes it),
+  // so a line still "nog te kiezen" shows here as it would block there. Outlines tell that without
+  // choosing anyone's hosts; when they cannot be certain, each schedule is made as sending makes it.
+  if (!world.outlineSchedules(checked)) for (const n of checked) world.ensureSchedule(n);
+  return rows
+    .map(({ n, state, before }) => {
+      // Whether it could go is decided by the message's checks alone: nothing is rendered here.
+      const problem = before ?? world.problem(n);
       const due = world.dueDate(n);
       return {
         email: n.email,
@@ -458,14 +503,8 @@ export function packetRows(
     .sort((a, b) => (a.startDate < b.startDate ? -1 : 1));
 }
 
-/** Why a packet could not go now ('' when nothing blocks it). Composes in memory only. */
-function blocking(world: WelcomeWorld, newcomer: Staff): string {
+/** Why a packet cannot go before its schedule and message are looked at; null when they decide. */
+function notReady(world: WelcomeWorld, newcomer: Staff): string | null {
   if (!newcomer.startDate) return world.ctx.t('welcome.noStartDate');
-  const notRunning = notRunningReason(world.ctx, newcomer.location);
-  if (notRunning) return notRunning;
-  // The packet carries the schedule it would be sent with (made in memory, as sending makes it),
-  // so a line still "nog te kiezen" shows here as it would block there.
-  world.ensureSchedule(newcomer);
-  // Whether it could go is decided by the message's checks alone: nothing is rendered here.
-  return world.problem(newcomer);
+  return notRunningReason(world.ctx, newcomer.location) || null;
 }

@@ -1,10 +1,12 @@
 /** Issue 17: sidebar states that tell the truth (packet status, automatic sending, placeholders). */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { setAutomaticSending } from '../../src/app/automation';
 import { runScheduledJobs } from '../../src/app/jobs';
 import { assignBuddy } from '../../src/app/pairing';
+import { previewSchedule } from '../../src/app/schedule';
 import { getSidebarState } from '../../src/app/sidebarState';
 import { dueWelcomePackets, previewWelcome, sendWelcomeNow } from '../../src/app/welcome';
+import { SchedulePlanner } from '../../src/core/schedule/planner';
 import { aColleague, chiefOf, LEADER, schoolWorld } from '../support/builders';
 
 const HAVO = 'Onderbouw havo';
@@ -108,6 +110,44 @@ describe('a packet never goes out with a placeholder', () => {
     const preview = previewWelcome(w.ctx(), anna.email);
     expect(preview.errors).toEqual([]);
     expect(preview.text).toContain(`Chef Onderbouw havo (ook je buddy)`);
+  });
+});
+
+describe('checking a location’s packets without choosing anyone’s hosts (issue 19)', () => {
+  const many = Array.from({ length: 16 }, (_, i) =>
+    aColleague(`Host ${String.fromCharCode(65 + i)} Collega`)
+      .at(HAVO)
+      .years(6)
+      .build(),
+  );
+
+  it('outlines the schedules when colleagues are plenty, with the verdict sending would give', () => {
+    const w = world([bram, ...many, anna, lotte]);
+    w.setUser(chiefOf(HAVO));
+    const generate = vi.spyOn(SchedulePlanner.prototype, 'generate');
+    const status = statusOf(w, anna.email);
+    expect(generate).not.toHaveBeenCalled();
+    generate.mockRestore();
+    // No IB-er at the location: the line stays open, as the preview (which makes the schedule) says.
+    expect(status.code).toBe('blocked');
+    expect(previewWelcome(w.ctx(), anna.email).errors).toEqual([status.reason]);
+    const card = getSidebarState(w.ctx()).newcomers.find((n) => n.email === lotte.email)!;
+    const planned = previewSchedule(w.ctx(), lotte.email)
+      .weeks.flatMap((week) => week.items)
+      .filter((i) => i.kind === 'check-in')
+      .map((i) => i.date)
+      .sort();
+    expect(card.nextCheckIn).toBe(planned[0]);
+    expect(card.nextCheckIn).not.toBe('');
+  });
+
+  it('makes each schedule as sending would when a shadow host may run out', () => {
+    const w = world();
+    w.setUser(chiefOf(HAVO));
+    const generate = vi.spyOn(SchedulePlanner.prototype, 'generate');
+    statusOf(w, lotte.email);
+    expect(generate).toHaveBeenCalled();
+    generate.mockRestore();
   });
 });
 

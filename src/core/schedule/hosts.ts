@@ -62,6 +62,13 @@ export class Ledger {
     return this.week.get(monday) ?? NONE;
   }
 
+  /** All counts of one week together. */
+  totalOf(monday: IsoDate): number {
+    let sum = 0;
+    for (const n of this.weekOf(monday).values()) sum += n;
+    return sum;
+  }
+
   overall(host: string): number {
     return this.total.get(host) ?? 0;
   }

@@ -53,6 +53,16 @@ export interface ScheduleItem {
   readonly generated?: boolean;
 }
 
+/** A line of an outline (see `SchedulePlanner.outline`): a schedule line before colleagues are chosen. */
+export interface OutlineItem {
+  readonly date: IsoDate;
+  readonly week: number;
+  readonly activity: string;
+  readonly kind: ScheduleKind | '';
+  /** As `generate` writes it where no colleague is chosen; the placeholder when nobody can be; else ''. */
+  readonly with: string;
+}
+
 /**
  * Warning codes and their params (the caller translates them):
  * - `noStartDate` {}: the newcomer has no valid start date; no items.
@@ -171,6 +181,8 @@ export class SchedulePlanner {
   private readonly maxPerWeek: number;
   private readonly roles = new Map<string, WithRole>();
   private readonly normalized = new Map<string, string>();
+  /** Per normalised location: the pool's `Afwezig tot` dates, sorted (see `presentAt`). */
+  private readonly absences = new Map<string, string[]>();
   /** Per newcomer, per (date, activity): who their current rows name. Keeps hosts on regeneration. */
   private readonly planned = new Map<string, Map<string, Staff[]>>();
 
@@ -242,14 +254,9 @@ export class SchedulePlanner {
     this.shadow.removeNewcomer(me);
     this.busy.removeNewcomer(me);
 
-    if (!isIsoDate(newcomer.startDate)) {
-      warnings.add('noStartDate');
-      return { newcomer: me, start: '', items: [], warnings: warnings.list };
-    }
-    const start = startOf(newcomer.startDate, calendar, warnings);
-    const template = this.templateOf(newcomer.location, warnings);
-    const plan = new WeekPlan(calendar, start);
-    const drafts = this.drafts(template.rows, newcomer.role, plan);
+    const laid = this.layout(input, warnings);
+    if (!laid) return { newcomer: me, start: '', items: [], warnings: warnings.list };
+    const { start, plan, drafts } = laid;
     const run = this.begin(input, me, drafts, warnings);
     const items = drafts.map((d) => itemOf(d, this.resolve(run, d, plan.monday(d.week))));
     this.remember(me, items);
@@ -264,6 +271,82 @@ export class SchedulePlanner {
       warnings.add('holidaysMissing', { year, schoolYear: `${year}–${year + 1}` });
     }
     return { newcomer: me, start, items, warnings: warnings.list };
+  }
+
+  /** The start, the week plan and the lines on their dates; null (with a warning) without a start date. */
+  private layout(
+    input: ScheduleInput,
+    warnings: Warnings,
+  ): { start: IsoDate; plan: WeekPlan; drafts: Draft[] } | null {
+    const { newcomer, calendar } = input;
+    if (!isIsoDate(newcomer.startDate)) {
+      warnings.add('noStartDate');
+      return null;
+    }
+    const start = startOf(newcomer.startDate, calendar, warnings);
+    const template = this.templateOf(newcomer.location, warnings);
+    const plan = new WeekPlan(calendar, start);
+    return { start, plan, drafts: this.drafts(template.rows, newcomer.role, plan) };
+  }
+
+  /**
+   * Several newcomers' schedules as far as checking them needs: every line on its date, and which
+   * lines stay open ("nog te kiezen"), without choosing an IB-er, achtervang or meeloopcollega.
+   * Choosing a shadow host compares the whole pool for every slot, so checking all of a location's
+   * packets grew with newcomers × colleagues; an outline grows with their lines.
+   *
+   * Null when it is not certain that `generate` would find a shadow host for every slot, whatever
+   * the others are given and in whichever order they are planned: then generate them. A slot is
+   * certain when the colleagues present that day, less the newcomer, less their own other slots,
+   * less every colleague who could have reached the weekly maximum (all hostings that week, saved
+   * and these newcomers' slots together, divided by the maximum), still leave one.
+   *
+   * Lines are as `generate` makes them, in its order; `with` is as it writes it where no choice is
+   * made (buddy, chef buddy, school leader, a named colleague), the placeholder where nobody can be
+   * found, and '' where it would choose a colleague. Nothing is counted in the ledgers: an outline
+   * is for checking, never for saving.
+   */
+  outline(inputs: readonly ScheduleInput[]): Map<string, OutlineItem[]> | null {
+    const laid = inputs.map((input) => ({ input, layout: this.layout(input, new Warnings()) }));
+    const isShadow = (d: Draft) => this.roleOf(d.withText) === 'shadowHost';
+    // New hostings per calendar week: at most one per shadow slot of these newcomers.
+    const slotsInWeek = new Map<IsoDate, number>();
+    for (const { layout } of laid)
+      for (const d of layout?.drafts ?? [])
+        if (isShadow(d)) {
+          const monday = layout!.plan.monday(d.week);
+          slotsInWeek.set(monday, (slotsInWeek.get(monday) ?? 0) + 1);
+        }
+    const out = new Map<string, OutlineItem[]>();
+    for (const { input, layout } of laid) {
+      const me = input.newcomer.email;
+      const items: OutlineItem[] = [];
+      out.set(me, items);
+      if (!layout) continue;
+      const { plan, drafts } = layout;
+      const ownSlots = drafts.filter(isShadow).length;
+      const run = this.begin(input, me, drafts, new Warnings());
+      for (const d of drafts) {
+        const monday = plan.monday(d.week);
+        const role = this.roleOf(d.withText);
+        let withText: string;
+        if (role === 'shadowHost') {
+          const hostings = this.shadow.totalOf(monday) + (slotsInWeek.get(monday) ?? 0);
+          const free =
+            this.presentAt(run.location, d.date) -
+            1 -
+            (ownSlots - 1) -
+            Math.floor(hostings / this.maxPerWeek);
+          if (free < 1) return null;
+          withText = '';
+        } else if (role === 'ib' || role === 'backup') {
+          const fits = role === 'ib' ? this.ibFits(run, d) : this.backupFits(run, d);
+          withText = run.pool.some(fits) ? '' : PLACEHOLDERS[role];
+        } else withText = this.resolve(run, d, monday).with;
+        items.push({ date: d.date, week: d.week, activity: d.activity, kind: d.kind, with: withText });
+      }
+    }
+    return out;
   }
 
   /** The location's template, warning about incomplete rows and an empty template. */
@@ -406,8 +489,19 @@ export class SchedulePlanner {
     return schoolLeader ? person(this.named(schoolLeader)) : placeholder(role);
   }
 
+  /** Who may be the IB-er of a line: an IB-er of the location, not the newcomer, present that day. */
+  private ibFits(run: Run, d: Draft): (c: Colleague) => boolean {
+    return (c) => c.email !== run.me && isIbRole(c.staff.role) && !absentOn(c.staff, d.date);
+  }
+
+  /** Who may be the achtervang of a line: experienced, neither newcomer nor buddy, present that day. */
+  private backupFits(run: Run, d: Draft): (c: Colleague) => boolean {
+    return (c) =>
+      c.email !== run.me && c.email !== run.buddyEmail && c.staff.canBuddy && !absentOn(c.staff, d.date);
+  }
+
   private ib({ run, d, role, where }: Slot): Who {
-    const ok = (c: Colleague) => c.email !== run.me && isIbRole(c.staff.role) && !absentOn(c.staff, d.date);
+    const ok = this.ibFits(run, d);
     const ib = run.sticky.ib && ok(run.sticky.ib) ? run.sticky.ib : run.pool.find(ok);
     if (ib) run.sticky.ib = ib;
     else run.warnings.add('noIb', where);
@@ -415,8 +509,7 @@ export class SchedulePlanner {
   }
 
   private backup({ run, d, monday, role, where }: Slot): Who {
-    const ok = (c: Colleague) =>
-      c.email !== run.me && c.email !== run.buddyEmail && c.staff.canBuddy && !absentOn(c.staff, d.date);
+    const ok = this.backupFits(run, d);
     const busy = this.busy.weekOf(monday);
     const backup =
       this.kept(run, d, ok) ??
@@ -528,6 +621,26 @@ export class SchedulePlanner {
 
   private pool(location: string): readonly Colleague[] {
     return this.activeByLocation.get(normalizeName(location)) ?? [];
+  }
+
+  /** How many of a location's pool are not absent on `date` (the pool's absences sorted once). */
+  private presentAt(location: string, date: IsoDate): number {
+    const pool = this.pool(location);
+    const until = getOrAdd(this.absences, normalizeName(location), () =>
+      pool
+        .map((c) => c.staff.absentUntil)
+        .filter((d) => d !== '')
+        .sort(),
+    );
+    // The first absence lasting until `date` or later: from there on, everyone is absent that day.
+    let lo = 0;
+    let hi = until.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (until[mid]! < date) lo = mid + 1;
+      else hi = mid;
+    }
+    return pool.length - (until.length - lo);
   }
 }
 

@@ -53,6 +53,31 @@ function sameLine(a: ScheduleLine, b: ScheduleLine): boolean {
   );
 }
 
+/** By date; lines of one date keep their order. */
+function byDate<T extends Pick<ScheduleLine, 'date'>>(list: readonly T[]): T[] {
+  return list
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => (a.x.date < b.x.date ? -1 : a.x.date > b.x.date ? 1 : a.i - b.i))
+    .map((e) => e.x);
+}
+
+/** New lines by slot (`slotKey`), each slot's lines by date, slots in the order they first occur by date. */
+function bySlot<T extends ScheduleLine>(next: readonly T[]): Map<string, T[]> {
+  const slots = new Map<string, T[]>();
+  for (const line of byDate(next)) {
+    const key = slotKey(line);
+    const list = slots.get(key);
+    if (list) list.push(line);
+    else slots.set(key, [line]);
+  }
+  return slots;
+}
+
+/** The lines of a schedule made where a newcomer had none, in the order `updateSchedule` adds them. */
+export function inAddedOrder<T extends ScheduleLine>(next: readonly T[]): T[] {
+  return byDate([...bySlot(next).values()].flat());
+}
+
 /**
  * Compares a newcomer's rows in `Inwerkschema` with a new generation. Lines are matched by slot
  * (`slotKey`; the n-th line of a slot, by date, matches the n-th). Rules, per existing row:
@@ -72,18 +97,7 @@ export function updateSchedule(
   previous?: readonly ScheduleLine[],
 ): ScheduleDiff {
   const newcomer = existing[0]?.newcomer ?? '';
-  const byDate = <T extends ScheduleLine>(list: readonly T[]) =>
-    list
-      .map((x, i) => ({ x, i }))
-      .sort((a, b) => (a.x.date < b.x.date ? -1 : a.x.date > b.x.date ? 1 : a.i - b.i))
-      .map((e) => e.x);
-  const slots = new Map<string, ScheduleLine[]>();
-  for (const line of byDate(next)) {
-    const key = slotKey(line);
-    const list = slots.get(key);
-    if (list) list.push(line);
-    else slots.set(key, [line]);
-  }
+  const slots = bySlot(next);
   const keep: ScheduleRow[] = [];
   const remove: ScheduleRow[] = [];
   const change: { from: ScheduleRow; to: ScheduleRow }[] = [];
