@@ -34,23 +34,54 @@ export function isIsoDate(text: unknown): text is IsoDate {
   return typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text) && parseDateText(text) === text;
 }
 
-function toUtc(date: IsoDate): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d, 12));
+/**
+ * Days since 1970-01-01 (the proleptic Gregorian calendar, without a Date object: day arithmetic
+ * runs for every line of every schedule). After Howard Hinnant's `days_from_civil`.
+ */
+function dayNumber(date: IsoDate): number {
+  const first = date.indexOf('-');
+  const second = date.indexOf('-', first + 1);
+  const year = Number(date.slice(0, first));
+  const month = Number(date.slice(first + 1, second));
+  const day = Number(date.slice(second + 1));
+  // As a Date would: no day (NaN) for text that is none; a day past the month's end runs on.
+  if (!(first > 0 && second > first && month >= 1 && month <= 12) || !Number.isInteger(year + day))
+    return NaN;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
-function fromUtc(date: Date): IsoDate {
-  return date.toISOString().slice(0, 10);
+/** The `YYYY-MM-DD` day of a day number (`dayNumber` reversed; Hinnant's `civil_from_days`). */
+function fromDayNumber(days: number): IsoDate {
+  if (!Number.isFinite(days)) throw new RangeError('Invalid time value');
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 export function makeDate(year: number, month: number, day: number): IsoDate {
-  return fromUtc(new Date(Date.UTC(year, month - 1, day, 12)));
+  return new Date(Date.UTC(year, month - 1, day, 12)).toISOString().slice(0, 10);
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const d = toUtc(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return fromUtc(d);
+  return fromDayNumber(dayNumber(date) + days);
 }
 
 /** The same day `months` months later (or earlier); the 31st becomes the month's last day. */
@@ -65,13 +96,13 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function weekday(date: IsoDate): number {
-  const day = toUtc(date).getUTCDay();
-  return day === 0 ? 7 : day;
+  // 1970-01-01 was a Thursday (4).
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 export function isWeekend(date: IsoDate): boolean {

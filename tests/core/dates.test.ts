@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -40,5 +41,47 @@ describe('calendar arithmetic', () => {
     expect(mondayOf('2027-01-08')).toBe('2027-01-04');
     expect(schoolYearOf('2027-07-31')).toBe(2026);
     expect(schoolYearOf('2027-08-01')).toBe(2027);
+  });
+});
+
+describe('day arithmetic without Date objects', () => {
+  /** What the arithmetic replaced: calendar days through a Date at UTC noon. */
+  const viaDate = (date: string, days: number) => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const at = new Date(Date.UTC(y, m - 1, d + days, 12));
+    return {
+      day: at.toISOString().slice(0, 10),
+      weekday: new Date(Date.UTC(y, m - 1, d, 12)).getUTCDay() || 7,
+    };
+  };
+
+  it('gives the days, weekdays and distances a Date gives, from 1900 to 2999 (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1900-01-01T12:00:00Z'),
+          max: new Date('2999-12-31T12:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: -40_000, max: 40_000 }),
+        (at, days) => {
+          const date = at.toISOString().slice(0, 10);
+          const expected = viaDate(date, days);
+          return (
+            addDays(date, days) === expected.day &&
+            weekday(date) === expected.weekday &&
+            daysBetween(date, expected.day) === days
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('runs a day past the month’s end on, and has no day for text that is none', () => {
+    expect(addDays('2027-02-31', 0)).toBe('2027-03-03');
+    expect(weekday('')).toBeNaN();
+    expect(daysBetween('geen', '2027-01-04')).toBeNaN();
+    expect(() => addDays('', 1)).toThrow(RangeError);
   });
 });

@@ -4,6 +4,7 @@
  * (criteria compared in order, then a per-newcomer hash, then the e-mail).
  */
 import type { IsoDate } from '../dates';
+import { hashText } from '../identity';
 import type { RowOf } from '../schema';
 
 type Staff = RowOf<'staff'>;
@@ -12,12 +13,21 @@ type Staff = RowOf<'staff'>;
 export interface Colleague {
   readonly staff: Staff;
   readonly email: string;
-  /** hashText(email), once per planner: the tie-break mixes it with the newcomer's hash. */
-  readonly hash: number;
+  /**
+   * hashText(email), which the tie-break mixes with the newcomer's hash: -1 until the first tie
+   * that needs it (see `colleagueHash`), as most colleagues are never in one.
+   */
+  hash: number;
 }
 
 export function absentOn(person: Staff, date: IsoDate): boolean {
   return person.absentUntil !== '' && person.absentUntil >= date;
+}
+
+/** A colleague's e-mail hash, computed on first use. */
+export function colleagueHash(c: Colleague): number {
+  if (c.hash < 0) c.hash = hashText(c.email);
+  return c.hash;
 }
 
 /** A well-spread 32-bit mix of two hashes (murmur3's finaliser), for per-newcomer tie-breaks. */

@@ -9,7 +9,16 @@ import type { MessageParams } from '../errors';
 import { type Email, emailKey, hashText, normalizeName } from '../identity';
 import type { RowOf, ScheduleKind } from '../schema';
 import type { Settings } from '../settings';
-import { absentOn, type Colleague, type Criterion, getOrAdd, Ledger, mixHashes, pick } from './hosts';
+import {
+  absentOn,
+  type Colleague,
+  type Criterion,
+  colleagueHash,
+  getOrAdd,
+  Ledger,
+  mixHashes,
+  pick,
+} from './hosts';
 import {
   fitsHostKind,
   fitsRole,
@@ -170,7 +179,8 @@ interface Draft {
  */
 export class SchedulePlanner {
   private readonly byEmail = new Map<string, Staff>();
-  private readonly byName = new Map<string, Staff>();
+  /** Staff by normalised name, made on the first lookup by name (see `findPerson`). */
+  private byNameMap: Map<string, Staff> | undefined;
   /** Active colleagues with an e-mail, per normalised location, in sheet order. */
   private readonly activeByLocation = new Map<string, Colleague[]>();
   private readonly templateByLocation = new Map<string, ReturnType<typeof resolveTemplate>>();
@@ -190,11 +200,9 @@ export class SchedulePlanner {
     for (const s of context.staff) {
       const email = s.email;
       if (email && !this.byEmail.has(email)) this.byEmail.set(email, s);
-      const name = normalizeName(s.name);
-      if (name && !this.byName.has(name)) this.byName.set(name, s);
       if (s.status !== 'actief' || !email) continue;
-      const loc = normalizeName(s.location);
-      getOrAdd(this.activeByLocation, loc, () => []).push({ staff: s, email, hash: hashText(email) });
+      const loc = this.norm(s.location);
+      getOrAdd(this.activeByLocation, loc, () => []).push({ staff: s, email, hash: -1 });
     }
     // Values below 1 would make shadowing impossible; they count as 1.
     this.maxPerWeek = Math.max(1, Math.floor(context.settings.shadowMaxPerWeek) || 1);
@@ -214,7 +222,19 @@ export class SchedulePlanner {
 
   /** A colleague by e-mail or (loosely) by name, as written in a `Met` cell. */
   findPerson(text: string): Staff | undefined {
-    return this.byEmail.get(emailKey(text)) ?? this.byName.get(normalizeName(text));
+    if (!text.trim()) return undefined;
+    return this.byEmail.get(emailKey(text)) ?? this.byName().get(normalizeName(text));
+  }
+
+  private byName(): Map<string, Staff> {
+    if (!this.byNameMap) {
+      this.byNameMap = new Map();
+      for (const s of this.context.staff) {
+        const name = normalizeName(s.name);
+        if (name && !this.byNameMap.has(name)) this.byNameMap.set(name, s);
+      }
+    }
+    return this.byNameMap;
   }
 
   private template(location: string): ReturnType<typeof resolveTemplate> {
@@ -432,7 +452,7 @@ export class SchedulePlanner {
       usedHosts: new Set<string>(),
       sticky: {},
       // Deterministic, and different for every newcomer, so first choices spread over colleagues.
-      tieBreak: (c) => mixHashes(meHash, c.hash),
+      tieBreak: (c) => mixHashes(meHash, colleagueHash(c)),
       warnings,
     };
   }
