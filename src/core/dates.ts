@@ -39,6 +39,19 @@ export function isIsoDate(text: unknown): text is IsoDate {
  * runs for every line of every schedule). After Howard Hinnant's `days_from_civil`.
  */
 function dayNumber(date: IsoDate): number {
+  // `YYYY-MM-DD`, nearly always: read by character codes (48 is '0').
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    let digits = true;
+    const digit = (i: number) => {
+      const d = date.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) digits = false;
+      return d;
+    };
+    const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+    const month = digit(5) * 10 + digit(6);
+    const day = digit(8) * 10 + digit(9);
+    if (digits && month >= 1 && month <= 12) return civilDays(year, month, day);
+  }
   const first = date.indexOf('-');
   const second = date.indexOf('-', first + 1);
   const year = Number(date.slice(0, first));
@@ -47,6 +60,10 @@ function dayNumber(date: IsoDate): number {
   // As a Date would: no day (NaN) for text that is none; a day past the month's end runs on.
   if (!(first > 0 && second > first && month >= 1 && month <= 12) || !Number.isInteger(year + day))
     return NaN;
+  return civilDays(year, month, day);
+}
+
+function civilDays(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

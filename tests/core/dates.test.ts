@@ -85,3 +85,12 @@ describe('day arithmetic without Date objects', () => {
     expect(() => addDays('', 1)).toThrow(RangeError);
   });
 });
+
+describe('day numbers from text that only looks like a day', () => {
+  it('has no day for characters that are no digits in a YYYY-MM-DD shape', () => {
+    expect(weekday('2027-1/-01')).toBeNaN();
+    expect(weekday('2027-00-01')).toBeNaN();
+    expect(weekday('abcd-01-01')).toBeNaN();
+    expect(weekday('2027-01-04')).toBe(1);
+  });
+});
