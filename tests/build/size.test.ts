@@ -23,7 +23,7 @@ const page = readFileSync(build('MijnWegwijs.html'), 'utf8');
 const chunks = readServerFiles(fileURLToPath(build('')));
 
 /**
- * The issue's target: 150 KB (about 138 KB with the code of most calls in chunks and the server's
+ * The issue's target: 150 KB (about 142 KB with the code of most calls in chunks and the server's
  * texts in Dutch.html and English.html). Never raise it; a new call's code goes into a chunk.
  */
 const CODE_JS_LIMIT = 150 * KB;
