@@ -28,24 +28,47 @@ const KEY_FIELDS: Record<DedupedTab, readonly string[]> = {
   checkIns: ['newcomer', 'planned'],
 };
 
-/** Which rows are used (by sheet row, so their current values are read at each lookup). */
+/**
+ * Which rows are used (by sheet row, so their current values are read at each lookup). Rows
+ * added later are indexed on top (`indexed`); a removed row or a changed key field rebuilds it.
+ */
 interface Built<K extends DedupedTab> {
   readonly table: Table<K>;
-  readonly stamp: string;
+  /** The key fields' versions when built (see `Table.fieldsStampOf`). */
+  readonly fields: string;
+  /** The table's removals when built. */
+  readonly removals: number;
+  /** The last sheet row indexed. */
+  readonly lastRow: number;
   readonly unique: number[];
   readonly byKey: Map<string, number>;
-  readonly duplicates: DuplicateRows[];
+  /** Each key's rows in sheet order: more than one are copies. */
+  readonly groups: Map<string, number[]>;
 }
 
-/** Groups records by key; the first of each group is kept, the rest reported with their rows. */
+/**
+ * Groups records by key; the first of each group is kept, the rest reported with their rows.
+ * With `from` (still valid for the table), only the rows added since are grouped, on top of it.
+ */
 function dedupe<K extends DedupedTab>(
   tab: K,
   table: Table<K>,
   keyOf: (r: TableRecord<K>) => string,
+  from?: Built<K>,
 ): Built<K> {
-  const groups = new Map<string, number[]>();
-  const unique: number[] = [];
-  for (const r of table.records) {
+  const groups = from?.groups ?? new Map<string, number[]>();
+  const unique = from?.unique ?? [];
+  const byKey = from?.byKey ?? new Map<string, number>();
+  const records = table.records;
+  let i = 0;
+  if (from) {
+    i = records.length;
+    while (i > 0 && records[i - 1]!.sheetRow > from.lastRow) i--;
+  }
+  let lastRow = from?.lastRow ?? 0;
+  for (; i < records.length; i++) {
+    const r = records[i]!;
+    lastRow = r.sheetRow;
     const key = keyOf(r);
     if (key === '') {
       unique.push(r.sheetRow);
@@ -55,13 +78,18 @@ function dedupe<K extends DedupedTab>(
     if (group) group.push(r.sheetRow);
     else {
       groups.set(key, [r.sheetRow]);
+      byKey.set(key, r.sheetRow);
       unique.push(r.sheetRow);
     }
   }
-  const byKey = new Map<string, number>();
-  for (const [key, rows] of groups) byKey.set(key, rows[0]!);
-  const duplicates = [...groups.values()].filter((g) => g.length > 1).map((rows) => ({ tab, rows }));
-  return { table, stamp: table.stampOf(KEY_FIELDS[tab]), unique, byKey, duplicates };
+  const fields = table.fieldsStampOf(KEY_FIELDS[tab]);
+  return { table, fields, removals: table.removals, lastRow, unique, byKey, groups };
+}
+
+/** The copies a built index found. */
+function duplicatesIn<K extends DedupedTab>(tab: K, built: Built<K> | null): DuplicateRows[] {
+  if (!built) return [];
+  return [...built.groups.values()].filter((g) => g.length > 1).map((rows) => ({ tab, rows }));
 }
 
 function recordsOf<K extends DedupedTab>(built: Built<K> | null): TableRecord<K>[] {
@@ -90,11 +118,9 @@ class RowsByNewcomer<K extends NewcomerTab> {
     this.addFrom(0);
   }
 
-  /** What changes with an update of a `newcomer` cell (and, when the stamp's form is unknown, with any change). */
+  /** What changes with an update of a `newcomer` cell. */
   static newcomerStampOf(table: Table<NewcomerTab>): string {
-    const rows = table.stampOf([]);
-    const withField = table.stampOf(['newcomer']);
-    return withField.startsWith(rows) ? withField.slice(rows.length) : withField;
+    return table.fieldsStampOf(['newcomer']);
   }
 
   /** Still usable for this table: only rows were added or removed since it was built. */
@@ -138,39 +164,51 @@ export class Directory {
 
   constructor(private readonly ctx: RequestContext) {}
 
-  private fresh<K extends DedupedTab>(built: Built<K> | undefined, table: Table<K>): built is Built<K> {
-    return Boolean(
-      built && built.table === table && built.stamp === table.stampOf(KEY_FIELDS[table.key as K]),
-    );
+  /**
+   * The index of a tab: the one built before while still valid (rows added since are indexed on
+   * top: planning check-ins for many newcomers appends rows one schedule at a time), else new.
+   */
+  private indexed<K extends DedupedTab>(
+    tab: K,
+    table: Table<K>,
+    built: Built<K> | undefined,
+    keyOf: (r: TableRecord<K>) => string,
+  ): Built<K> {
+    const valid =
+      built?.table === table &&
+      built.removals === table.removals &&
+      built.fields === table.fieldsStampOf(KEY_FIELDS[tab]);
+    if (!valid) return dedupe(tab, table, keyOf);
+    const last = table.records[table.records.length - 1];
+    return last && last.sheetRow > built.lastRow ? dedupe(tab, table, keyOf, built) : built;
   }
 
   private staffRows(): Built<'staff'> | null {
     const table = this.ctx.wb.tryTable('staff');
     if (!table) return null;
-    if (!this.fresh(this.staffBuilt, table))
-      this.staffBuilt = dedupe('staff', table, (r) => (r.value.email ? r.value.email : ''));
-    return this.staffBuilt!;
+    this.staffBuilt = this.indexed('staff', table, this.staffBuilt, (r) =>
+      r.value.email ? r.value.email : '',
+    );
+    return this.staffBuilt;
   }
 
   private pairingRows(): Built<'pairings'> | null {
     const table = this.ctx.wb.tryTable('pairings');
     if (!table) return null;
-    if (!this.fresh(this.pairingsBuilt, table))
-      this.pairingsBuilt = dedupe('pairings', table, (r) =>
-        // A copied row: the same newcomer, buddy, day and status.
-        [r.value.newcomer, r.value.buddy, r.value.pairedOn, r.value.status].join('|'),
-      );
-    return this.pairingsBuilt!;
+    this.pairingsBuilt = this.indexed('pairings', table, this.pairingsBuilt, (r) =>
+      // A copied row: the same newcomer, buddy, day and status.
+      [r.value.newcomer, r.value.buddy, r.value.pairedOn, r.value.status].join('|'),
+    );
+    return this.pairingsBuilt;
   }
 
   private checkInRows(): Built<'checkIns'> | null {
     const table = this.ctx.wb.tryTable('checkIns');
     if (!table) return null;
-    if (!this.fresh(this.checkInsBuilt, table))
-      this.checkInsBuilt = dedupe('checkIns', table, (r) =>
-        r.value.planned ? `${r.value.newcomer}|${r.value.planned}` : '',
-      );
-    return this.checkInsBuilt!;
+    this.checkInsBuilt = this.indexed('checkIns', table, this.checkInsBuilt, (r) =>
+      r.value.planned ? `${r.value.newcomer}|${r.value.planned}` : '',
+    );
+    return this.checkInsBuilt;
   }
 
   /** Staff records, one per person (the first row of an e-mail); rows without e-mail kept. */
@@ -240,9 +278,9 @@ export class Directory {
    */
   duplicates(): DuplicateRows[] {
     const out = [
-      ...(this.staffRows()?.duplicates ?? []),
-      ...(this.pairingRows()?.duplicates ?? []),
-      ...(this.checkInRows()?.duplicates ?? []),
+      ...duplicatesIn('staff', this.staffRows()),
+      ...duplicatesIn('pairings', this.pairingRows()),
+      ...duplicatesIn('checkIns', this.checkInRows()),
     ];
     // Two different active pairings of one newcomer: only the first counts.
     const active = new Map<string, number[]>();

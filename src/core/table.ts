@@ -111,6 +111,8 @@ export class Table<K extends TabKey> {
   version = 0;
   /** Goes up when a row is added or removed. */
   private rowsVersion = 0;
+  /** How many rows `remove` took out: lookups that only grow with appended rows rebuild when it changes. */
+  private removedRows = 0;
   /** How often each field was changed by `update`. */
   private readonly fieldVersions = new Map<string, number>();
   /** Records by sheet row, kept with `records`. */
@@ -165,7 +167,17 @@ export class Table<K extends TabKey> {
    * keyed on those fields stay valid while it is the same.
    */
   stampOf(fields: readonly string[]): string {
-    return [this.rowsVersion, ...fields.map((f) => this.fieldVersions.get(f) ?? 0)].join('.');
+    return `${this.rowsVersion}.${this.fieldsStampOf(fields)}`;
+  }
+
+  /** A stamp that changes only when one of `fields` is updated (rows added or removed leave it). */
+  fieldsStampOf(fields: readonly string[]): string {
+    return fields.map((f) => this.fieldVersions.get(f) ?? 0).join('.');
+  }
+
+  /** How many rows were removed in this request. */
+  get removals(): number {
+    return this.removedRows;
   }
 
   /** The header row as read (the sheet's own texts, unknown columns too). */
@@ -238,6 +250,7 @@ export class Table<K extends TabKey> {
     this.deletes.add(record.sheetRow);
     this.version++;
     this.rowsVersion++;
+    this.removedRows++;
     this.bySheetRow.delete(record.sheetRow);
     this.updates.delete(record.sheetRow);
     const i = this.records.indexOf(record);

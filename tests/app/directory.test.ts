@@ -89,6 +89,34 @@ describe('the directory', () => {
     expect(directory.rowsOf('checkIns', anna.email)).toHaveLength(5);
   });
 
+  it('indexes appended rows on top of what it found, and starts again after a removal or a changed key', () => {
+    const ctx = schoolWorld([anna, bram]).ctx();
+    const directory = ctx.directory();
+    const table = ctx.wb.table('staff');
+    const copy = (name: string) => ({ ...directory.person(anna.email)!, name });
+    const rowOf = (name: string) => table.records.find((r) => r.value.name === name)!.sheetRow;
+    const count = directory.staff().length;
+    expect(directory.duplicates()).toEqual([]);
+    // Rows added one at a time, as planning many schedules adds check-ins: each copy is seen.
+    table.append(copy('Anna Kopie'));
+    const first = rowOf('Anna Nieuw');
+    expect(directory.duplicates()).toEqual([{ tab: 'staff', rows: [first, rowOf('Anna Kopie')] }]);
+    table.append(copy('Anna Tweede Kopie'));
+    table.append({ ...copy('Cees'), email: personKey('cees@school.example') });
+    const copies = [rowOf('Anna Kopie'), rowOf('Anna Tweede Kopie')];
+    expect(directory.duplicates()).toEqual([{ tab: 'staff', rows: [first, ...copies] }]);
+    expect(directory.person(personKey('cees@school.example'))?.name).toBe('Cees');
+    expect(directory.staff()).toHaveLength(count + 1);
+    // Removing the first row makes the next copy the one used.
+    table.remove(directory.personRecord(anna.email)!);
+    expect(directory.person(anna.email)?.name).toBe('Anna Kopie');
+    expect(directory.duplicates()).toEqual([{ tab: 'staff', rows: copies }]);
+    // A changed e-mail is a changed key: the other row is no copy any more.
+    table.update(directory.personRecord(anna.email)!, { email: personKey('anna.k@school.example') });
+    expect(directory.duplicates()).toEqual([]);
+    expect(directory.person(anna.email)?.name).toBe('Anna Tweede Kopie');
+  });
+
   it('finds a location row by any spelling of its name', () => {
     const ctx = schoolWorld([anna]).ctx();
     expect(ctx.directory().location(' onderbouw HAVO ')?.name).toBe(HAVO);
