@@ -1,8 +1,8 @@
 /**
  * The request's read model ("directory"): people by normalised e-mail, the active pairing of a
  * newcomer, the location row by name, a newcomer's rows per tab, and which rows of a tab are
- * copies of another. Built lazily from the tabs the request
- * already read and rebuilt when a table changes. One rule everywhere: the first row wins, the
+ * copies of another. Built lazily from the tabs the request already read; rows added later are
+ * indexed on top, and a removed row or a changed key rebuilds. One rule everywhere: the first row wins, the
  * others are duplicates, reported once (naming their rows) and never mailed or paired again.
  */
 import { type Email, normalizeName } from '../core/identity';
