@@ -13,6 +13,7 @@ import type { Table } from '../core/table';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
 import type { Job } from './jobs';
+import { tabLayout } from './layout';
 
 /** The archive tab of each live tab. */
 export const ARCHIVE_OF = { checkIns: 'checkInsArchive', schedule: 'scheduleArchive' } as const;
@@ -56,22 +57,33 @@ const key = (cells: readonly Cell[]) => JSON.stringify(cells.map((c) => cellText
 
 /**
  * The archive tab of `tab`, with every column of the live header (created, or widened, when it
- * is not): an additive change to the sheet, like setup's.
+ * is not): an additive change to the sheet, like setup's, laid out as setup lays it out (date
+ * formats, the `Bewaren` checkbox, allowed values), so its rows read as the live tab's did.
  */
 function archiveTable(ctx: RequestContext, tab: ArchivedTab, live: Table<ArchivedTab>): Table<ArchiveKey> {
   const archive = ARCHIVE_OF[tab];
   const gateway = ctx.services.gateway;
   const liveHeader = live.header.map((c) => cellText(c).trim());
   const existing = ctx.wb.tryTable(archive);
+  let name: string;
+  let header: string[] | undefined;
   if (!existing) {
-    gateway.createTab(ctx.wb.tabName(archive), liveHeader);
-    ctx.wb.forget(archive);
-    return ctx.wb.table(archive) as Table<ArchiveKey>;
+    name = ctx.wb.tabName(archive);
+    header = liveHeader;
+    gateway.createTab(name, header);
+  } else {
+    const known = new Set(existing.header.map((c) => normalizeName(cellText(c))));
+    const missing = liveHeader.filter((h) => h !== '' && !known.has(normalizeName(h)));
+    if (!missing.length) return existing as Table<ArchiveKey>;
+    name = existing.sheetName;
+    gateway.addColumns(name, missing);
   }
-  const known = new Set(existing.header.map((c) => normalizeName(cellText(c))));
-  const missing = liveHeader.filter((h) => h !== '' && !known.has(normalizeName(h)));
-  if (!missing.length) return existing as Table<ArchiveKey>;
-  gateway.addColumns(existing.sheetName, missing);
+  const locations =
+    ctx.wb
+      .tryTable('locations')
+      ?.records.map((r) => r.value.name)
+      .filter(Boolean) ?? [];
+  gateway.applyLayout(name, tabLayout(archive, header, locations, ctx.language === 'en'));
   ctx.wb.forget(archive);
   return ctx.wb.table(archive) as Table<ArchiveKey>;
 }

@@ -18,7 +18,6 @@ import { schoolYearsWithoutHolidays } from '../core/holidays';
 import { defaultQuestions } from '../core/pilot';
 import { assertSchoolLeader } from '../core/roles';
 import {
-  ALL_LOCATIONS,
   acceptedNames,
   type ColumnSpec,
   normalizeName,
@@ -30,7 +29,7 @@ import {
 import { SETTINGS, type SettingKey, settingKeyOf } from '../core/settings';
 import { logAction } from './audit';
 import type { RequestContext } from './context';
-import type { TabLayout } from './ports';
+import { tabLayout } from './layout';
 
 export interface SetupReport {
   createdTabs: string[];
@@ -95,24 +94,6 @@ function plan(ctx: RequestContext): TabPlan[] {
   });
 }
 
-function layoutOf(p: TabPlan, locations: string[], en: boolean): TabLayout {
-  const key = p.key;
-  const header = p.create ? p.header : p.existing;
-  return {
-    ...(header ? { header } : {}),
-    columns: columnsOf(key).map(([, c]) => ({
-      header: en ? c.en : c.nl,
-      type: c.validation ? 'choice' : c.type,
-      choices:
-        c.validation === 'locations'
-          ? locations
-          : c.validation === 'locationsOrAll'
-            ? [ALL_LOCATIONS, ...locations]
-            : c.choices,
-    })),
-  };
-}
-
 /** Runs setup for the acting user. The user of the very first setup becomes school leader. */
 export function setupWorkbook(ctx: RequestContext): SetupReport {
   const me = ctx.services.identity.email();
@@ -146,7 +127,8 @@ export function setupWorkbook(ctx: RequestContext): SetupReport {
       .records.map((r) => r.value.name)
       .filter(Boolean);
     const en = ctx.language === 'en';
-    for (const p of plans) gateway.applyLayout(p.name, layoutOf(p, locations, en));
+    for (const p of plans)
+      gateway.applyLayout(p.name, tabLayout(p.key, p.create ? p.header : p.existing, locations, en));
     const report = {
       createdTabs: plans.filter((p) => p.create).map((p) => p.name),
       addedColumns: plans.flatMap((p) => p.addColumns.map((c) => `${p.name}: ${c}`)),

@@ -359,7 +359,7 @@ export class SpreadsheetGateway implements SheetGateway {
     sheet.setFrozenRows(1);
     sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground('#e8f0fe');
     for (const column of layout.columns) {
-      const at = header.indexOf(normalizeName(column.header));
+      const at = header.findIndex((h) => h !== '' && column.names.includes(h));
       if (at < 0) continue;
       const format =
         column.type === 'date' ? 'dd-mm-yyyy' : column.type === 'moment' ? 'dd-mm-yyyy hh:mm' : null;

@@ -88,6 +88,26 @@ describe('closing an onboarding', () => {
     );
   });
 
+  it('lays out an archive tab it creates, and one it widens, as setup does', () => {
+    const w = readyToClose();
+    w.gateway.tabs.delete('Check-ins (archief)');
+    w.gateway.layouts.clear();
+    closeOnboarding(w.ctx(), anna.email);
+    const layout = w.gateway.layouts.get('Check-ins (archief)');
+    expect(layout?.header).toEqual(w.gateway.tabs.get('Check-ins')![0]);
+    const typeOf = (name: string) => layout?.columns.find((c) => c.header === name)?.type;
+    expect([typeOf('Gepland'), typeOf('Bewaren'), typeOf('Klik')]).toEqual(['date', 'boolean', 'choice']);
+
+    // A newer version's column, added to the live tab: the archive gets it, laid out too.
+    const later = readyToClose();
+    later.gateway.tabs.get('Check-ins')![0]!.push('Eigen kolom');
+    later.gateway.layouts.clear();
+    closeOnboarding(later.ctx(), anna.email);
+    expect(later.gateway.layouts.get('Check-ins (archief)')?.columns.length).toBe(layout?.columns.length);
+    // An archive that already has every column is written to without a layout call.
+    expect(w.gateway.layouts.has('Inwerkschema (archief)')).toBe(false);
+  });
+
   it('adds a column the archive lacks instead of dropping its cells', () => {
     const w = readyToClose();
     const live = w.gateway.tabs.get('Check-ins')!;

@@ -5,9 +5,11 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGasFakes, type GasFakes } from '../../sandbox/fakes/index';
+import { tabLayout } from '../../src/app/layout';
 import { personKey } from '../../src/core/identity';
+import { SCHEMA } from '../../src/core/schema';
 import { mapHeader, Table } from '../../src/core/table';
-import { guardText, SpreadsheetGateway } from '../../src/gas/sheetGateway';
+import { a1Of, guardText, SpreadsheetGateway } from '../../src/gas/sheetGateway';
 
 let fakes: GasFakes;
 const saved = new Map<string, unknown>();
@@ -509,5 +511,20 @@ describe('rewriting the Overzicht tab', () => {
       ['Gehouden', 1, 2, 3],
     ]);
     expect(fakes.sheet.frozenRows('Overzicht')).toBe(1);
+  });
+});
+
+describe('laying out a tab', () => {
+  it('finds a column by any of its names: an English user’s layout formats a Dutch tab', () => {
+    const dutch = Object.values(SCHEMA.checkIns.columns).map((c) => c.nl);
+    fakes.sheet.paste('Check-ins', [dutch, dutch.map(() => 'x')]);
+    new SpreadsheetGateway().applyLayout('Check-ins', tabLayout('checkIns', undefined, [], true));
+    const planned = dutch.indexOf('Gepland');
+    expect(fakes.sheet.formats('Check-ins')[1]![planned]).toBe('dd-mm-yyyy');
+    const keep = a1Of(2, dutch.indexOf('Bewaren') + 1).replace(/\d+$/, '');
+    expect(fakes.sheet.validations('Check-ins').find((v) => v.a1.startsWith(`${keep}2`))?.criteria).toBe(
+      'CHECKBOX',
+    );
+    expect(fakes.sheet.frozenRows('Check-ins')).toBe(1);
   });
 });
