@@ -83,19 +83,58 @@ interface PlannedColumn {
   readonly parse: CellParser;
 }
 
-/** The column plan of a tab for one header: built once per header, not per row. */
-const plans = new WeakMap<object, PlannedColumn[]>();
+/** One row parsed: its value and the cells that could not be read. */
+interface ParsedRow {
+  readonly value: Record<string, unknown>;
+  readonly problems: readonly CellProblem[];
+}
 
-function planOf<K extends TabKey>(key: K, columns: ColumnIndex<K>): PlannedColumn[] {
+/** The column plan of a tab for one header, and its row parser: built once per header, not per row. */
+interface Plan {
+  readonly columns: PlannedColumn[];
+  readonly parseRow: (cells: readonly Cell[]) => ParsedRow;
+}
+
+const plans = new WeakMap<object, Plan>();
+
+/**
+ * The row parser of a plan, with the field names written out: every value is one object literal
+ * of one shape per tab. Adding 30 properties one by one under computed names is what made the
+ * table the largest cost of a request (issue 19); a literal is allocated whole. The names come from
+ * the schema, never from the sheet. Apps Script's V8 runtime runs `new Function` (the chunks do too).
+ */
+function rowParserOf(columns: readonly PlannedColumn[]): (cells: readonly Cell[]) => ParsedRow {
+  const parse = columns.map((c) => c.parse);
+  const names = columns.map((c) => c.nl);
+  const lines = columns.map((c, i) =>
+    c.at < 0
+      ? `var p${i} = P[${i}]('');`
+      : `var c${i} = cells[${c.at}], p${i} = P[${i}](c${i} == null ? '' : c${i});`,
+  );
+  const problems = columns.map(
+    (_, i) =>
+      `if (p${i}.problem) (problems || (problems = [])).push({ column: N[${i}], code: p${i}.problem });`,
+  );
+  const value = columns.map((c, i) => `${JSON.stringify(c.field)}: p${i}.value`).join(', ');
+  const body = `return function (cells) {\n${lines.join('\n')}\nvar problems;\n${problems.join('\n')}\nreturn { value: { ${value} }, problems: problems || NONE };\n};`;
+  return new Function('P', 'N', 'NONE', body)(parse, names, NO_PROBLEMS) as (
+    cells: readonly Cell[],
+  ) => ParsedRow;
+}
+
+function planOf<K extends TabKey>(key: K, columns: ColumnIndex<K>): Plan {
   let plan = plans.get(columns);
   if (!plan) {
-    plan = (Object.entries(SCHEMA[key].columns) as [string, ColumnSpec][]).map(([field, column]) => ({
-      field,
-      at: (columns as Record<string, number | undefined>)[field] ?? -1,
-      nl: column.nl,
-      spec: column,
-      parse: columnParser(column),
-    }));
+    const planned = (Object.entries(SCHEMA[key].columns) as [string, ColumnSpec][]).map(
+      ([field, column]) => ({
+        field,
+        at: (columns as Record<string, number | undefined>)[field] ?? -1,
+        nl: column.nl,
+        spec: column,
+        parse: columnParser(column),
+      }),
+    );
+    plan = { columns: planned, parseRow: rowParserOf(planned) };
     plans.set(columns, plan);
   }
   return plan;
@@ -131,8 +170,7 @@ export class Table<K extends TabKey> {
     /** Rows (by grid index) known to be parsed already: the same cells as a record has. */
     parsed?: ReadonlyMap<number, Record_<K>>,
   ) {
-    const plan = planOf(key, columns);
-    const width = plan.length;
+    const { parseRow } = planOf(key, columns);
     for (let r = 1; r < grid.length; r++) {
       const known = parsed?.get(r);
       if (known) {
@@ -141,18 +179,8 @@ export class Table<K extends TabKey> {
       }
       const cells = grid[r]!;
       if (isBlankRow(cells)) continue; // blank rows between data are kept, but are no records
-      const value: Record<string, unknown> = {};
-      let problems: CellProblem[] | undefined;
-      for (let i = 0; i < width; i++) {
-        const column = plan[i]!;
-        const parsed = column.parse(column.at < 0 ? '' : (cells[column.at] ?? ''));
-        value[column.field] = parsed.value;
-        if (parsed.problem) {
-          if (!problems) problems = [];
-          problems.push({ column: column.nl, code: parsed.problem });
-        }
-      }
-      this.records.push({ sheetRow: r + 1, value: value as RowOf<K>, problems: problems ?? NO_PROBLEMS });
+      const row = parseRow(cells);
+      this.records.push({ sheetRow: r + 1, value: row.value as RowOf<K>, problems: row.problems });
     }
     for (const record of this.records) this.bySheetRow.set(record.sheetRow, record);
   }
@@ -232,7 +260,7 @@ export class Table<K extends TabKey> {
   /** Adds a row under the last one; unknown columns stay empty. */
   append(row: RowOf<K>): void {
     const cells: Cell[] = new Array(this.width).fill('');
-    for (const column of planOf(this.key, this.columns)) {
+    for (const column of planOf(this.key, this.columns).columns) {
       if (column.at >= 0)
         cells[column.at] = toCell(column.spec, (row as Record<string, unknown>)[column.field]);
     }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Cell, parseCell } from '../../src/core/cells';
 import { UserError } from '../../src/core/errors';
@@ -140,6 +141,61 @@ describe('parsing cells per column', () => {
       { column: 'Status', code: 'notAChoice' },
     ]);
     expect(table.records[0]!.problems).toEqual([]);
+  });
+});
+
+describe('parsing a row with the generated row parser', () => {
+  it('gives what parsing each cell by its column gives, in any column order, with columns missing', () => {
+    const fields = Object.keys(SCHEMA.checkIns.columns) as (keyof typeof SCHEMA.checkIns.columns)[];
+    const cell = fc.oneof(
+      fc.constantFrom<Cell>(
+        '',
+        ' ',
+        'ja',
+        'nee',
+        'doen',
+        'Goed',
+        'x@y.example',
+        'geen mail',
+        '4',
+        '4,5',
+        '-1',
+      ),
+      fc.constantFrom<Cell>({ date: '2027-01-04' }, { date: '2027-01-04T10:00:00+01:00' }, 3, 0, true, false),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(fields, { minLength: 0 }),
+        fc.array(fc.array(cell, { maxLength: 32 }), { minLength: 1, maxLength: 6 }),
+        (kept, rows) => {
+          // The required columns, then the rest in a shuffled order; the others are missing.
+          const order = [...new Set(['newcomer', 'planned', ...kept])] as typeof fields;
+          const header = order.map((f) => SCHEMA.checkIns.columns[f].nl);
+          const grid = [header, ...rows.map((r) => [...r, ''])];
+          const table = new Table('checkIns', 'Check-ins', grid, mapHeader('checkIns', 'Check-ins', header));
+          const blank = (r: Cell[]) => r.every((c) => c === '' || (typeof c === 'string' && c.trim() === ''));
+          const expected = grid
+            .map((cells, i) => ({ cells, sheetRow: i + 1 }))
+            .slice(1)
+            .filter(({ cells }) => !blank(cells))
+            .map(({ cells, sheetRow }) => {
+              const value: Record<string, unknown> = {};
+              const problems: { column: string; code: string }[] = [];
+              for (const f of fields) {
+                const at = order.indexOf(f);
+                const parsed = parseCell(SCHEMA.checkIns.columns[f], at < 0 ? '' : (cells[at] ?? ''));
+                value[f] = parsed.value;
+                if (parsed.problem)
+                  problems.push({ column: SCHEMA.checkIns.columns[f].nl, code: parsed.problem });
+              }
+              return { sheetRow, value, problems };
+            });
+          expect(table.records).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
