@@ -41,16 +41,28 @@ export function isIsoDate(text: unknown): text is IsoDate {
 function dayNumber(date: IsoDate): number {
   // `YYYY-MM-DD`, nearly always: read by character codes (48 is '0').
   if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
-    let digits = true;
-    const digit = (i: number) => {
-      const d = date.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) digits = false;
-      return d;
-    };
-    const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-    const month = digit(5) * 10 + digit(6);
-    const day = digit(8) * 10 + digit(9);
-    if (digits && month >= 1 && month <= 12) return civilDays(year, month, day);
+    const y0 = date.charCodeAt(0) - 48;
+    const y1 = date.charCodeAt(1) - 48;
+    const y2 = date.charCodeAt(2) - 48;
+    const y3 = date.charCodeAt(3) - 48;
+    const m0 = date.charCodeAt(5) - 48;
+    const m1 = date.charCodeAt(6) - 48;
+    const d0 = date.charCodeAt(8) - 48;
+    const d1 = date.charCodeAt(9) - 48;
+    // Each is a digit when it is 0…9: `>>> 0` turns a negative into a large number (no closure
+    // per call, as this runs for every day of every schedule).
+    const digits =
+      y0 >>> 0 <= 9 &&
+      y1 >>> 0 <= 9 &&
+      y2 >>> 0 <= 9 &&
+      y3 >>> 0 <= 9 &&
+      m0 >>> 0 <= 9 &&
+      m1 >>> 0 <= 9 &&
+      d0 >>> 0 <= 9 &&
+      d1 >>> 0 <= 9;
+    const month = m0 * 10 + m1;
+    if (digits && month >= 1 && month <= 12)
+      return civilDays(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month, d0 * 10 + d1);
   }
   const first = date.indexOf('-');
   const second = date.indexOf('-', first + 1);
