@@ -16,7 +16,7 @@ import { inAddedOrder } from '../core/schedule/regeneration';
 import { PLACEHOLDERS } from '../core/schedule/template';
 import type { RowOf } from '../core/schema';
 import type { TableRecord } from '../core/table';
-import type { TemplateValue } from '../core/template';
+import { linesOf, type TemplateValue } from '../core/template';
 import { expectEmail } from '../core/validate';
 import {
   checkInLines,
@@ -170,9 +170,9 @@ class WelcomeWorld extends ScheduleWorld {
       'buddy.email': buddy?.email ?? '',
       'chefbuddy.naam': chiefName,
       'chefbuddy.email': chief.email,
-      schema: { lines: scheduleLines(schedule) },
-      checkins: { lines: checkInLines(checkIns) },
-      wievraagikwat: { lines: whoToAskLines(whoToAsk) },
+      schema: linesOf(() => scheduleLines(schedule)),
+      checkins: linesOf(() => checkInLines(checkIns)),
+      wievraagikwat: linesOf(() => whoToAskLines(whoToAsk)),
       schoolgids: link(location?.schoolGuide ?? '', 'Schoolgids'),
       verzameldocument: link(location?.collectionDoc ?? '', 'Regels en afspraken van de locatie'),
       buddytaak: WHAT_A_BUDDY_IS,

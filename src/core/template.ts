@@ -11,6 +11,20 @@ export type TemplateValue =
   | { readonly lines: readonly string[] }
   | { readonly link: string; readonly label: string };
 
+/**
+ * A list value whose lines are made when first read: a check (`templateErrors`) never reads a
+ * list's lines, so the sidebar's packet check does not format every newcomer's schedule.
+ */
+export function linesOf(make: () => readonly string[]): TemplateValue {
+  let lines: readonly string[] | undefined;
+  return {
+    get lines() {
+      if (lines === undefined) lines = make();
+      return lines;
+    },
+  };
+}
+
 export interface TemplateError {
   readonly code: 'unknownPlaceholder' | 'missingValue';
   readonly name: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mailHtml, renderTemplate, templateErrors } from '../../src/core/template';
+import { linesOf, mailHtml, renderTemplate, templateErrors } from '../../src/core/template';
 
 const values = {
   voornaam: 'Anna',
@@ -95,5 +95,20 @@ describe('checking a template without rendering it', () => {
       { code: 'unknownPlaceholder', name: 'onbekend' },
       { code: 'missingValue', name: 'link' },
     ]);
+  });
+
+  it('leaves a list made on first read unmade, and rendering makes it once', () => {
+    let made = 0;
+    const schema = linesOf(() => {
+      made++;
+      return ['maandag 4 januari: kennismaking'];
+    });
+    const template = { subject: 'Welkom', text: 'Je eerste weken:\n{{schema}}' };
+    expect(templateErrors(template, { schema })).toEqual([]);
+    expect(made).toBe(0);
+    const rendered = renderTemplate(template, { schema });
+    expect(rendered.text).toContain('maandag 4 januari: kennismaking');
+    expect(rendered.html).toContain('<li>maandag 4 januari: kennismaking</li>');
+    expect(made).toBe(1);
   });
 });
