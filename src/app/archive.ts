@@ -83,7 +83,7 @@ function archiveTable(ctx: RequestContext, tab: ArchivedTab, live: Table<Archive
       .tryTable('locations')
       ?.records.map((r) => r.value.name)
       .filter(Boolean) ?? [];
-  gateway.applyLayout(name, tabLayout(archive, header, locations, ctx.language === 'en'));
+  gateway.applyLayout(name, tabLayout(archive, header, locations));
   ctx.wb.forget(archive);
   return ctx.wb.table(archive) as Table<ArchiveKey>;
 }

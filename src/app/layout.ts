@@ -13,12 +13,10 @@ export function tabLayout(
   key: TabKey,
   header: readonly string[] | undefined,
   locations: readonly string[],
-  en: boolean,
 ): TabLayout {
   return {
     ...(header ? { header } : {}),
     columns: (Object.values(SCHEMA[key].columns) as ColumnSpec[]).map((c) => ({
-      header: en ? c.en : c.nl,
       names: acceptedNames(c),
       type: c.validation ? 'choice' : c.type,
       choices:

@@ -18,7 +18,6 @@ export interface TabLayout {
   /** The tab's header row as it stands (texts in sheet order), when known: not read again. */
   readonly header?: readonly string[];
   readonly columns: readonly {
-    header: string;
     /** Every name the column is known by, normalised: a Dutch header matches for an English user too. */
     names: readonly string[];
     type: ColumnType;

@@ -126,9 +126,8 @@ export function setupWorkbook(ctx: RequestContext): SetupReport {
       .table('locations')
       .records.map((r) => r.value.name)
       .filter(Boolean);
-    const en = ctx.language === 'en';
     for (const p of plans)
-      gateway.applyLayout(p.name, tabLayout(p.key, p.create ? p.header : p.existing, locations, en));
+      gateway.applyLayout(p.name, tabLayout(p.key, p.create ? p.header : p.existing, locations));
     const report = {
       createdTabs: plans.filter((p) => p.create).map((p) => p.name),
       addedColumns: plans.flatMap((p) => p.addColumns.map((c) => `${p.name}: ${c}`)),

@@ -6,6 +6,7 @@ import { getEvaluation } from '../../src/app/evaluation';
 import { runScheduledJobs } from '../../src/app/jobs';
 import { assignBuddy } from '../../src/app/pairing';
 import { saveSchedule } from '../../src/app/schedule';
+import { normalizeName } from '../../src/core/schema';
 import type { TablePatch } from '../../src/core/table';
 import { aColleague, chiefOf, schoolWorld } from '../support/builders';
 
@@ -95,7 +96,7 @@ describe('closing an onboarding', () => {
     closeOnboarding(w.ctx(), anna.email);
     const layout = w.gateway.layouts.get('Check-ins (archief)');
     expect(layout?.header).toEqual(w.gateway.tabs.get('Check-ins')![0]);
-    const typeOf = (name: string) => layout?.columns.find((c) => c.header === name)?.type;
+    const typeOf = (name: string) => layout?.columns.find((c) => c.names.includes(normalizeName(name)))?.type;
     expect([typeOf('Gepland'), typeOf('Bewaren'), typeOf('Klik')]).toEqual(['date', 'boolean', 'choice']);
 
     // A newer version's column, added to the live tab: the archive gets it, laid out too.

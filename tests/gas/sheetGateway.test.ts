@@ -515,10 +515,10 @@ describe('rewriting the Overzicht tab', () => {
 });
 
 describe('laying out a tab', () => {
-  it('finds a column by any of its names: an English user’s layout formats a Dutch tab', () => {
+  it('finds a column by any of its names: a Dutch tab is laid out whoever runs setup', () => {
     const dutch = Object.values(SCHEMA.checkIns.columns).map((c) => c.nl);
     fakes.sheet.paste('Check-ins', [dutch, dutch.map(() => 'x')]);
-    new SpreadsheetGateway().applyLayout('Check-ins', tabLayout('checkIns', undefined, [], true));
+    new SpreadsheetGateway().applyLayout('Check-ins', tabLayout('checkIns', undefined, []));
     const planned = dutch.indexOf('Gepland');
     expect(fakes.sheet.formats('Check-ins')[1]![planned]).toBe('dd-mm-yyyy');
     const keep = a1Of(2, dutch.indexOf('Bewaren') + 1).replace(/\d+$/, '');
