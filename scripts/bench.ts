@@ -364,15 +364,20 @@ interface Measure {
   detail: Record<string, number>;
 }
 
-function measure(base: FakeState, size: number, scenario: Scenario, runs = RUNS): Measure {
-  const times: number[] = [];
-  const walls: number[] = [];
-  let last: GasFakes | undefined;
-  let lastBefore: FakeState | undefined;
+/** A workbook made ready for one scenario (not measured): its state and the call's arguments. */
+interface Prepared {
+  state: FakeState;
+  args: unknown[];
+  /** What the last measured run left: the fakes with their counts, and the state it started from. */
+  last?: GasFakes;
+  times: number[];
+  walls: number[];
+}
+
+function prepare(base: FakeState, scenario: Scenario): Prepared {
   let state = base;
   let args = Array.isArray(scenario.args) ? scenario.args : [];
-  const fromTrigger = scenario.fn === 'runScheduledJobs';
-  if (!Array.isArray(scenario.args) || scenario.fn === 'endPairing' || fromTrigger) {
+  if (!Array.isArray(scenario.args) || scenario.fn === 'endPairing' || scenario.fn === 'runScheduledJobs') {
     const fakes = restoreGasFakes(base, { htmlFiles: { Sidebar: sidebar, ...chunks } });
     const runtime = loadBundle(code, fakes);
     if (scenario.fn === 'endPairing') {
@@ -381,7 +386,7 @@ function measure(base: FakeState, size: number, scenario: Scenario, runs = RUNS)
       runtime.run('assignBuddy', [pair.newcomer, pair.buddy], { user: LEADER });
       args = [pair.newcomer, 'geen klik'];
       state = fakes.toJSON();
-    } else if (fromTrigger) {
+    } else if (scenario.fn === 'runScheduledJobs') {
       // The scheduled run starts only from its owner's trigger: turn automatic sending on first.
       runtime.run('enableAutomaticSending', [], { user: LEADER });
       state = fakes.toJSON();
@@ -390,46 +395,74 @@ function measure(base: FakeState, size: number, scenario: Scenario, runs = RUNS)
       state = fakes.toJSON();
     }
   }
-  for (let i = 0; i < runs; i++) {
-    const fakes = restoreGasFakes(state, { htmlFiles: { Sidebar: sidebar, ...chunks } });
-    const runtime = loadBundle(code, fakes);
-    fakes.calls.reset();
-    const before = process.cpuUsage();
-    const started = performance.now();
-    try {
-      if (fromTrigger) {
-        const [fired] = runtime.fireTimeTriggers();
-        if (!fired || fired.error) throw new Error(fired?.error ?? 'no trigger');
-      } else runtime.run(scenario.fn, args, { user: scenario.user });
-    } catch (error) {
-      throw new Error(`${scenario.fn} failed at ${size} rows: ${(error as Error).message}`);
-    }
-    const used = process.cpuUsage(before);
-    walls.push(performance.now() - started);
-    times.push((used.user + used.system) / 1000);
-    last = fakes;
-    lastBefore = state;
+  return { state, args, times: [], walls: [] };
+}
+
+/** One cold run: a fresh copy of the workbook, the bundle loaded afresh, the call measured. */
+function runOnce(p: Prepared, size: number, scenario: Scenario): void {
+  const fakes = restoreGasFakes(p.state, { htmlFiles: { Sidebar: sidebar, ...chunks } });
+  const runtime = loadBundle(code, fakes);
+  fakes.calls.reset();
+  const before = process.cpuUsage();
+  const started = performance.now();
+  try {
+    if (scenario.fn === 'runScheduledJobs') {
+      const [fired] = runtime.fireTimeTriggers();
+      if (!fired || fired.error) throw new Error(fired?.error ?? 'no trigger');
+    } else runtime.run(scenario.fn, p.args, { user: scenario.user });
+  } catch (error) {
+    throw new Error(`${scenario.fn} failed at ${size} rows: ${(error as Error).message}`);
   }
-  const model = minimumCalls(lastBefore!, last!, scenario);
-  times.sort((a, b) => a - b);
-  walls.sort((a, b) => a - b);
+  const used = process.cpuUsage(before);
+  p.walls.push(performance.now() - started);
+  p.times.push((used.user + used.system) / 1000);
+  p.last = fakes;
+}
+
+function summary(p: Prepared, size: number, scenario: Scenario): Measure {
+  const last = p.last!;
+  const model = minimumCalls(p.state, last, scenario);
+  const median = (a: number[]) =>
+    Math.round([...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]! * 10) / 10;
   return {
     size,
     fn: scenario.fn,
     user: scenario.user.split('@')[0]!,
-    spreadsheetCalls: last!.calls.spreadsheetCalls(),
+    spreadsheetCalls: last.calls.spreadsheetCalls(),
     minimum: model.calls,
     why: model.why,
-    cellsRead: last!.calls.cellsRead,
-    cellsWritten: last!.calls.cellsWritten,
-    mails: last!.calls.count('MailApp.sendEmail'),
-    cpuMs: Math.round(times[Math.floor(times.length / 2)]! * 10) / 10,
-    wallMs: Math.round(walls[Math.floor(walls.length / 2)]! * 10) / 10,
-    tabsRead: last!.calls.tabsRead(),
+    cellsRead: last.calls.cellsRead,
+    cellsWritten: last.calls.cellsWritten,
+    mails: last.calls.count('MailApp.sendEmail'),
+    cpuMs: median(p.times),
+    wallMs: median(p.walls),
+    tabsRead: last.calls.tabsRead(),
     detail: Object.fromEntries(
-      Object.entries(last!.calls.snapshot()).filter(([k]) => SPREADSHEET_KINDS.has(k.split('.')[0]!)),
+      Object.entries(last.calls.snapshot()).filter(([k]) => SPREADSHEET_KINDS.has(k.split('.')[0]!)),
     ),
   };
+}
+
+function measure(base: FakeState, size: number, scenario: Scenario, runs = RUNS): Measure {
+  const p = prepare(base, scenario);
+  for (let i = 0; i < runs; i++) runOnce(p, size, scenario);
+  return summary(p, size, scenario);
+}
+
+/**
+ * The same scenario on several workbooks, their runs interleaved (a, b, c, then c, b, a, …), so
+ * what drifts during the process (its heap, the machine) weighs on each alike: for comparisons.
+ */
+function measureSideBySide(
+  bases: readonly FakeState[],
+  size: number,
+  scenario: Scenario,
+  runs = RUNS,
+): Measure[] {
+  const prepared = bases.map((b) => prepare(b, scenario));
+  for (let i = 0; i < runs; i++)
+    for (const p of i % 2 ? [...prepared].reverse() : prepared) runOnce(p, size, scenario);
+  return prepared.map((p) => summary(p, size, scenario));
 }
 
 /** The tabs of a workbook state as JSON grids. */
@@ -644,16 +677,17 @@ export function threeYears(
   const first = historyWorkbook(size, 0);
   const later = historyWorkbook(size, 3);
   const live = withoutArchive ? historyWorkbook(size, 3, false) : null;
-  return YEARS_SCENARIOS.map((s) => ({
-    first: measure(first, size, s, runs),
-    later: measure(later, size, s, runs),
-    ...(live ? { unarchived: measure(live, size, s, runs) } : {}),
-  }));
+  return YEARS_SCENARIOS.map((s) => {
+    const [a, b, c] = measureSideBySide(live ? [first, later, live] : [first, later], size, s, runs);
+    return { first: a!, later: b!, ...(c ? { unarchived: c } : {}) };
+  });
 }
 
 function printThreeYears(): void {
   console.log('\nThree school years of history vs a first-year sheet (issue 19; target: within 10%)');
-  console.log('(3y: history in the archive tabs; 3y live: the same history left in the live tabs)');
+  console.log(
+    '(3y: history in the archive tabs; 3y live: the same history left in the live tabs; runs interleaved)',
+  );
   const head = [
     'rows',
     'function',
