@@ -2,7 +2,7 @@
  * The sidebar's first call: who you are, your role and locations, and what needs attention.
  * An unknown user gets a message and no data.
  */
-import { checkInState } from '../core/checkins';
+import { checkInStates } from '../core/checkins';
 import type { Email } from '../core/identity';
 import { parseMailState } from '../core/mailState';
 import { packetStatus } from '../core/packetStatus';
@@ -132,7 +132,7 @@ function newcomersFollowed(
   return followed
     .map((s) => {
       const own = directory.checkInsOf(s.email).map((r) => r.value);
-      const states = own.map((c) => checkInState(c, today, settings).state);
+      const states = checkInStates(own, today, settings).map((c) => c.state);
       const next = own
         .filter((c) => !c.held && !c.skipped && c.planned)
         .map((c) => c.planned)

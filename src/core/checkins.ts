@@ -111,6 +111,16 @@ export function checkInState(
   return stateAt(row, today, lateBefore(today, settings));
 }
 
+/** The states of many check-ins on one day: `checkInState` for each, the late day worked out once. */
+export function checkInStates(
+  rows: readonly CheckInRow[],
+  today: IsoDate,
+  settings: Pick<Settings, 'checkInGraceDays'>,
+): CheckInState[] {
+  const lateDay = lateBefore(today, settings);
+  return rows.map((row) => stateAt(row, today, lateDay));
+}
+
 /** Open means neither held nor skipped: gepland or te laat. */
 function isOpen(row: CheckInRow): boolean {
   return !row.held && !row.skipped.trim();

@@ -4,6 +4,7 @@ import {
   type CheckInRow,
   checkInFields,
   checkInState,
+  checkInStates,
   dueReminders,
   MAX_AGREEMENTS,
   MAX_NOTES,
@@ -49,6 +50,18 @@ describe('the state of a check-in', () => {
     const noGrace = { checkInGraceDays: 0 };
     expect(checkInState(aCheckIn(), PLANNED, noGrace).state).toBe('gepland');
     expect(checkInState(aCheckIn(), '2027-01-09', noGrace)).toEqual({ state: 'te laat', daysLate: 1 });
+  });
+
+  it('is the same for many check-ins at once as for each alone', () => {
+    const rows = [
+      aCheckIn(),
+      aCheckIn({ planned: '2027-01-02' }),
+      aCheckIn({ held: '2027-01-09' }),
+      aCheckIn({ skipped: 'ziek' }),
+      aCheckIn({ planned: '' }),
+    ];
+    for (const today of ['2027-01-08', '2027-01-12', '2027-03-01'])
+      expect(checkInStates(rows, today, SETTINGS)).toEqual(rows.map((r) => checkInState(r, today, SETTINGS)));
   });
 
   it('is overgeslagen with a reason, however late', () => {
