@@ -61,6 +61,7 @@ export class SchoolCalendar {
   private readonly weeks = new Map<IsoDate, readonly WorkingDay[]>();
   private readonly nextMondays = new Map<IsoDate, IsoDate>();
   private readonly missingYears = new Map<number, boolean>();
+  private readonly workingDayMoves = new Map<string, IsoDate>();
 
   /**
    * @param daysOff all `Vrije dagen` rows; rows for 'alle', empty, or this location (loosely) apply.
@@ -145,6 +146,17 @@ export class SchoolCalendar {
    * −5 is "5 working days before". 0 gives `date` unchanged, even when it is a day off.
    */
   addWorkingDays(date: IsoDate, n: number): IsoDate {
+    // Memoised: every newcomer's packet due date counts back from a start day many share.
+    const key = `${date}|${n}`;
+    let found = this.workingDayMoves.get(key);
+    if (found === undefined) {
+      found = this.countWorkingDays(date, n);
+      this.workingDayMoves.set(key, found);
+    }
+    return found;
+  }
+
+  private countWorkingDays(date: IsoDate, n: number): IsoDate {
     const step = n < 0 ? -1 : 1;
     let left = Math.abs(Math.trunc(n));
     let day = date;
