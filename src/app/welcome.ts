@@ -12,7 +12,7 @@ import { packetDocument } from '../core/packet';
 import { LATE_START_DAYS, packetStatus } from '../core/packetStatus';
 import { safeReason } from '../core/redact';
 import { assertCanManage, isSchoolLeader } from '../core/roles';
-import { inAddedOrder } from '../core/schedule/regeneration';
+import { inAddedOrder, scheduleRow } from '../core/schedule/regeneration';
 import { PLACEHOLDERS } from '../core/schedule/template';
 import type { RowOf } from '../core/schema';
 import type { TableRecord } from '../core/table';
@@ -106,7 +106,8 @@ class WelcomeWorld extends ScheduleWorld {
       if (!items.length) continue;
       this.outlines.set(
         n.email,
-        inAddedOrder(items).map((i) => ({ ...i, newcomer: n.email, done: false, check: '' })),
+        // No fingerprint: an outline is only checked, never written.
+        inAddedOrder(items).map((i) => scheduleRow(n.email, i, '')),
       );
       planCheckIns(this, n, items);
     }

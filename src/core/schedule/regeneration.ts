@@ -7,11 +7,24 @@ import type { ScheduleItem, ScheduleRow } from './planner';
 
 /** The `Inwerkschema` rows of a generated schedule (not done). */
 export function toScheduleRows(newcomerEmail: Email, items: readonly ScheduleItem[]): ScheduleRow[] {
-  const newcomer = newcomerEmail;
-  return items.map((i) => {
-    const line = { date: i.date, week: i.week, activity: i.activity, with: i.with, kind: i.kind };
-    return { newcomer, ...line, done: false, check: lineCheck(line) };
-  });
+  return items.map((i) => scheduleRow(newcomerEmail, i));
+}
+
+/**
+ * The `Inwerkschema` row of one line, not done: its fields only (a planner's item carries more),
+ * with the line's fingerprint unless `check` is given.
+ */
+export function scheduleRow(newcomer: Email, line: ScheduleLine, check = lineCheck(line)): ScheduleRow {
+  return {
+    newcomer,
+    date: line.date,
+    week: line.week,
+    activity: line.activity,
+    with: line.with,
+    kind: line.kind,
+    done: false,
+    check,
+  };
 }
 
 /**
@@ -101,16 +114,8 @@ export function updateSchedule(
   const keep: ScheduleRow[] = [];
   const remove: ScheduleRow[] = [];
   const change: { from: ScheduleRow; to: ScheduleRow }[] = [];
-  const toRow = (line: ScheduleLine, row?: ScheduleRow): ScheduleRow => ({
-    newcomer: row?.newcomer ?? newcomer,
-    date: line.date,
-    week: line.week,
-    activity: line.activity,
-    with: line.with,
-    kind: line.kind,
-    done: false,
-    check: lineCheck(line),
-  });
+  const toRow = (line: ScheduleLine, row?: ScheduleRow): ScheduleRow =>
+    scheduleRow(row?.newcomer ?? newcomer, line);
   for (const row of byDate(existing)) {
     const list = slots.get(slotKey(row));
     const match = list?.shift();
