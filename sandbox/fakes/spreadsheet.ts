@@ -159,8 +159,13 @@ export class SheetModel {
     return cell;
   }
   lastRow(): number {
-    for (let r = this.state.cells.length; r >= 1; r--) {
-      if (this.state.cells[r - 1]?.some((c) => hasContent(c ?? undefined))) return r;
+    // Plain loops: a tab laid out by setup holds formatted, empty cells down to its last row
+    // (1,000), and every read of the data range walks up through them.
+    const cells = this.state.cells;
+    for (let r = cells.length - 1; r >= 0; r--) {
+      const row = cells[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) if (hasContent(row[c] ?? undefined)) return r + 1;
     }
     return 0;
   }
