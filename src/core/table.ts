@@ -8,7 +8,6 @@ import {
   type CellProblem,
   cellText,
   columnParser,
-  parseCell,
   sameCell,
   toCell,
 } from './cells';
@@ -299,13 +298,7 @@ export class Table<K extends TabKey> {
 
   /** Adds a row given as cells in this tab's column order (copied as they are, unknown columns too). */
   appendCells(cells: readonly Cell[]): void {
-    const spec = SCHEMA[this.key].columns as Record<string, ColumnSpec>;
-    const value: Record<string, unknown> = {};
-    for (const [field, column] of Object.entries(spec)) {
-      const at = (this.columns as Record<string, number | undefined>)[field];
-      value[field] = parseCell(column, at === undefined ? '' : (cells[at] ?? '')).value;
-    }
-    this.append(value as RowOf<K>);
+    this.append(planOf(this.key, this.columns).parseRow(cells).value as RowOf<K>);
     const row = this.appends[this.appends.length - 1]!;
     for (let i = 0; i < row.length; i++) row[i] = cells[i] ?? '';
   }
